@@ -1,0 +1,55 @@
+# Palmyra: set-up, build, run and test.
+#
+#   make run    installs what is missing, builds, and codes the example articles
+#   make test   installs what is missing, builds, and runs the whole test suite
+#
+# Both work as root on a fresh Debian 12 machine (or as a user with sudo).
+
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+
+# Debian packages Palmyra builds and tests with.
+APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimdjson-dev \
+	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup apt-packages node-packages build run test bench clean
+
+setup: apt-packages node-packages
+
+apt-packages:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# npm ci runs again only when the lock file changes.
+node-packages: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: setup
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@echo "Coding the example articles in examples/ ..."
+	$(BUILD)/palmyra code --format text examples/
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bench/throughput
+
+clean:
+	rm -rf $(BUILD)

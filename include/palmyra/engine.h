@@ -1,0 +1,50 @@
+// Engine: Palmyra's coder. Built once from Options (which loads and compiles
+// every dictionary, table and model), then immutable: Code() may be called
+// from any number of threads at once on one shared Engine without locking.
+//
+//   ASSIGN_OR_RETURN(auto engine, palmyra::Engine::Create(options));
+//   ASSIGN_OR_RETURN(auto events, engine->Code(document));
+#ifndef PALMYRA_ENGINE_H_
+#define PALMYRA_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "palmyra/document.h"
+#include "palmyra/event.h"
+#include "palmyra/options.h"
+#include "palmyra/status.h"
+
+namespace palmyra {
+
+class Pipeline;
+
+// Counts from coding one document, for progress and benchmark reports.
+struct CodeStats {
+  int sentences = 0;
+  int tokens = 0;
+  std::vector<std::string> warnings;  // problems in the document that did not stop coding
+};
+
+class Engine {
+ public:
+  static Result<std::unique_ptr<Engine>> Create(const Options& options);
+  ~Engine();
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Codes one document into events, in the order their evidence appears.
+  // The same document always gives the same events. Fails only for documents
+  // that cannot be analysed at all (for example an empty text).
+  Result<std::vector<Event>> Code(const Document& document, CodeStats* stats = nullptr) const;
+
+ private:
+  explicit Engine(std::unique_ptr<Pipeline> pipeline);
+  std::unique_ptr<Pipeline> pipeline_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_ENGINE_H_

@@ -1,0 +1,108 @@
+// Event: one coded happening, the unit of Palmyra's output. Its fields follow
+// the output contract: who (source) did what (cameo/plover/acled) to whom
+// (target), with which certainty (modality), according to whom (attribution),
+// when, where and how many, and the exact words that say so (evidence).
+// Plain values; an Event owns all its strings.
+#ifndef PALMYRA_EVENT_H_
+#define PALMYRA_EVENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "palmyra/date.h"
+
+namespace palmyra {
+
+enum class Modality { kAsserted, kReported, kFuture, kHypothetical, kNegated };
+std::string_view ModalityName(Modality modality);
+
+enum class DatePrecision { kDay, kWeek, kMonth, kYear };
+std::string_view DatePrecisionName(DatePrecision precision);
+
+struct Evidence {
+  std::string text;    // the sentence's words that carry the event
+  uint32_t start = 0;  // byte offsets into Document::text, end exclusive
+  uint32_t end = 0;
+};
+
+struct ActorRef {
+  std::string text;     // the words that name the actor ("Syrian rebel groups")
+  std::string code;     // CAMEO-style code ("SYRREB", "IGOUNO", "IMGMOSISI")
+  std::string country;  // ISO alpha-3 or IGO/NGO/IMG/MNC...; empty when unknown
+  std::string sector;   // GOV, MIL, REB, ...; empty when none
+  uint32_t start = 0;   // byte offsets of `text` in Document::text
+  uint32_t end = 0;
+};
+
+struct CameoCode {
+  std::string code;  // "195"
+  std::string root;  // "19"
+  int quad_class = 0;  // 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
+  double goldstein = 0.0;
+};
+
+struct PloverCode {
+  std::string type;  // "ASSAULT"
+  std::string mode;  // "aerial"; may be empty
+};
+
+struct AcledCode {
+  std::string event_type;      // "Explosions/Remote violence"
+  std::string sub_event_type;  // "Air/drone strike"
+};
+
+struct Attribution {
+  std::string text;  // "the Kremlin"
+  std::string code;  // "RUSGOV"; empty when the speaker is not a known actor
+};
+
+struct EventDate {
+  Date value;
+  DatePrecision precision = DatePrecision::kDay;
+  std::string text;  // the words the date came from; empty for the publication date
+};
+
+struct Location {
+  std::string name;
+  int64_t geonameid = 0;
+  double lat = 0.0;
+  double lon = 0.0;
+  std::string admin1;
+  std::string country;
+  std::string precision;  // city | admin1 | country
+};
+
+struct Quantity {
+  std::string kind;  // killed | injured | arrested | displaced | missing | money | count
+  double value = 0.0;
+  std::optional<double> low;
+  std::optional<double> high;
+  std::string unit;
+  std::string text;
+};
+
+struct Event {
+  std::string event_id;  // stable hash of (doc_id, sentence_index, source, target, code)
+  std::string doc_id;
+  int sentence_index = 0;
+  Evidence evidence;
+  std::optional<ActorRef> source;
+  std::optional<ActorRef> target;
+  CameoCode cameo;
+  PloverCode plover;
+  AcledCode acled;
+  Modality modality = Modality::kAsserted;
+  std::optional<Attribution> attribution;
+  std::optional<EventDate> date;
+  std::optional<Location> location;
+  std::vector<Quantity> quantities;
+  std::string rule;  // the dictionary entry that fired, as "file:line"
+  double confidence = 0.0;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_EVENT_H_

@@ -1,0 +1,26 @@
+// Options: everything an Engine is built from. Typed values only; the command
+// line turns strings into these. Empty paths mean "use the built-in default"
+// (the locations chosen when Palmyra was built, or $PALMYRA_DATA_DIR,
+// $PALMYRA_MODEL_DIR and $PALMYRA_WORDNET_DIR when set).
+#ifndef PALMYRA_OPTIONS_H_
+#define PALMYRA_OPTIONS_H_
+
+#include <string>
+
+namespace palmyra {
+
+struct Options {
+  // Folder with the authored dictionaries and tables (the project's data/).
+  std::string data_dir;
+  // Folder with files produced at build time (the part-of-speech model).
+  std::string model_dir;
+  // Folder with WordNet's dictionary files (index.noun, verb.exc, ...).
+  std::string wordnet_dir;
+};
+
+// The folders an Engine actually uses for `options`, with defaults filled in.
+Options ResolveDefaults(const Options& options);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_OPTIONS_H_

@@ -1,0 +1,44 @@
+// Reading files whole or line by line, with errors that name the path.
+#ifndef PALMYRA_CORE_FILE_H_
+#define PALMYRA_CORE_FILE_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "palmyra/status.h"
+
+namespace palmyra {
+
+Result<std::string> ReadFile(const std::string& path);
+Status WriteFile(const std::string& path, std::string_view contents);
+
+// Reads a file line by line with a reusable buffer, without loading it whole.
+class LineReader {
+ public:
+  // `path` "-" reads standard input.
+  static Result<std::unique_ptr<LineReader>> Open(const std::string& path);
+  ~LineReader();
+
+  // Reads the next line without its "\n" (and without a "\r" before it).
+  // Returns false at end of file or on a read error (see status()).
+  bool Next(std::string* line);
+  // 1-based number of the line last returned.
+  int line_number() const { return line_number_; }
+  const Status& status() const { return status_; }
+
+ private:
+  LineReader(std::FILE* file, bool owned, std::string path)
+      : file_(file), owned_(owned), path_(std::move(path)) {}
+  std::FILE* file_;
+  bool owned_;
+  std::string path_;
+  int line_number_ = 0;
+  char* buffer_ = nullptr;  // owned by getline(3)
+  size_t capacity_ = 0;
+  Status status_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_CORE_FILE_H_

@@ -1,0 +1,74 @@
+#include "text/normalizer.h"
+
+#include <gtest/gtest.h>
+
+namespace palmyra {
+namespace {
+
+class NormalizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto created = Normalizer::Create();
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    normalizer_ = std::move(created).value();
+  }
+  std::string Norm(std::string_view text, NormalizeResult* result = nullptr) {
+    std::string norm;
+    offsets_.Clear();
+    NormalizeResult r = normalizer_->Normalize(text, &norm, &offsets_);
+    if (result) *result = r;
+    return norm;
+  }
+  std::unique_ptr<Normalizer> normalizer_;
+  OffsetMap offsets_;
+};
+
+TEST_F(NormalizerTest, AsciiIsUnchanged) {
+  EXPECT_EQ(Norm("Russia will keep its base.\n\nNext."), "Russia will keep its base.\n\nNext.");
+  EXPECT_EQ(offsets_.MapStart(7), 7u);
+}
+
+TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
+  EXPECT_EQ(Norm("\xE2\x80\x9CWe\xE2\x80\x99ll win\xE2\x80\x9D \xE2\x80\x94 he"),
+            "\"We'll win\" -- he");
+  EXPECT_EQ(Norm("2010\xE2\x80\x93" "15"), "2010-15");
+  EXPECT_EQ(Norm("wait\xE2\x80\xA6"), "wait...");
+  EXPECT_EQ(Norm("a\xC2\xA0" "b"), "a b");
+  EXPECT_EQ(Norm("co\xC2\xAD" "operate"), "cooperate");  // soft hyphen dropped
+}
+
+TEST_F(NormalizerTest, MapsOffsetsBackToOriginalBytes) {
+  // "’s" : the apostrophe is three bytes in the original.
+  const std::string text = "Russia\xE2\x80\x99s army";
+  const std::string norm = Norm(text);
+  ASSERT_EQ(norm, "Russia's army");
+  EXPECT_EQ(offsets_.MapStart(6), 6u);    // ' -> start of ’
+  EXPECT_EQ(offsets_.MapEnd(8), 10u);     // "'s" ends after s (original byte 10)
+  EXPECT_EQ(offsets_.MapStart(9), 11u);   // "army"
+  EXPECT_EQ(offsets_.MapEnd(13), 15u);
+}
+
+TEST_F(NormalizerTest, ComposesAndAppliesCompatibilityForms) {
+  // e + combining acute -> é; the ligature fi -> "fi".
+  EXPECT_EQ(Norm("Cafe\xCC\x81"), "Caf\xC3\xA9");
+  EXPECT_EQ(Norm("\xEF\xAC\x81nal"), "final");
+  // Already-normal accented text is copied unchanged.
+  EXPECT_EQ(Norm("Bogot\xC3\xA1"), "Bogot\xC3\xA1");
+  EXPECT_EQ(offsets_.MapEnd(7), 7u);
+}
+
+TEST_F(NormalizerTest, ReplacesInvalidUtf8AndReportsIt) {
+  NormalizeResult result;
+  const std::string norm = Norm("ab\xFF" "cd\xC3", &result);
+  EXPECT_EQ(norm, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+  EXPECT_EQ(result.invalid_bytes, 2u);
+  EXPECT_EQ(result.first_invalid, 2u);
+  EXPECT_EQ(offsets_.MapStart(5), 3u);  // "c"
+}
+
+TEST_F(NormalizerTest, ControlCharactersBecomeSpaces) {
+  EXPECT_EQ(Norm("a\x01" "b\tc"), "a b\tc");
+}
+
+}  // namespace
+}  // namespace palmyra
