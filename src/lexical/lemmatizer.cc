@@ -1,0 +1,206 @@
+#include "lexical/lemmatizer.h"
+
+#include "core/data_file.h"
+#include "core/file.h"
+#include "core/strings.h"
+
+namespace palmyra {
+namespace {
+
+struct Rule {
+  std::string_view suffix;
+  std::string_view replacement;
+};
+
+// WordNet's morphy detachment rules.
+constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},  {"zes", "z"},
+                               {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+                               {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+constexpr Rule kAdjectiveRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
+
+const char* ClassFile(WordClass cls) {
+  switch (cls) {
+    case WordClass::kNoun:
+      return "noun";
+    case WordClass::kVerb:
+      return "verb";
+    case WordClass::kAdjective:
+      return "adj";
+    case WordClass::kAdverb:
+      return "adv";
+  }
+  return "noun";
+}
+
+constexpr WordClass kClasses[] = {WordClass::kNoun, WordClass::kVerb, WordClass::kAdjective,
+                                  WordClass::kAdverb};
+
+}  // namespace
+
+Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
+                                                     const std::string& data_dir) {
+  std::unique_ptr<Lemmatizer> lemmatizer(new Lemmatizer());
+  for (WordClass cls : kClasses) {
+    const std::string path = wordnet_dir + "/index." + ClassFile(cls);
+    auto contents = ReadFile(path);
+    if (!contents.ok()) {
+      return Status(contents.status().code(),
+                    contents.status().message() + " (install Debian's wordnet-base: make setup)");
+    }
+    const std::string_view text = *contents;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(pos, end - pos);
+      pos = end + 1;
+      if (line.empty() || line[0] == ' ') continue;  // the licence header
+      const size_t space = line.find(' ');
+      const int32_t id = lemmatizer->lemmas_.Add(line.substr(0, space));
+      if (id >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(id + 1, 0);
+      lemmatizer->classes_[id] |= static_cast<uint8_t>(cls);
+    }
+  }
+  if (lemmatizer->lemmas_.size() < 1000) {
+    return DataError(wordnet_dir + ": the WordNet index files hold almost no lemmas");
+  }
+  for (WordClass cls : kClasses) {
+    const std::string path = wordnet_dir + "/" + ClassFile(cls) + ".exc";
+    ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
+    for (std::string_view line : Split(contents, '\n')) {
+      const auto fields = SplitWhitespace(line);
+      if (fields.size() < 2) continue;
+      const int32_t form = lemmatizer->exception_forms_.Add(fields[0]);
+      if (form >= static_cast<int32_t>(lemmatizer->exceptions_.size())) {
+        lemmatizer->exceptions_.resize(form + 1);
+      }
+      // The base is usually a lemma; add it when it is not, so that it has an id.
+      int32_t base = lemmatizer->lemmas_.Add(fields[1]);
+      if (base >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(base + 1, 0);
+      lemmatizer->exceptions_[form].push_back({static_cast<uint8_t>(cls), base});
+    }
+  }
+  RETURN_IF_ERROR(ForEachDataLine(
+      data_dir + "/lexical/lemmas.txt", [&](std::string_view line, int) -> Status {
+        const auto fields = SplitWhitespace(line);
+        uint8_t bits = 0;
+        for (WordClass cls : kClasses) {
+          if (fields.size() == 3 && fields[1] == ClassFile(cls)) bits = static_cast<uint8_t>(cls);
+        }
+        if (bits == 0) return DataError("expected FORM CLASS LEMMA with CLASS noun, verb, adj or adv");
+        const int32_t form = lemmatizer->exception_forms_.Add(fields[0]);
+        if (form >= static_cast<int32_t>(lemmatizer->exceptions_.size())) {
+          lemmatizer->exceptions_.resize(form + 1);
+        }
+        const int32_t base = lemmatizer->lemmas_.Add(fields[2]);
+        if (base >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(base + 1, 0);
+        lemmatizer->exceptions_[form].insert(lemmatizer->exceptions_[form].begin(), {bits, base});
+        return Status::Ok();
+      }));
+  return lemmatizer;
+}
+
+int32_t Lemmatizer::LemmaId(std::string_view word, WordClass cls) const {
+  const int32_t id = lemmas_.Find(word);
+  if (id == StringTable::kNotFound) return -1;
+  return (classes_[id] & static_cast<uint8_t>(cls)) ? id : -1;
+}
+
+bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const { return LemmaId(word, cls) >= 0; }
+
+std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
+  const int32_t form = exception_forms_.Find(word);
+  if (form != StringTable::kNotFound) {
+    for (const auto& [bits, base] : exceptions_[form]) {
+      if (bits == static_cast<uint8_t>(cls)) return lemmas_.Get(base);
+    }
+  }
+  int32_t id = LemmaId(word, cls);
+  if (id >= 0) return lemmas_.Get(id);
+  const Rule* rules = nullptr;
+  size_t n = 0;
+  switch (cls) {
+    case WordClass::kNoun:
+      rules = kNounRules, n = std::size(kNounRules);
+      break;
+    case WordClass::kVerb:
+      rules = kVerbRules, n = std::size(kVerbRules);
+      break;
+    case WordClass::kAdjective:
+      rules = kAdjectiveRules, n = std::size(kAdjectiveRules);
+      break;
+    case WordClass::kAdverb:
+      return word;
+  }
+  std::string candidate;
+  for (size_t r = 0; r < n; ++r) {
+    if (word.size() <= rules[r].suffix.size() || !EndsWith(word, rules[r].suffix)) continue;
+    candidate.assign(word.substr(0, word.size() - rules[r].suffix.size()));
+    candidate.append(rules[r].replacement);
+    id = LemmaId(candidate, cls);
+    if (id >= 0) return lemmas_.Get(id);
+    // "stopped" -> "stopp" -> "stop": undo a doubled final consonant.
+    if (rules[r].replacement.empty() && candidate.size() >= 3 &&
+        candidate.back() == candidate[candidate.size() - 2] &&
+        std::string_view("aeiouy").find(candidate.back()) == std::string_view::npos) {
+      candidate.pop_back();
+      id = LemmaId(candidate, cls);
+      if (id >= 0) return lemmas_.Get(id);
+    }
+  }
+  // Words WordNet does not know ("airstrikes", "airlifted"): strip the
+  // regular ending.
+  if (cls == WordClass::kNoun) {
+    if (EndsWith(word, "ies") && word.size() > 4) return word;  // cannot point at "y"
+    if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
+        !EndsWith(word, "is")) {
+      return word.substr(0, word.size() - 1);
+    }
+  } else if (cls == WordClass::kVerb) {
+    if (word.size() > 4 && EndsWith(word, "ing")) return word.substr(0, word.size() - 3);
+    if (word.size() > 3 && EndsWith(word, "ed")) return word.substr(0, word.size() - 2);
+    if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss")) return word.substr(0, word.size() - 1);
+  }
+  return word;
+}
+
+std::string_view Lemmatizer::LemmaForTag(std::string_view word, PosTag tag) const {
+  switch (tag) {
+    case PosTag::NN:
+    case PosTag::NNS:
+      return Lemma(word, WordClass::kNoun);
+    case PosTag::VB:
+    case PosTag::VBD:
+    case PosTag::VBG:
+    case PosTag::VBN:
+    case PosTag::VBP:
+    case PosTag::VBZ:
+    case PosTag::MD:
+      return Lemma(word, WordClass::kVerb);
+    case PosTag::JJ:
+    case PosTag::JJR:
+    case PosTag::JJS:
+      return Lemma(word, WordClass::kAdjective);
+    case PosTag::RB:
+    case PosTag::RBR:
+    case PosTag::RBS:
+      return Lemma(word, WordClass::kAdverb);
+    case PosTag::NNPS:
+      // "Russians" -> "russian", "Houthis" -> "houthi".
+      return Lemma(word, WordClass::kNoun);
+    default:
+      return word;
+  }
+}
+
+void Lemmatizer::Lemmatize(Analysis* a) const {
+  for (const Sentence& s : a->sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      Token& t = a->tokens[i];
+      t.lemma = LemmaForTag(a->Key(t), t.tag);
+    }
+  }
+}
+
+}  // namespace palmyra

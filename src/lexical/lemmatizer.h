@@ -1,0 +1,57 @@
+// Lemmatizer: dictionary forms of words ("killed" -> "kill", "airstrikes" ->
+// "airstrike", "forces" -> "force"), following WordNet's morphy: its
+// exception lists first, then suffix rules whose result must be a WordNet
+// lemma of the right part of speech. The WordNet files (Debian wordnet-base)
+// are read once into the lemmatizer's own tables; libwordnet is not used
+// because its morphology functions keep hidden global state. Immutable after
+// Load(); thread-safe.
+#ifndef PALMYRA_LEXICAL_LEMMATIZER_H_
+#define PALMYRA_LEXICAL_LEMMATIZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "palmyra/status.h"
+
+namespace palmyra {
+
+enum class WordClass : uint8_t { kNoun = 1, kVerb = 2, kAdjective = 4, kAdverb = 8 };
+
+class Lemmatizer {
+ public:
+  // Reads WordNet's index and exception files from `wordnet_dir` and the
+  // project's own additions from `data_dir`/lexical/lemmas.txt.
+  static Result<std::unique_ptr<Lemmatizer>> Load(const std::string& wordnet_dir,
+                                                  const std::string& data_dir);
+
+  // The lemma of lower-cased `word` as a `cls`. The result points into the
+  // lemmatizer's tables when WordNet knows it; otherwise it is a prefix of
+  // `word` (a guessed stem) or `word` itself.
+  std::string_view Lemma(std::string_view word, WordClass cls) const;
+  // The lemma of a token tagged `tag` (proper nouns and closed classes keep
+  // their lower-cased form).
+  std::string_view LemmaForTag(std::string_view word, PosTag tag) const;
+  // True when WordNet lists `word` as a lemma of `cls`.
+  bool IsLemma(std::string_view word, WordClass cls) const;
+  // The stage entry: sets Token::lemma for every token in a sentence.
+  void Lemmatize(Analysis* analysis) const;
+
+ private:
+  Lemmatizer() = default;
+  // Id of `word` when it is a lemma of `cls`, else -1.
+  int32_t LemmaId(std::string_view word, WordClass cls) const;
+
+  StringTable lemmas_;                 // every lemma of every class
+  std::vector<uint8_t> classes_;       // WordClass bits per lemma id
+  StringTable exception_forms_;        // inflected forms in the *.exc files
+  // per exception form: (class bit, lemma id) pairs
+  std::vector<std::vector<std::pair<uint8_t, int32_t>>> exceptions_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_LEXICAL_LEMMATIZER_H_

@@ -1,0 +1,58 @@
+#include "lexical/lemmatizer.h"
+
+#include <gtest/gtest.h>
+
+#include "core/build_config.h"
+
+namespace palmyra {
+namespace {
+
+class LemmatizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, PALMYRA_TEST_DATA_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    lemmatizer_ = std::move(loaded).value().release();
+  }
+  static Lemmatizer* lemmatizer_;
+};
+Lemmatizer* LemmatizerTest::lemmatizer_ = nullptr;
+
+TEST_F(LemmatizerTest, RegularAndIrregularVerbs) {
+  EXPECT_EQ(lemmatizer_->Lemma("killed", WordClass::kVerb), "kill");
+  EXPECT_EQ(lemmatizer_->Lemma("stopped", WordClass::kVerb), "stop");
+  EXPECT_EQ(lemmatizer_->Lemma("dying", WordClass::kVerb), "die");
+  EXPECT_EQ(lemmatizer_->Lemma("fled", WordClass::kVerb), "flee");
+  EXPECT_EQ(lemmatizer_->Lemma("was", WordClass::kVerb), "be");
+  EXPECT_EQ(lemmatizer_->Lemma("seized", WordClass::kVerb), "seize");
+  EXPECT_EQ(lemmatizer_->Lemma("attacks", WordClass::kVerb), "attack");
+}
+
+TEST_F(LemmatizerTest, NounsIncludingWordsWordNetLacks) {
+  EXPECT_EQ(lemmatizer_->Lemma("forces", WordClass::kNoun), "force");
+  EXPECT_EQ(lemmatizer_->Lemma("men", WordClass::kNoun), "man");
+  EXPECT_EQ(lemmatizer_->Lemma("militias", WordClass::kNoun), "militia");
+  EXPECT_EQ(lemmatizer_->Lemma("casualties", WordClass::kNoun), "casualty");
+  EXPECT_EQ(lemmatizer_->Lemma("airstrikes", WordClass::kNoun), "airstrike");
+  EXPECT_EQ(lemmatizer_->Lemma("news", WordClass::kNoun), "news");
+}
+
+TEST_F(LemmatizerTest, ByTagAndContractions) {
+  EXPECT_EQ(lemmatizer_->LemmaForTag("better", PosTag::JJR), "good");
+  EXPECT_EQ(lemmatizer_->LemmaForTag("'s", PosTag::VBZ), "be");
+  EXPECT_EQ(lemmatizer_->LemmaForTag("wo", PosTag::MD), "will");
+  EXPECT_EQ(lemmatizer_->LemmaForTag("n't", PosTag::RB), "not");
+  EXPECT_EQ(lemmatizer_->LemmaForTag("russians", PosTag::NNPS), "russian");
+  EXPECT_EQ(lemmatizer_->LemmaForTag("moscow", PosTag::NNP), "moscow");
+  EXPECT_TRUE(lemmatizer_->IsLemma("attack", WordClass::kVerb));
+  EXPECT_FALSE(lemmatizer_->IsLemma("attack", WordClass::kAdverb));
+}
+
+TEST(LemmatizerLoadTest, MissingWordNetIsAClearError) {
+  auto loaded = Lemmatizer::Load("/nonexistent", PALMYRA_TEST_DATA_DIR);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.status().message().find("wordnet-base"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace palmyra

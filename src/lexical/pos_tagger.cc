@@ -1,0 +1,188 @@
+#include "lexical/pos_tagger.h"
+
+#include <cstring>
+
+#include "core/file.h"
+#include "core/hash.h"
+#include "lexical/tagger_features.h"
+
+namespace palmyra {
+namespace {
+
+constexpr char kMagic[8] = {'P', 'L', 'M', 'T', 'A', 'G', '0', '1'};
+
+uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
+
+size_t TableSize(size_t n) {
+  size_t size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
+}
+
+template <typename T>
+void Put(std::string* out, const T& value) {
+  out->append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+bool Get(std::string_view* in, T* value) {
+  if (in->size() < sizeof(T)) return false;
+  std::memcpy(value, in->data(), sizeof(T));
+  in->remove_prefix(sizeof(T));
+  return true;
+}
+
+}  // namespace
+
+uint64_t TagDictionaryKey(std::string_view form) { return NonZero(Hash64(form, 99)); }
+
+Status WriteTaggerModel(const TaggerModelData& data, const std::string& path) {
+  std::string out(kMagic, sizeof kMagic);
+  Put(&out, static_cast<uint32_t>(kNumTaggerTags));
+  Put(&out, static_cast<uint32_t>(data.features.size()));
+  Put(&out, static_cast<uint32_t>(data.tag_dictionary.size()));
+  for (const auto& [hash, weights] : data.features) {
+    Put(&out, hash);
+    Put(&out, static_cast<uint32_t>(weights.size()));
+    for (const auto& w : weights) {
+      Put(&out, w.tag);
+      Put(&out, w.value);
+    }
+  }
+  for (const auto& [key, tag] : data.tag_dictionary) {
+    Put(&out, key);
+    Put(&out, tag);
+  }
+  return WriteFile(path, out);
+}
+
+Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
+  auto contents = ReadFile(path);
+  if (!contents.ok()) {
+    return Status(contents.status().code(),
+                  contents.status().message() +
+                      " (the part-of-speech model is made when Palmyra is built; run 'make build')");
+  }
+  std::string_view in = *contents;
+  auto corrupt = [&]() { return DataError(path + ": not a Palmyra tagger model, or truncated"); };
+  if (in.size() < sizeof kMagic || std::memcmp(in.data(), kMagic, sizeof kMagic) != 0) {
+    return corrupt();
+  }
+  in.remove_prefix(sizeof kMagic);
+  uint32_t tags, num_features, num_dict;
+  if (!Get(&in, &tags) || !Get(&in, &num_features) || !Get(&in, &num_dict) ||
+      tags != kNumTaggerTags) {
+    return corrupt();
+  }
+  TaggerModelData data;
+  data.features.resize(num_features);
+  for (auto& [hash, weights] : data.features) {
+    uint32_t count;
+    if (!Get(&in, &hash) || !Get(&in, &count) || count > kNumTaggerTags) return corrupt();
+    weights.resize(count);
+    for (auto& w : weights) {
+      if (!Get(&in, &w.tag) || !Get(&in, &w.value) || w.tag >= kNumTaggerTags) return corrupt();
+    }
+  }
+  data.tag_dictionary.resize(num_dict);
+  for (auto& [key, tag] : data.tag_dictionary) {
+    if (!Get(&in, &key) || !Get(&in, &tag) || tag >= kNumTaggerTags) return corrupt();
+  }
+  if (!in.empty()) return corrupt();
+  return FromData(data);
+}
+
+std::unique_ptr<PosTagger> PosTagger::FromData(const TaggerModelData& data) {
+  std::unique_ptr<PosTagger> tagger(new PosTagger());
+  tagger->Build(data);
+  return tagger;
+}
+
+void PosTagger::Build(const TaggerModelData& data) {
+  const size_t size = TableSize(data.features.size());
+  keys_.assign(size, 0);
+  slots_.assign(size, 0);
+  entries_.reserve(data.features.size());
+  for (const auto& [hash, weights] : data.features) {
+    const uint64_t key = NonZero(hash);
+    size_t i = key & (size - 1);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (size - 1);
+    if (keys_[i] == key) continue;  // duplicate hash: keep the first
+    keys_[i] = key;
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(weights.size())});
+    weights_.insert(weights_.end(), weights.begin(), weights.end());
+  }
+  const size_t dict_size = TableSize(data.tag_dictionary.size());
+  dict_keys_.assign(dict_size, 0);
+  dict_tags_.assign(dict_size, 0);
+  for (const auto& [key, tag] : data.tag_dictionary) {
+    size_t i = key & (dict_size - 1);
+    while (dict_keys_[i] != 0 && dict_keys_[i] != key) i = (i + 1) & (dict_size - 1);
+    dict_keys_[i] = key;
+    dict_tags_[i] = tag;
+  }
+}
+
+int64_t PosTagger::Find(uint64_t hash) const {
+  const uint64_t key = NonZero(hash);
+  const size_t mask = keys_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return slots_[i];
+    if (keys_[i] == 0) return -1;
+  }
+}
+
+int PosTagger::TagOf(uint64_t word_key) const {
+  const size_t mask = dict_keys_.size() - 1;
+  for (size_t i = word_key & mask;; i = (i + 1) & mask) {
+    if (dict_keys_[i] == word_key) return dict_tags_[i];
+    if (dict_keys_[i] == 0) return -1;
+  }
+}
+
+void PosTagger::TagWords(const std::vector<std::string_view>& words,
+                         std::vector<PosTag>* tags) const {
+  thread_local TaggerFeatures features;
+  features.Prepare(words);
+  tags->resize(words.size());
+  int prev = kStartTag, prev2 = kStartTag;
+  uint64_t f[kNumTaggerFeatures];
+  for (size_t i = 0; i < words.size(); ++i) {
+    int best = TagOf(TagDictionaryKey(words[i]));
+    if (best < 0) {
+      float scores[kNumTaggerTags] = {};
+      features.Extract(i, prev, prev2, f);
+      for (uint64_t h : f) {
+        const int64_t e = Find(h);
+        if (e < 0) continue;
+        const Entry& entry = entries_[e];
+        const TaggerModelData::Weight* w = &weights_[entry.offset];
+        for (uint32_t k = 0; k < entry.count; ++k) scores[w[k].tag] += w[k].value;
+      }
+      best = 0;
+      for (int t = 1; t < kNumTaggerTags; ++t) {
+        if (scores[t] > scores[best]) best = t;
+      }
+    }
+    (*tags)[i] = TagFromIndex(best);
+    prev2 = prev;
+    prev = best;
+  }
+}
+
+void PosTagger::Tag(Analysis* a) const {
+  std::vector<std::string_view> words;
+  std::vector<PosTag> tags;
+  for (const Sentence& s : a->sentences) {
+    words.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = a->tokens[i];
+      words.push_back(TaggerForm(a->Form(t), t.flags & kTokOpenQuote, t.flags & kTokCloseQuote));
+    }
+    TagWords(words, &tags);
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) a->tokens[i].tag = tags[i - s.token_begin];
+  }
+}
+
+}  // namespace palmyra
