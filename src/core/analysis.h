@@ -105,6 +105,8 @@ struct VerbGroup {
   bool finite = true;
   ClauseKind kind = ClauseKind::kMain;
   int32_t governor = -1;     // verb group this one depends on (complement, infinitive ...)
+  int32_t opener = -1;       // phrase of the word opening its clause ("who", "after", "that")
+  bool coordinated = false;  // shares its subject with the previous verb group ("and killed")
   int32_t subject = -1;      // phrase index of the subject (agent for active, patient for passive)
   int32_t object = -1;       // phrase index of the direct object
   int32_t by_agent = -1;     // phrase index of the "by" agent of a passive

@@ -2,7 +2,9 @@
 
 #include <cstring>
 
+#include "core/data_file.h"
 #include "core/file.h"
+#include "core/strings.h"
 #include "core/hash.h"
 #include "lexical/tagger_features.h"
 
@@ -141,15 +143,46 @@ int PosTagger::TagOf(uint64_t word_key) const {
   }
 }
 
-void PosTagger::TagWords(const std::vector<std::string_view>& words,
-                         std::vector<PosTag>* tags) const {
+Status PosTagger::LoadTagConstraints(const std::string& path) {
+  return ForEachDataLine(path, [&](std::string_view line, int) -> Status {
+    const auto fields = SplitWhitespace(line);
+    if (fields.size() < 2) return DataError("expected a word and one or more tags");
+    uint64_t mask = 0;
+    for (size_t i = 1; i < fields.size(); ++i) {
+      const auto tag = PosTagFromName(fields[i]);
+      if (!tag) return DataError("unknown part-of-speech tag '" + std::string(fields[i]) + "'");
+      mask |= uint64_t{1} << TagIndex(*tag);
+    }
+    const std::string word(fields[0]);
+    const bool exact = AsciiLowercase(word) != word;
+    StringTable& table = exact ? exact_constraints_ : folded_constraints_;
+    std::vector<uint64_t>& masks = exact ? exact_masks_ : folded_masks_;
+    const int32_t id = table.Add(word);
+    if (id >= static_cast<int32_t>(masks.size())) masks.resize(id + 1, 0);
+    masks[id] = mask;
+    return Status::Ok();
+  });
+}
+
+uint64_t PosTagger::Allowed(std::string_view word, std::string_view key) const {
+  int32_t id = exact_constraints_.Find(word);
+  if (id != StringTable::kNotFound) return exact_masks_[id];
+  id = folded_constraints_.Find(key);
+  if (id != StringTable::kNotFound) return folded_masks_[id];
+  return 0;
+}
+
+void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
+                         const std::vector<std::string_view>* keys) const {
   thread_local TaggerFeatures features;
   features.Prepare(words);
   tags->resize(words.size());
   int prev = kStartTag, prev2 = kStartTag;
   uint64_t f[kNumTaggerFeatures];
   for (size_t i = 0; i < words.size(); ++i) {
-    int best = TagOf(TagDictionaryKey(words[i]));
+    const uint64_t allowed = keys != nullptr ? Allowed(words[i], (*keys)[i]) : 0;
+    int best = allowed != 0 ? -1 : TagOf(TagDictionaryKey(words[i]));
+    if (allowed != 0 && (allowed & (allowed - 1)) == 0) best = __builtin_ctzll(allowed);
     if (best < 0) {
       float scores[kNumTaggerTags] = {};
       features.Extract(i, prev, prev2, f);
@@ -160,9 +193,10 @@ void PosTagger::TagWords(const std::vector<std::string_view>& words,
         const TaggerModelData::Weight* w = &weights_[entry.offset];
         for (uint32_t k = 0; k < entry.count; ++k) scores[w[k].tag] += w[k].value;
       }
-      best = 0;
-      for (int t = 1; t < kNumTaggerTags; ++t) {
-        if (scores[t] > scores[best]) best = t;
+      best = -1;
+      for (int t = 0; t < kNumTaggerTags; ++t) {
+        if (allowed != 0 && !(allowed & (uint64_t{1} << t))) continue;
+        if (best < 0 || scores[t] > scores[best]) best = t;
       }
     }
     (*tags)[i] = TagFromIndex(best);
@@ -172,15 +206,17 @@ void PosTagger::TagWords(const std::vector<std::string_view>& words,
 }
 
 void PosTagger::Tag(Analysis* a) const {
-  std::vector<std::string_view> words;
+  std::vector<std::string_view> words, keys;
   std::vector<PosTag> tags;
   for (const Sentence& s : a->sentences) {
     words.clear();
+    keys.clear();
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = a->tokens[i];
       words.push_back(TaggerForm(a->Form(t), t.flags & kTokOpenQuote, t.flags & kTokCloseQuote));
+      keys.push_back(a->Key(t));
     }
-    TagWords(words, &tags);
+    TagWords(words, &tags, &keys);
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) a->tokens[i].tag = tags[i - s.token_begin];
   }
 }

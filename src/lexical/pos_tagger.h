@@ -13,6 +13,7 @@
 
 #include "core/analysis.h"
 #include "core/pos_tag.h"
+#include "core/string_table.h"
 #include "palmyra/status.h"
 
 namespace palmyra {
@@ -41,8 +42,14 @@ class PosTagger {
   static Result<std::unique_ptr<PosTagger>> Load(const std::string& path);
   static std::unique_ptr<PosTagger> FromData(const TaggerModelData& data);
 
-  // Tags the words of one sentence (tagger forms, see TaggerForm).
-  void TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags) const;
+  // Restricts the tags of the words listed in `path` (data/lexical/news_tags.txt).
+  // Call before sharing the tagger between threads.
+  Status LoadTagConstraints(const std::string& path);
+
+  // Tags the words of one sentence (tagger forms, see TaggerForm). `keys`,
+  // when given, are the lower-cased words, used to apply the tag constraints.
+  void TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
+                const std::vector<std::string_view>* keys = nullptr) const;
   // The stage entry: tags every token of every sentence.
   void Tag(Analysis* analysis) const;
 
@@ -65,6 +72,13 @@ class PosTagger {
   std::vector<TaggerModelData::Weight> weights_;
   std::vector<uint64_t> dict_keys_;    // open addressing tag dictionary
   std::vector<uint8_t> dict_tags_;
+  // Allowed tags (bit i = tag index i) of constrained words: exact forms and
+  // lower-case forms.
+  uint64_t Allowed(std::string_view word, std::string_view key) const;
+  StringTable exact_constraints_;
+  std::vector<uint64_t> exact_masks_;
+  StringTable folded_constraints_;
+  std::vector<uint64_t> folded_masks_;
 };
 
 }  // namespace palmyra

@@ -1,0 +1,36 @@
+// Chunker: groups each sentence's tagged tokens into phrases: noun phrases
+// ("the Syrian government forces", "Russia 's defence ministry", "Hungarian
+// and Romanian officials"), verb groups ("had not been killed", "to
+// withdraw") with their voice, negation and modality, prepositions and the
+// rest. Rules over Penn Treebank tags and lemmas. Immutable; thread-safe.
+#ifndef PALMYRA_SYNTAX_CHUNKER_H_
+#define PALMYRA_SYNTAX_CHUNKER_H_
+
+#include "core/analysis.h"
+#include "syntax/syntax_lexicon.h"
+
+namespace palmyra {
+
+class Chunker {
+ public:
+  explicit Chunker(const SyntaxLexicon* lexicon) : lexicon_(lexicon) {}
+
+  // Fills analysis->phrases, analysis->sentence_phrase_begin and
+  // analysis->verb_groups (voice, negation and modality set; clause roles are
+  // left to ClauseAnalyzer).
+  void Chunk(Analysis* analysis) const;
+
+ private:
+  bool IsAuxiliary(const Analysis& a, uint32_t i) const;
+  uint32_t NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end, uint32_t* possessor_end) const;
+  bool StartsNounPhrase(const Analysis& a, uint32_t i, uint32_t begin, uint32_t end) const;
+  bool StartsVerbGroup(const Analysis& a, uint32_t i, uint32_t end) const;
+  uint32_t VerbGroupEnd(const Analysis& a, uint32_t i, uint32_t end) const;
+  void DescribeVerbGroup(Analysis* a, VerbGroup* vg) const;
+
+  const SyntaxLexicon* lexicon_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_SYNTAX_CHUNKER_H_

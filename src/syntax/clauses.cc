@@ -1,0 +1,532 @@
+#include "syntax/clauses.h"
+
+#include <algorithm>
+
+namespace palmyra {
+
+// Read access to one sentence's phrases with the tests the analysis needs.
+class ClauseAnalyzer::SentenceView {
+ public:
+  SentenceView(const Analysis& a, const SyntaxLexicon& lexicon, uint32_t sentence)
+      : a_(a),
+        lexicon_(lexicon),
+        begin_(a.sentence_phrase_begin[sentence]),
+        end_(a.sentence_phrase_begin[sentence + 1]) {}
+
+  uint32_t begin() const { return begin_; }
+  uint32_t end() const { return end_; }
+  const Phrase& P(uint32_t k) const { return a_.phrases[k]; }
+  const Token& Head(uint32_t k) const { return a_.tokens[P(k).head]; }
+  std::string_view Form(uint32_t k) const { return a_.Form(P(k).head); }
+
+  bool IsNoun(uint32_t k) const { return P(k).type == PhraseType::kNoun; }
+  bool IsVerb(uint32_t k) const { return P(k).type == PhraseType::kVerb; }
+  bool IsPrep(uint32_t k) const { return P(k).type == PhraseType::kPreposition; }
+  bool IsOther(uint32_t k) const { return P(k).type == PhraseType::kOther; }
+  bool IsComma(uint32_t k) const { return IsOther(k) && Form(k) == ","; }
+  bool IsCoordinator(uint32_t k) const { return IsOther(k) && Head(k).tag == PosTag::CC; }
+  // Adverbs and particles that may sit anywhere without changing structure.
+  bool IsAdverb(uint32_t k) const {
+    if (!IsOther(k)) return false;
+    const PosTag t = Head(k).tag;
+    return t == PosTag::RB || t == PosTag::RBR || t == PosTag::RBS || t == PosTag::RP;
+  }
+  bool IsHardBoundary(uint32_t k) const {
+    if (!IsOther(k)) return false;
+    const std::string_view f = Form(k);
+    return f == ";" || f == ":" || f == "--" || f == "-" || f == "(" || f == ")";
+  }
+  bool IsQuote(uint32_t k) const {
+    return IsOther(k) && (Head(k).flags & (kTokOpenQuote | kTokCloseQuote));
+  }
+  bool IsRelativePronoun(uint32_t k) const {
+    if (!(IsOther(k) || IsPrep(k) || IsNoun(k))) return false;
+    const PosTag t = Head(k).tag;
+    if (t == PosTag::WDT || t == PosTag::WP || t == PosTag::WP_S) return true;
+    // "that" after a noun phrase opens a relative clause.
+    return a_.Key(P(k).head) == "that" && k > begin_ && IsNoun(k - 1);
+  }
+  bool IsComplementizer(uint32_t k) const {
+    return a_.Key(P(k).head) == "that" && !IsNoun(k) && !IsRelativePronoun(k);
+  }
+  bool Is(uint32_t k, WordRole role) const { return lexicon_.Is(Head(k).lemma, role); }
+  bool IsTemporal(uint32_t k) const {
+    return IsNoun(k) && (lexicon_.Is(Head(k).lemma, WordRole::kTime) ||
+                         lexicon_.Is(a_.Key(P(k).head), WordRole::kTime));
+  }
+  // The phrase before k, skipping adverbs; begin()-1 (as int) when none.
+  int Before(int k) const {
+    --k;
+    while (k >= static_cast<int>(begin_) && IsAdverb(k)) --k;
+    return k;
+  }
+  int After(uint32_t k) const {
+    ++k;
+    while (k < end_ && IsAdverb(k)) ++k;
+    return static_cast<int>(k);
+  }
+  bool Valid(int k) const { return k >= static_cast<int>(begin_) && k < static_cast<int>(end_); }
+
+ private:
+  const Analysis& a_;
+  const SyntaxLexicon& lexicon_;
+  uint32_t begin_, end_;
+};
+
+namespace {
+
+bool IsEmbedded(ClauseKind kind) {
+  return kind == ClauseKind::kRelative || kind == ClauseKind::kReducedRelative ||
+         kind == ClauseKind::kParticiple || kind == ClauseKind::kInfinitive;
+}
+
+}  // namespace
+
+void ClauseAnalyzer::Analyze(Analysis* a) const {
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    AnalyzeSentence(a, s);
+    FindSpeechFrames(a, s);
+  }
+  AttributeRunOnQuotes(a);
+}
+
+void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
+  const SentenceView sv(*a, *lexicon_, sentence);
+  std::vector<uint32_t> groups;  // verb groups of this sentence, in order
+  for (uint32_t k = sv.begin(); k < sv.end(); ++k) {
+    if (sv.IsVerb(k)) groups.push_back(static_cast<uint32_t>(sv.P(k).verb_group));
+  }
+  bool any_finite_before = false;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    VerbGroup& v = a->verb_groups[groups[gi]];
+    const int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
+    const VerbGroup* prev = prev_index >= 0 ? &a->verb_groups[prev_index] : nullptr;
+    const int p = static_cast<int>(v.phrase);
+    const Token& main = a->tokens[v.main];
+    const bool bare = v.begin == v.main || a->tokens[v.begin].tag == PosTag::RB;
+    const int before = sv.Before(p);
+
+    // "... stormed the town and killed ten": a verb right after a
+    // conjunction shares the previous verb's subject and clause.
+    if (prev != nullptr && sv.Valid(before) && sv.IsCoordinator(before)) {
+      v.coordinated = true;
+      v.kind = prev->kind;
+      v.governor = prev->governor;
+      v.opener = prev->opener;
+      v.subject = prev->subject;
+      if (bare && main.tag == PosTag::VBN && prev->passive) v.passive = true;
+      if (!v.finite && prev->finite && a->tokens[v.begin].tag != PosTag::TO) {
+        v.finite = true;
+        v.future |= prev->future;
+        v.hypothetical |= prev->hypothetical;
+        v.negated |= prev->negated;
+      }
+    } else if (a->tokens[v.begin].tag == PosTag::TO) {
+      // "agreed to withdraw", "urged Russia to withdraw".
+      v.kind = ClauseKind::kInfinitive;
+      v.governor = prev_index;
+      if (prev != nullptr) {
+        v.subject = prev->subject;
+        if (lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kObjectControl)) {
+          if (prev->object >= 0) {
+            v.subject = prev->object;
+          } else {
+            // "called on Russia to withdraw"
+            for (int k = static_cast<int>(prev->phrase) + 1; k < p; ++k) {
+              if (sv.IsNoun(k) && !sv.IsTemporal(k)) {
+                v.subject = k;
+                break;
+              }
+            }
+          }
+        }
+      }
+    } else if (bare && main.tag == PosTag::VBG && !v.finite) {
+      // "..., killing six"; "troops guarding the base".
+      v.kind = ClauseKind::kParticiple;
+      if (sv.Valid(before) && sv.IsNoun(before) && before == p - 1) {
+        v.kind = ClauseKind::kReducedRelative;
+        v.subject = before;
+      } else if (prev != nullptr) {
+        v.governor = prev_index;
+        v.subject = prev->subject;
+      }
+    } else if (bare && main.tag == PosTag::VBN && !v.finite) {
+      const int after = sv.After(v.phrase);
+      const bool object_follows = sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after);
+      const int opener = sv.Valid(before) ? sv.Before(before) : -1;
+      const bool after_opener =
+          sv.Valid(opener) && (sv.IsRelativePronoun(opener) || sv.IsComplementizer(opener) ||
+                               sv.Is(opener, WordRole::kSubordinator));
+      if (sv.Valid(before) && sv.IsNoun(before) &&
+          ((object_follows && !any_finite_before) || after_opener)) {
+        // "Militants killed two soldiers", "the town which rebels captured",
+        // with the verb tagged as a participle.
+        v.finite = true;
+      } else if (sv.Valid(before) && sv.IsNoun(before)) {
+        // "two soldiers killed in the attack"
+        v.kind = ClauseKind::kReducedRelative;
+        v.passive = true;
+        v.subject = before;
+      } else {
+        v.kind = ClauseKind::kParticiple;
+        v.passive = true;
+        v.governor = prev_index;
+      }
+    }
+
+    if (!v.finite && !v.coordinated && sv.Valid(before) &&
+        (sv.Is(before, WordRole::kConditional) || sv.Is(before, WordRole::kSubordinator)) &&
+        (sv.IsPrep(before) || sv.Head(before).tag == PosTag::WRB)) {
+      // "if required", "while fleeing"
+      v.kind = sv.Is(before, WordRole::kConditional) ? ClauseKind::kConditional
+                                                     : ClauseKind::kSubordinate;
+      v.opener = before;
+    }
+
+    if (v.finite && !v.coordinated) {
+      // The subject: the nearest noun phrase to the left that is not inside a
+      // prepositional phrase, across parentheticals, stopping at the opener of
+      // the clause or a previous verb.
+      int k = before;
+      while (sv.Valid(k)) {
+        if (sv.IsVerb(k)) {
+          // "the town which rebels captured was shelled": after a relative
+          // clause, the subject is what the relative clause describes.
+          const VerbGroup& q = a->verb_groups[sv.P(k).verb_group];
+          if (q.kind == ClauseKind::kRelative && q.opener >= 0) {
+            int antecedent = sv.Before(q.opener);
+            if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
+            if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.subject = antecedent;
+          } else if (q.kind == ClauseKind::kReducedRelative) {
+            v.subject = q.subject;
+          }
+          break;
+        }
+        if (sv.IsHardBoundary(k) || sv.IsQuote(k) || sv.IsCoordinator(k)) break;
+        if (sv.IsRelativePronoun(k)) {
+          // "militants who attacked": the subject is the antecedent.
+          v.kind = ClauseKind::kRelative;
+          v.opener = k;
+          int antecedent = sv.Before(k);
+          if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
+          if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.subject = antecedent;
+          break;
+        }
+        if (sv.IsComplementizer(k)) {
+          v.kind = ClauseKind::kComplement;
+          v.opener = k;
+          v.governor = prev_index;
+          break;
+        }
+        if (sv.IsComma(k)) {
+          // ", the foreign minister," / ", who ... ," / ", he said,": skip a
+          // parenthetical enclosed in commas.
+          int m = k - 1;
+          bool has_verb = false, speech = false;
+          while (sv.Valid(m) && !sv.IsComma(m) && !sv.IsHardBoundary(m)) {
+            if (sv.IsVerb(m)) {
+              has_verb = true;
+              speech |= lexicon_->Is(sv.Head(m).lemma, WordRole::kSpeech);
+            }
+            --m;
+          }
+          if (!sv.Valid(m) || !sv.IsComma(m) || m == k - 1) break;
+          const int first = sv.After(m);
+          const bool parenthetical = !has_verb || speech || sv.IsRelativePronoun(first) ||
+                                     (sv.IsVerb(first) && !a->verb_groups[sv.P(first).verb_group].finite);
+          if (!parenthetical) break;
+          k = sv.Before(m);
+          continue;
+        }
+        if (sv.IsPrep(k) || (sv.IsOther(k) && sv.Head(k).tag == PosTag::WRB)) {
+          const bool conditional = sv.Is(k, WordRole::kConditional);
+          if (conditional || sv.Is(k, WordRole::kSubordinator) || sv.Head(k).tag == PosTag::WRB) {
+            v.kind = conditional ? ClauseKind::kConditional : ClauseKind::kSubordinate;
+            v.opener = k;
+            break;
+          }
+          k = sv.Before(k);
+          continue;
+        }
+        if (sv.IsNoun(k)) {
+          if (sv.IsTemporal(k)) {
+            k = sv.Before(k);
+            continue;
+          }
+          const int b = sv.Before(k);
+          if (sv.Valid(b) && sv.IsPrep(b)) {
+            const bool complementizer = sv.IsComplementizer(b);
+            const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
+                                sv.Is(b, WordRole::kConditional);
+            if (opener && sv.After(k) == p) {
+              // "after militants attacked", "said that militants attacked": a
+              // subordinator, not a preposition.
+              v.subject = k;
+              v.opener = b;
+              if (complementizer) {
+                v.kind = ClauseKind::kComplement;
+                v.governor = prev_index;
+              } else {
+                v.kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
+                                                          : ClauseKind::kSubordinate;
+              }
+              break;
+            }
+            k = sv.Before(b);  // inside a prepositional phrase
+            continue;
+          }
+          v.subject = k;
+          if (!sv.Valid(b)) break;
+          if (sv.IsVerb(b)) {
+            // A noun phrase right after another verb: its object, unless that
+            // verb reports speech ("said Russia will ...").
+            const VerbGroup& q = a->verb_groups[sv.P(b).verb_group];
+            if (IsEmbedded(q.kind) && q.subject >= 0 && !q.speech) {
+              v.subject = q.subject;  // "militants who attacked the base fled"
+            } else if (lexicon_->Is(a->tokens[q.main].lemma, WordRole::kSpeech)) {
+              v.kind = ClauseKind::kComplement;
+              v.governor = sv.P(b).verb_group;
+            }
+          } else if (sv.IsRelativePronoun(b)) {
+            v.kind = ClauseKind::kRelative;  // "the town which rebels attacked"
+            v.opener = b;
+          } else if (sv.IsComplementizer(b)) {
+            v.kind = ClauseKind::kComplement;  // "said that rebels attacked"
+            v.opener = b;
+            v.governor = prev_index;
+          } else if (sv.Head(b).tag == PosTag::WRB || sv.Is(b, WordRole::kSubordinator) ||
+                     sv.Is(b, WordRole::kConditional)) {
+            v.kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
+                                                      : ClauseKind::kSubordinate;
+            v.opener = b;  // "when militants attacked"
+          }
+          break;
+        }
+        k = sv.Before(k);
+      }
+      // Inverted speech frames: "..., said the ministry".
+      if (v.subject < 0 && lexicon_->Is(main.lemma, WordRole::kSpeech) && sv.Valid(before) &&
+          (sv.IsComma(before) || sv.IsQuote(before))) {
+        const int after = sv.After(v.phrase);
+        if (sv.Valid(after) && sv.IsNoun(after)) v.subject = after;
+      }
+    }
+
+    // The direct object and the agent of a passive.
+    const int after = sv.After(v.phrase);
+    if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v.subject) {
+      v.object = after;
+    }
+    for (int k = after; sv.Valid(k) && !sv.IsVerb(k) && !sv.IsHardBoundary(k); ++k) {
+      if (v.passive && sv.IsPrep(k) && a->Key(sv.P(k).head) == "by" && sv.Valid(k + 1) &&
+          sv.IsNoun(k + 1)) {
+        v.by_agent = k + 1;
+        break;
+      }
+    }
+    if (v.kind == ClauseKind::kRelative && v.opener >= 0 && v.subject > v.opener && v.object < 0) {
+      // "the town which rebels attacked": the antecedent is the object.
+      int antecedent = sv.Before(v.opener);
+      if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
+      if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.object = antecedent;
+    }
+    any_finite_before |= v.finite;
+  }
+
+  // Sentence-initial participles take the subject of the clause they lean on:
+  // "Fearing an attack, the rebels fled".
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    VerbGroup& v = a->verb_groups[groups[gi]];
+    if (v.kind == ClauseKind::kParticiple && v.subject < 0) {
+      for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
+        const VerbGroup& w = a->verb_groups[groups[gj]];
+        if (w.finite && w.kind == ClauseKind::kMain) {
+          v.subject = w.subject;
+          v.governor = static_cast<int32_t>(groups[gj]);
+          break;
+        }
+      }
+    }
+  }
+
+  // Where each clause stops on the right: at the next finite verb (or its
+  // subject and opener), a conjunction before it, or a hard boundary.
+  const uint32_t sentence_end = a->sentences[sentence].token_end;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    VerbGroup& v = a->verb_groups[groups[gi]];
+    uint32_t end = sentence_end;
+    for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
+      const VerbGroup& w = a->verb_groups[groups[gj]];
+      if (!w.finite && !w.coordinated) continue;
+      uint32_t stop = w.begin;
+      if (w.subject >= 0 && a->phrases[w.subject].begin > v.end && !w.coordinated) {
+        stop = std::min(stop, a->phrases[w.subject].begin);
+      }
+      if (w.opener >= 0 && a->phrases[w.opener].begin > v.end) {
+        stop = std::min(stop, a->phrases[w.opener].begin);
+      }
+      if (w.coordinated) {
+        const int cc = sv.Before(static_cast<int>(w.phrase));
+        if (sv.Valid(cc)) stop = std::min(stop, sv.P(cc).begin);
+      }
+      end = stop;
+      break;
+    }
+    for (uint32_t k = v.phrase + 1; k < sv.end() && sv.P(k).begin < end; ++k) {
+      if (sv.IsHardBoundary(k) || (sv.IsRelativePronoun(k) && k > v.phrase + 1)) {
+        end = sv.P(k).begin;
+        break;
+      }
+    }
+    v.clause_end = static_cast<int32_t>(end);
+  }
+
+  // A condition makes its own clause and the clause it conditions hypothetical:
+  // "if required, the forces will be ready".
+  bool conditional = false;
+  for (uint32_t g : groups) conditional |= a->verb_groups[g].kind == ClauseKind::kConditional;
+  if (conditional) {
+    for (uint32_t g : groups) {
+      VerbGroup& v = a->verb_groups[g];
+      if (v.kind == ClauseKind::kConditional || v.future || v.hypothetical) v.hypothetical = true;
+    }
+  }
+}
+
+void ClauseAnalyzer::FindSpeechFrames(Analysis* a, uint32_t sentence) const {
+  const SentenceView sv(*a, *lexicon_, sentence);
+  std::vector<uint32_t> groups;
+  for (uint32_t k = sv.begin(); k < sv.end(); ++k) {
+    if (sv.IsVerb(k)) groups.push_back(static_cast<uint32_t>(sv.P(k).verb_group));
+  }
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    VerbGroup& v = a->verb_groups[groups[gi]];
+    const Token& main = a->tokens[v.main];
+    if (lexicon_->Is(a->Key(v.main), WordRole::kAccording)) {
+      // "according to X": everything else in the sentence is X's account.
+      const int to = sv.After(v.phrase);
+      if (sv.Valid(to) && sv.IsPrep(to) && a->Key(sv.P(to).head) == "to" && sv.Valid(to + 1) &&
+          sv.IsNoun(to + 1)) {
+        v.speech = true;
+        for (uint32_t g : groups) {
+          if (g != groups[gi]) a->verb_groups[g].according_to = to + 1;
+        }
+      }
+      continue;
+    }
+    if (!lexicon_->Is(main.lemma, WordRole::kSpeech) || v.subject < 0 || v.passive) continue;
+    const uint32_t frame_begin = std::min(a->phrases[v.subject].begin, v.begin);
+    // A final frame: "'...,' X said" / "..., the Kremlin said on Thursday".
+    int before = static_cast<int>(sv.P(v.subject).begin < v.begin ? v.subject : v.phrase);
+    before = sv.Before(before);
+    const bool after_comma = sv.Valid(before) && (sv.IsComma(before) || sv.IsQuote(before));
+    bool reported_any = false;
+    if (after_comma) {
+      for (size_t gj = 0; gj < gi; ++gj) {
+        VerbGroup& u = a->verb_groups[groups[gj]];
+        if (u.end <= frame_begin && u.reported_by < 0) {
+          u.reported_by = static_cast<int32_t>(groups[gi]);
+          reported_any = true;
+        }
+      }
+    }
+    // An opening frame: "X said (that) ...": what follows is X's account.
+    for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
+      VerbGroup& u = a->verb_groups[groups[gj]];
+      if (u.reported_by < 0 && u.begin >= v.end) {
+        u.reported_by = static_cast<int32_t>(groups[gi]);
+        reported_any = true;
+      }
+    }
+    if (reported_any) v.speech = true;
+  }
+}
+
+void ClauseAnalyzer::AttributeRunOnQuotes(Analysis* a) const {
+  // '"We will fight. We will win," he said.': the quote's first sentence has
+  // no frame of its own; it takes the frame that follows the closing mark.
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    const Sentence& sentence = a->sentences[s];
+    const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
+    bool open_quote = false;
+    for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+      if (a->tokens[i].flags & kTokOpenQuote) open_quote = true;
+      if (a->tokens[i].flags & kTokCloseQuote) open_quote = false;
+    }
+    if (!open_quote) continue;  // the quote closes in this sentence
+    int32_t frame = -1;
+    for (uint32_t t = s + 1; t < a->sentences.size() && t <= s + 3 && frame < 0; ++t) {
+      if (a->tokens[a->sentences[t].token_begin].flags & kTokParagraphBefore) break;
+      for (uint32_t k = a->sentence_phrase_begin[t]; k < a->sentence_phrase_begin[t + 1]; ++k) {
+        const Phrase& ph = a->phrases[k];
+        if (ph.type != PhraseType::kVerb) continue;
+        const VerbGroup& g = a->verb_groups[ph.verb_group];
+        if (g.speech && !(a->tokens[g.main].flags & kTokInQuote)) {
+          frame = ph.verb_group;
+          break;
+        }
+      }
+    }
+    if (frame < 0) continue;
+    for (uint32_t k = pb; k < pe; ++k) {
+      const Phrase& ph = a->phrases[k];
+      if (ph.type != PhraseType::kVerb) continue;
+      VerbGroup& g = a->verb_groups[ph.verb_group];
+      if (g.reported_by < 0 && (a->tokens[g.main].flags & kTokInQuote)) g.reported_by = frame;
+    }
+  }
+}
+
+std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uint32_t begin,
+                                         uint32_t end) {
+  auto is_cc = [&](int k) {
+    return a.phrases[k].type == PhraseType::kOther && a.tokens[a.phrases[k].head].tag == PosTag::CC;
+  };
+  auto is_comma = [&](int k) {
+    return a.phrases[k].type == PhraseType::kOther && a.Form(a.phrases[k].head) == ",";
+  };
+  auto noun = [&](int k) { return a.phrases[k].type == PhraseType::kNoun; };
+  const int lo = static_cast<int>(begin), hi = static_cast<int>(end);
+  // Leftwards: "A, B and [phrase]". A conjunct that follows a preposition is a
+  // fronted phrase, not part of the list ("In Syria, Russia and Iran ...").
+  std::vector<uint32_t> left;
+  bool seen_cc = false;
+  for (int k = static_cast<int>(phrase) - 1; k - 1 >= lo;) {
+    const int x = k - 1;
+    if (!(is_cc(k) || is_comma(k)) || !noun(x)) break;
+    if (x - 1 >= lo && a.phrases[x - 1].type == PhraseType::kPreposition) break;
+    if (is_cc(k)) {
+      if (seen_cc) break;
+      seen_cc = true;
+    } else if (!seen_cc) {
+      break;  // "X, [phrase]": an apposition or another clause
+    }
+    left.insert(left.begin(), static_cast<uint32_t>(x));
+    k = x - 1;
+  }
+  // Rightwards: "[phrase], B and C", ending at the conjunction's conjunct; a
+  // noun phrase followed by a finite verb starts a new clause instead.
+  std::vector<uint32_t> right;
+  bool closed = false;
+  for (int k = static_cast<int>(phrase) + 1; k + 1 < hi;) {
+    const int x = k + 1;
+    if (!(is_cc(k) || is_comma(k)) || !noun(x)) break;
+    if (x + 1 < hi && a.phrases[x + 1].type == PhraseType::kVerb &&
+        a.verb_groups[a.phrases[x + 1].verb_group].finite) {
+      break;
+    }
+    right.push_back(static_cast<uint32_t>(x));
+    if (is_cc(k)) {
+      closed = true;
+      break;
+    }
+    k = x + 1;
+  }
+  std::vector<uint32_t> out = left;
+  out.push_back(phrase);
+  if (closed) out.insert(out.end(), right.begin(), right.end());
+  return out;
+}
+
+}  // namespace palmyra
