@@ -10,6 +10,14 @@ const PhraseActor* Analysis::ActorOf(uint32_t p) const {
   return (it != actors.end() && it->phrase == p) ? &*it : nullptr;
 }
 
+std::pair<size_t, size_t> Analysis::ActorsOf(uint32_t p) const {
+  auto lo = std::lower_bound(actors.begin(), actors.end(), p,
+                             [](const PhraseActor& a, uint32_t value) { return a.phrase < value; });
+  auto hi = lo;
+  while (hi != actors.end() && hi->phrase == p) ++hi;
+  return {static_cast<size_t>(lo - actors.begin()), static_cast<size_t>(hi - actors.begin())};
+}
+
 void Analysis::Clear() {
   doc = nullptr;
   has_reference_date = false;

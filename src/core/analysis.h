@@ -32,6 +32,7 @@ inline constexpr uint16_t kTokNonAscii = 1 << 8;
 inline constexpr uint16_t kTokAlpha = 1 << 9;           // contains a letter
 inline constexpr uint16_t kTokOpenQuote = 1 << 10;      // a quotation mark that opens a quote
 inline constexpr uint16_t kTokCloseQuote = 1 << 11;     // a quotation mark that closes one
+inline constexpr uint16_t kTokHasUpper = 1 << 12;       // contains an upper-case letter
 
 struct Token {
   uint32_t start = 0;       // original byte offsets (Document::text)
@@ -75,6 +76,7 @@ struct Phrase {
   uint32_t begin = 0;  // token range [begin, end)
   uint32_t end = 0;
   uint32_t head = 0;   // token that heads the phrase
+  uint32_t sentence = 0;
   // Noun phrases: tokens [begin, possessor_end) name a possessor ("Russia 's").
   uint32_t possessor_end = 0;
   int32_t verb_group = -1;  // index into Analysis::verb_groups for kVerb
@@ -132,18 +134,27 @@ struct Mention {
   uint32_t begin = 0;  // token range
   uint32_t end = 0;
   MentionKind kind = MentionKind::kAgent;
-  std::string code;    // "RUS", "RUSGOV", "IGOUNO", "~MIL" for an agent
   int32_t entry = -1;  // dictionary entry that matched
+  int32_t name = -1;   // which of its names
   int32_t antecedent = -1;  // for pronouns and descriptions: the mention it refers to
 };
 
-// The actor of one noun phrase, composed from its mentions.
+// The actor of one noun phrase, composed from its mentions ("Syrian
+// government forces" -> SYR + MIL) or found by coreference ("its jets").
 struct PhraseActor {
   uint32_t phrase = 0;
   uint32_t begin = 0, end = 0;  // tokens that name the actor
   std::string code;             // full code ("SYRMIL")
+  std::string country;          // "SYR", "IGO", ...; empty when unknown
+  std::string sector;           // "MIL", ...; empty when none
+  std::string rule;             // dictionary entry that decided the code ("file:line")
   int32_t mention = -1;         // the mention that decided the code
-  bool from_coreference = false;
+  int32_t antecedent = -1;      // index into Analysis::actors when found by coreference
+  bool individual = false;      // one person ("he" may refer to it)
+  bool plural = false;          // "they" may refer to it
+  bool place_like = false;      // a bare country or capital: a place after "in"
+  int32_t pronoun = -1;         // token of a pronoun to resolve ("he", "its" in "its jets")
+  bool definite = false;        // opens with "the" ("the rebels", "the group")
 };
 
 struct Analysis {
@@ -162,7 +173,7 @@ struct Analysis {
   std::vector<uint32_t> sentence_phrase_begin;  // first phrase of each sentence (+ end marker)
   std::vector<VerbGroup> verb_groups;
   std::vector<Mention> mentions;
-  std::vector<PhraseActor> actors;            // sorted by phrase
+  std::vector<PhraseActor> actors;            // sorted by phrase; several for "Hungarian and Romanian officials"
   std::vector<std::string> warnings;
 
   std::string_view Form(const Token& t) const {
@@ -178,8 +189,10 @@ struct Analysis {
     const uint32_t s = tokens[begin].start, e = tokens[end - 1].end;
     return std::string_view(doc->text).substr(s, e - s);
   }
-  // The actor of phrase `p`, or nullptr.
+  // The first actor of phrase `p`, or nullptr.
   const PhraseActor* ActorOf(uint32_t p) const;
+  // All actors of phrase `p` (index range into actors).
+  std::pair<size_t, size_t> ActorsOf(uint32_t p) const;
   void Clear();
 };
 

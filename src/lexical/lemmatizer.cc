@@ -1,5 +1,7 @@
 #include "lexical/lemmatizer.h"
 
+#include <cstring>
+
 #include "core/data_file.h"
 #include "core/file.h"
 #include "core/strings.h"
@@ -109,15 +111,15 @@ int32_t Lemmatizer::LemmaId(std::string_view word, WordClass cls) const {
 
 bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const { return LemmaId(word, cls) >= 0; }
 
-std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
+int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls) const {
   const int32_t form = exception_forms_.Find(word);
   if (form != StringTable::kNotFound) {
     for (const auto& [bits, base] : exceptions_[form]) {
-      if (bits == static_cast<uint8_t>(cls)) return lemmas_.Get(base);
+      if (bits == static_cast<uint8_t>(cls)) return base;
     }
   }
   int32_t id = LemmaId(word, cls);
-  if (id >= 0) return lemmas_.Get(id);
+  if (id >= 0) return id;
   const Rule* rules = nullptr;
   size_t n = 0;
   switch (cls) {
@@ -131,24 +133,39 @@ std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
       rules = kAdjectiveRules, n = std::size(kAdjectiveRules);
       break;
     case WordClass::kAdverb:
-      return word;
+      return -1;
   }
-  std::string candidate;
+  char buffer[64];
   for (size_t r = 0; r < n; ++r) {
     if (word.size() <= rules[r].suffix.size() || !EndsWith(word, rules[r].suffix)) continue;
-    candidate.assign(word.substr(0, word.size() - rules[r].suffix.size()));
-    candidate.append(rules[r].replacement);
-    id = LemmaId(candidate, cls);
-    if (id >= 0) return lemmas_.Get(id);
+    const size_t stem = word.size() - rules[r].suffix.size();
+    if (stem + rules[r].replacement.size() > sizeof buffer) continue;
+    std::memcpy(buffer, word.data(), stem);
+    std::memcpy(buffer + stem, rules[r].replacement.data(), rules[r].replacement.size());
+    size_t length = stem + rules[r].replacement.size();
+    id = LemmaId(std::string_view(buffer, length), cls);
+    if (id >= 0) return id;
     // "stopped" -> "stopp" -> "stop": undo a doubled final consonant.
-    if (rules[r].replacement.empty() && candidate.size() >= 3 &&
-        candidate.back() == candidate[candidate.size() - 2] &&
-        std::string_view("aeiouy").find(candidate.back()) == std::string_view::npos) {
-      candidate.pop_back();
-      id = LemmaId(candidate, cls);
-      if (id >= 0) return lemmas_.Get(id);
+    if (rules[r].replacement.empty() && length >= 3 && buffer[length - 1] == buffer[length - 2] &&
+        std::string_view("aeiouy").find(buffer[length - 1]) == std::string_view::npos) {
+      id = LemmaId(std::string_view(buffer, length - 1), cls);
+      if (id >= 0) return id;
     }
   }
+  return -1;
+}
+
+uint8_t Lemmatizer::Classes(std::string_view word) const {
+  uint8_t bits = 0;
+  for (WordClass cls : kClasses) {
+    if (WordNetLemma(word, cls) >= 0) bits |= static_cast<uint8_t>(cls);
+  }
+  return bits;
+}
+
+std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
+  const int32_t id = WordNetLemma(word, cls);
+  if (id >= 0) return lemmas_.Get(id);
   // Words WordNet does not know ("airstrikes", "airlifted"): strip the
   // regular ending.
   if (cls == WordClass::kNoun) {

@@ -37,6 +37,10 @@ class Lemmatizer {
   std::string_view LemmaForTag(std::string_view word, PosTag tag) const;
   // True when WordNet lists `word` as a lemma of `cls`.
   bool IsLemma(std::string_view word, WordClass cls) const;
+  // The classes (WordClass bits) in which WordNet knows lower-cased `word`,
+  // as a lemma or an inflected form: "withdrew" -> verb, "attacks" -> noun
+  // and verb, "the" -> none.
+  uint8_t Classes(std::string_view word) const;
   // The stage entry: sets Token::lemma for every token in a sentence.
   void Lemmatize(Analysis* analysis) const;
 
@@ -44,6 +48,9 @@ class Lemmatizer {
   Lemmatizer() = default;
   // Id of `word` when it is a lemma of `cls`, else -1.
   int32_t LemmaId(std::string_view word, WordClass cls) const;
+  // Id of the WordNet lemma of `word` as a `cls` (exceptions, then morphy's
+  // rules), else -1.
+  int32_t WordNetLemma(std::string_view word, WordClass cls) const;
 
   StringTable lemmas_;                 // every lemma of every class
   std::vector<uint8_t> classes_;       // WordClass bits per lemma id

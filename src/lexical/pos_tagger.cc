@@ -175,7 +175,7 @@ uint64_t PosTagger::Allowed(std::string_view word, std::string_view key) const {
 void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
                          const std::vector<std::string_view>* keys) const {
   thread_local TaggerFeatures features;
-  features.Prepare(words);
+  features.Prepare(words, lexicon_);
   tags->resize(words.size());
   int prev = kStartTag, prev2 = kStartTag;
   uint64_t f[kNumTaggerFeatures];

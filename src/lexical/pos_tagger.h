@@ -14,6 +14,7 @@
 #include "core/analysis.h"
 #include "core/pos_tag.h"
 #include "core/string_table.h"
+#include "lexical/lemmatizer.h"
 #include "palmyra/status.h"
 
 namespace palmyra {
@@ -41,6 +42,10 @@ class PosTagger {
  public:
   static Result<std::unique_ptr<PosTagger>> Load(const std::string& path);
   static std::unique_ptr<PosTagger> FromData(const TaggerModelData& data);
+
+  // Gives the tagger WordNet's word classes as features (the model must have
+  // been trained with the same lexicon). Call before sharing the tagger.
+  void SetLexicon(const Lemmatizer* lexicon) { lexicon_ = lexicon; }
 
   // Restricts the tags of the words listed in `path` (data/lexical/news_tags.txt).
   // Call before sharing the tagger between threads.
@@ -70,6 +75,7 @@ class PosTagger {
   std::vector<uint32_t> slots_;        // index into entries_
   std::vector<Entry> entries_;
   std::vector<TaggerModelData::Weight> weights_;
+  const Lemmatizer* lexicon_ = nullptr;
   std::vector<uint64_t> dict_keys_;    // open addressing tag dictionary
   std::vector<uint8_t> dict_tags_;
   // Allowed tags (bit i = tag index i) of constrained words: exact forms and

@@ -18,10 +18,16 @@ class PosTaggerTest : public ::testing::Test {
     auto loaded = PosTagger::Load(std::string(PALMYRA_DEFAULT_MODEL_DIR) + "/tagger.bin");
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     tagger_ = std::move(loaded).value().release();
+    auto lexicon = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, PALMYRA_TEST_DATA_DIR);
+    ASSERT_TRUE(lexicon.ok()) << lexicon.status().ToString();
+    lexicon_ = std::move(lexicon).value().release();
+    tagger_->SetLexicon(lexicon_);
   }
   static PosTagger* tagger_;
+  static Lemmatizer* lexicon_;
 };
 PosTagger* PosTaggerTest::tagger_ = nullptr;
+Lemmatizer* PosTaggerTest::lexicon_ = nullptr;
 
 std::vector<std::string> Tags(const PosTagger& tagger, const std::vector<std::string_view>& words) {
   std::vector<PosTag> tags;

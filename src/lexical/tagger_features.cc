@@ -2,6 +2,9 @@
 
 #include "core/hash.h"
 #include "core/strings.h"
+#include "lexical/lemmatizer.h"
+
+#include <unordered_map>
 
 namespace palmyra {
 namespace {
@@ -39,7 +42,19 @@ std::string_view TaggerForm(std::string_view form, bool open_quote, bool close_q
   return form;
 }
 
-void TaggerFeatures::Prepare(const std::vector<std::string_view>& words) {
+// WordNet's classes of a lower-cased word, remembered per thread: news
+// vocabulary repeats, and each lookup tries several suffix rules.
+uint8_t CachedClasses(const Lemmatizer& lexicon, const std::string& lower) {
+  thread_local std::unordered_map<std::string, uint8_t> cache;
+  auto it = cache.find(lower);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();
+  const uint8_t classes = lexicon.Classes(lower);
+  cache.emplace(lower, classes);
+  return classes;
+}
+
+void TaggerFeatures::Prepare(const std::vector<std::string_view>& words, const Lemmatizer* lexicon) {
   parts_.resize(words.size());
   std::string lower;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -65,6 +80,7 @@ void TaggerFeatures::Prepare(const std::vector<std::string_view>& words) {
     p.prefix1 = Hash64(w.substr(0, 1), 8);
     p.shape = Shape(w);
     p.capitalized = !w.empty() && IsAsciiUpper(w[0]);
+    p.classes = (lexicon != nullptr && letter) ? CachedClasses(*lexicon, lower) : 0;
   }
 }
 
@@ -96,6 +112,8 @@ void TaggerFeatures::Extract(size_t i, int prev, int prev2, uint64_t* out) const
   out[15] = Feature(15, s3_1r);
   out[16] = Feature(16, w2);
   out[17] = Feature(17, (i == 0 ? 2 : 0) + (p.capitalized ? 1 : 0));
+  out[18] = Feature(18, p.classes);
+  out[19] = Feature(19, p.classes, t1);
 }
 
 }  // namespace palmyra

@@ -13,15 +13,20 @@
 
 namespace palmyra {
 
-inline constexpr int kNumTaggerFeatures = 18;
+inline constexpr int kNumTaggerFeatures = 20;
 // Tag index used for positions before the sentence.
 inline constexpr int kStartTag = 255;
 
 // Per-sentence precomputed hashes of each word's parts.
+class Lemmatizer;
+
 class TaggerFeatures {
  public:
   // `words` are tagger forms (see TaggerForm); they must outlive the call.
-  void Prepare(const std::vector<std::string_view>& words);
+  // `lexicon`, when given, tells in which word classes WordNet knows each
+  // word (the word's "ambiguity class"), which helps with words the training
+  // corpus lacks.
+  void Prepare(const std::vector<std::string_view>& words, const Lemmatizer* lexicon);
   // Writes the kNumTaggerFeatures features of word i given the previous two
   // tags (tag indices, or kStartTag) into `out`.
   void Extract(size_t i, int prev, int prev2, uint64_t* out) const;
@@ -31,6 +36,7 @@ class TaggerFeatures {
  private:
   struct Parts {
     uint64_t word, suffix1, suffix2, suffix3, prefix1, shape;
+    uint8_t classes;
     bool capitalized;
   };
   std::vector<Parts> parts_;

@@ -13,7 +13,7 @@
 namespace palmyra {
 
 TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
-                            const TrainerOptions& options) {
+                            const TrainerOptions& options, const Lemmatizer* lexicon) {
   constexpr int T = kNumTaggerTags;
   // The tag dictionary: frequent words that almost always take one tag.
   std::unordered_map<std::string, std::vector<int>> counts;
@@ -63,7 +63,7 @@ TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
     for (size_t k : order) {
       const TaggedSentence& s = *train[k];
       words.assign(s.words.begin(), s.words.end());
-      features.Prepare(words);
+      features.Prepare(words, lexicon);
       int prev = kStartTag, prev2 = kStartTag;
       for (size_t i = 0; i < words.size(); ++i) {
         const int gold = TagIndex(s.tags[i]);

@@ -20,8 +20,10 @@ struct TrainerOptions {
   uint32_t seed = 7;                 // shuffling order between iterations
 };
 
+// `lexicon` gives WordNet's word classes as features; the tagger that uses
+// the model must be given the same (PosTagger::SetLexicon).
 TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
-                            const TrainerOptions& options);
+                            const TrainerOptions& options, const Lemmatizer* lexicon);
 
 struct TaggerEvaluation {
   size_t tokens = 0;

@@ -192,6 +192,7 @@ void Chunker::Chunk(Analysis* a) const {
     while (i < end) {
       Phrase p;
       p.begin = i;
+      p.sentence = s;
       const PosTag t = a->tokens[i].tag;
       if (t == PosTag::VBN && StartsNounPhrase(*a, i, sentence.token_begin, end)) {
         p.type = PhraseType::kNoun;

@@ -1,6 +1,6 @@
 #include "syntax/chunker.h"
 
-#include "syntax/syntax_test_util.h"
+#include "syntax/syntax_fixture.h"
 
 namespace palmyra {
 namespace {
@@ -32,7 +32,7 @@ class ChunkerTest : public ::testing::Test {
     }
     return out;
   }
-  SyntaxStage stage_;
+  SyntaxFixture stage_;
 };
 
 TEST_F(ChunkerTest, NounPhrasesVerbGroupsAndPrepositions) {

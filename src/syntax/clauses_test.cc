@@ -1,13 +1,13 @@
 #include "syntax/clauses.h"
 
-#include "syntax/syntax_test_util.h"
+#include "syntax/syntax_fixture.h"
 
 namespace palmyra {
 namespace {
 
 class ClausesTest : public ::testing::Test {
  protected:
-  SyntaxStage stage_;
+  SyntaxFixture stage_;
 };
 
 TEST_F(ClausesTest, SubjectsAndObjectsOfSimpleClauses) {

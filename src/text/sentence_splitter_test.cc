@@ -1,6 +1,6 @@
 #include "text/sentence_splitter.h"
 
-#include "text/text_test_util.h"
+#include "text/text_fixture.h"
 
 namespace palmyra {
 namespace {
@@ -13,7 +13,7 @@ class SentenceSplitterTest : public ::testing::Test {
     stage_.Run(text, title);
     return stage_.Sentences();
   }
-  TextStage stage_;
+  TextFixture stage_;
 };
 
 TEST_F(SentenceSplitterTest, SplitsAtFullStopsAndKeepsAbbreviations) {

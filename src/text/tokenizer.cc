@@ -102,6 +102,7 @@ void Tokenizer::Tokenize(Analysis* a) const {
     t.key_length = static_cast<uint32_t>(a->keys.size() - t.key_start);
     if (letters > 0) flags |= kTokAlpha;
     if (upper > 0) {
+      flags |= kTokHasUpper;
       // Capitalised: the first letter is upper case.
       for (size_t i = 0; i < form.size();) {
         size_t length;

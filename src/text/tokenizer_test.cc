@@ -1,6 +1,6 @@
 #include "text/tokenizer.h"
 
-#include "text/text_test_util.h"
+#include "text/text_fixture.h"
 
 namespace palmyra {
 namespace {
@@ -13,7 +13,7 @@ class TokenizerTest : public ::testing::Test {
     stage_.Run(text);
     return stage_.Forms();
   }
-  TextStage stage_;
+  TextFixture stage_;
 };
 
 TEST_F(TokenizerTest, SplitsPunctuationAndKeepsNumbersWhole) {

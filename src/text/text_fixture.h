@@ -1,6 +1,6 @@
 // Test helper: runs the text stage on a string.
-#ifndef PALMYRA_TEXT_TEXT_TEST_UTIL_H_
-#define PALMYRA_TEXT_TEXT_TEST_UTIL_H_
+#ifndef PALMYRA_TEXT_TEXT_FIXTURE_H_
+#define PALMYRA_TEXT_TEXT_FIXTURE_H_
 
 #include <memory>
 #include <string>
@@ -10,20 +10,16 @@
 #include <gtest/gtest.h>
 
 #include "core/analysis.h"
-#include "text/normalizer.h"
-#include "text/sentence_splitter.h"
-#include "text/text_rules.h"
-#include "text/tokenizer.h"
+#include "text/text_stage.h"
 
 namespace palmyra {
 
-class TextStage {
+class TextFixture {
  public:
-  TextStage() {
-    auto rules = TextRules::Load(PALMYRA_TEST_DATA_DIR);
-    EXPECT_TRUE(rules.ok()) << rules.status().ToString();
-    rules_ = std::move(rules).value();
-    normalizer_ = std::move(Normalizer::Create()).value();
+  TextFixture() {
+    auto stage = TextStage::Load(PALMYRA_TEST_DATA_DIR);
+    EXPECT_TRUE(stage.ok()) << stage.status().ToString();
+    stage_ = std::move(stage).value();
   }
   // Analyses `text` (with `title` as the headline, if any).
   const Analysis& Run(const std::string& text, const std::string& title = "") {
@@ -31,9 +27,7 @@ class TextStage {
     doc_.title = title;
     analysis_.Clear();
     analysis_.doc = &doc_;
-    normalizer_->Normalize(doc_.text, &analysis_.norm, &analysis_.offsets);
-    Tokenizer(rules_.get()).Tokenize(&analysis_);
-    SentenceSplitter(rules_.get()).Split(&analysis_);
+    stage_->Run(&analysis_);
     return analysis_;
   }
   std::vector<std::string> Forms() const {
@@ -48,15 +42,15 @@ class TextStage {
     }
     return out;
   }
-  const TextRules& rules() const { return *rules_; }
+  const TextStage& stage() const { return *stage_; }
+  Analysis& analysis() { return analysis_; }
 
  private:
-  std::unique_ptr<TextRules> rules_;
-  std::unique_ptr<Normalizer> normalizer_;
+  std::unique_ptr<TextStage> stage_;
   Document doc_;
   Analysis analysis_;
 };
 
 }  // namespace palmyra
 
-#endif  // PALMYRA_TEXT_TEXT_TEST_UTIL_H_
+#endif  // PALMYRA_TEXT_TEXT_FIXTURE_H_

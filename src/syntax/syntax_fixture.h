@@ -1,36 +1,34 @@
 // Test helper: runs the text, lexical and syntax stages on a string and
 // describes the verb groups found.
-#ifndef PALMYRA_SYNTAX_SYNTAX_TEST_UTIL_H_
-#define PALMYRA_SYNTAX_SYNTAX_TEST_UTIL_H_
+#ifndef PALMYRA_SYNTAX_SYNTAX_FIXTURE_H_
+#define PALMYRA_SYNTAX_SYNTAX_FIXTURE_H_
 
 #include <memory>
 #include <string>
 
-#include "core/build_config.h"
-#include "lexical/lemmatizer.h"
-#include "lexical/pos_tagger.h"
-#include "syntax/chunker.h"
-#include "syntax/clauses.h"
-#include "text/text_test_util.h"
+#include "lexical/lexical_stage.h"
+#include "palmyra/options.h"
+#include "syntax/syntax_stage.h"
+#include "text/text_fixture.h"
 
 namespace palmyra {
 
-class SyntaxStage {
+class SyntaxFixture {
  public:
-  SyntaxStage() {
-    tagger_ = std::move(PosTagger::Load(std::string(PALMYRA_DEFAULT_MODEL_DIR) + "/tagger.bin")).value();
-    EXPECT_TRUE(
-        tagger_->LoadTagConstraints(std::string(PALMYRA_TEST_DATA_DIR) + "/lexical/news_tags.txt").ok());
-    lemmatizer_ =
-        std::move(Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, PALMYRA_TEST_DATA_DIR)).value();
-    lexicon_ = std::move(SyntaxLexicon::Load(PALMYRA_TEST_DATA_DIR)).value();
+  SyntaxFixture() {
+    Options options;
+    options.data_dir = PALMYRA_TEST_DATA_DIR;
+    options = ResolveDefaults(options);
+    auto lexical = LexicalStage::Load(options);
+    EXPECT_TRUE(lexical.ok()) << lexical.status().ToString();
+    lexical_ = std::move(lexical).value();
+    syntax_ = std::move(SyntaxStage::Load(PALMYRA_TEST_DATA_DIR)).value();
   }
-  Analysis& Run(const std::string& text) {
-    Analysis& a = const_cast<Analysis&>(text_.Run(text));
-    tagger_->Tag(&a);
-    lemmatizer_->Lemmatize(&a);
-    Chunker(lexicon_.get()).Chunk(&a);
-    ClauseAnalyzer(lexicon_.get()).Analyze(&a);
+  Analysis& Run(const std::string& text, const std::string& title = "") {
+    text_.Run(text, title);
+    Analysis& a = text_.analysis();
+    lexical_->Run(&a);
+    syntax_->Run(&a);
     analysis_ = &a;
     return a;
   }
@@ -55,7 +53,8 @@ class SyntaxStage {
     const VerbGroup* g = Group(verb);
     return g ? PhraseText(g->object) : "no verb " + std::string(verb);
   }
-  const SyntaxLexicon& lexicon() const { return *lexicon_; }
+  const SyntaxLexicon& lexicon() const { return syntax_->lexicon(); }
+  const TextFixture& text() const { return text_; }
   // Tokens with tags, phrases and verb groups, for failure messages.
   std::string Dump() const {
     const Analysis& a = *analysis_;
@@ -80,13 +79,12 @@ class SyntaxStage {
   }
 
  private:
-  TextStage text_;
-  std::unique_ptr<PosTagger> tagger_;
-  std::unique_ptr<Lemmatizer> lemmatizer_;
-  std::unique_ptr<SyntaxLexicon> lexicon_;
+  TextFixture text_;
+  std::unique_ptr<LexicalStage> lexical_;
+  std::unique_ptr<SyntaxStage> syntax_;
   Analysis* analysis_ = nullptr;
 };
 
 }  // namespace palmyra
 
-#endif  // PALMYRA_SYNTAX_SYNTAX_TEST_UTIL_H_
+#endif  // PALMYRA_SYNTAX_SYNTAX_FIXTURE_H_

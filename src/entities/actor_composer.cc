@@ -1,0 +1,250 @@
+#include "entities/actor_composer.h"
+
+#include <algorithm>
+
+namespace palmyra {
+namespace {
+
+bool IsPersonalPronoun(const Analysis& a, uint32_t i) { return a.tokens[i].tag == PosTag::PRP; }
+bool IsPossessivePronoun(const Analysis& a, uint32_t i) { return a.tokens[i].tag == PosTag::PRP_S; }
+
+}  // namespace
+
+void ActorComposer::Describe(PhraseActor* actor) const {
+  actor->country = std::string(codes_->Country(actor->code));
+  actor->sector = std::string(codes_->Sector(actor->code));
+}
+
+void ActorComposer::Compose(Analysis* a) const {
+  a->actors.clear();
+  std::vector<int32_t> mention_at(a->tokens.size(), -1);
+  for (size_t m = 0; m < a->mentions.size(); ++m) {
+    for (uint32_t t = a->mentions[m].begin; t < a->mentions[m].end; ++t) {
+      mention_at[t] = static_cast<int32_t>(m);
+    }
+  }
+  std::vector<bool> consumed(a->mentions.size(), false);
+  std::vector<int32_t> mentions;
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    for (uint32_t p = a->sentence_phrase_begin[s]; p < a->sentence_phrase_begin[s + 1]; ++p) {
+      const Phrase& ph = a->phrases[p];
+      if (ph.type != PhraseType::kNoun) continue;
+      mentions.clear();
+      for (uint32_t t = ph.begin; t < ph.end; ++t) {
+        const int32_t m = mention_at[t];
+        if (m >= 0 && !consumed[m] && (mentions.empty() || mentions.back() != m)) {
+          mentions.push_back(m);
+        }
+      }
+      ComposePhrase(a, p, mentions, &consumed);
+    }
+    LinkOfPhrases(a, s);
+    LinkAppositions(a, s);
+  }
+}
+
+void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int32_t>& mentions,
+                                  std::vector<bool>* consumed) const {
+  const Phrase& ph = a->phrases[p];
+  const Date* date = a->has_reference_date ? &a->reference_date : nullptr;
+  int32_t person = -1, head_agent = -1;
+  std::vector<int32_t> organizations, countries, agents;
+  for (int32_t m : mentions) {
+    (*consumed)[m] = true;
+    const Mention& mention = a->mentions[m];
+    switch (mention.kind) {
+      case MentionKind::kPerson:
+        if (person < 0) person = m;
+        break;
+      case MentionKind::kOrganization:
+        organizations.push_back(m);
+        break;
+      case MentionKind::kCountry:
+      case MentionKind::kDemonym:
+      case MentionKind::kCapital:
+        countries.push_back(m);
+        break;
+      case MentionKind::kAgent:
+        agents.push_back(m);
+        if (ph.head >= mention.begin && ph.head < mention.end) head_agent = m;
+        break;
+      case MentionKind::kPronoun:
+        break;
+    }
+  }
+  // A possessive pronoun ("its jets") or a personal pronoun ("he").
+  int32_t pronoun = -1;
+  for (uint32_t t = ph.begin; t < ph.end; ++t) {
+    if (IsPossessivePronoun(*a, t) || (IsPersonalPronoun(*a, t) && t == ph.head)) {
+      pronoun = static_cast<int32_t>(t);
+      break;
+    }
+  }
+  if (mentions.empty() && pronoun < 0) return;
+
+  // The role: the head's agent, unless it is generic ("official") and a more
+  // specific agent modifies it ("military official"); else the last agent
+  // ("Foreign Minister Sergei Lavrov").
+  std::string role;
+  bool individual = false, plural = false;
+  const int32_t role_agent = [&]() -> int32_t {
+    if (head_agent >= 0) {
+      if (dictionary_->entry(a->mentions[head_agent].entry).generic) {
+        for (auto it = agents.rbegin(); it != agents.rend(); ++it) {
+          if (*it != head_agent && !dictionary_->entry(a->mentions[*it].entry).generic) return *it;
+        }
+      }
+      return head_agent;
+    }
+    return agents.empty() ? -1 : agents.back();
+  }();
+  if (role_agent >= 0) role = dictionary_->CodeOn(a->mentions[role_agent].entry, date);
+  if (head_agent >= 0) {
+    const Mention& h = a->mentions[head_agent];
+    individual = dictionary_->entry(h.entry).individual;
+    plural = dictionary_->RoleOfName(h.name) == NameRole::kPlural ||
+             a->tokens[ph.head].tag == PosTag::NNS || a->tokens[ph.head].tag == PosTag::NNPS;
+  }
+
+  PhraseActor actor;
+  actor.phrase = p;
+  actor.end = ph.end;
+  actor.begin = ph.end;
+  for (int32_t m : mentions) actor.begin = std::min(actor.begin, a->mentions[m].begin);
+  if (pronoun >= 0) actor.begin = std::min(actor.begin, static_cast<uint32_t>(pronoun));
+  actor.definite = a->Key(ph.begin) == "the";
+  actor.individual = individual;
+  actor.plural = plural;
+
+  auto finish = [&](PhraseActor x, int32_t deciding) {
+    x.mention = deciding;
+    if (deciding >= 0) x.rule = dictionary_->entry(a->mentions[deciding].entry).rule;
+    Describe(&x);
+    a->actors.push_back(std::move(x));
+  };
+
+  if (person >= 0) {
+    // "President Vladimir Putin"; but "Assad's forces" are the forces of Assad's country.
+    const Mention& m = a->mentions[person];
+    actor.code = dictionary_->CodeOn(m.entry, date);
+    actor.individual = true;
+    if (m.end <= ph.possessor_end && head_agent >= 0 && m.end <= a->mentions[head_agent].begin) {
+      actor.code = std::string(codes_->Country(actor.code)) + role;
+      actor.individual = individual;
+    }
+    finish(std::move(actor), person);
+    return;
+  }
+  // Several names joined by a conjunction share the agent: "Hungarian and
+  // Romanian officials", "Isis and IS fighters". Otherwise the first counts.
+  auto coordinated = [&](const std::vector<int32_t>& list) {
+    std::vector<int32_t> out{list[0]};
+    for (size_t i = 1; i < list.size(); ++i) {
+      const uint32_t begin = a->mentions[list[i]].begin;
+      if (begin > 0 && a->tokens[begin - 1].tag == PosTag::CC) out.push_back(list[i]);
+    }
+    return out;
+  };
+  if (!organizations.empty()) {
+    for (int32_t o : coordinated(organizations)) {
+      const Mention& m = a->mentions[o];
+      PhraseActor x = actor;
+      x.code = dictionary_->CodeOn(m.entry, date);
+      x.end = std::max(x.end, m.end);  // "Islamic State of Iraq and the Levant"
+      // "UN peacekeepers": an organisation without a role takes its agent's.
+      if (head_agent >= 0 && !codes_->HasRole(x.code) && a->mentions[head_agent].begin > m.begin) {
+        x.code += role;
+      }
+      finish(std::move(x), o);
+    }
+    return;
+  }
+  if (!countries.empty()) {
+    const std::vector<int32_t> list = coordinated(countries);
+    for (int32_t c : list) {
+      const Mention& m = a->mentions[c];
+      PhraseActor x = actor;
+      const std::string& country = dictionary_->CodeOn(m.entry, date);
+      std::string r = role;
+      if (r.empty() && m.kind == MentionKind::kCapital) r = "GOV";  // "Moscow said"
+      const bool prefix = role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).agent_prefix;
+      x.code = prefix ? r + country : country + r;
+      x.place_like = agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
+      if (m.kind == MentionKind::kDemonym && agents.empty()) {
+        x.plural = dictionary_->RoleOfName(m.name) == NameRole::kPeople;
+      }
+      finish(std::move(x), role_agent >= 0 ? role_agent : c);
+      // The code is decided by the country; the rule names the country entry.
+      a->actors.back().rule = dictionary_->entry(m.entry).rule;
+      a->actors.back().mention = c;
+    }
+    return;
+  }
+  if (!agents.empty() || pronoun >= 0) {
+    // "the rebels", "its jets", "he": the country comes from coreference.
+    actor.code = role;
+    actor.pronoun = pronoun;
+    finish(std::move(actor), role_agent);
+  }
+}
+
+void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
+  // "the president of Armenia", "forces of the Syrian government", "the
+  // leader of Hamas": an agent without a country takes its complement's.
+  const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
+  for (size_t i = 0; i < a->actors.size(); ++i) {
+    PhraseActor& x = a->actors[i];
+    if (x.phrase < pb || x.phrase >= pe || !x.country.empty() || x.code.empty() || x.pronoun >= 0) {
+      continue;
+    }
+    const uint32_t of = x.phrase + 1;
+    if (of + 1 >= pe || a->phrases[of].type != PhraseType::kPreposition ||
+        a->Key(a->phrases[of].head) != "of") {
+      continue;
+    }
+    const PhraseActor* y = a->ActorOf(of + 1);
+    if (y == nullptr || y->country.empty()) continue;
+    x.code = codes_->HasRole(y->code) || y->individual ? y->code : y->code + x.code;
+    x.end = a->phrases[of + 1].end;
+    x.rule = y->rule;
+    x.individual = x.individual && !y->individual;
+    Describe(&x);
+  }
+}
+
+void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {
+  // "Sergei Lavrov, the Russian foreign minister," and "the Russian foreign
+  // minister, Sergei Lavrov,": the named and the described are one actor.
+  const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
+  for (uint32_t p = pb; p + 2 < pe; ++p) {
+    if (a->phrases[p].type != PhraseType::kNoun || a->phrases[p + 2].type != PhraseType::kNoun ||
+        a->Form(a->phrases[p + 1].head) != ",") {
+      continue;
+    }
+    const bool closed = p + 3 >= pe || a->Form(a->phrases[p + 3].head) == "," ||
+                        a->phrases[p + 3].type == PhraseType::kVerb;
+    if (!closed) continue;
+    const PhraseActor* first = a->ActorOf(p);
+    const PhraseActor* second = a->ActorOf(p + 2);
+    const bool first_proper = IsProperNoun(a->tokens[a->phrases[p].head].tag);
+    const bool second_proper = IsProperNoun(a->tokens[a->phrases[p + 2].head].tag);
+    const PhraseActor* known = nullptr;
+    uint32_t unknown = 0;
+    if (first == nullptr && second != nullptr && first_proper && !second->country.empty()) {
+      known = second, unknown = p;
+    } else if (second == nullptr && first != nullptr && second_proper && !first->country.empty()) {
+      known = first, unknown = p + 2;
+    }
+    if (known == nullptr || !known->individual) continue;
+    PhraseActor x = *known;
+    x.phrase = unknown;
+    x.begin = a->phrases[unknown].begin;
+    x.end = a->phrases[unknown].end;
+    x.place_like = false;
+    auto it = std::lower_bound(a->actors.begin(), a->actors.end(), unknown,
+                               [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+    a->actors.insert(it, std::move(x));
+  }
+}
+
+}  // namespace palmyra

@@ -1,0 +1,143 @@
+#include "entities/actor_dictionary.h"
+
+#include <algorithm>
+
+namespace palmyra {
+namespace {
+
+bool HasTag(const std::vector<std::string>& tags, std::string_view tag) {
+  return std::find(tags.begin(), tags.end(), tag) != tags.end();
+}
+
+}  // namespace
+
+void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
+                          StringTable* vocabulary) {
+  for (const RawActor& raw : file.actors) {
+    if (raw.codes.empty()) continue;
+    ActorEntry entry;
+    entry.codes = raw.codes;
+    entry.agent_prefix = raw.agent_prefix;
+    entry.rule = raw.file + ":" + std::to_string(raw.line);
+    if (raw.agent) {
+      entry.kind = MentionKind::kAgent;
+    } else if (HasTag(raw.tags, "country")) {
+      entry.kind = MentionKind::kCountry;
+    } else if (HasTag(raw.tags, "person")) {
+      entry.kind = MentionKind::kPerson;
+    } else {
+      entry.kind = MentionKind::kOrganization;
+    }
+    entry.generic = HasTag(raw.tags, "generic");
+    entry.individual = HasTag(raw.tags, "individual") || entry.kind == MentionKind::kPerson;
+    const int32_t id = static_cast<int32_t>(entries_.size());
+    entries_.push_back(std::move(entry));
+    for (const RawName& raw_name : raw.names) {
+      Name name;
+      name.entry = id;
+      std::string joined;
+      for (const std::string& f : raw_name.forms) joined += (joined.empty() ? "" : " ") + f;
+      const NameTokens tokens = names.Tokenize(joined);
+      if (tokens.keys.empty()) continue;
+      for (const std::string& k : tokens.keys) name.words.push_back(vocabulary->Add(k));
+      if (HasTag(raw_name.tags, "exact")) name.exact = tokens.forms;
+      if (HasTag(raw_name.tags, "adj")) name.role = NameRole::kAdjective;
+      if (HasTag(raw_name.tags, "people")) name.role = NameRole::kPeople;
+      if (HasTag(raw_name.tags, "capital")) name.role = NameRole::kCapital;
+      if (HasTag(raw_name.tags, "government")) name.role = NameRole::kGovernment;
+      if (HasTag(raw_name.tags, "plural")) name.role = NameRole::kPlural;
+      name.proper = entries_[id].kind != MentionKind::kAgent && !HasTag(raw_name.tags, "lower");
+      const int32_t first = name.words[0];
+      if (first >= static_cast<int32_t>(by_first_word_.size())) by_first_word_.resize(first + 1);
+      by_first_word_[first].push_back(static_cast<int32_t>(names_.size()));
+      names_.push_back(std::move(name));
+    }
+  }
+}
+
+void ActorDictionary::Freeze() {
+  for (auto& list : by_first_word_) {
+    std::stable_sort(list.begin(), list.end(), [&](int32_t x, int32_t y) {
+      return names_[x].words.size() > names_[y].words.size();
+    });
+  }
+}
+
+const std::string& ActorDictionary::CodeOn(int32_t i, const Date* date) const {
+  const ActorEntry& e = entries_[i];
+  const DatedCode* undated = nullptr;
+  for (const DatedCode& c : e.codes) {
+    if (c.from == 0 && c.to == 0) {
+      if (undated == nullptr) undated = &c;
+      continue;
+    }
+    if (date == nullptr) continue;
+    const int ymd = date->ToYmd();
+    if ((c.from == 0 || c.from <= ymd) && (c.to == 0 || ymd <= c.to)) return c.code;
+  }
+  return undated != nullptr ? undated->code : e.codes.front().code;
+}
+
+uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i, uint32_t end) const {
+  if (i + n.words.size() > end) return 0;
+  bool upper = false;
+  for (size_t k = 0; k < n.words.size(); ++k) {
+    const Token& t = a.tokens[i + k];
+    if (t.word_id != n.words[k] && t.lemma_id != n.words[k]) return 0;
+    if (!n.exact.empty() && a.Form(t) != n.exact[k]) return 0;
+    upper |= (t.flags & kTokHasUpper) != 0;
+  }
+  if (n.proper && !upper) return 0;  // "us" is not the US
+  return static_cast<uint32_t>(n.words.size());
+}
+
+void ActorDictionary::Match(Analysis* a) const {
+  for (const Sentence& s : a->sentences) {
+    uint32_t i = s.token_begin;
+    while (i < s.token_end) {
+      const int32_t w = a->tokens[i].word_id;
+      const int32_t l = a->tokens[i].lemma_id;
+      int32_t best = -1;
+      uint32_t best_length = 0;
+      for (int32_t first : {w, l}) {
+        if (first < 0 || first >= static_cast<int32_t>(by_first_word_.size())) continue;
+        for (int32_t n : by_first_word_[first]) {
+          if (names_[n].words.size() <= best_length) break;  // sorted longest first
+          const uint32_t length = MatchAt(*a, names_[n], i, s.token_end);
+          if (length > best_length) {
+            best = n;
+            best_length = length;
+          }
+        }
+        if (l == w) break;
+      }
+      if (best < 0) {
+        ++i;
+        continue;
+      }
+      const Name& name = names_[best];
+      const ActorEntry& e = entries_[name.entry];
+      Mention m;
+      m.begin = i;
+      m.end = i + best_length;
+      m.entry = name.entry;
+      m.name = best;
+      switch (e.kind) {
+        case MentionKind::kCountry:
+          m.kind = name.role == NameRole::kAdjective || name.role == NameRole::kPeople
+                       ? MentionKind::kDemonym
+                   : name.role == NameRole::kCapital || name.role == NameRole::kGovernment
+                       ? MentionKind::kCapital
+                       : MentionKind::kCountry;
+          break;
+        default:
+          m.kind = e.kind;
+          break;
+      }
+      a->mentions.push_back(std::move(m));
+      i += best_length;
+    }
+  }
+}
+
+}  // namespace palmyra

@@ -1,0 +1,76 @@
+// ActorDictionary: the compiled actor and agent dictionaries. Names are
+// interned into the engine's vocabulary and indexed by their first word;
+// Match() finds the longest names in each sentence. Codes may depend on the
+// date (a leader's term of office). Built with Add(), then Freeze(); after
+// that it is immutable and Match() is thread-safe.
+#ifndef PALMYRA_ENTITIES_ACTOR_DICTIONARY_H_
+#define PALMYRA_ENTITIES_ACTOR_DICTIONARY_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "entities/actor_reader.h"
+#include "text/name_tokenizer.h"
+
+namespace palmyra {
+
+// What a matched name stands for.
+enum class NameRole : uint8_t {
+  kName,        // the entry itself: "Russia", "the United Nations", "soldier"
+  kAdjective,   // "Russian"
+  kPeople,      // "Russians"
+  kCapital,     // "Moscow": the government when it acts, a place otherwise
+  kGovernment,  // "the Kremlin": the government
+  kPlural,      // "soldiers"
+};
+
+struct ActorEntry {
+  std::vector<DatedCode> codes;
+  MentionKind kind = MentionKind::kOrganization;  // kCountry, kOrganization, kPerson or kAgent
+  bool generic = false;      // an agent that yields to a more specific one ("official")
+  bool individual = false;   // names one person ("president", a leader)
+  bool agent_prefix = false; // [ROLE~]: the role is written before the country
+  std::string rule;          // "file:line"
+};
+
+class ActorDictionary {
+ public:
+  // Adds the entries of a parsed file; names are split into tokens by
+  // `names` and their words go into `vocabulary`.
+  void Add(const ActorFile& file, const NameTokenizer& names, StringTable* vocabulary);
+  // Sorts the indexes; call once after the last Add().
+  void Freeze();
+
+  // Finds actor and agent names in every sentence (longest match first) and
+  // appends them to analysis->mentions. Tokens need word and lemma ids.
+  void Match(Analysis* analysis) const;
+
+  const ActorEntry& entry(int32_t i) const { return entries_[i]; }
+  int32_t size() const { return static_cast<int32_t>(entries_.size()); }
+  // The code of entry i on `date` (its undated code when there is none).
+  const std::string& CodeOn(int32_t i, const Date* date) const;
+  // The role of name `name_index` of a match.
+  NameRole RoleOfName(int32_t name_index) const { return names_[name_index].role; }
+
+ private:
+  struct Name {
+    std::vector<int32_t> words;
+    std::vector<std::string> exact;  // forms that must match exactly (@exact), else empty
+    int32_t entry = -1;
+    NameRole role = NameRole::kName;
+    bool proper = true;  // needs a capital letter somewhere in the text
+  };
+  // Length of the match of name n at token i, or 0.
+  uint32_t MatchAt(const Analysis& a, const Name& n, uint32_t i, uint32_t end) const;
+
+  std::vector<ActorEntry> entries_;
+  std::vector<Name> names_;
+  std::vector<std::vector<int32_t>> by_first_word_;  // vocabulary id -> names
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_ENTITIES_ACTOR_DICTIONARY_H_

@@ -1,0 +1,84 @@
+#include "entities/actor_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace palmyra {
+namespace {
+
+TEST(ActorReaderTest, ReadsEntriesSynonymsCodesAndTags) {
+  const ActorFile f = ParseActorDictionary("t.txt",
+                                           "# comment\n"
+                                           "RUSSIA [RUS] @country\n"
+                                           "+RUSSIAN_FEDERATION_\n"
+                                           "+Russian @adj\n"
+                                           "VLADIMIR_PUTIN [RUSGOV 20000507-20080507] [RUSELI] @person\n"
+                                           "+PUTIN  # the surname alone\n"
+                                           "\t[RUSGOV >120507]\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.actors.size(), 2u);
+  EXPECT_EQ(f.actors[0].names.size(), 3u);
+  EXPECT_EQ(f.actors[0].names[1].words, (std::vector<std::string>{"russian", "federation"}));
+  EXPECT_EQ(f.actors[0].names[2].tags, std::vector<std::string>{"adj"});
+  EXPECT_EQ(f.actors[0].tags, std::vector<std::string>{"country"});
+  const RawActor& putin = f.actors[1];
+  ASSERT_EQ(putin.codes.size(), 3u);
+  EXPECT_EQ(putin.codes[0].code, "RUSGOV");
+  EXPECT_EQ(putin.codes[0].from, 20000507);
+  EXPECT_EQ(putin.codes[0].to, 20080507);
+  EXPECT_EQ(putin.codes[1].from, 0);
+  EXPECT_EQ(putin.codes[2].from, 20120507);  // six-digit TABARI date
+  EXPECT_EQ(putin.codes[2].to, 0);
+  EXPECT_EQ(putin.names[1].line, 6);
+}
+
+TEST(ActorReaderTest, ReadsAgentsPluralsAndSubstitutionSets) {
+  const ActorFile f = ParseActorDictionary("a.txt",
+                                           "!PERSON! = MAN, MEN\n"
+                                           "SOLDIER {SOLDIERS} [~MIL]\n"
+                                           "POLICE!PERSON! [~COP]\n"
+                                           "HUMAN_RIGHTS_BODY [NGO~]\n"
+                                           "<!-- a block\ncomment -->\n"
+                                           "POLICE {} [ ~COP]\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.actors.size(), 4u);
+  EXPECT_TRUE(f.actors[0].agent);
+  EXPECT_EQ(f.actors[0].codes[0].code, "MIL");
+  EXPECT_EQ(f.actors[0].names[1].tags, std::vector<std::string>{"plural"});
+  ASSERT_EQ(f.actors[1].names.size(), 2u);
+  EXPECT_EQ(f.actors[1].names[0].words[0], "policeman");
+  EXPECT_EQ(f.actors[1].names[1].words[0], "policemen");
+  EXPECT_TRUE(f.actors[2].agent_prefix);
+  EXPECT_EQ(f.actors[3].codes[0].code, "COP");
+  EXPECT_EQ(f.actors[3].line, 7);
+}
+
+TEST(ActorReaderTest, ReportsMalformedLinesAndKeepsTheRest) {
+  const ActorFile f = ParseActorDictionary("bad.txt",
+                                           "+ORPHAN\n"
+                                           "BROKEN [RUS\n"
+                                           "BADDATE [RUS 2000x]\n"
+                                           "GOOD [GBR]\n"
+                                           "!UNKNOWN!_THING [XXX]\n");
+  ASSERT_EQ(f.actors.size(), 2u);  // BADDATE (without its code) and GOOD
+  int errors = 0;
+  for (const Diagnostic& d : f.diagnostics) errors += d.error;
+  EXPECT_EQ(errors, 4);
+  EXPECT_EQ(f.diagnostics[0].line, 1);
+  EXPECT_NE(f.diagnostics[1].message.find("missing ']'"), std::string::npos);
+  EXPECT_NE(f.diagnostics[0].ToString().find("bad.txt:1: error"), std::string::npos);
+}
+
+TEST(ActorReaderTest, ParsesDictionaryDates) {
+  int d = 0;
+  EXPECT_TRUE(ParseDictionaryDate("20120507", &d));
+  EXPECT_EQ(d, 20120507);
+  EXPECT_TRUE(ParseDictionaryDate("991231", &d));
+  EXPECT_EQ(d, 19991231);
+  EXPECT_TRUE(ParseDictionaryDate("080507", &d));
+  EXPECT_EQ(d, 20080507);
+  EXPECT_FALSE(ParseDictionaryDate("2012-05-07", &d));
+  EXPECT_FALSE(ParseDictionaryDate("20121307", &d));
+}
+
+}  // namespace
+}  // namespace palmyra

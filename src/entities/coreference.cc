@@ -1,0 +1,170 @@
+#include "entities/coreference.h"
+
+#include <algorithm>
+
+#include "core/data_file.h"
+#include "core/strings.h"
+
+namespace palmyra {
+
+Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_dir,
+                                                       const ActorComposer* composer,
+                                                       const ActorCodes* codes) {
+  std::unique_ptr<Coreference> coreference(new Coreference());
+  coreference->composer_ = composer;
+  coreference->codes_ = codes;
+  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line, int) {
+    const auto fields = SplitWhitespace(line);
+    StringTable* table = fields[0] == "country"        ? &coreference->country_nouns_
+                         : fields[0] == "organization" ? &coreference->organization_nouns_
+                                                       : nullptr;
+    if (table == nullptr) return DataError("expected 'country' or 'organization' and nouns");
+    for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
+    return Status::Ok();
+  }));
+  return coreference;
+}
+
+int32_t Coreference::Antecedent(const Analysis& a, const std::vector<int32_t>& history,
+                                uint32_t phrase, Want want) const {
+  const uint32_t sentence = a.phrases[phrase].sentence;
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    const PhraseActor& y = a.actors[*it];
+    if (y.phrase >= phrase) continue;
+    if (a.phrases[y.phrase].sentence + kWindow < sentence) break;
+    const MentionKind kind =
+        y.mention >= 0 ? a.mentions[y.mention].kind : MentionKind::kPronoun;
+    const bool organization = kind == MentionKind::kOrganization;
+    const bool bare_country = y.code == y.country && y.code.size() == 3 &&
+                              (kind == MentionKind::kCountry || kind == MentionKind::kCapital ||
+                               kind == MentionKind::kDemonym);
+    bool ok = false;
+    switch (want) {
+      case Want::kPerson:
+        ok = y.individual;
+        break;
+      case Want::kThing:
+        ok = !y.individual && !y.plural;
+        break;
+      case Want::kGroup:
+        ok = !y.individual;
+        break;
+      case Want::kCountry:
+        ok = bare_country;
+        break;
+      case Want::kOrganization:
+        ok = organization;
+        break;
+      case Want::kAny:
+        ok = true;
+        break;
+    }
+    if (ok) return *it;
+  }
+  return -1;
+}
+
+void Coreference::Resolve(Analysis* a) const {
+  // Descriptions first get an (empty) actor so that they are resolved in
+  // document order with the rest.
+  std::vector<PhraseActor> added;
+  for (uint32_t p = 0; p < a->phrases.size(); ++p) {
+    const Phrase& ph = a->phrases[p];
+    if (ph.type != PhraseType::kNoun || a->ActorOf(p) != nullptr) continue;
+    const std::string_view det = a->Key(ph.begin);
+    if (det != "the" && det != "this" && det != "that") continue;
+    const std::string_view head = a->tokens[ph.head].lemma;
+    if (country_nouns_.Find(head) == StringTable::kNotFound &&
+        organization_nouns_.Find(head) == StringTable::kNotFound) {
+      continue;
+    }
+    if (ph.end - ph.begin > 3) continue;  // "the group's leader" etc. are not descriptions
+    PhraseActor x;
+    x.phrase = p;
+    x.begin = ph.begin;
+    x.end = ph.end;
+    x.definite = true;
+    x.pronoun = static_cast<int32_t>(ph.head);
+    added.push_back(std::move(x));
+  }
+  if (!added.empty()) {
+    a->actors.insert(a->actors.end(), added.begin(), added.end());
+    std::stable_sort(a->actors.begin(), a->actors.end(),
+                     [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
+  }
+
+  std::vector<int32_t> history;  // resolved actors, in document order
+  for (size_t i = 0; i < a->actors.size(); ++i) {
+    PhraseActor& x = a->actors[i];
+    if (x.pronoun >= 0) {
+      const std::string_view word = a->Key(static_cast<uint32_t>(x.pronoun));
+      const std::string_view lemma = a->tokens[x.pronoun].lemma;
+      Want want;
+      if (word == "he" || word == "him" || word == "his" || word == "himself" || word == "she" ||
+          word == "her" || word == "hers" || word == "herself") {
+        want = Want::kPerson;
+      } else if (word == "it" || word == "its" || word == "itself") {
+        want = Want::kThing;
+      } else if (word == "they" || word == "them" || word == "their" || word == "theirs" ||
+                 word == "themselves") {
+        want = Want::kGroup;
+      } else if (country_nouns_.Find(lemma) != StringTable::kNotFound) {
+        want = Want::kCountry;
+      } else if (organization_nouns_.Find(lemma) != StringTable::kNotFound) {
+        want = Want::kOrganization;
+      } else {
+        x.code.clear();  // "we", "I", "you": not resolved here
+        continue;
+      }
+      const int32_t y = Antecedent(*a, history, x.phrase, want);
+      if (y < 0) {
+        x.code.clear();
+        continue;
+      }
+      const PhraseActor& ante = a->actors[y];
+      const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
+      if (possessive && !x.code.empty()) {
+        // "its jets": the antecedent's country with the phrase's own role;
+        // an organisation's members stay the organisation.
+        const bool organization =
+            ante.mention >= 0 && a->mentions[ante.mention].kind == MentionKind::kOrganization;
+        x.code = organization || ante.country.empty() ? ante.code : ante.country + x.code;
+      } else {
+        x.code = ante.code;
+        x.individual = ante.individual;
+      }
+      x.antecedent = y;
+      x.rule = ante.rule;
+      x.mention = ante.mention;
+      composer_->Describe(&x);
+    } else if (x.country.empty() && !x.code.empty()) {
+      // "the rebels" after "Syrian rebels": the same kind of actor, with its country.
+      for (auto it = history.rbegin(); it != history.rend(); ++it) {
+        const PhraseActor& y = a->actors[*it];
+        if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
+        if (!y.country.empty() && y.sector == x.sector && !y.sector.empty()) {
+          x.code = y.country + x.code;
+          x.antecedent = *it;
+          composer_->Describe(&x);
+          break;
+        }
+      }
+    }
+    if (!x.code.empty()) history.push_back(static_cast<int32_t>(i));
+  }
+  // Unresolved pronouns have no actor; renumber the antecedents of the rest.
+  std::vector<int32_t> renumbered(a->actors.size(), -1);
+  size_t kept = 0;
+  for (size_t i = 0; i < a->actors.size(); ++i) {
+    if (a->actors[i].code.empty()) continue;
+    renumbered[i] = static_cast<int32_t>(kept);
+    if (kept != i) a->actors[kept] = std::move(a->actors[i]);
+    ++kept;
+  }
+  a->actors.resize(kept);
+  for (PhraseActor& x : a->actors) {
+    if (x.antecedent >= 0) x.antecedent = renumbered[x.antecedent];
+  }
+}
+
+}  // namespace palmyra

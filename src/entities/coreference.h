@@ -1,0 +1,46 @@
+// Coreference: resolves, inside one document, pronouns ("he", "they", "its
+// jets"), descriptions ("the group", "the country") and agents named without
+// their country ("the rebels" after "Syrian rebels") to actors named before
+// them. Uses recency within a window of sentences and agreement (person,
+// plural, organisation, country). Immutable after Load(); thread-safe.
+#ifndef PALMYRA_ENTITIES_COREFERENCE_H_
+#define PALMYRA_ENTITIES_COREFERENCE_H_
+
+#include <memory>
+#include <string>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "entities/actor_composer.h"
+
+namespace palmyra {
+
+class Coreference {
+ public:
+  static Result<std::unique_ptr<Coreference>> Load(const std::string& data_dir,
+                                                   const ActorComposer* composer,
+                                                   const ActorCodes* codes);
+
+  // Resolves what it can in analysis->actors and adds actors for
+  // descriptions; drops pronouns it cannot resolve.
+  void Resolve(Analysis* analysis) const;
+
+  // How many sentences back an antecedent may be.
+  static constexpr uint32_t kWindow = 2;
+
+ private:
+  Coreference() = default;
+  enum class Want { kPerson, kThing, kGroup, kCountry, kOrganization, kAny };
+  // The most recent actor before `phrase` that matches; -1 when none.
+  int32_t Antecedent(const Analysis& a, const std::vector<int32_t>& history, uint32_t phrase,
+                     Want want) const;
+
+  StringTable country_nouns_;
+  StringTable organization_nouns_;
+  const ActorComposer* composer_ = nullptr;
+  const ActorCodes* codes_ = nullptr;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_ENTITIES_COREFERENCE_H_

@@ -1,0 +1,45 @@
+#include "entities/entity_stage.h"
+
+namespace palmyra {
+
+const std::vector<std::string>& BuiltInActorFiles() {
+  static const std::vector<std::string> kFiles = {"countries.txt", "organizations.txt",
+                                                  "armed_groups.txt", "leaders.txt", "agents.txt"};
+  return kFiles;
+}
+
+Result<std::unique_ptr<EntityStage>> EntityStage::Load(const std::string& data_dir,
+                                                       const NameTokenizer& names,
+                                                       StringTable* vocabulary) {
+  std::unique_ptr<EntityStage> stage(new EntityStage());
+  stage->vocabulary_ = vocabulary;
+  ASSIGN_OR_RETURN(stage->codes_, ActorCodes::Load(data_dir));
+  for (const std::string& file : BuiltInActorFiles()) {
+    ASSIGN_OR_RETURN(ActorFile parsed, ReadActorDictionary(data_dir + "/actors/" + file));
+    for (const Diagnostic& d : parsed.diagnostics) {
+      if (d.error) return DataError(d.ToString());
+    }
+    stage->dictionary_.Add(parsed, names, vocabulary);
+  }
+  stage->dictionary_.Freeze();
+  stage->composer_ = std::make_unique<ActorComposer>(&stage->dictionary_, stage->codes_.get());
+  ASSIGN_OR_RETURN(stage->coreference_,
+                   Coreference::Load(data_dir, stage->composer_.get(), stage->codes_.get()));
+  return stage;
+}
+
+void EntityStage::Run(Analysis* a) const {
+  for (const Sentence& s : a->sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      Token& t = a->tokens[i];
+      t.word_id = vocabulary_->Find(a->Key(t));
+      t.lemma_id = t.lemma == a->Key(t) ? t.word_id : vocabulary_->Find(t.lemma);
+    }
+  }
+  a->mentions.clear();
+  dictionary_.Match(a);
+  composer_->Compose(a);
+  coreference_->Resolve(a);
+}
+
+}  // namespace palmyra

@@ -1,0 +1,50 @@
+// EntityStage: the entities stage's entry point. Looks up every token in the
+// engine's vocabulary, finds actor and agent names, composes each noun
+// phrase's actor and resolves coreference. Immutable after Load(); Run() is
+// thread-safe.
+#ifndef PALMYRA_ENTITIES_ENTITY_STAGE_H_
+#define PALMYRA_ENTITIES_ENTITY_STAGE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "entities/actor_codes.h"
+#include "entities/actor_composer.h"
+#include "entities/actor_dictionary.h"
+#include "entities/coreference.h"
+#include "text/name_tokenizer.h"
+
+namespace palmyra {
+
+class EntityStage {
+ public:
+  // Loads the built-in dictionaries of `data_dir`/actors. Their words are
+  // added to `vocabulary`, which must outlive the stage and not change once
+  // the engine runs.
+  static Result<std::unique_ptr<EntityStage>> Load(const std::string& data_dir,
+                                                   const NameTokenizer& names,
+                                                   StringTable* vocabulary);
+
+  void Run(Analysis* analysis) const;
+
+  const ActorDictionary& dictionary() const { return dictionary_; }
+  const ActorCodes& codes() const { return *codes_; }
+
+ private:
+  EntityStage() = default;
+  const StringTable* vocabulary_ = nullptr;
+  std::unique_ptr<ActorCodes> codes_;
+  ActorDictionary dictionary_;
+  std::unique_ptr<ActorComposer> composer_;
+  std::unique_ptr<Coreference> coreference_;
+};
+
+// The dictionary files of data/actors, in loading order.
+const std::vector<std::string>& BuiltInActorFiles();
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_ENTITIES_ENTITY_STAGE_H_
