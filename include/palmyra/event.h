@@ -93,7 +93,7 @@ struct Event {
   std::optional<ActorRef> target;
   CameoCode cameo;
   PloverCode plover;
-  AcledCode acled;
+  std::optional<AcledCode> acled;  // null when ACLED has no such event (statements)
   Modality modality = Modality::kAsserted;
   std::optional<Attribution> attribution;
   std::optional<EventDate> date;

@@ -32,6 +32,7 @@ void Analysis::Clear() {
   verb_groups.clear();
   mentions.clear();
   actors.clear();
+  events.clear();
   warnings.clear();
 }
 

@@ -157,6 +157,24 @@ struct PhraseActor {
   bool definite = false;        // opens with "the" ("the rebels", "the group")
 };
 
+// An event found in a sentence, before it is written out.
+struct EventCandidate {
+  uint32_t sentence = 0;
+  uint32_t trigger = 0;           // token of the verb or noun
+  int32_t verb_group = -1;        // the verb group whose clause holds the event
+  int32_t source = -1;            // index into actors, -1 when none
+  int32_t target = -1;
+  std::string source_code;        // the code as used here (a capital as a place: "SYR")
+  std::string target_code;
+  std::string cameo;              // event code
+  Modality modality = Modality::kAsserted;
+  int32_t attribution = -1;       // phrase of the speaker, -1 when none
+  uint32_t evidence_begin = 0;    // token range of the evidence
+  uint32_t evidence_end = 0;
+  std::string rule;               // "file:line" of the pattern or trigger
+  double confidence = 0.0;
+};
+
 struct Analysis {
   const Document* doc = nullptr;
   Date reference_date;   // publication date, or the --date default
@@ -174,6 +192,7 @@ struct Analysis {
   std::vector<VerbGroup> verb_groups;
   std::vector<Mention> mentions;
   std::vector<PhraseActor> actors;            // sorted by phrase; several for "Hungarian and Romanian officials"
+  std::vector<EventCandidate> events;
   std::vector<std::string> warnings;
 
   std::string_view Form(const Token& t) const {

@@ -23,6 +23,9 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"copula", WordRole::kCopula},
       {"according", WordRole::kAccording},
       {"time", WordRole::kTime},
+      {"negative-governor", WordRole::kNegativeGovernor},
+      {"hypothetical-governor", WordRole::kHypotheticalGovernor},
+      {"quantity", WordRole::kQuantity},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

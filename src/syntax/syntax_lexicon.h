@@ -30,6 +30,9 @@ enum class WordRole : uint32_t {
   kCopula = 1 << 11,
   kAccording = 1 << 12,
   kTime = 1 << 13,
+  kNegativeGovernor = 1 << 14,
+  kHypotheticalGovernor = 1 << 15,
+  kQuantity = 1 << 16,
 };
 
 class SyntaxLexicon {

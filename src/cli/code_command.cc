@@ -1,0 +1,146 @@
+#include "cli/code_command.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "ingest/document_source.h"
+#include "palmyra/engine.h"
+#include "store/event_json.h"
+
+namespace palmyra {
+namespace {
+
+// A readable line per event, for people rather than programs.
+void AppendEventText(const Event& e, std::string* out) {
+  auto actor = [](const std::optional<ActorRef>& a) {
+    return a ? a->code + " (" + a->text + ")" : std::string("-");
+  };
+  out->append(e.doc_id + " #" + std::to_string(e.sentence_index) + "  " + actor(e.source) + " -> " +
+              actor(e.target) + "  " + e.cameo.code + " " + e.plover.type +
+              (e.plover.mode.empty() ? "" : "/" + e.plover.mode));
+  if (e.modality != Modality::kAsserted) out->append("  [" + std::string(ModalityName(e.modality)) + "]");
+  if (e.attribution) out->append("  according to " + e.attribution->text);
+  if (e.date) out->append("  " + e.date->value.ToString());
+  out->append("\n    \"" + e.evidence.text + "\"\n");
+}
+
+struct Job {
+  Document doc;
+  std::vector<Event> events;
+  std::string error;
+  CodeStats stats;
+};
+
+}  // namespace
+
+int RunCodeCommand(const CodeCommandOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  IngestOptions ingest;
+  if (!options.date.empty()) {
+    ingest.default_date = Date::Parse(options.date);
+    if (!ingest.default_date) {
+      std::fprintf(stderr, "palmyra: --date '%s' is not a date in the form YYYY-MM-DD\n",
+                   options.date.c_str());
+      return 2;
+    }
+  }
+  if (options.format != "jsonl" && options.format != "text") {
+    std::fprintf(stderr, "palmyra: --format must be jsonl or text, not '%s'\n", options.format.c_str());
+    return 2;
+  }
+  auto engine = Engine::Create(options.engine);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "palmyra: cannot start: %s\n", engine.status().ToString().c_str());
+    return 2;
+  }
+  std::FILE* out = stdout;
+  if (!options.output.empty()) {
+    out = std::fopen(options.output.c_str(), "wb");
+    if (out == nullptr) {
+      std::fprintf(stderr, "palmyra: cannot write %s\n", options.output.c_str());
+      return 2;
+    }
+  }
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : std::max(1u, std::thread::hardware_concurrency());
+  DocumentSource source(options.inputs, ingest);
+
+  // Articles are read in batches, coded on all threads, and written in
+  // input order, so the output does not depend on the number of threads.
+  const size_t batch_size = static_cast<size_t>(threads) * 32;
+  std::vector<Job> batch;
+  std::vector<IngestProblem> problems;
+  long documents = 0, sentences = 0, events = 0, unreadable = 0, warnings = 0, failed = 0;
+  std::string buffer;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    Document doc;
+    while (batch.size() < batch_size && (more = source.Next(&doc, &problems))) {
+      batch.push_back(Job{std::move(doc), {}, {}, {}});
+      doc = Document();
+    }
+    for (const IngestProblem& p : problems) {
+      std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
+                   p.where.c_str(), p.message.c_str());
+      (p.unreadable ? unreadable : warnings) += 1;
+    }
+    problems.clear();
+    std::atomic<size_t> next{0};
+    auto work = [&]() {
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        Job& job = batch[i];
+        auto coded = (*engine)->Code(job.doc, &job.stats);
+        if (coded.ok()) {
+          job.events = std::move(coded).value();
+        } else {
+          job.error = coded.status().message();
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads && static_cast<size_t>(t) < batch.size(); ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+    for (const Job& job : batch) {
+      ++documents;
+      if (!job.error.empty()) {
+        std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n", job.doc.id.c_str(),
+                     job.error.c_str());
+        ++failed;
+        continue;
+      }
+      for (const std::string& w : job.stats.warnings) {
+        std::fprintf(stderr, "palmyra: warning: document %s: %s\n", job.doc.id.c_str(), w.c_str());
+        ++warnings;
+      }
+      sentences += job.stats.sentences;
+      buffer.clear();
+      for (const Event& e : job.events) {
+        if (options.format == "jsonl") {
+          AppendEventJson(e, &buffer);
+        } else {
+          AppendEventText(e, &buffer);
+        }
+      }
+      events += static_cast<long>(job.events.size());
+      std::fwrite(buffer.data(), 1, buffer.size(), out);
+    }
+  }
+  if (out != stdout) std::fclose(out);
+  else std::fflush(out);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.quiet) {
+    std::fprintf(stderr,
+                 "palmyra: coded %ld document(s), %ld sentence(s), %ld event(s) in %.2f s; "
+                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s)\n",
+                 documents - failed, sentences, events, seconds, unreadable, failed, warnings);
+  }
+  return unreadable > 0 ? 1 : 0;
+}
+
+}  // namespace palmyra

@@ -1,0 +1,28 @@
+// `palmyra code`: reads articles and writes their events.
+#ifndef PALMYRA_CLI_CODE_COMMAND_H_
+#define PALMYRA_CLI_CODE_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "palmyra/options.h"
+
+namespace palmyra {
+
+struct CodeCommandOptions {
+  Options engine;
+  std::vector<std::string> inputs;
+  std::string date;          // YYYY-MM-DD for articles without one
+  int threads = 0;           // 0: all cores
+  std::string format = "jsonl";  // jsonl | text
+  std::string output;        // file; empty: standard output
+  bool quiet = false;        // no summary line
+};
+
+// Returns the process exit status: 0, or 1 when an input could not be read
+// (the rest is still coded), or 2 when nothing could be done.
+int RunCodeCommand(const CodeCommandOptions& options);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_CLI_CODE_COMMAND_H_

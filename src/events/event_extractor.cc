@@ -1,0 +1,381 @@
+#include "events/event_extractor.h"
+
+#include <algorithm>
+
+#include "syntax/clauses.h"
+
+namespace palmyra {
+namespace {
+
+// Longest evidence span kept whole; longer ones shrink to the trigger's clause.
+constexpr uint32_t kMaxEvidenceTokens = 60;
+
+bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "--"; }
+
+}  // namespace
+
+EventExtractor::EventExtractor(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
+                               const ActorCodes* codes)
+    : dictionary_(dictionary), lexicon_(lexicon), codes_(codes) {
+  light_verbs_ = dictionary->SynsetId("LIGHTVERB");
+  auto words = [&](std::string_view name) {
+    std::vector<int32_t> ids;
+    const int32_t set = dictionary->SynsetId(name);
+    if (set < 0) return ids;
+    for (const auto& member : dictionary->synset(set)) {
+      if (member.size() == 1) ids.push_back(member[0]);
+    }
+    return ids;
+  };
+  target_prepositions_ = words("TARGETPREP");
+  noun_target_prepositions_ = words("NOUNTARGETPREP");
+  locative_prepositions_ = words("LOCATIVEPREP");
+}
+
+bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint32_t t, bool noun,
+                          uint32_t lo, uint32_t hi, Found* found) const {
+  std::vector<int32_t> triggers;
+  dictionary_->TriggersAt(a, t, noun, &triggers);
+  std::stable_sort(triggers.begin(), triggers.end(), [&](int32_t x, int32_t y) {
+    return dictionary_->trigger(x).words.size() > dictionary_->trigger(y).words.size();
+  });
+  const uint32_t sentence_end = a.sentences[a.phrases[matcher.PhraseAt(t)].sentence].token_end;
+  bool any = false;
+  for (int32_t id : triggers) {
+    const Trigger& trigger = dictionary_->trigger(id);
+    const uint32_t end = matcher.MatchTrigger(trigger, t, sentence_end);
+    if (end == 0) continue;
+    const PatternBlock& block = dictionary_->block(trigger.block);
+    if (!any) {
+      found->code = trigger.has_code ? trigger.code : block.code;
+      found->rule = trigger.rule;
+      found->specificity = -1;
+      found->trigger_end = end;
+      any = true;
+    }
+    for (int32_t pid : block.patterns) {
+      const Pattern& pattern = dictionary_->pattern(pid);
+      if (pattern.specificity <= found->specificity) continue;
+      PatternMatch m;
+      if (matcher.Match(pattern, t, end, lo, std::max(hi, end), &m)) {
+        found->code = pattern.code;
+        found->rule = pattern.rule;
+        found->specificity = pattern.specificity;
+        found->match = std::move(m);
+        found->trigger_end = end;
+      }
+    }
+  }
+  return any;
+}
+
+bool EventExtractor::IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb,
+                                uint32_t pe) const {
+  if (v.object < 0) return false;
+  const uint32_t object = static_cast<uint32_t>(v.object);
+  if (object == p) return true;
+  const auto list = CoordinatedPhrases(a, object, pb, pe);
+  if (std::find(list.begin(), list.end(), p) != list.end()) return true;
+  // "hundreds of strikes": the counted noun is the real object.
+  const Token& head = a.tokens[a.phrases[object].head];
+  return p == object + 2 && a.phrases[object + 1].type == PhraseType::kPreposition &&
+         a.Key(a.phrases[object + 1].head) == "of" &&
+         (head.tag == PosTag::CD || lexicon_->Is(head.lemma, WordRole::kQuantity));
+}
+
+bool EventExtractor::IsLightVerb(const Analysis& a, const PatternMatcher& matcher,
+                                 const VerbGroup& v) const {
+  uint32_t end;
+  return matcher.MatchSynset(light_verbs_, v.main, v.end + 2, &end);
+}
+
+bool EventExtractor::InSet(const std::vector<int32_t>& set, const Token& t) const {
+  return std::find(set.begin(), set.end(), t.word_id) != set.end();
+}
+
+int32_t EventExtractor::PrepositionalTarget(const Analysis& a, const PatternMatcher& matcher,
+                                            uint32_t from, uint32_t to, bool noun,
+                                            bool* locative) const {
+  *locative = false;
+  if (from >= to || from >= a.tokens.size()) return -1;
+  for (int32_t p = matcher.PhraseAt(from); p >= 0 && p < static_cast<int32_t>(a.phrases.size()); ++p) {
+    const Phrase& ph = a.phrases[p];
+    if (ph.begin >= to) break;
+    if (ph.type == PhraseType::kVerb) break;
+    if (ph.type == PhraseType::kOther && IsHardBoundary(a.Form(ph.head))) break;
+    if (ph.type != PhraseType::kPreposition || p + 1 >= static_cast<int32_t>(a.phrases.size())) continue;
+    const Phrase& np = a.phrases[p + 1];
+    if (np.type != PhraseType::kNoun || np.begin >= to || a.ActorOf(p + 1) == nullptr) continue;
+    // Does the preposition introduce a target ("against", "on") or a place ("in")?
+    if (InSet(noun ? noun_target_prepositions_ : target_prepositions_, a.tokens[ph.head])) return p + 1;
+    if (InSet(locative_prepositions_, a.tokens[ph.head])) *locative = true;
+  }
+  return -1;
+}
+
+Modality EventExtractor::ModalityOf(const Analysis& a, int32_t vi) const {
+  const VerbGroup& g = a.verb_groups[vi];
+  bool negated = g.negated, hypothetical = g.hypothetical, future = g.future;
+  const bool reported = g.reported_by >= 0 || g.according_to >= 0 ||
+                        (a.tokens[g.main].flags & kTokInQuote) != 0;
+  // "would" in reported speech is the future seen from the past.
+  if (hypothetical && reported) {
+    bool only_would = true;
+    for (uint32_t i = g.begin; i < g.end; ++i) {
+      if (a.tokens[i].tag == PosTag::MD && a.Key(i) != "would" && a.Key(i) != "'d") only_would = false;
+    }
+    if (only_would && g.kind != ClauseKind::kConditional) {
+      hypothetical = false;
+      future = true;
+    }
+  }
+  // Infinitives and participles take the modality their governor gives them:
+  // "refused to withdraw", "threatened to attack", "plans to attack".
+  const VerbGroup* walk = &g;
+  for (int depth = 0; depth < 4 && walk->governor >= 0; ++depth) {
+    if (walk->kind != ClauseKind::kInfinitive && walk->kind != ClauseKind::kParticiple) break;
+    const VerbGroup& gov = a.verb_groups[walk->governor];
+    const std::string_view lemma = a.tokens[gov.main].lemma;
+    if (lexicon_->Is(lemma, WordRole::kNegativeGovernor) || lexicon_->Is(lemma, WordRole::kDenial)) {
+      negated = true;
+    } else if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) ||
+               lexicon_->Is(lemma, WordRole::kObjectControl)) {
+      hypothetical = true;
+    } else if (lexicon_->Is(lemma, WordRole::kFutureGovernor)) {
+      future = true;
+    }
+    negated |= gov.negated;
+    hypothetical |= gov.hypothetical;
+    future |= gov.future;
+    walk = &gov;
+  }
+  if (negated) return Modality::kNegated;
+  if (hypothetical) return Modality::kHypothetical;
+  if (future) return Modality::kFuture;
+  if (reported) return Modality::kReported;
+  return Modality::kAsserted;
+}
+
+int32_t EventExtractor::AttributionOf(const Analysis& a, int32_t vi) const {
+  if (vi < 0) return -1;
+  const VerbGroup& g = a.verb_groups[vi];
+  if (g.reported_by >= 0) return a.verb_groups[g.reported_by].subject;
+  if (g.according_to >= 0) return g.according_to;
+  return -1;
+}
+
+void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, int32_t vg,
+                          uint32_t sentence, uint32_t trigger) const {
+  const uint32_t pb = a->sentence_phrase_begin[sentence];
+  const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
+  auto actors_of = [&](int32_t phrase) {
+    std::vector<int32_t> out;
+    if (phrase < 0) return out;
+    for (uint32_t p : CoordinatedPhrases(*a, static_cast<uint32_t>(phrase), pb, pe)) {
+      const auto [lo, hi] = a->ActorsOf(p);
+      for (size_t i = lo; i < hi; ++i) out.push_back(static_cast<int32_t>(i));
+    }
+    return out;
+  };
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  if (roles.compound >= 0) {
+    const std::vector<int32_t> all = actors_of(roles.compound);
+    for (int32_t x : all) {
+      for (int32_t y : all) {
+        if (x != y) pairs.push_back({x, y});
+      }
+    }
+  }
+  if (pairs.empty()) {
+    std::vector<int32_t> sources = actors_of(roles.source);
+    std::vector<int32_t> targets = roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
+    if (sources.empty() && targets.empty()) return;
+    if (sources.empty()) sources.push_back(-1);
+    if (targets.empty()) targets.push_back(-1);
+    for (int32_t x : sources) {
+      for (int32_t y : targets) {
+        if (x >= 0 && x == y) continue;
+        pairs.push_back({x, y});
+      }
+    }
+  }
+  const Modality modality = vg >= 0 ? ModalityOf(*a, vg)
+                            : (a->tokens[trigger].flags & kTokInQuote) ? Modality::kReported
+                                                                         : Modality::kAsserted;
+  const int32_t attribution = AttributionOf(*a, vg);
+  const Sentence& s = a->sentences[sentence];
+  for (const auto& [x, y] : pairs) {
+    EventCandidate c;
+    c.sentence = sentence;
+    c.trigger = trigger;
+    c.verb_group = vg;
+    c.source = x;
+    c.target = y;
+    if (x >= 0) c.source_code = a->actors[x].code;
+    if (y >= 0) {
+      const PhraseActor& t = a->actors[y];
+      // A country or capital that is acted upon is the country, not its government.
+      c.target_code = t.place_like && !t.country.empty() ? t.country : t.code;
+    }
+    if (x >= 0 && y >= 0 && c.source_code == c.target_code && a->actors[x].phrase == a->actors[y].phrase) {
+      continue;
+    }
+    c.cameo = found.code;
+    c.rule = found.rule;
+    c.modality = modality;
+    c.attribution = attribution;
+    // Evidence: from the first to the last of trigger and actors.
+    uint32_t begin = trigger, end = std::max(found.trigger_end, trigger + 1);
+    for (int32_t i : {x, y}) {
+      if (i < 0) continue;
+      begin = std::min(begin, a->actors[i].begin);
+      end = std::max(end, a->actors[i].end);
+    }
+    if (end - begin > kMaxEvidenceTokens && vg >= 0) {
+      begin = std::min(trigger, a->verb_groups[vg].begin);
+      end = std::max(end, static_cast<uint32_t>(a->verb_groups[vg].clause_end));
+      end = std::min(end, begin + kMaxEvidenceTokens);
+    }
+    c.evidence_begin = std::max(begin, s.token_begin);
+    c.evidence_end = std::min(end, s.token_end);
+    // Confidence: a specific pattern, both roles, named (not inferred) actors.
+    double confidence = 0.45;
+    if (found.specificity >= 0) confidence += 0.15 + std::min(0.1, 0.02 * found.specificity);
+    if (x >= 0) confidence += 0.1;
+    if (y >= 0) confidence += 0.1;
+    for (int32_t i : {x, y}) {
+      if (i < 0) continue;
+      if (a->actors[i].pronoun >= 0 || a->actors[i].antecedent >= 0) confidence -= 0.05;
+      if (a->actors[i].country.empty()) confidence -= 0.05;
+    }
+    c.confidence = std::clamp(confidence, 0.05, 0.95);
+    // One event per (source, target, code) in a sentence.
+    bool duplicate = false;
+    for (const EventCandidate& e : a->events) {
+      if (e.sentence == sentence && e.cameo == c.cameo && e.source_code == c.source_code &&
+          e.target_code == c.target_code) {
+        duplicate = true;
+        break;
+      }
+    }
+    if (!duplicate) a->events.push_back(std::move(c));
+  }
+}
+
+void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
+                                std::vector<bool>* consumed) const {
+  const Sentence& s = a->sentences[sentence];
+  for (uint32_t p = a->sentence_phrase_begin[sentence]; p < a->sentence_phrase_begin[sentence + 1];
+       ++p) {
+    const Phrase& ph = a->phrases[p];
+    if (ph.type != PhraseType::kVerb) continue;
+    const int32_t vi = ph.verb_group;
+    const VerbGroup& v = a->verb_groups[vi];
+    if ((*consumed)[v.main] || v.speech) continue;
+    const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+    Found found;
+    if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) continue;
+    for (uint32_t t : found.match.consumed) (*consumed)[t] = true;
+    for (uint32_t t = v.main; t < found.trigger_end; ++t) (*consumed)[t] = true;
+    if (found.code.empty()) continue;
+    int32_t bound_source = found.match.source, bound_target = found.match.target;
+    if (v.passive) std::swap(bound_source, bound_target);
+    Roles roles;
+    roles.compound = found.match.compound;
+    roles.source = bound_source >= 0 ? bound_source : v.passive ? v.by_agent : v.subject;
+    if (bound_target >= 0) {
+      roles.target = bound_target;
+    } else if (v.passive) {
+      roles.target = v.subject;
+    } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr) {
+      roles.target = v.object;
+    } else {
+      bool locative = false;
+      roles.target = PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+    }
+    if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+    Emit(a, found, roles, vi, sentence, v.main);
+  }
+}
+
+void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
+                                std::vector<bool>* consumed) const {
+  const Sentence& s = a->sentences[sentence];
+  const uint32_t pb = a->sentence_phrase_begin[sentence];
+  const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
+  for (uint32_t p = pb; p < pe; ++p) {
+    const Phrase& ph = a->phrases[p];
+    if (ph.type != PhraseType::kNoun) continue;
+    // The verb group whose clause holds this phrase, and whether the phrase
+    // is the object of a light verb ("launched airstrikes").
+    int32_t vg = -1;
+    bool light_object = false;
+    for (uint32_t q = pb; q < pe; ++q) {
+      if (a->phrases[q].type != PhraseType::kVerb) continue;
+      const VerbGroup& v = a->verb_groups[a->phrases[q].verb_group];
+      if (v.begin < ph.begin && static_cast<uint32_t>(v.clause_end) >= ph.end) {
+        vg = a->phrases[q].verb_group;
+        light_object = IsObjectOf(*a, v, p, pb, pe) && IsLightVerb(*a, matcher, v);
+      } else if (vg < 0 && v.begin >= ph.end) {
+        vg = a->phrases[q].verb_group;  // the phrase is this verb's subject
+        break;
+      }
+    }
+    const uint32_t hi = vg >= 0 ? std::max<uint32_t>(a->verb_groups[vg].clause_end, ph.end) : s.token_end;
+    for (uint32_t t = ph.begin; t <= ph.head; ++t) {
+      if ((*consumed)[t]) continue;
+      Found found;
+      if (!Best(matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
+      if (found.trigger_end != ph.head + 1) continue;  // the trigger must end at the head noun
+      for (uint32_t u : found.match.consumed) (*consumed)[u] = true;
+      for (uint32_t u = t; u < found.trigger_end; ++u) (*consumed)[u] = true;
+      if (found.code.empty()) break;
+      Roles roles;
+      roles.compound = found.match.compound;
+      if (found.match.source >= 0) {
+        roles.source = found.match.source;
+      } else if (light_object) {
+        const VerbGroup& v = a->verb_groups[vg];
+        roles.source = v.passive ? v.by_agent : v.subject;
+      } else if (const PhraseActor* own = a->ActorOf(p); own != nullptr && own->begin < ph.head) {
+        roles.source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
+      } else if (p + 2 < pe && a->phrases[p + 1].type == PhraseType::kPreposition &&
+                 a->Key(a->phrases[p + 1].head) == "by" && a->ActorOf(p + 2) != nullptr) {
+        roles.source = static_cast<int32_t>(p + 2);  // "airstrikes by the coalition"
+      }
+      if (found.match.target >= 0) {
+        roles.target = found.match.target;
+      } else {
+        bool locative = false;
+        roles.target = PrepositionalTarget(*a, matcher, ph.end, hi, /*noun=*/true, &locative);
+        // "talks between A and B": both take part.
+        if (roles.target >= 0 && roles.target > 0 &&
+            a->Key(a->phrases[roles.target - 1].head) == "between" && roles.compound < 0) {
+          roles.compound = roles.target;
+          roles.target = -1;
+        }
+      }
+      if (roles.source == roles.target) roles.target = -1;
+      Emit(a, found, roles, vg, sentence, ph.head);
+      break;
+    }
+  }
+}
+
+void EventExtractor::Extract(Analysis* a) const {
+  a->events.clear();
+  const PatternMatcher matcher(dictionary_, a);
+  std::vector<bool> consumed(a->tokens.size(), false);
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    VerbEvents(a, matcher, s, &consumed);
+    NounEvents(a, matcher, s, &consumed);
+  }
+  std::stable_sort(a->events.begin(), a->events.end(),
+                   [](const EventCandidate& x, const EventCandidate& y) {
+                     if (x.sentence != y.sentence) return x.sentence < y.sentence;
+                     if (x.evidence_begin != y.evidence_begin) return x.evidence_begin < y.evidence_begin;
+                     return x.trigger < y.trigger;
+                   });
+}
+
+}  // namespace palmyra

@@ -1,0 +1,83 @@
+// EventExtractor: finds the events of each sentence. Every verb group whose
+// verb (and every noun phrase whose noun) is a trigger in the pattern
+// dictionary is matched against its block's patterns; the most specific
+// match gives the CAMEO code and any roles it binds. Otherwise the roles come
+// from the clause: the subject is the source and the object or a
+// prepositional object the target (swapped in the passive); a noun event
+// takes its source from the light verb it is the object of ("launched
+// airstrikes") or its own modifiers ("Russian airstrikes"). Coordinated
+// actors give one event each. Each event gets its modality (negated,
+// hypothetical, future, reported), its attribution and its evidence span.
+// Immutable; thread-safe.
+#ifndef PALMYRA_EVENTS_EVENT_EXTRACTOR_H_
+#define PALMYRA_EVENTS_EVENT_EXTRACTOR_H_
+
+#include <vector>
+
+#include "core/analysis.h"
+#include "entities/actor_codes.h"
+#include "events/pattern_dictionary.h"
+#include "events/pattern_matcher.h"
+#include "syntax/syntax_lexicon.h"
+
+namespace palmyra {
+
+class EventExtractor {
+ public:
+  EventExtractor(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
+                 const ActorCodes* codes);
+
+  // Fills analysis->events.
+  void Extract(Analysis* analysis) const;
+
+  // The modality of the events of verb group `v`.
+  Modality ModalityOf(const Analysis& a, int32_t v) const;
+
+ private:
+  struct Roles {
+    int32_t source = -1;    // phrases
+    int32_t target = -1;
+    int32_t compound = -1;
+    bool target_locative = false;
+  };
+  struct Found {
+    std::string code;
+    std::string rule;
+    int specificity = -1;  // -1: the trigger's default code
+    PatternMatch match;
+    uint32_t trigger_end = 0;
+  };
+
+  // The best pattern (or the default code) for the triggers starting at
+  // token t; false when no trigger matches there.
+  bool Best(const PatternMatcher& matcher, const Analysis& a, uint32_t t, bool noun, uint32_t lo,
+            uint32_t hi, Found* found) const;
+  void VerbEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
+                  std::vector<bool>* consumed) const;
+  void NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
+                  std::vector<bool>* consumed) const;
+  // The first prepositional object after token `from` (before `to`) whose
+  // preposition may introduce a target.
+  int32_t PrepositionalTarget(const Analysis& a, const PatternMatcher& matcher, uint32_t from,
+                              uint32_t to, bool noun, bool* locative) const;
+  bool InSet(const std::vector<int32_t>& set, const Token& t) const;
+  void Emit(Analysis* a, const Found& found, const Roles& roles, int32_t verb_group,
+            uint32_t sentence, uint32_t trigger) const;
+  int32_t AttributionOf(const Analysis& a, int32_t v) const;
+  // Is phrase p the object of v (or a conjunct of it, or counted by it)?
+  bool IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb, uint32_t pe) const;
+  bool IsLightVerb(const Analysis& a, const PatternMatcher& matcher, const VerbGroup& v) const;
+
+  const PatternDictionary* dictionary_;
+  const SyntaxLexicon* lexicon_;
+  const ActorCodes* codes_;
+  // Synonym sets of the dictionary that steer roles (data/events/synsets.txt).
+  int32_t light_verbs_ = -1;                       // LIGHTVERB: "launch", "carry out"
+  std::vector<int32_t> target_prepositions_;       // TARGETPREP: "against", "on"
+  std::vector<int32_t> noun_target_prepositions_;  // NOUNTARGETPREP
+  std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP: "in", "near"
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_EVENTS_EVENT_EXTRACTOR_H_

@@ -1,0 +1,62 @@
+#include "events/event_stage.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace palmyra {
+
+Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir,
+                                                     const NameTokenizer& names,
+                                                     const SyntaxLexicon* lexicon,
+                                                     const ActorCodes* codes,
+                                                     StringTable* vocabulary) {
+  std::unique_ptr<EventStage> stage(new EventStage());
+  ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
+  const std::filesystem::path root = std::filesystem::path(data_dir) / "events";
+  std::vector<std::string> files;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(root, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_regular_file() && it->path().extension() == ".txt") {
+      files.push_back(std::filesystem::relative(it->path(), data_dir).string());
+    }
+  }
+  if (error) return IoError(root.string() + ": cannot list the pattern dictionaries: " + error.message());
+  if (files.empty()) return NotFoundError(root.string() + ": no pattern dictionaries");
+  // Synonym sets first, then the rest in name order.
+  std::sort(files.begin(), files.end(), [](const std::string& x, const std::string& y) {
+    const bool xs = x.find("synsets") != std::string::npos, ys = y.find("synsets") != std::string::npos;
+    return xs != ys ? xs : x < y;
+  });
+  std::vector<Diagnostic> diagnostics;
+  for (const std::string& file : files) {
+    ASSIGN_OR_RETURN(PatternFile parsed, ReadPatternDictionary(data_dir + "/" + file));
+    parsed.file = file;
+    for (Diagnostic& d : parsed.diagnostics) d.file = file;
+    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    stage->dictionary_.Add(parsed, names, vocabulary, &diagnostics);
+  }
+  stage->dictionary_.Freeze(&diagnostics);
+  for (const Diagnostic& d : diagnostics) {
+    if (d.error) return DataError(d.ToString());
+  }
+  // Every code the built-in patterns give must be a CAMEO code.
+  for (int32_t b = 0; b < static_cast<int32_t>(stage->dictionary_.num_patterns()); ++b) {
+    const Pattern& p = stage->dictionary_.pattern(b);
+    if (!p.code.empty() && stage->cameo_->Find(p.code) == nullptr) {
+      return DataError(p.rule + ": '" + p.code + "' is not a CAMEO code");
+    }
+  }
+  for (int32_t t = 0; t < stage->dictionary_.num_triggers(); ++t) {
+    const Trigger& trigger = stage->dictionary_.trigger(t);
+    const std::string& code = trigger.has_code ? trigger.code : stage->dictionary_.block(trigger.block).code;
+    if (!code.empty() && stage->cameo_->Find(code) == nullptr) {
+      return DataError(trigger.rule + ": '" + code + "' is not a CAMEO code");
+    }
+  }
+  stage->files_ = std::move(files);
+  stage->extractor_ = std::make_unique<EventExtractor>(&stage->dictionary_, lexicon, codes);
+  return stage;
+}
+
+}  // namespace palmyra

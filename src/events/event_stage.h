@@ -1,0 +1,48 @@
+// EventStage: the events stage's entry point. Loads the pattern dictionaries
+// of data/events and the CAMEO table, and finds each sentence's events.
+// Immutable after Load(); Run() is thread-safe.
+#ifndef PALMYRA_EVENTS_EVENT_STAGE_H_
+#define PALMYRA_EVENTS_EVENT_STAGE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "entities/actor_codes.h"
+#include "events/cameo_table.h"
+#include "events/event_extractor.h"
+#include "events/pattern_dictionary.h"
+#include "syntax/syntax_lexicon.h"
+#include "text/name_tokenizer.h"
+
+namespace palmyra {
+
+class EventStage {
+ public:
+  // Loads data/events/synsets.txt, then every other .txt file under
+  // data/events in name order. Words go into `vocabulary`.
+  static Result<std::unique_ptr<EventStage>> Load(const std::string& data_dir,
+                                                  const NameTokenizer& names,
+                                                  const SyntaxLexicon* lexicon,
+                                                  const ActorCodes* codes, StringTable* vocabulary);
+
+  void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
+
+  const CameoTable& cameo() const { return *cameo_; }
+  const PatternDictionary& dictionary() const { return dictionary_; }
+  // Paths of the dictionary files loaded, relative to data_dir.
+  const std::vector<std::string>& files() const { return files_; }
+
+ private:
+  EventStage() = default;
+  std::unique_ptr<CameoTable> cameo_;
+  PatternDictionary dictionary_;
+  std::unique_ptr<EventExtractor> extractor_;
+  std::vector<std::string> files_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_EVENTS_EVENT_STAGE_H_

@@ -1,0 +1,329 @@
+#include "events/pattern_reader.h"
+
+#include "core/file.h"
+#include "core/strings.h"
+
+namespace palmyra {
+namespace {
+
+bool IsWordChar(char c) {
+  return !IsAsciiSpace(c) && c != '_' && c != '(' && c != ')' && c != '{' && c != '}' &&
+         c != '*' && c != '$' && c != '%' && c != '^' && c != '&' && c != '[' && c != ']' &&
+         c != '+';
+}
+
+// Recursive-descent parser of pattern items.
+class ItemParser {
+ public:
+  explicit ItemParser(std::string_view s) : s_(s) {}
+
+  // Parses items up to `close` ('\0' for the end). The verb marker "*" is
+  // returned as a kWord element with text "*".
+  bool Parse(char close, std::vector<RawElement>* out) {
+    bool joined = false;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (IsAsciiSpace(c)) {
+        joined = false;
+        ++i_;
+        continue;
+      }
+      if (c == '_') {
+        joined = true;
+        ++i_;
+        continue;
+      }
+      if (c == close) {
+        ++i_;
+        return true;
+      }
+      RawElement e;
+      e.joined = joined;
+      joined = false;
+      if (c == '(' || c == '{') {
+        ++i_;
+        e.kind = c == '(' ? RawElement::Kind::kPrep : RawElement::Kind::kNounGroup;
+        if (!Parse(c == '(' ? ')' : '}', &e.children)) return false;
+        for (const RawElement& child : e.children) {
+          if (child.kind == RawElement::Kind::kWord && child.text == "*") {
+            return Fail("the verb '*' cannot be inside a group");
+          }
+        }
+      } else if (c == ')' || c == '}' || c == ']') {
+        return Fail(std::string("unexpected '") + c + "'");
+      } else if (c == '*') {
+        ++i_;
+        e.text = "*";
+      } else if (c == '$' || c == '+' || c == '%' || c == '^') {
+        ++i_;
+        e.kind = c == '$'   ? RawElement::Kind::kSource
+                 : c == '+' ? RawElement::Kind::kTarget
+                 : c == '%' ? RawElement::Kind::kCompound
+                            : RawElement::Kind::kSkip;
+      } else if (c == '&') {
+        ++i_;
+        const size_t start = i_;
+        while (i_ < s_.size() && (IsAsciiAlpha(s_[i_]) || IsAsciiDigit(s_[i_]))) ++i_;
+        if (i_ == start) return Fail("'&' without a set name");
+        e.kind = RawElement::Kind::kSynset;
+        e.text = AsciiUppercase(s_.substr(start, i_ - start));
+      } else {
+        const size_t start = i_;
+        while (i_ < s_.size() && IsWordChar(s_[i_])) ++i_;
+        e.text = std::string(s_.substr(start, i_ - start));
+      }
+      out->push_back(std::move(e));
+    }
+    if (close != '\0') return Fail(std::string("missing '") + close + "'");
+    return true;
+  }
+
+  const std::string& error() const { return error_; }
+
+ private:
+  bool Fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+  }
+  std::string_view s_;
+  size_t i_ = 0;
+  std::string error_;
+};
+
+// "CARRY_OUT" -> {"CARRY", "OUT"} (leading "+" removed).
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (c == '_' || IsAsciiSpace(c) || c == '+') {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// Parses "[CODE]", "[A:B]" or "[---]" into primary and alternate codes.
+void ParseCode(std::string_view text, std::string* code, std::string* alternate) {
+  text = Trim(text);
+  const size_t colon = text.find(':');
+  std::string_view first = colon == std::string_view::npos ? text : text.substr(0, colon);
+  std::string_view second = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+  first = Trim(first);
+  second = Trim(second);
+  if (first.empty()) first = second;
+  *code = (first == "---" || first.empty()) ? "" : std::string(first);
+  *alternate = (second == "---") ? "" : std::string(second);
+}
+
+std::string StripLineComments(std::string_view line, bool* in_block) {
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (*in_block) {
+      const size_t close = line.find("-->", i);
+      if (close == std::string_view::npos) break;
+      i = close + 3;
+      *in_block = false;
+      continue;
+    }
+    const size_t open = line.find("<!--", i);
+    if (open == std::string_view::npos) {
+      out.append(line.substr(i));
+      break;
+    }
+    out.append(line.substr(i, open - i));
+    i = open + 4;
+    *in_block = true;
+  }
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (out[k] == '#') {
+      out.resize(k);
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool ParsePatternItems(std::string_view text, RawPattern* pattern, std::string* error) {
+  ItemParser parser(text);
+  std::vector<RawElement> items;
+  if (!parser.Parse('\0', &items)) {
+    *error = parser.error();
+    return false;
+  }
+  size_t star = items.size();
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].kind == RawElement::Kind::kWord && items[i].text == "*") {
+      if (star != items.size()) {
+        *error = "more than one '*'";
+        return false;
+      }
+      star = i;
+    }
+  }
+  if (star == items.size()) {
+    *error = "no '*' for the verb";
+    return false;
+  }
+  pattern->left.assign(items.begin(), items.begin() + star);
+  pattern->right.assign(items.begin() + star + 1, items.end());
+  pattern->last_left_joined = items[star].joined;
+  return true;
+}
+
+PatternFile ParsePatternDictionary(const std::string& file, std::string_view text) {
+  PatternFile out;
+  out.file = file;
+  enum class Mode { kNone, kSynset, kBlock } mode = Mode::kNone;
+  bool in_comment = false;
+  int line_number = 0;
+  size_t pos = 0;
+  auto diagnose = [&](std::string message, bool error = true) {
+    out.diagnostics.push_back({file, line_number, std::move(message), error});
+  };
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string stripped = StripLineComments(text.substr(pos, end - pos), &in_comment);
+    pos = end + 1;
+    ++line_number;
+    const std::string_view line = Trim(stripped);
+    if (line.empty()) {
+      if (mode == Mode::kSynset) mode = Mode::kNone;
+      continue;
+    }
+    if (line[0] == '~') continue;  // PETRARCH-2 transformation: not used
+
+    if (StartsWith(line, "---")) {
+      // --- NAME [CODE] --- @noun
+      RawBlock block;
+      block.line = line_number;
+      std::string_view inner = line;
+      while (!inner.empty() && (inner.front() == '-' || IsAsciiSpace(inner.front()))) inner.remove_prefix(1);
+      const size_t open = inner.find('[');
+      const size_t close = inner.find(']');
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        diagnose("block header without a [CODE]: expected '--- NAME [CODE] ---'");
+        mode = Mode::kNone;
+        continue;
+      }
+      block.name = std::string(Trim(inner.substr(0, open)));
+      std::string alternate;
+      ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate);
+      block.noun = inner.find("@noun") != std::string_view::npos;
+      out.blocks.push_back(std::move(block));
+      mode = Mode::kBlock;
+      continue;
+    }
+    if (line[0] == '&') {
+      RawSynset synset;
+      synset.line = line_number;
+      std::string_view name = line.substr(1);
+      const size_t space = name.find_first_of(" \t");
+      if (space != std::string_view::npos) name = name.substr(0, space);
+      while (!name.empty() && name.back() == '_') name.remove_suffix(1);
+      if (name.empty()) {
+        diagnose("a synonym set without a name");
+        mode = Mode::kNone;
+        continue;
+      }
+      synset.name = AsciiUppercase(name);
+      out.synsets.push_back(std::move(synset));
+      mode = Mode::kSynset;
+      continue;
+    }
+    if (mode == Mode::kSynset) {
+      if (line[0] != '+') {
+        diagnose("expected '+MEMBER' in synonym set &" + out.synsets.back().name);
+        continue;
+      }
+      std::string_view member = Trim(line.substr(1));
+      if (!member.empty() && member[0] == '&') {
+        std::string name = AsciiUppercase(member.substr(1));
+        while (!name.empty() && name.back() == '_') name.pop_back();
+        out.synsets.back().members.push_back({"&" + name});
+      } else {
+        std::vector<std::string> words = Words(member);
+        if (words.empty()) {
+          diagnose("empty member in synonym set &" + out.synsets.back().name);
+        } else {
+          out.synsets.back().members.push_back(std::move(words));
+        }
+      }
+      continue;
+    }
+    if (mode != Mode::kBlock) {
+      diagnose("'" + std::string(line.substr(0, 40)) + "' is outside any '--- VERB [CODE] ---' block");
+      continue;
+    }
+    RawBlock& block = out.blocks.back();
+    if (line[0] == '-') {
+      // - ITEMS [CODE]
+      RawPattern pattern;
+      pattern.line = line_number;
+      std::string_view body = line.substr(1);
+      const size_t open = body.rfind('[');
+      const size_t close = body.rfind(']');
+      if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+        diagnose("pattern without a [CODE]");
+        continue;
+      }
+      ParseCode(body.substr(open + 1, close - open - 1), &pattern.code, &pattern.alternate_code);
+      std::string error;
+      if (!ParsePatternItems(body.substr(0, open), &pattern, &error)) {
+        diagnose("malformed pattern: " + error);
+        continue;
+      }
+      block.patterns.push_back(std::move(pattern));
+      continue;
+    }
+    // A verb of the block: WORD {FORMS} [CODE], or +MULTI_WORD ...
+    RawVerb verb;
+    verb.line = line_number;
+    std::string_view rest = line;
+    const size_t brace = rest.find('{');
+    const size_t bracket = rest.find('[');
+    const size_t name_end = std::min(brace, bracket);
+    verb.words = Words(rest.substr(0, name_end));
+    if (verb.words.empty()) {
+      diagnose("expected a verb");
+      continue;
+    }
+    if (brace != std::string_view::npos) {
+      const size_t close = rest.find('}', brace);
+      if (close == std::string_view::npos) {
+        diagnose("missing '}'");
+        continue;
+      }
+      for (std::string_view form : SplitWhitespace(rest.substr(brace + 1, close - brace - 1))) {
+        std::vector<std::string> words = Words(form);
+        if (!words.empty()) verb.forms.push_back(std::move(words));
+      }
+    }
+    if (bracket != std::string_view::npos) {
+      const size_t close = rest.find(']', bracket);
+      if (close == std::string_view::npos) {
+        diagnose("missing ']'");
+        continue;
+      }
+      std::string alternate;
+      ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate);
+      verb.has_code = true;
+    }
+    block.verbs.push_back(std::move(verb));
+  }
+  return out;
+}
+
+Result<PatternFile> ReadPatternDictionary(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return ParsePatternDictionary(path, text);
+}
+
+}  // namespace palmyra

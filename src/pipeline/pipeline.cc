@@ -1,0 +1,93 @@
+#include "pipeline/pipeline.h"
+
+#include <cstdio>
+
+#include "core/hash.h"
+#include "core/utf8.h"
+
+namespace palmyra {
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
+  const Options options = ResolveDefaults(given);
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  ASSIGN_OR_RETURN(p->text_, TextStage::Load(options.data_dir));
+  ASSIGN_OR_RETURN(p->lexical_, LexicalStage::Load(options));
+  ASSIGN_OR_RETURN(p->syntax_, SyntaxStage::Load(options.data_dir));
+  ASSIGN_OR_RETURN(p->entities_,
+                   EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_));
+  ASSIGN_OR_RETURN(p->events_, EventStage::Load(options.data_dir, p->text_->names(),
+                                                &p->syntax_->lexicon(), &p->entities_->codes(),
+                                                &p->vocabulary_));
+  return p;
+}
+
+void Pipeline::Analyze(const Document& document, Analysis* a) const {
+  a->Clear();
+  a->doc = &document;
+  if (document.published) {
+    a->reference_date = *document.published;
+    a->has_reference_date = true;
+  }
+  text_->Run(a);
+  lexical_->Run(a);
+  syntax_->Run(a);
+  entities_->Run(a);
+  events_->Run(a);
+}
+
+ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code) const {
+  const PhraseActor& x = a.actors[index];
+  ActorRef ref;
+  ref.text = SanitizeUtf8(a.OriginalText(x.begin, x.end));
+  ref.code = code;
+  ref.country = std::string(entities_->codes().Country(code));
+  ref.sector = std::string(entities_->codes().Sector(code));
+  ref.start = a.tokens[x.begin].start;
+  ref.end = a.tokens[x.end - 1].end;
+  return ref;
+}
+
+std::vector<Event> Pipeline::Events(const Analysis& a) const {
+  std::vector<Event> out;
+  out.reserve(a.events.size());
+  for (const EventCandidate& c : a.events) {
+    const CameoEntry* cameo = events_->cameo().Find(c.cameo);
+    if (cameo == nullptr) continue;  // a user dictionary's code CAMEO does not know
+    Event e;
+    e.doc_id = a.doc->id;
+    e.sentence_index = static_cast<int>(c.sentence);
+    e.evidence.start = a.tokens[c.evidence_begin].start;
+    e.evidence.end = a.tokens[c.evidence_end - 1].end;
+    e.evidence.text = SanitizeUtf8(a.OriginalText(c.evidence_begin, c.evidence_end));
+    if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code);
+    if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code);
+    e.cameo.code = cameo->code;
+    e.cameo.root = cameo->code.substr(0, 2);
+    e.cameo.quad_class = cameo->quad_class;
+    e.cameo.goldstein = cameo->goldstein;
+    e.plover.type = cameo->plover_type;
+    e.plover.mode = cameo->plover_mode;
+    if (!cameo->acled_type.empty()) e.acled = AcledCode{cameo->acled_type, cameo->acled_subtype};
+    e.modality = c.modality;
+    if (c.attribution >= 0) {
+      const Phrase& ph = a.phrases[c.attribution];
+      Attribution attribution;
+      attribution.text = SanitizeUtf8(a.OriginalText(ph.begin, ph.end));
+      if (const PhraseActor* speaker = a.ActorOf(c.attribution)) attribution.code = speaker->code;
+      e.attribution = std::move(attribution);
+    }
+    if (a.has_reference_date) e.date = EventDate{a.reference_date, DatePrecision::kDay, ""};
+    e.rule = c.rule;
+    e.confidence = c.confidence;
+    // A stable id: the same document always gives the same ids.
+    const std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence_index) + '\x1f' +
+                            c.source_code + '\x1f' + c.target_code + '\x1f' + c.cameo;
+    char id[17];
+    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(Hash64(key, 0x5a1)));
+    e.event_id = id;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace palmyra

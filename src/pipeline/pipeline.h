@@ -1,0 +1,55 @@
+// Pipeline: all of Palmyra's stages, built once from Options, run in order
+// on one document:
+//
+//   text -> lexical -> syntax -> entities -> events -> resolve
+//
+// then turned into output Events. Immutable after Create(); thread-safe.
+#ifndef PALMYRA_PIPELINE_PIPELINE_H_
+#define PALMYRA_PIPELINE_PIPELINE_H_
+
+#include <memory>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/string_table.h"
+#include "entities/entity_stage.h"
+#include "events/event_stage.h"
+#include "lexical/lexical_stage.h"
+#include "palmyra/document.h"
+#include "palmyra/event.h"
+#include "palmyra/options.h"
+#include "syntax/syntax_stage.h"
+#include "text/text_stage.h"
+
+namespace palmyra {
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(const Options& options);
+
+  // Runs every stage on `document`; `analysis` is cleared first and refers to
+  // `document` afterwards.
+  void Analyze(const Document& document, Analysis* analysis) const;
+
+  // The events of an analysed document, in the output contract's form.
+  std::vector<Event> Events(const Analysis& analysis) const;
+
+  const TextStage& text() const { return *text_; }
+  const EntityStage& entities() const { return *entities_; }
+  const EventStage& events() const { return *events_; }
+
+ private:
+  Pipeline() = default;
+  ActorRef MakeActor(const Analysis& a, int32_t actor, const std::string& code) const;
+
+  StringTable vocabulary_;  // words of every dictionary, shared by the stages
+  std::unique_ptr<TextStage> text_;
+  std::unique_ptr<LexicalStage> lexical_;
+  std::unique_ptr<SyntaxStage> syntax_;
+  std::unique_ptr<EntityStage> entities_;
+  std::unique_ptr<EventStage> events_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_PIPELINE_PIPELINE_H_
