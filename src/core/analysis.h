@@ -104,6 +104,7 @@ struct VerbGroup {
   bool negated = false;
   bool future = false;       // will, shall, going to, is to, 'll
   bool hypothetical = false; // could, would, might, may, should, must, conditional clause
+  bool obligation = false;   // must, should, ought
   bool finite = true;
   ClauseKind kind = ClauseKind::kMain;
   int32_t governor = -1;     // verb group this one depends on (complement, infinitive ...)

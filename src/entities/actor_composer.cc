@@ -101,9 +101,9 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
   if (role_agent >= 0) role = dictionary_->CodeOn(a->mentions[role_agent].entry, date);
   if (head_agent >= 0) {
     const Mention& h = a->mentions[head_agent];
-    individual = dictionary_->entry(h.entry).individual;
     plural = dictionary_->RoleOfName(h.name) == NameRole::kPlural ||
              a->tokens[ph.head].tag == PosTag::NNS || a->tokens[ph.head].tag == PosTag::NNPS;
+    individual = dictionary_->entry(h.entry).individual && !plural;
   }
 
   PhraseActor actor;
@@ -198,12 +198,18 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
       continue;
     }
     const uint32_t of = x.phrase + 1;
-    if (of + 1 >= pe || a->phrases[of].type != PhraseType::kPreposition ||
-        a->Key(a->phrases[of].head) != "of") {
-      continue;
-    }
+    if (of + 1 >= pe || a->phrases[of].type != PhraseType::kPreposition) continue;
+    const std::string_view prep = a->Key(a->phrases[of].head);
     const PhraseActor* y = a->ActorOf(of + 1);
     if (y == nullptr || y->country.empty()) continue;
+    // "rebels in the Ivory Coast", "refugees from Syria": a country's place.
+    if ((prep == "in" || prep == "from") && y->place_like) {
+      x.code = y->country + x.code;
+      x.rule = y->rule;
+      Describe(&x);
+      continue;
+    }
+    if (prep != "of") continue;
     x.code = codes_->HasRole(y->code) || y->individual ? y->code : y->code + x.code;
     x.end = a->phrases[of + 1].end;
     x.rule = y->rule;

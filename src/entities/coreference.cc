@@ -17,8 +17,9 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
     const auto fields = SplitWhitespace(line);
     StringTable* table = fields[0] == "country"        ? &coreference->country_nouns_
                          : fields[0] == "organization" ? &coreference->organization_nouns_
+                         : fields[0] == "collective"   ? &coreference->collective_nouns_
                                                        : nullptr;
-    if (table == nullptr) return DataError("expected 'country' or 'organization' and nouns");
+    if (table == nullptr) return DataError("expected 'country', 'organization' or 'collective' and nouns");
     for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
     return Status::Ok();
   }));
@@ -64,7 +65,39 @@ int32_t Coreference::Antecedent(const Analysis& a, const std::vector<int32_t>& h
   return -1;
 }
 
+void Coreference::LinkCollectives(Analysis* a) const {
+  std::vector<PhraseActor> added;
+  for (uint32_t p = 0; p + 2 < a->phrases.size(); ++p) {
+    const Phrase& ph = a->phrases[p];
+    if (ph.type != PhraseType::kNoun || a->ActorOf(p) != nullptr) continue;
+    const Token& head = a->tokens[ph.head];
+    if (head.tag != PosTag::CD && collective_nouns_.Find(head.lemma) == StringTable::kNotFound &&
+        collective_nouns_.Find(a->Key(head)) == StringTable::kNotFound) {
+      continue;
+    }
+    if (a->phrases[p + 1].type != PhraseType::kPreposition || a->Key(a->phrases[p + 1].head) != "of") {
+      continue;
+    }
+    const auto [lo, hi] = a->ActorsOf(p + 2);
+    for (size_t i = lo; i < hi; ++i) {
+      PhraseActor x = a->actors[i];
+      x.phrase = p;
+      x.begin = ph.begin;
+      x.end = a->phrases[p + 2].end;
+      x.place_like = false;
+      x.plural = true;
+      x.individual = false;
+      added.push_back(std::move(x));
+    }
+  }
+  if (added.empty()) return;
+  a->actors.insert(a->actors.end(), added.begin(), added.end());
+  std::stable_sort(a->actors.begin(), a->actors.end(),
+                   [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
+}
+
 void Coreference::Resolve(Analysis* a) const {
+  LinkCollectives(a);
   // Descriptions first get an (empty) actor so that they are resolved in
   // document order with the rest.
   std::vector<PhraseActor> added;
@@ -79,6 +112,10 @@ void Coreference::Resolve(Analysis* a) const {
       continue;
     }
     if (ph.end - ph.begin > 3) continue;  // "the group's leader" etc. are not descriptions
+    if (p + 1 < a->phrases.size() && a->phrases[p + 1].type == PhraseType::kPreposition &&
+        a->Key(a->phrases[p + 1].head) == "of") {
+      continue;  // "the movement of workers"
+    }
     PhraseActor x;
     x.phrase = p;
     x.begin = ph.begin;

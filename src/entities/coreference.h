@@ -35,8 +35,12 @@ class Coreference {
   int32_t Antecedent(const Analysis& a, const std::vector<int32_t>& history, uint32_t phrase,
                      Want want) const;
 
+  // "thousands of Iraqi Kurds": noun phrases that count the actor after "of".
+  void LinkCollectives(Analysis* a) const;
+
   StringTable country_nouns_;
   StringTable organization_nouns_;
+  StringTable collective_nouns_;
   const ActorComposer* composer_ = nullptr;
   const ActorCodes* codes_ = nullptr;
 };

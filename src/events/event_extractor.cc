@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "syntax/clauses.h"
 
 namespace palmyra {
@@ -15,9 +16,10 @@ bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "-
 }  // namespace
 
 EventExtractor::EventExtractor(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
-                               const ActorCodes* codes)
-    : dictionary_(dictionary), lexicon_(lexicon), codes_(codes) {
+                               const ActorCodes* codes, const ModalityCodes* modality_codes)
+    : dictionary_(dictionary), lexicon_(lexicon), codes_(codes), modality_codes_(modality_codes) {
   light_verbs_ = dictionary->SynsetId("LIGHTVERB");
+  light_heads_ = dictionary->SynsetId("LIGHTHEAD");
   auto words = [&](std::string_view name) {
     std::vector<int32_t> ids;
     const int32_t set = dictionary->SynsetId(name);
@@ -28,6 +30,7 @@ EventExtractor::EventExtractor(const PatternDictionary* dictionary, const Syntax
     return ids;
   };
   target_prepositions_ = words("TARGETPREP");
+  purpose_prepositions_ = words("PURPOSEPREP");
   noun_target_prepositions_ = words("NOUNTARGETPREP");
   locative_prepositions_ = words("LOCATIVEPREP");
 }
@@ -101,7 +104,11 @@ int32_t EventExtractor::PrepositionalTarget(const Analysis& a, const PatternMatc
   for (int32_t p = matcher.PhraseAt(from); p >= 0 && p < static_cast<int32_t>(a.phrases.size()); ++p) {
     const Phrase& ph = a.phrases[p];
     if (ph.begin >= to) break;
-    if (ph.type == PhraseType::kVerb) break;
+    if (ph.type == PhraseType::kVerb) {
+      // Look past an infinitive ("offered to negotiate with Armenia").
+      if (a.verb_groups[ph.verb_group].kind == ClauseKind::kInfinitive) continue;
+      break;
+    }
     if (ph.type == PhraseType::kOther && IsHardBoundary(a.Form(ph.head))) break;
     if (ph.type != PhraseType::kPreposition || p + 1 >= static_cast<int32_t>(a.phrases.size())) continue;
     const Phrase& np = a.phrases[p + 1];
@@ -113,47 +120,53 @@ int32_t EventExtractor::PrepositionalTarget(const Analysis& a, const PatternMatc
   return -1;
 }
 
-Modality EventExtractor::ModalityOf(const Analysis& a, int32_t vi) const {
+EventExtractor::ModalityFlags EventExtractor::ModalityOf(const Analysis& a, int32_t vi) const {
   const VerbGroup& g = a.verb_groups[vi];
-  bool negated = g.negated, hypothetical = g.hypothetical, future = g.future;
-  const bool reported = g.reported_by >= 0 || g.according_to >= 0 ||
-                        (a.tokens[g.main].flags & kTokInQuote) != 0;
+  ModalityFlags f;
+  f.negated = g.negated;
+  f.hypothetical = g.hypothetical;
+  f.future = g.future;
+  f.reported = g.reported_by >= 0 || g.according_to >= 0 || (a.tokens[g.main].flags & kTokInQuote) != 0;
   // "would" in reported speech is the future seen from the past.
-  if (hypothetical && reported) {
+  if (f.hypothetical && f.reported) {
     bool only_would = true;
     for (uint32_t i = g.begin; i < g.end; ++i) {
       if (a.tokens[i].tag == PosTag::MD && a.Key(i) != "would" && a.Key(i) != "'d") only_would = false;
     }
     if (only_would && g.kind != ClauseKind::kConditional) {
-      hypothetical = false;
-      future = true;
+      f.hypothetical = false;
+      f.future = true;
     }
   }
-  // Infinitives and participles take the modality their governor gives them:
-  // "refused to withdraw", "threatened to attack", "plans to attack".
+  // Infinitives, participles and complements take the modality their
+  // governor gives them: "refused to withdraw", "threatened to attack",
+  // "plans to attack", "demanded that Israel withdraw".
   const VerbGroup* walk = &g;
   for (int depth = 0; depth < 4 && walk->governor >= 0; ++depth) {
-    if (walk->kind != ClauseKind::kInfinitive && walk->kind != ClauseKind::kParticiple) break;
+    const bool complement = walk->kind == ClauseKind::kComplement;
+    if (walk->kind != ClauseKind::kInfinitive && walk->kind != ClauseKind::kParticiple && !complement) break;
     const VerbGroup& gov = a.verb_groups[walk->governor];
     const std::string_view lemma = a.tokens[gov.main].lemma;
+    if (complement) {
+      if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) || lexicon_->Is(lemma, WordRole::kObjectControl)) {
+        f.hypothetical = true;
+      }
+      break;
+    }
     if (lexicon_->Is(lemma, WordRole::kNegativeGovernor) || lexicon_->Is(lemma, WordRole::kDenial)) {
-      negated = true;
+      f.negated = true;
     } else if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) ||
                lexicon_->Is(lemma, WordRole::kObjectControl)) {
-      hypothetical = true;
+      f.hypothetical = true;
     } else if (lexicon_->Is(lemma, WordRole::kFutureGovernor)) {
-      future = true;
+      f.future = true;
     }
-    negated |= gov.negated;
-    hypothetical |= gov.hypothetical;
-    future |= gov.future;
+    f.negated |= gov.negated;
+    f.hypothetical |= gov.hypothetical;
+    f.future |= gov.future;
     walk = &gov;
   }
-  if (negated) return Modality::kNegated;
-  if (hypothetical) return Modality::kHypothetical;
-  if (future) return Modality::kFuture;
-  if (reported) return Modality::kReported;
-  return Modality::kAsserted;
+  return f;
 }
 
 int32_t EventExtractor::AttributionOf(const Analysis& a, int32_t vi) const {
@@ -199,9 +212,27 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
       }
     }
   }
-  const Modality modality = vg >= 0 ? ModalityOf(*a, vg)
-                            : (a->tokens[trigger].flags & kTokInQuote) ? Modality::kReported
-                                                                         : Modality::kAsserted;
+  ModalityFlags flags;
+  if (vg >= 0) {
+    flags = ModalityOf(*a, vg);
+  } else {
+    flags.reported = (a->tokens[trigger].flags & kTokInQuote) != 0;
+  }
+  // CAMEO codes intended and refused cooperation as intent and rejection.
+  std::string code = found.code;
+  const int root = (code.size() >= 2) ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+  if (flags.negated && root >= 3 && root <= 8) {
+    const std::string recoded = modality_codes_->Recode(ModalityCodes::Kind::kNegated, code);
+    if (!recoded.empty()) {
+      code = recoded;
+      flags.negated = false;  // the refusal itself is what happened
+    }
+  } else if (flags.future && !flags.negated && !flags.hypothetical &&
+             ((root >= 4 && root <= 8) || root >= 14)) {
+    const std::string recoded = modality_codes_->Recode(ModalityCodes::Kind::kFuture, code);
+    if (!recoded.empty()) code = recoded;
+  }
+  const Modality modality = flags.Resolve();
   const int32_t attribution = AttributionOf(*a, vg);
   const Sentence& s = a->sentences[sentence];
   for (const auto& [x, y] : pairs) {
@@ -220,7 +251,7 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
     if (x >= 0 && y >= 0 && c.source_code == c.target_code && a->actors[x].phrase == a->actors[y].phrase) {
       continue;
     }
-    c.cameo = found.code;
+    c.cameo = code;
     c.rule = found.rule;
     c.modality = modality;
     c.attribution = attribution;
@@ -274,7 +305,10 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
     if ((*consumed)[v.main] || v.speech) continue;
     const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
     Found found;
-    if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) continue;
+    if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) {
+      DemandOf(a, vi, sentence, found);  // "Y must ensure security, X said"
+      continue;
+    }
     for (uint32_t t : found.match.consumed) (*consumed)[t] = true;
     for (uint32_t t = v.main; t < found.trigger_end; ++t) (*consumed)[t] = true;
     if (found.code.empty()) continue;
@@ -283,6 +317,7 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
     Roles roles;
     roles.compound = found.match.compound;
     roles.source = bound_source >= 0 ? bound_source : v.passive ? v.by_agent : v.subject;
+    const bool request = StartsWith(found.code, "02") || StartsWith(found.code, "10");
     if (bound_target >= 0) {
       roles.target = bound_target;
     } else if (v.passive) {
@@ -290,12 +325,76 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
     } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr) {
       roles.target = v.object;
     } else {
-      bool locative = false;
-      roles.target = PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+      // "demanded the release of X", "condemned the killing of civilians",
+      // "demanded an admission by Moscow": the actor of the object's complement.
+      if (v.object >= 0 && static_cast<uint32_t>(v.object) + 2 < a->sentence_phrase_begin[sentence + 1] &&
+          a->phrases[v.object + 1].type == PhraseType::kPreposition) {
+        const std::string_view prep = a->Key(a->phrases[v.object + 1].head);
+        if ((prep == "of" || (request && prep == "by")) && a->ActorOf(v.object + 2) != nullptr) {
+          roles.target = v.object + 2;
+        }
+      }
+      if (roles.target < 0) {
+        bool locative = false;
+        roles.target = PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+      }
+      // "threatened to ban opposition candidates": the infinitive's object.
+      if (roles.target < 0) {
+        for (const VerbGroup& w : a->verb_groups) {
+          if (w.governor == vi && w.kind == ClauseKind::kInfinitive && w.object >= 0 &&
+              a->ActorOf(w.object) != nullptr) {
+            roles.target = w.object;
+            break;
+          }
+        }
+      }
     }
     if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+    // "issued a declaration demanding ...": the participle's agent is the
+    // subject of the verb whose object it describes.
+    if ((roles.source < 0 || a->ActorOf(roles.source) == nullptr) && !v.passive &&
+        v.kind == ClauseKind::kReducedRelative && v.subject >= 0) {
+      for (uint32_t q = a->sentence_phrase_begin[sentence]; q < p; ++q) {
+        if (a->phrases[q].type != PhraseType::kVerb) continue;
+        const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
+        if (w.object == v.subject) roles.source = w.passive ? w.by_agent : w.subject;
+      }
+    }
+    // "demanded that Israel withdraw", "urged that ...": the one asked is the
+    // subject of the clause that says what is asked.
+    if (request && (roles.target < 0 || a->ActorOf(roles.target) == nullptr)) {
+      for (const VerbGroup& w : a->verb_groups) {
+        if (w.governor == vi && w.kind == ClauseKind::kComplement && w.subject >= 0 &&
+            a->ActorOf(w.subject) != nullptr) {
+          roles.target = w.subject;
+          break;
+        }
+      }
+    }
     Emit(a, found, roles, vi, sentence, v.main);
+    DemandOf(a, vi, sentence, found);
   }
+}
+
+void EventExtractor::DemandOf(Analysis* a, int32_t vi, uint32_t sentence, const Found& found) const {
+  // "Sudan must return the helicopter, Russia said": Russia demands it of Sudan.
+  const VerbGroup& v = a->verb_groups[vi];
+  if (!v.obligation || v.negated || (v.reported_by < 0 && v.according_to < 0)) return;
+  const int32_t speaker = AttributionOf(*a, vi);
+  const int32_t obliged = v.passive ? v.by_agent : v.subject;
+  if (speaker < 0 || obliged < 0 || a->ActorOf(speaker) == nullptr || a->ActorOf(obliged) == nullptr) {
+    return;
+  }
+  Found demand = found;
+  demand.code = found.code.empty() ? "" : modality_codes_->Recode(ModalityCodes::Kind::kObligation, found.code);
+  if (demand.code.empty()) demand.code = "100";
+  if (demand.rule.empty()) demand.rule = "obligation";
+  demand.specificity = 0;
+  demand.trigger_end = v.main + 1;
+  Roles roles;
+  roles.source = speaker;
+  roles.target = obliged;
+  Emit(a, demand, roles, /*verb_group=*/-1, sentence, v.main);
 }
 
 void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
@@ -326,7 +425,14 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
       if ((*consumed)[t]) continue;
       Found found;
       if (!Best(matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
-      if (found.trigger_end != ph.head + 1) continue;  // the trigger must end at the head noun
+      // The trigger must end at the head noun, or before a head that only
+      // carries it ("a mediation effort", "the peace process").
+      if (found.trigger_end != ph.head + 1) {
+        uint32_t end;
+        if (found.trigger_end != ph.head || !matcher.MatchSynset(light_heads_, ph.head, ph.head + 1, &end)) {
+          continue;
+        }
+      }
       for (uint32_t u : found.match.consumed) (*consumed)[u] = true;
       for (uint32_t u = t; u < found.trigger_end; ++u) (*consumed)[u] = true;
       if (found.code.empty()) break;
@@ -342,6 +448,11 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
       } else if (p + 2 < pe && a->phrases[p + 1].type == PhraseType::kPreposition &&
                  a->Key(a->phrases[p + 1].head) == "by" && a->ActorOf(p + 2) != nullptr) {
         roles.source = static_cast<int32_t>(p + 2);  // "airstrikes by the coalition"
+      } else if (vg >= 0 && p > pb && a->phrases[p - 1].type == PhraseType::kPreposition &&
+                 InSet(purpose_prepositions_, a->tokens[a->phrases[p - 1].head])) {
+        // "returned to Geneva for talks", "took part in the offensive".
+        const VerbGroup& v = a->verb_groups[vg];
+        if (v.begin < ph.begin) roles.source = v.passive ? v.by_agent : v.subject;
       }
       if (found.match.target >= 0) {
         roles.target = found.match.target;

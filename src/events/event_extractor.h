@@ -16,6 +16,7 @@
 
 #include "core/analysis.h"
 #include "entities/actor_codes.h"
+#include "events/modality_codes.h"
 #include "events/pattern_dictionary.h"
 #include "events/pattern_matcher.h"
 #include "syntax/syntax_lexicon.h"
@@ -25,13 +26,23 @@ namespace palmyra {
 class EventExtractor {
  public:
   EventExtractor(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
-                 const ActorCodes* codes);
+                 const ActorCodes* codes, const ModalityCodes* modality_codes);
 
   // Fills analysis->events.
   void Extract(Analysis* analysis) const;
 
+  struct ModalityFlags {
+    bool negated = false, hypothetical = false, future = false, reported = false;
+    Modality Resolve() const {
+      if (negated) return Modality::kNegated;
+      if (hypothetical) return Modality::kHypothetical;
+      if (future) return Modality::kFuture;
+      if (reported) return Modality::kReported;
+      return Modality::kAsserted;
+    }
+  };
   // The modality of the events of verb group `v`.
-  Modality ModalityOf(const Analysis& a, int32_t v) const;
+  ModalityFlags ModalityOf(const Analysis& a, int32_t v) const;
 
  private:
   struct Roles {
@@ -54,6 +65,8 @@ class EventExtractor {
             uint32_t hi, Found* found) const;
   void VerbEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
                   std::vector<bool>* consumed) const;
+  // The demand a reported obligation makes: "Y must do Z, X said".
+  void DemandOf(Analysis* a, int32_t verb_group, uint32_t sentence, const Found& found) const;
   void NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
                   std::vector<bool>* consumed) const;
   // The first prepositional object after token `from` (before `to`) whose
@@ -71,11 +84,14 @@ class EventExtractor {
   const PatternDictionary* dictionary_;
   const SyntaxLexicon* lexicon_;
   const ActorCodes* codes_;
+  const ModalityCodes* modality_codes_;
   // Synonym sets of the dictionary that steer roles (data/events/synsets.txt).
   int32_t light_verbs_ = -1;                       // LIGHTVERB: "launch", "carry out"
+  int32_t light_heads_ = -1;                       // LIGHTHEAD: "effort" in "mediation effort"
   std::vector<int32_t> target_prepositions_;       // TARGETPREP: "against", "on"
   std::vector<int32_t> noun_target_prepositions_;  // NOUNTARGETPREP
   std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP: "in", "near"
+  std::vector<int32_t> purpose_prepositions_;      // PURPOSEPREP: "for talks", "in the offensive"
 };
 
 }  // namespace palmyra

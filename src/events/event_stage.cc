@@ -12,6 +12,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
                                                      StringTable* vocabulary) {
   std::unique_ptr<EventStage> stage(new EventStage());
   ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
+  ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
   const std::filesystem::path root = std::filesystem::path(data_dir) / "events";
   std::vector<std::string> files;
   std::error_code error;
@@ -55,7 +56,8 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
     }
   }
   stage->files_ = std::move(files);
-  stage->extractor_ = std::make_unique<EventExtractor>(&stage->dictionary_, lexicon, codes);
+  stage->extractor_ = std::make_unique<EventExtractor>(&stage->dictionary_, lexicon, codes,
+                                                       stage->modality_codes_.get());
   return stage;
 }
 

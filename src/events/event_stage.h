@@ -13,6 +13,7 @@
 #include "entities/actor_codes.h"
 #include "events/cameo_table.h"
 #include "events/event_extractor.h"
+#include "events/modality_codes.h"
 #include "events/pattern_dictionary.h"
 #include "syntax/syntax_lexicon.h"
 #include "text/name_tokenizer.h"
@@ -38,6 +39,7 @@ class EventStage {
  private:
   EventStage() = default;
   std::unique_ptr<CameoTable> cameo_;
+  std::unique_ptr<ModalityCodes> modality_codes_;
   PatternDictionary dictionary_;
   std::unique_ptr<EventExtractor> extractor_;
   std::vector<std::string> files_;

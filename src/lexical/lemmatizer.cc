@@ -160,12 +160,30 @@ uint8_t Lemmatizer::Classes(std::string_view word) const {
   for (WordClass cls : kClasses) {
     if (WordNetLemma(word, cls) >= 0) bits |= static_cast<uint8_t>(cls);
   }
+  if (bits == 0 && word.find('-') != std::string_view::npos && word.size() < 64) {
+    // "re-open", "co-operate": WordNet writes them without the hyphen.
+    std::string joined;
+    for (char c : word) {
+      if (c != '-') joined.push_back(c);
+    }
+    for (WordClass cls : kClasses) {
+      if (WordNetLemma(joined, cls) >= 0) bits |= static_cast<uint8_t>(cls);
+    }
+  }
   return bits;
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
-  const int32_t id = WordNetLemma(word, cls);
+  int32_t id = WordNetLemma(word, cls);
   if (id >= 0) return lemmas_.Get(id);
+  if (word.find('-') != std::string_view::npos && word.size() < 64) {
+    std::string joined;
+    for (char c : word) {
+      if (c != '-') joined.push_back(c);
+    }
+    id = WordNetLemma(joined, cls);
+    if (id >= 0) return lemmas_.Get(id);
+  }
   // Words WordNet does not know ("airstrikes", "airlifted"): strip the
   // regular ending.
   if (cls == WordClass::kNoun) {

@@ -217,6 +217,16 @@ void PosTagger::Tag(Analysis* a) const {
       keys.push_back(a->Key(t));
     }
     TagWords(words, &tags, &keys);
+    // Agreement: "their hunger strike", "the army attack": a base form (VB,
+    // VBP) cannot follow a singular noun that follows a determiner; it is a
+    // noun in a compound.
+    for (size_t i = 2; i < tags.size(); ++i) {
+      if ((tags[i] == PosTag::VB || tags[i] == PosTag::VBP) && tags[i - 1] == PosTag::NN &&
+          (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S || tags[i - 2] == PosTag::JJ ||
+           tags[i - 2] == PosTag::POS)) {
+        tags[i] = PosTag::NN;
+      }
+    }
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) a->tokens[i].tag = tags[i - s.token_begin];
   }
 }

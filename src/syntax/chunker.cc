@@ -54,6 +54,12 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
     const PosTag t = a.tokens[i].tag;
     const PosTag next = TagAt(a, i + 1, end);
     if (IsNominalModifier(t)) {
+      // "the Security Council today": a day word after a noun is an adverbial.
+      if (i > start && IsNoun(a.tokens[i - 1].tag) && IsNoun(t) &&
+          lexicon_->Is(a.Key(i), WordRole::kTime) && a.Key(i) != "time" &&
+          (i + 1 >= end || !IsNoun(a.tokens[i + 1].tag))) {
+        break;
+      }
       ++i;
       continue;
     }
@@ -172,6 +178,7 @@ void Chunker::DescribeVerbGroup(Analysis* a, VerbGroup* vg) const {
       finite = true;
       if (lexicon_->Is(t.lemma, WordRole::kFuture)) vg->future = true;
       if (lexicon_->Is(t.lemma, WordRole::kHypothetical)) vg->hypothetical = true;
+      if (lexicon_->Is(a->Key(i), WordRole::kObligation)) vg->obligation = true;
     }
     if (t.tag == PosTag::VBD || t.tag == PosTag::VBZ || t.tag == PosTag::VBP) finite = true;
     if (i < vg->main && IsVerb(t.tag) && lexicon_->Is(t.lemma, WordRole::kPassiveAux)) passive_aux = true;

@@ -50,6 +50,14 @@ class ClauseAnalyzer::SentenceView {
     return a_.Key(P(k).head) == "that" && !IsNoun(k) && !IsRelativePronoun(k);
   }
   bool Is(uint32_t k, WordRole role) const { return lexicon_.Is(Head(k).lemma, role); }
+  // "up to 100", "more than 300": a preposition that bounds a number.
+  bool IsQuantityPrep(int prep, int noun) const {
+    const std::string_view p = a_.Key(P(prep).head);
+    if (p != "to" && p != "than" && p != "over" && p != "about" && p != "around" && p != "nearly") {
+      return false;
+    }
+    return a_.tokens[P(noun).begin].tag == PosTag::CD;
+  }
   bool IsTemporal(uint32_t k) const {
     return IsNoun(k) && (lexicon_.Is(Head(k).lemma, WordRole::kTime) ||
                          lexicon_.Is(a_.Key(P(k).head), WordRole::kTime));
@@ -144,7 +152,7 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     } else if (bare && main.tag == PosTag::VBG && !v.finite) {
       // "..., killing six"; "troops guarding the base".
       v.kind = ClauseKind::kParticiple;
-      if (sv.Valid(before) && sv.IsNoun(before) && before == p - 1) {
+      if (sv.Valid(before) && sv.IsNoun(before) && before == p - 1 && !sv.IsTemporal(before)) {
         v.kind = ClauseKind::kReducedRelative;
         v.subject = before;
       } else if (prev != nullptr) {
@@ -255,7 +263,7 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
             continue;
           }
           const int b = sv.Before(k);
-          if (sv.Valid(b) && sv.IsPrep(b)) {
+          if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
             const bool complementizer = sv.IsComplementizer(b);
             const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
                                 sv.Is(b, WordRole::kConditional);
@@ -313,8 +321,12 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
       }
     }
 
-    // The direct object and the agent of a passive.
-    const int after = sv.After(v.phrase);
+    // The direct object (after any time phrase: "rejected Thursday a plan")
+    // and the agent of a passive.
+    int after = sv.After(v.phrase);
+    if (sv.Valid(after) && sv.IsTemporal(after) && sv.Valid(sv.After(after)) && sv.IsNoun(sv.After(after))) {
+      after = sv.After(after);
+    }
     if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v.subject) {
       v.object = after;
     }

@@ -26,6 +26,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"negative-governor", WordRole::kNegativeGovernor},
       {"hypothetical-governor", WordRole::kHypotheticalGovernor},
       {"quantity", WordRole::kQuantity},
+      {"obligation", WordRole::kObligation},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -33,6 +33,7 @@ enum class WordRole : uint32_t {
   kNegativeGovernor = 1 << 14,
   kHypotheticalGovernor = 1 << 15,
   kQuantity = 1 << 16,
+  kObligation = 1 << 17,
 };
 
 class SyntaxLexicon {

@@ -1,0 +1,102 @@
+// Throughput, start-up time and memory of the coder on real news
+// (../shared/corpus/bbc.jsonl and guardian_syria.jsonl), on one thread and
+// on all cores.
+//
+//   build/bench/throughput [--threads N] [--repeat R]
+//
+// Reports sentences, MB and events per second from raw text to events
+// (reading excluded), the time to build the engine, and peak memory.
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <thread>
+
+#include "bench_util.h"
+#include "ingest/document_source.h"
+
+namespace palmyra {
+namespace {
+
+struct Run {
+  double seconds = 0;
+  long sentences = 0, events = 0;
+  double megabytes = 0;
+};
+
+Run Code(const Engine& engine, const std::vector<Document>& docs, int threads) {
+  std::atomic<size_t> next{0};
+  std::atomic<long> sentences{0}, events{0};
+  const auto start = std::chrono::steady_clock::now();
+  auto work = [&]() {
+    long s = 0, e = 0;
+    for (size_t i = next++; i < docs.size(); i = next++) {
+      CodeStats stats;
+      auto coded = engine.Code(docs[i], &stats);
+      if (coded.ok()) e += static_cast<long>(coded->size());
+      s += stats.sentences;
+    }
+    sentences += s;
+    events += e;
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  Run run;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.sentences = sentences;
+  run.events = events;
+  for (const Document& d : docs) run.megabytes += d.text.size() / 1e6;
+  return run;
+}
+
+void Print(const char* label, const Run& r) {
+  std::printf("  %-10s %8.0f sentences/s  %6.2f MB/s  %8.0f events/s  (%ld sentences, %ld events, %.2f s)\n",
+              label, r.sentences / r.seconds, r.megabytes / r.seconds, r.events / r.seconds, r.sentences,
+              r.events, r.seconds);
+}
+
+}  // namespace
+}  // namespace palmyra
+
+int main(int argc, char** argv) {
+  using namespace palmyra;
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int repeat = 1;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], "--threads") == 0) threads = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::atoi(argv[i + 1]);
+  }
+  const std::string shared = SharedDir();
+  if (shared.empty()) {
+    std::printf("skipped: ../shared (the news corpora) is not present\n");
+    return 0;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto engine = MakeEngine();
+  const double startup =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::vector<Document> docs;
+  for (const char* name : {"bbc.jsonl", "guardian_syria.jsonl"}) {
+    DocumentSource source({shared + "/corpus/" + name}, IngestOptions{Date{2017, 1, 1}});
+    std::vector<IngestProblem> problems;
+    Document doc;
+    while (source.Next(&doc, &problems)) docs.push_back(std::move(doc));
+  }
+  std::vector<Document> all;
+  for (int r = 0; r < repeat; ++r) all.insert(all.end(), docs.begin(), docs.end());
+  std::printf("Throughput on %zu articles (bbc.jsonl + guardian_syria.jsonl, repeated %d times)\n",
+              all.size(), repeat);
+  std::printf("  start-up   %.0f ms (building the engine: dictionaries, tagger, WordNet)\n", startup * 1000);
+  Code(*engine, std::vector<Document>(docs.begin(), docs.begin() + std::min<size_t>(50, docs.size())), 1);  // warm-up
+  Print("1 thread", Code(*engine, all, 1));
+  if (threads > 1) {
+    char label[32];
+    std::snprintf(label, sizeof label, "%d threads", threads);
+    Print(label, Code(*engine, all, threads));
+  }
+  std::printf("  peak memory %.0f MB\n", PeakMemoryMb());
+  return 0;
+}

@@ -1,0 +1,108 @@
+#include "cli/analyze_command.h"
+
+#include <cstdio>
+
+#include "core/file.h"
+#include "pipeline/pipeline.h"
+
+namespace palmyra {
+namespace {
+
+const char* KindName(ClauseKind kind) {
+  switch (kind) {
+    case ClauseKind::kMain: return "main";
+    case ClauseKind::kSubordinate: return "subordinate";
+    case ClauseKind::kConditional: return "conditional";
+    case ClauseKind::kRelative: return "relative";
+    case ClauseKind::kComplement: return "complement";
+    case ClauseKind::kInfinitive: return "infinitive";
+    case ClauseKind::kParticiple: return "participle";
+    case ClauseKind::kReducedRelative: return "reduced-relative";
+  }
+  return "?";
+}
+
+}  // namespace
+
+int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
+  Document doc;
+  doc.id = options.input.empty() ? "text" : options.input;
+  if (!options.text.empty()) {
+    doc.text = options.text;
+  } else {
+    auto contents = options.input == "-" ? Result<std::string>(std::string()) : ReadFile(options.input);
+    if (options.input == "-") {
+      char buffer[1 << 16];
+      size_t n;
+      std::string text;
+      while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, n);
+      contents = text;
+    }
+    if (!contents.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", contents.status().ToString().c_str());
+      return 1;
+    }
+    doc.text = std::move(contents).value();
+  }
+  if (!options.date.empty()) doc.published = Date::Parse(options.date);
+  auto pipeline = Pipeline::Create(options.engine);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "palmyra: cannot start: %s\n", pipeline.status().ToString().c_str());
+    return 2;
+  }
+  Analysis a;
+  (*pipeline)->Analyze(doc, &a);
+  auto text = [&](int32_t phrase) -> std::string {
+    if (phrase < 0) return "-";
+    return std::string(a.OriginalText(a.phrases[phrase].begin, a.phrases[phrase].end));
+  };
+  for (uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& sentence = a.sentences[s];
+    std::printf("sentence %u%s: %.*s\n", s, sentence.headline ? " (headline)" : "",
+                static_cast<int>(a.OriginalText(sentence.token_begin, sentence.token_end).size()),
+                a.OriginalText(sentence.token_begin, sentence.token_end).data());
+    std::printf("  phrases:");
+    for (uint32_t p = a.sentence_phrase_begin[s]; p < a.sentence_phrase_begin[s + 1]; ++p) {
+      const Phrase& ph = a.phrases[p];
+      std::printf(" %s[", ph.type == PhraseType::kNoun ? "NP" : ph.type == PhraseType::kVerb ? "VG"
+                          : ph.type == PhraseType::kPreposition ? "P" : "");
+      for (uint32_t t = ph.begin; t < ph.end; ++t) {
+        std::printf("%s%.*s/%s", t > ph.begin ? " " : "", static_cast<int>(a.Form(t).size()),
+                    a.Form(t).data(), std::string(PosTagName(a.tokens[t].tag)).c_str());
+      }
+      std::printf("]");
+    }
+    std::printf("\n");
+    for (uint32_t p = a.sentence_phrase_begin[s]; p < a.sentence_phrase_begin[s + 1]; ++p) {
+      const Phrase& ph = a.phrases[p];
+      if (ph.type == PhraseType::kVerb) {
+        const VerbGroup& g = a.verb_groups[ph.verb_group];
+        std::printf("  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s\n",
+                    static_cast<int>(a.Form(g.main).size()), a.Form(g.main).data(),
+                    static_cast<int>(a.tokens[g.main].lemma.size()), a.tokens[g.main].lemma.data(),
+                    KindName(g.kind), g.passive ? " passive" : "", g.negated ? " negated" : "",
+                    g.future ? " future" : "", g.hypothetical ? " hypothetical" : "",
+                    g.finite ? "" : " non-finite", text(g.subject).c_str(), text(g.object).c_str(),
+                    g.reported_by >= 0 ? (" reported-by=" + std::string(a.Form(a.verb_groups[g.reported_by].main))).c_str() : "",
+                    g.according_to >= 0 ? (" according-to=" + text(g.according_to)).c_str() : "");
+      }
+      const auto [lo, hi] = a.ActorsOf(p);
+      for (size_t i = lo; i < hi; ++i) {
+        const PhraseActor& x = a.actors[i];
+        std::printf("  actor %s = %s%s  (%s)\n", std::string(a.OriginalText(x.begin, x.end)).c_str(),
+                    x.code.c_str(), x.antecedent >= 0 || x.pronoun >= 0 ? " by coreference" : "",
+                    x.rule.c_str());
+      }
+    }
+  }
+  std::printf("events:\n");
+  for (const Event& e : (*pipeline)->Events(a)) {
+    std::printf("  #%d %s -> %s  %s %s %s/%s  %s  rule %s\n", e.sentence_index,
+                e.source ? e.source->code.c_str() : "-", e.target ? e.target->code.c_str() : "-",
+                e.cameo.code.c_str(), e.plover.type.c_str(), e.acled ? e.acled->event_type.c_str() : "-",
+                e.acled ? e.acled->sub_event_type.c_str() : "-",
+                std::string(ModalityName(e.modality)).c_str(), e.rule.c_str());
+  }
+  return 0;
+}
+}  // namespace palmyra
