@@ -12,12 +12,14 @@ Result<std::unique_ptr<ActorCodes>> ActorCodes::Load(const std::string& data_dir
     if (fields.size() < 2 || fields[1].size() != 3) {
       return DataError("expected 'role CODE description' with a three-letter code");
     }
-    if (fields[0] == "role") {
+    if (fields[0] == "role" || fields[0] == "civil-role") {
       codes->roles_.Add(fields[1]);
+      if (fields[0] == "civil-role") codes->civil_.Add(fields[1]);
     } else if (fields[0] == "international") {
       codes->international_.Add(fields[1]);
     } else {
-      return DataError("expected 'role' or 'international', not '" + std::string(fields[0]) + "'");
+      return DataError("expected 'role', 'civil-role' or 'international', not '" +
+                       std::string(fields[0]) + "'");
     }
     return Status::Ok();
   }));

@@ -25,6 +25,11 @@ class ActorCodes {
   std::string_view Country(std::string_view code) const;
   // The first role part after the country: "SYRMIL" -> MIL, "IGOUNO" -> "".
   std::string_view Sector(std::string_view code) const;
+  // True for sectors of civil life whose "attacks" and "fights" are figures
+  // of speech (BUS, MED, ...), marked "civil" in roles.txt. Not true for "".
+  bool IsNonviolent(std::string_view sector) const {
+    return !sector.empty() && civil_.Find(sector) != StringTable::kNotFound;
+  }
   // True when `code` has a role part after its country.
   bool HasRole(std::string_view code) const { return !Sector(code).empty(); }
 
@@ -32,6 +37,7 @@ class ActorCodes {
   ActorCodes() = default;
   StringTable roles_;
   StringTable international_;
+  StringTable civil_;
 };
 
 }  // namespace palmyra

@@ -20,6 +20,7 @@ EventExtractor::EventExtractor(const PatternDictionary* dictionary, const Syntax
     : dictionary_(dictionary), lexicon_(lexicon), codes_(codes), modality_codes_(modality_codes) {
   light_verbs_ = dictionary->SynsetId("LIGHTVERB");
   light_heads_ = dictionary->SynsetId("LIGHTHEAD");
+  instruments_ = dictionary->SynsetId("INSTRUMENT");
   auto words = [&](std::string_view name) {
     std::vector<int32_t> ids;
     const int32_t set = dictionary->SynsetId(name);
@@ -54,6 +55,7 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
       found->rule = trigger.rule;
       found->specificity = -1;
       found->trigger_end = end;
+      found->block = trigger.block;
       any = true;
     }
     for (int32_t pid : block.patterns) {
@@ -66,6 +68,7 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
         found->specificity = pattern.specificity;
         found->match = std::move(m);
         found->trigger_end = end;
+        found->block = trigger.block;
       }
     }
   }
@@ -202,7 +205,7 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
   if (pairs.empty()) {
     std::vector<int32_t> sources = actors_of(roles.source);
     std::vector<int32_t> targets = roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
-    if (sources.empty() && targets.empty()) return;
+    if (sources.empty() && targets.empty() && !roles.actorless_ok) return;
     if (sources.empty()) sources.push_back(-1);
     if (targets.empty()) targets.push_back(-1);
     for (int32_t x : sources) {
@@ -250,6 +253,15 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
     }
     if (x >= 0 && y >= 0 && c.source_code == c.target_code && a->actors[x].phrase == a->actors[y].phrase) {
       continue;
+    }
+    // Violence between companies, courts or journalists is a figure of
+    // speech ("Yukos fought the bid", "hit the competitiveness of ...").
+    if ((root >= 18 && root <= 20) && (x >= 0 || y >= 0)) {
+      bool civil_only = true;
+      for (int32_t i : {x, y}) {
+        if (i >= 0 && !codes_->IsNonviolent(a->actors[i].sector)) civil_only = false;
+      }
+      if (civil_only) continue;
     }
     c.cameo = code;
     c.rule = found.rule;
@@ -371,6 +383,20 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
         }
       }
     }
+    // "A car bomb exploded", "thousands were arrested": violent events are
+    // coded even when no actor is named, unless the subject is a name
+    // Palmyra does not know ("Chelsea attacked").
+    if (found.block >= 0 && dictionary_->block(found.block).actorless && v.subject >= 0) {
+      const Token& head = a->tokens[a->phrases[v.subject].head];
+      uint32_t end;
+      const bool instrument = matcher.MatchSynset(instruments_, a->phrases[v.subject].head,
+                                                  a->phrases[v.subject].head + 1, &end);
+      const std::string_view key = a->Key(head);
+      const bool someone = head.tag == PosTag::CD || lexicon_->Is(head.lemma, WordRole::kQuantity) ||
+                           key == "he" || key == "she" || key == "they" || key == "thousands" ||
+                           key == "hundreds" || key == "dozens" || key == "scores";
+      roles.actorless_ok = instrument || (v.passive && someone);
+    }
     Emit(a, found, roles, vi, sentence, v.main);
     DemandOf(a, vi, sentence, found);
   }
@@ -467,6 +493,20 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
         }
       }
       if (roles.source == roles.target) roles.target = -1;
+      // "an explosion", "bombings": a new violent event even without actors;
+      // "the explosion" usually refers back to one already coded.
+      if (found.block >= 0 && dictionary_->block(found.block).actorless) {
+        const std::string_view det = a->Key(ph.begin);
+        const bool definite = det == "the" || det == "this" || det == "that" || det == "these" ||
+                              det == "those" || a->tokens[ph.begin].tag == PosTag::PRP_S ||
+                              ph.possessor_end != ph.begin;
+        // "the explosion" after an explosion was coded refers back to it.
+        bool seen = false;
+        for (const EventCandidate& e : a->events) {
+          seen |= e.cameo.compare(0, 2, found.code, 0, 2) == 0;
+        }
+        roles.actorless_ok = !definite || !seen;
+      }
       Emit(a, found, roles, vg, sentence, ph.head);
       break;
     }

@@ -50,6 +50,7 @@ class EventExtractor {
     int32_t target = -1;
     int32_t compound = -1;
     bool target_locative = false;
+    bool actorless_ok = false;  // code the event even without any actor
   };
   struct Found {
     std::string code;
@@ -57,6 +58,7 @@ class EventExtractor {
     int specificity = -1;  // -1: the trigger's default code
     PatternMatch match;
     uint32_t trigger_end = 0;
+    int32_t block = -1;
   };
 
   // The best pattern (or the default code) for the triggers starting at
@@ -88,6 +90,7 @@ class EventExtractor {
   // Synonym sets of the dictionary that steer roles (data/events/synsets.txt).
   int32_t light_verbs_ = -1;                       // LIGHTVERB: "launch", "carry out"
   int32_t light_heads_ = -1;                       // LIGHTHEAD: "effort" in "mediation effort"
+  int32_t instruments_ = -1;                       // INSTRUMENT: "bomb" in "a bomb exploded"
   std::vector<int32_t> target_prepositions_;       // TARGETPREP: "against", "on"
   std::vector<int32_t> noun_target_prepositions_;  // NOUNTARGETPREP
   std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP: "in", "near"

@@ -95,6 +95,7 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
     block.name = raw.name;
     block.code = raw.code;
     block.noun = raw.noun;
+    block.actorless = raw.actorless;
     block.rule = file.file + ":" + std::to_string(raw.line);
     for (const RawPattern& rp : raw.patterns) {
       Pattern p;

@@ -48,6 +48,7 @@ struct PatternBlock {
   std::string name;
   std::string code;  // empty: no event unless a pattern gives one
   bool noun = false;
+  bool actorless = false;
   std::vector<int32_t> patterns;
   std::string rule;
 };

@@ -217,6 +217,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       std::string alternate;
       ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate);
       block.noun = inner.find("@noun") != std::string_view::npos;
+      block.actorless = inner.find("@actorless") != std::string_view::npos;
       out.blocks.push_back(std::move(block));
       mode = Mode::kBlock;
       continue;

@@ -10,6 +10,8 @@
 //   +CARRY_OUT                     a verb of several words
 //   - &AIRCRAFT * (ON +) [195]     a pattern: words before and after the verb
 //   --- AIRSTRIKE [195] @noun ---  a noun block: nominal events
+//   --- BOMB [183] @actorless ---  events coded even when no actor is named
+//                                  ("a car bomb exploded", "an explosion")
 //
 // Pattern items: WORD (joined by "_" when adjacent), &SET, * the verb or
 // noun, $ the source, + the target, % both (compound), ^ any one phrase,
@@ -66,6 +68,7 @@ struct RawBlock {
   std::string name;
   std::string code;  // empty for [---]
   bool noun = false;
+  bool actorless = false;  // @actorless: may be coded without any actor
   std::vector<RawVerb> verbs;
   std::vector<RawPattern> patterns;
   int line = 0;
