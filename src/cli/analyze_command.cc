@@ -77,14 +77,15 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
       const Phrase& ph = a.phrases[p];
       if (ph.type == PhraseType::kVerb) {
         const VerbGroup& g = a.verb_groups[ph.verb_group];
-        std::printf("  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s\n",
+        std::printf("  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s clause=\"%s\"\n",
                     static_cast<int>(a.Form(g.main).size()), a.Form(g.main).data(),
                     static_cast<int>(a.tokens[g.main].lemma.size()), a.tokens[g.main].lemma.data(),
                     KindName(g.kind), g.passive ? " passive" : "", g.negated ? " negated" : "",
                     g.future ? " future" : "", g.hypothetical ? " hypothetical" : "",
                     g.finite ? "" : " non-finite", text(g.subject).c_str(), text(g.object).c_str(),
                     g.reported_by >= 0 ? (" reported-by=" + std::string(a.Form(a.verb_groups[g.reported_by].main))).c_str() : "",
-                    g.according_to >= 0 ? (" according-to=" + text(g.according_to)).c_str() : "");
+                    g.according_to >= 0 ? (" according-to=" + text(g.according_to)).c_str() : "",
+                    std::string(a.OriginalText(g.begin, std::max<uint32_t>(g.end, g.clause_end))).c_str());
       }
       const auto [lo, hi] = a.ActorsOf(p);
       for (size_t i = lo; i < hi; ++i) {

@@ -181,6 +181,13 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     return;
   }
   if (!agents.empty() || pronoun >= 0) {
+    // "the convoy", "positions": words that name an actor only when someone
+    // owns them ("Russian positions", "its convoy").
+    if (pronoun < 0 && role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).modified) {
+      bool other = false;
+      for (int32_t m : agents) other |= !dictionary_->entry(a->mentions[m].entry).modified;
+      if (!other) return;
+    }
     // "the rebels", "its jets", "he": the country comes from coreference.
     actor.code = role;
     actor.pronoun = pronoun;
@@ -192,11 +199,12 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
   // "the president of Armenia", "forces of the Syrian government", "the
   // leader of Hamas": an agent without a country takes its complement's.
   const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
-  for (size_t i = 0; i < a->actors.size(); ++i) {
+  const auto first = std::lower_bound(a->actors.begin(), a->actors.end(), pb,
+                                      [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+  for (size_t i = static_cast<size_t>(first - a->actors.begin()); i < a->actors.size(); ++i) {
     PhraseActor& x = a->actors[i];
-    if (x.phrase < pb || x.phrase >= pe || !x.country.empty() || x.code.empty() || x.pronoun >= 0) {
-      continue;
-    }
+    if (x.phrase >= pe) break;
+    if (!x.country.empty() || x.code.empty() || x.pronoun >= 0) continue;
     const uint32_t of = x.phrase + 1;
     if (of + 1 >= pe || a->phrases[of].type != PhraseType::kPreposition) continue;
     const std::string_view prep = a->Key(a->phrases[of].head);
@@ -209,7 +217,8 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
       Describe(&x);
       continue;
     }
-    if (prep != "of") continue;
+    // "the spokesman for the UN Secretary-General": who a person speaks for.
+    if (prep != "of" && !(prep == "for" && x.individual)) continue;
     x.code = codes_->HasRole(y->code) || y->individual ? y->code : y->code + x.code;
     x.end = a->phrases[of + 1].end;
     x.rule = y->rule;
@@ -222,13 +231,21 @@ void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {
   // "Sergei Lavrov, the Russian foreign minister," and "the Russian foreign
   // minister, Sergei Lavrov,": the named and the described are one actor.
   const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
+  std::vector<PhraseActor> added;
   for (uint32_t p = pb; p + 2 < pe; ++p) {
     if (a->phrases[p].type != PhraseType::kNoun || a->phrases[p + 2].type != PhraseType::kNoun ||
         a->Form(a->phrases[p + 1].head) != ",") {
       continue;
     }
-    const bool closed = p + 3 >= pe || a->Form(a->phrases[p + 3].head) == "," ||
-                        a->phrases[p + 3].type == PhraseType::kVerb;
+    // The second may carry its complements: "Stephane Dujarric, spokesman
+    // for the UN Secretary-General, said".
+    uint32_t after = p + 3;
+    while (after + 1 < pe && a->phrases[after].type == PhraseType::kPreposition &&
+           a->phrases[after + 1].type == PhraseType::kNoun) {
+      after += 2;
+    }
+    const bool closed = after >= pe || a->Form(a->phrases[after].head) == "," ||
+                        a->phrases[after].type == PhraseType::kVerb;
     if (!closed) continue;
     const PhraseActor* first = a->ActorOf(p);
     const PhraseActor* second = a->ActorOf(p + 2);
@@ -247,10 +264,16 @@ void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {
     x.begin = a->phrases[unknown].begin;
     x.end = a->phrases[unknown].end;
     x.place_like = false;
-    auto it = std::lower_bound(a->actors.begin(), a->actors.end(), unknown,
-                               [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
-    a->actors.insert(it, std::move(x));
+    added.push_back(std::move(x));
   }
+  if (added.empty()) return;
+  // The sentence's actors are the last ones; keep them sorted by phrase.
+  const auto first = std::lower_bound(a->actors.begin(), a->actors.end(), pb,
+                                      [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+  const size_t offset = static_cast<size_t>(first - a->actors.begin());
+  a->actors.insert(a->actors.end(), added.begin(), added.end());
+  std::stable_sort(a->actors.begin() + offset, a->actors.end(),
+                   [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
 }
 
 }  // namespace palmyra

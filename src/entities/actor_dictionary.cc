@@ -29,6 +29,7 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
       entry.kind = MentionKind::kOrganization;
     }
     entry.generic = HasTag(raw.tags, "generic");
+    entry.modified = HasTag(raw.tags, "modified");
     entry.individual = HasTag(raw.tags, "individual") || entry.kind == MentionKind::kPerson;
     const int32_t id = static_cast<int32_t>(entries_.size());
     entries_.push_back(std::move(entry));

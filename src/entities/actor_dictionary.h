@@ -32,6 +32,7 @@ struct ActorEntry {
   MentionKind kind = MentionKind::kOrganization;  // kCountry, kOrganization, kPerson or kAgent
   bool generic = false;      // an agent that yields to a more specific one ("official")
   bool individual = false;   // names one person ("president", a leader)
+  bool modified = false;     // an actor only with a country or name before it ("Russian positions")
   bool agent_prefix = false; // [ROLE~]: the role is written before the country
   std::string rule;          // "file:line"
 };

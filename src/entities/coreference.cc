@@ -96,6 +96,25 @@ void Coreference::LinkCollectives(Analysis* a) const {
                    [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
 }
 
+const PhraseActor* Coreference::Speaker(const Analysis& a, uint32_t token) const {
+  // The speech verb outside the quotation, in the sentence of the pronoun or
+  // one of the next two (a quotation may run over several sentences).
+  uint32_t s = a.phrases[0].sentence;
+  for (uint32_t k = 0; k < a.sentences.size(); ++k) {
+    if (token >= a.sentences[k].token_begin && token < a.sentences[k].token_end) s = k;
+  }
+  for (uint32_t k = s; k < a.sentences.size() && k <= s + 2; ++k) {
+    for (uint32_t p = a.sentence_phrase_begin[k]; p < a.sentence_phrase_begin[k + 1]; ++p) {
+      if (a.phrases[p].type != PhraseType::kVerb) continue;
+      const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
+      if (!v.speech || (a.tokens[v.main].flags & kTokInQuote) || v.subject < 0) continue;
+      const PhraseActor* who = a.ActorOf(static_cast<uint32_t>(v.subject));
+      if (who != nullptr && who->pronoun < 0 && !who->code.empty()) return who;
+    }
+  }
+  return nullptr;
+}
+
 void Coreference::Resolve(Analysis* a) const {
   LinkCollectives(a);
   // Descriptions first get an (empty) actor so that they are resolved in
@@ -150,7 +169,28 @@ void Coreference::Resolve(Analysis* a) const {
       } else if (organization_nouns_.Find(lemma) != StringTable::kNotFound) {
         want = Want::kOrganization;
       } else {
-        x.code.clear();  // "we", "I", "you": not resolved here
+        // "'We will not negotiate,' the prime minister said": in a quotation,
+        // "we" and "I" are the speaker; elsewhere they are not resolved.
+        const PhraseActor* speaker = nullptr;
+        if ((a->tokens[x.pronoun].flags & kTokInQuote) &&
+            (word == "we" || word == "us" || word == "our" || word == "i" || word == "me" || word == "my")) {
+          speaker = Speaker(*a, static_cast<uint32_t>(x.pronoun));
+        }
+        if (speaker == nullptr) {
+          x.code.clear();
+          continue;
+        }
+        // "our village" is no actor; "our soldiers" are the speaker's country's.
+        const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
+        if (possessive && (x.code.empty() || speaker->country.empty())) {
+          x.code.clear();
+          continue;
+        }
+        x.code = possessive ? speaker->country + x.code : speaker->code;
+        x.rule = speaker->rule;
+        x.mention = speaker->mention;
+        composer_->Describe(&x);
+        history.push_back(static_cast<int32_t>(i));
         continue;
       }
       const int32_t y = Antecedent(*a, history, x.phrase, want);

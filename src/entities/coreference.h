@@ -35,6 +35,10 @@ class Coreference {
   int32_t Antecedent(const Analysis& a, const std::vector<int32_t>& history, uint32_t phrase,
                      Want want) const;
 
+  // The speaker of the quotation that holds `token`: the subject of a speech
+  // verb outside it, in the same sentence or the next two; null when none.
+  const PhraseActor* Speaker(const Analysis& a, uint32_t token) const;
+
   // "thousands of Iraqi Kurds": noun phrases that count the actor after "of".
   void LinkCollectives(Analysis* a) const;
 

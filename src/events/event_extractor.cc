@@ -1,8 +1,10 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <bitset>
 
 #include "core/strings.h"
+#include "events/cameo_table.h"
 #include "syntax/clauses.h"
 
 namespace palmyra {
@@ -12,6 +14,13 @@ namespace {
 constexpr uint32_t kMaxEvidenceTokens = 60;
 
 bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "--"; }
+
+// 1-20 for a CAMEO code; 0 for codes of other schemes ("075A").
+int CameoRoot(std::string_view code) {
+  if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
+  const int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root <= 20 ? root : 0;
+}
 
 }  // namespace
 
@@ -172,6 +181,52 @@ EventExtractor::ModalityFlags EventExtractor::ModalityOf(const Analysis& a, int3
   return f;
 }
 
+std::string EventExtractor::Requested(const Analysis& a, const PatternMatcher& matcher,
+                                      const std::string& code, const VerbGroup& asked,
+                                      uint32_t lo) const {
+  if (code != "100" && code != "020") return code;  // already specific
+  Found what;
+  const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(asked.clause_end), asked.end);
+  if (!Best(matcher, a, asked.main, /*noun=*/false, lo, hi, &what) || what.code.empty()) return code;
+  if (asked.negated) return code;  // "demanded that Israel not ..." has no code of its own
+  const std::string demand = modality_codes_->Recode(ModalityCodes::Kind::kObligation, what.code);
+  if (demand.size() < 3 || !StartsWith(demand, "10")) return code;
+  // An appeal (02x) mirrors the demand (10x): 1056 -> 0256.
+  return code == "020" ? "02" + demand.substr(2) : demand;
+}
+
+std::string EventExtractor::DomesticTarget(const PhraseActor& source, const PhraseActor& target,
+                                           int root, const std::string& target_code) const {
+  // "Russian police arrested the opposition leader": the state represses at
+  // home; "Iraqis protested against the government": people protest their own.
+  if (source.country.empty() || !target.country.empty() || target.sector.empty() ||
+      target_code != target.code) {
+    return target_code;
+  }
+  auto any_of = [](const std::string& sector, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), sector) != list.end();
+  };
+  const bool state = any_of(source.sector, {"COP", "GOV", "MIL", "JUD", "SPY"});
+  const bool repression = root == 17 && state &&
+                          any_of(target.sector, {"OPP", "CVL", "MED", "LAB", "EDU", "HLH", "PTY", "LEG",
+                                                  "JUD", "ELI", "CRM", "HRI", "REB"});
+  const bool protest = root == 14 && !state && any_of(target.sector, {"GOV", "COP", "MIL", "JUD", "LEG"});
+  return repression || protest ? source.country + target.code : target_code;
+}
+
+bool EventExtractor::IsArmed(const PhraseActor& x) const {
+  static constexpr std::string_view kArmed[] = {"MIL", "REB", "COP", "SPY", "UAF", "SEP", "INS", "PKO"};
+  return std::find(std::begin(kArmed), std::end(kArmed), x.sector) != std::end(kArmed) ||
+         StartsWith(x.code, "IMG");
+}
+
+bool EventExtractor::IsOwnForce(const Analysis& a, const PhraseActor& source,
+                                const PhraseActor& target) const {
+  if (target.country.empty() || target.country != source.country) return false;
+  if (target.pronoun >= 0 && a.tokens[target.pronoun].tag == PosTag::PRP_S) return true;
+  return target.antecedent >= 0 && target.code == source.code;
+}
+
 int32_t EventExtractor::AttributionOf(const Analysis& a, int32_t vi) const {
   if (vi < 0) return -1;
   const VerbGroup& g = a.verb_groups[vi];
@@ -180,8 +235,8 @@ int32_t EventExtractor::AttributionOf(const Analysis& a, int32_t vi) const {
   return -1;
 }
 
-void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, int32_t vg,
-                          uint32_t sentence, uint32_t trigger) const {
+void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, const Roles& roles,
+                          int32_t vg, uint32_t sentence, uint32_t trigger) const {
   const uint32_t pb = a->sentence_phrase_begin[sentence];
   const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
   auto actors_of = [&](int32_t phrase) {
@@ -194,6 +249,7 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
     return out;
   };
   std::vector<std::pair<int32_t, int32_t>> pairs;
+  int32_t source_phrase = roles.source;
   if (roles.compound >= 0) {
     const std::vector<int32_t> all = actors_of(roles.compound);
     for (int32_t x : all) {
@@ -201,9 +257,11 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
         if (x != y) pairs.push_back({x, y});
       }
     }
+    // "He met Tebboune": a single actor where partners may stand is the source.
+    if (all.size() == 1 && source_phrase < 0) source_phrase = roles.compound;
   }
   if (pairs.empty()) {
-    std::vector<int32_t> sources = actors_of(roles.source);
+    std::vector<int32_t> sources = actors_of(source_phrase);
     std::vector<int32_t> targets = roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
     if (sources.empty() && targets.empty() && !roles.actorless_ok) return;
     if (sources.empty()) sources.push_back(-1);
@@ -215,6 +273,8 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
       }
     }
   }
+  // An intention or a threat needs someone who intends or threatens.
+  const bool roles_have_source = std::any_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first >= 0; });
   ModalityFlags flags;
   if (vg >= 0) {
     flags = ModalityOf(*a, vg);
@@ -223,14 +283,15 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
   }
   // CAMEO codes intended and refused cooperation as intent and rejection.
   std::string code = found.code;
-  const int root = (code.size() >= 2) ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+  const int root = CameoRoot(code);
   if (flags.negated && root >= 3 && root <= 8) {
     const std::string recoded = modality_codes_->Recode(ModalityCodes::Kind::kNegated, code);
     if (!recoded.empty()) {
       code = recoded;
-      flags.negated = false;  // the refusal itself is what happened
+      flags.negated = false;  // the refusal itself is what happened, now
+      flags.future = false;
     }
-  } else if (flags.future && !flags.negated && !flags.hypothetical &&
+  } else if (flags.future && !flags.negated && !flags.hypothetical && roles_have_source &&
              ((root >= 4 && root <= 8) || root >= 14)) {
     const std::string recoded = modality_codes_->Recode(ModalityCodes::Kind::kFuture, code);
     if (!recoded.empty()) code = recoded;
@@ -238,7 +299,15 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
   const Modality modality = flags.Resolve();
   const int32_t attribution = AttributionOf(*a, vg);
   const Sentence& s = a->sentences[sentence];
-  for (const auto& [x, y] : pairs) {
+  for (const auto& pair : pairs) {
+    const int32_t x = pair.first;
+    int32_t y = pair.second;
+    // The source's own forces are not its target: "China put its troops on
+    // alert", "the Pentagon deployed more troops".
+    if (x >= 0 && y >= 0 && IsOwnForce(*a, a->actors[x], a->actors[y])) {
+      if (pairs.size() > 1) continue;
+      y = -1;
+    }
     EventCandidate c;
     c.sentence = sentence;
     c.trigger = trigger;
@@ -248,12 +317,16 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
     if (x >= 0) c.source_code = a->actors[x].code;
     if (y >= 0) {
       const PhraseActor& t = a->actors[y];
-      // A country or capital that is acted upon is the country, not its government.
-      c.target_code = t.place_like && !t.country.empty() ? t.country : t.code;
+      // A country or capital that is acted upon materially (bombed, given
+      // aid) is the country, not its government; spoken to, it is the government.
+      const int quad = CameoTable::QuadClass(code);
+      c.target_code = t.place_like && !t.country.empty() && (quad == 2 || quad == 4) ? t.country : t.code;
     }
     if (x >= 0 && y >= 0 && c.source_code == c.target_code && a->actors[x].phrase == a->actors[y].phrase) {
       continue;
     }
+    if (x >= 0 && y >= 0) c.target_code = DomesticTarget(a->actors[x], a->actors[y], root, c.target_code);
+
     // Violence between companies, courts or journalists is a figure of
     // speech ("Yukos fought the bid", "hit the competitiveness of ...").
     if ((root >= 18 && root <= 20) && (x >= 0 || y >= 0)) {
@@ -264,6 +337,9 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
       if (civil_only) continue;
     }
     c.cameo = code;
+    // Killing armed men is combat, not violence against civilians: "troops
+    // killed 15 Boko Haram fighters", "militants killed two soldiers".
+    if (code == "180" && y >= 0 && IsArmed(a->actors[y])) c.cameo = "190";
     c.rule = found.rule;
     c.modality = modality;
     c.attribution = attribution;
@@ -294,19 +370,22 @@ void EventExtractor::Emit(Analysis* a, const Found& found, const Roles& roles, i
     c.confidence = std::clamp(confidence, 0.05, 0.95);
     // One event per (source, target, code) in a sentence.
     bool duplicate = false;
-    for (const EventCandidate& e : a->events) {
-      if (e.sentence == sentence && e.cameo == c.cameo && e.source_code == c.source_code &&
-          e.target_code == c.target_code) {
+    for (auto e = a->events.rbegin(); e != a->events.rend() && e->sentence == sentence; ++e) {
+      if (e->cameo == c.cameo && e->source_code == c.source_code && e->target_code == c.target_code) {
         duplicate = true;
         break;
       }
     }
-    if (!duplicate) a->events.push_back(std::move(c));
+    if (!duplicate) {
+      a->events.push_back(std::move(c));
+      context->roots_seen.set(root);
+    }
   }
 }
 
-void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
-                                std::vector<bool>* consumed) const {
+void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence) const {
+  const PatternMatcher& matcher = context->matcher;
+  std::vector<bool>* consumed = &context->consumed;
   const Sentence& s = a->sentences[sentence];
   for (uint32_t p = a->sentence_phrase_begin[sentence]; p < a->sentence_phrase_begin[sentence + 1];
        ++p) {
@@ -318,7 +397,7 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
     const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
     Found found;
     if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) {
-      DemandOf(a, vi, sentence, found);  // "Y must ensure security, X said"
+      DemandOf(a, context, vi, sentence, found);  // "Y must ensure security, X said"
       continue;
     }
     for (uint32_t t : found.match.consumed) (*consumed)[t] = true;
@@ -334,8 +413,9 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
       roles.target = bound_target;
     } else if (v.passive) {
       roles.target = v.subject;
-    } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr) {
-      roles.target = v.object;
+    } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr &&
+               a->phrases[v.object].head >= found.trigger_end) {
+      roles.target = v.object;  // not when the trigger holds it: "deployed troops to X"
     } else {
       // "demanded the release of X", "condemned the killing of civilians",
       // "demanded an admission by Moscow": the actor of the object's complement.
@@ -352,7 +432,9 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
       }
       // "threatened to ban opposition candidates": the infinitive's object.
       if (roles.target < 0) {
-        for (const VerbGroup& w : a->verb_groups) {
+        for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
+          if (a->phrases[q].type != PhraseType::kVerb) continue;
+          const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
           if (w.governor == vi && w.kind == ClauseKind::kInfinitive && w.object >= 0 &&
               a->ActorOf(w.object) != nullptr) {
             roles.target = w.object;
@@ -374,13 +456,21 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
     }
     // "demanded that Israel withdraw", "urged that ...": the one asked is the
     // subject of the clause that says what is asked.
-    if (request && (roles.target < 0 || a->ActorOf(roles.target) == nullptr)) {
-      for (const VerbGroup& w : a->verb_groups) {
-        if (w.governor == vi && w.kind == ClauseKind::kComplement && w.subject >= 0 &&
-            a->ActorOf(w.subject) != nullptr) {
-          roles.target = w.subject;
-          break;
+    if (request) {
+      for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
+        if (a->phrases[q].type != PhraseType::kVerb) continue;
+        const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
+        if (w.governor != vi || (w.kind != ClauseKind::kComplement && w.kind != ClauseKind::kInfinitive)) {
+          continue;
         }
+        if ((roles.target < 0 || a->ActorOf(roles.target) == nullptr) && w.kind == ClauseKind::kComplement &&
+            w.subject >= 0 && a->ActorOf(w.subject) != nullptr) {
+          roles.target = w.subject;
+        }
+        // What is asked decides the kind of demand: "demanded that Russia
+        // withdraw its troops" is a demand for de-escalation (1056).
+        found.code = Requested(*a, matcher, found.code, w, s.token_begin);
+        break;
       }
     }
     // "A car bomb exploded", "thousands were arrested": violent events are
@@ -397,12 +487,15 @@ void EventExtractor::VerbEvents(Analysis* a, const PatternMatcher& matcher, uint
                            key == "hundreds" || key == "dozens" || key == "scores";
       roles.actorless_ok = instrument || (v.passive && someone);
     }
-    Emit(a, found, roles, vi, sentence, v.main);
-    DemandOf(a, vi, sentence, found);
+    const size_t before = a->events.size();
+    Emit(a, context, found, roles, vi, sentence, v.main);
+    if (a->events.size() > before && CameoRoot(a->events.back().cameo) < 18) context->reaction[vi] = true;
+    DemandOf(a, context, vi, sentence, found);
   }
 }
 
-void EventExtractor::DemandOf(Analysis* a, int32_t vi, uint32_t sentence, const Found& found) const {
+void EventExtractor::DemandOf(Analysis* a, Context* context, int32_t vi, uint32_t sentence,
+                              const Found& found) const {
   // "Sudan must return the helicopter, Russia said": Russia demands it of Sudan.
   const VerbGroup& v = a->verb_groups[vi];
   if (!v.obligation || v.negated || (v.reported_by < 0 && v.according_to < 0)) return;
@@ -420,11 +513,12 @@ void EventExtractor::DemandOf(Analysis* a, int32_t vi, uint32_t sentence, const 
   Roles roles;
   roles.source = speaker;
   roles.target = obliged;
-  Emit(a, demand, roles, /*verb_group=*/-1, sentence, v.main);
+  Emit(a, context, demand, roles, /*verb_group=*/-1, sentence, v.main);
 }
 
-void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
-                                std::vector<bool>* consumed) const {
+void EventExtractor::NounEvents(Analysis* a, Context* context, uint32_t sentence) const {
+  const PatternMatcher& matcher = context->matcher;
+  std::vector<bool>* consumed = &context->consumed;
   const Sentence& s = a->sentences[sentence];
   const uint32_t pb = a->sentence_phrase_begin[sentence];
   const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
@@ -474,6 +568,10 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
       } else if (p + 2 < pe && a->phrases[p + 1].type == PhraseType::kPreposition &&
                  a->Key(a->phrases[p + 1].head) == "by" && a->ActorOf(p + 2) != nullptr) {
         roles.source = static_cast<int32_t>(p + 2);  // "airstrikes by the coalition"
+      } else if (vg >= 0 && context->reaction[vg] && a->verb_groups[vg].begin < ph.begin) {
+        // "apologised for the genocide", "condemned the attack": an event
+        // spoken about, coded (if at all) where it is reported.
+        break;
       } else if (vg >= 0 && p > pb && a->phrases[p - 1].type == PhraseType::kPreposition &&
                  InSet(purpose_prepositions_, a->tokens[a->phrases[p - 1].head])) {
         // "returned to Geneva for talks", "took part in the offensive".
@@ -501,13 +599,9 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
                               det == "those" || a->tokens[ph.begin].tag == PosTag::PRP_S ||
                               ph.possessor_end != ph.begin;
         // "the explosion" after an explosion was coded refers back to it.
-        bool seen = false;
-        for (const EventCandidate& e : a->events) {
-          seen |= e.cameo.compare(0, 2, found.code, 0, 2) == 0;
-        }
-        roles.actorless_ok = !definite || !seen;
+        roles.actorless_ok = !definite || !context->roots_seen.test(CameoRoot(found.code));
       }
-      Emit(a, found, roles, vg, sentence, ph.head);
+      Emit(a, context, found, roles, vg, sentence, ph.head);
       break;
     }
   }
@@ -515,11 +609,10 @@ void EventExtractor::NounEvents(Analysis* a, const PatternMatcher& matcher, uint
 
 void EventExtractor::Extract(Analysis* a) const {
   a->events.clear();
-  const PatternMatcher matcher(dictionary_, a);
-  std::vector<bool> consumed(a->tokens.size(), false);
+  Context context(dictionary_, a);
   for (uint32_t s = 0; s < a->sentences.size(); ++s) {
-    VerbEvents(a, matcher, s, &consumed);
-    NounEvents(a, matcher, s, &consumed);
+    VerbEvents(a, &context, s);
+    NounEvents(a, &context, s);
   }
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {

@@ -12,6 +12,7 @@
 #ifndef PALMYRA_EVENTS_EVENT_EXTRACTOR_H_
 #define PALMYRA_EVENTS_EVENT_EXTRACTOR_H_
 
+#include <bitset>
 #include <vector>
 
 #include "core/analysis.h"
@@ -61,23 +62,45 @@ class EventExtractor {
     int32_t block = -1;
   };
 
+  // What one call of Extract() keeps while it walks the document.
+  struct Context {
+    Context(const PatternDictionary* dictionary, const Analysis* a)
+        : matcher(dictionary, a), consumed(a->tokens.size(), false),
+          reaction(a->verb_groups.size(), false) {}
+    PatternMatcher matcher;
+    std::vector<bool> consumed;   // tokens used by a pattern already
+    std::vector<bool> reaction;   // verb groups coded with a non-violent event
+    std::bitset<100> roots_seen;  // CAMEO roots coded so far
+  };
+
   // The best pattern (or the default code) for the triggers starting at
   // token t; false when no trigger matches there.
   bool Best(const PatternMatcher& matcher, const Analysis& a, uint32_t t, bool noun, uint32_t lo,
             uint32_t hi, Found* found) const;
-  void VerbEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
-                  std::vector<bool>* consumed) const;
+  void VerbEvents(Analysis* a, Context* context, uint32_t sentence) const;
   // The demand a reported obligation makes: "Y must do Z, X said".
-  void DemandOf(Analysis* a, int32_t verb_group, uint32_t sentence, const Found& found) const;
-  void NounEvents(Analysis* a, const PatternMatcher& matcher, uint32_t sentence,
-                  std::vector<bool>* consumed) const;
+  void DemandOf(Analysis* a, Context* context, int32_t verb_group, uint32_t sentence,
+                const Found& found) const;
+  void NounEvents(Analysis* a, Context* context, uint32_t sentence) const;
   // The first prepositional object after token `from` (before `to`) whose
   // preposition may introduce a target.
   int32_t PrepositionalTarget(const Analysis& a, const PatternMatcher& matcher, uint32_t from,
                               uint32_t to, bool noun, bool* locative) const;
   bool InSet(const std::vector<int32_t>& set, const Token& t) const;
-  void Emit(Analysis* a, const Found& found, const Roles& roles, int32_t verb_group,
-            uint32_t sentence, uint32_t trigger) const;
+  void Emit(Analysis* a, Context* context, const Found& found, const Roles& roles,
+            int32_t verb_group, uint32_t sentence, uint32_t trigger) const;
+  // The code of a demand (100) or appeal (020) made specific by what is
+  // asked in the clause `asked` ("demanded that Russia withdraw" -> 1056).
+  std::string Requested(const Analysis& a, const PatternMatcher& matcher, const std::string& code,
+                        const VerbGroup& asked, uint32_t lo) const;
+  // The target's code with the source's country when the event is domestic
+  // by its nature (repression, protest) and the target has no country.
+  std::string DomesticTarget(const PhraseActor& source, const PhraseActor& target, int root,
+                             const std::string& target_code) const;
+  // True for armed actors: military, police, rebels, militias, gunmen.
+  bool IsArmed(const PhraseActor& x) const;
+  // True when `target` is the source's own force ("its troops").
+  bool IsOwnForce(const Analysis& a, const PhraseActor& source, const PhraseActor& target) const;
   int32_t AttributionOf(const Analysis& a, int32_t v) const;
   // Is phrase p the object of v (or a conjunct of it, or counted by it)?
   bool IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb, uint32_t pe) const;

@@ -1,5 +1,8 @@
 #include "events/pattern_matcher.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace palmyra {
 namespace {
 
@@ -126,18 +129,41 @@ bool PatternMatcher::Element(const PatternElement& e, uint32_t p, uint32_t end, 
   return false;
 }
 
+bool PatternMatcher::InPrepositionalPhrase(uint32_t t) const {
+  const int32_t ph = phrase_at_[t];
+  if (ph <= 0 || a_->phrases[ph].type != PhraseType::kNoun) return false;
+  const Phrase& before = a_->phrases[ph - 1];
+  if (before.type != PhraseType::kPreposition || before.sentence != a_->phrases[ph].sentence) {
+    return false;
+  }
+  // Places and times; "of", "for", "in" and the like may complete the
+  // object instead ("part of a military aid program", "calls for aid",
+  // "gave $10 million in aid").
+  static constexpr std::string_view kAdjunct[] = {"at",    "near",  "inside", "outside", "during",
+                                                  "after", "since", "until",  "across",  "throughout"};
+  const std::string_view prep = a_->Key(before.head);
+  return std::find(std::begin(kAdjunct), std::end(kAdjunct), prep) != std::end(kAdjunct);
+}
+
 bool PatternMatcher::Sequence(const std::vector<PatternElement>& elements, size_t k, uint32_t pos,
                               uint32_t end, bool first_joined, uint32_t must_end,
-                              PatternMatch* m) const {
+                              PatternMatch* m, bool outside_adjuncts) const {
   if (k == elements.size()) return must_end == kAnywhere || pos == must_end;
   const PatternElement& e = elements[k];
   const bool joined = k == 0 ? first_joined : e.joined;
   for (uint32_t p = pos; p < end; ++p) {
     if (joined && p != pos) break;
+    // After the verb, a word of the pattern stands in the verb's object, not
+    // in an adjunct: "seized the airport" but not "arrested X at the airport".
+    // A prepositional phrase is matched by "(PREP ...)" items.
+    if (outside_adjuncts && !joined && InPrepositionalPhrase(p) &&
+        (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset)) {
+      continue;
+    }
     const PatternMatch saved = *m;
     uint32_t next;
     if (Element(e, p, end, &next, m) &&
-        Sequence(elements, k + 1, next, end, false, must_end, m)) {
+        Sequence(elements, k + 1, next, end, false, must_end, m, outside_adjuncts)) {
       return true;
     }
     *m = saved;
@@ -154,7 +180,8 @@ bool PatternMatcher::Match(const Pattern& pattern, uint32_t trigger_begin, uint3
   }
   const bool first_joined = !pattern.right.empty() && pattern.right[0].joined;
   if (!pattern.right.empty() &&
-      !Sequence(pattern.right, 0, trigger_end, hi, first_joined, kAnywhere, &m)) {
+      !Sequence(pattern.right, 0, trigger_end, hi, first_joined, kAnywhere, &m,
+                /*outside_adjuncts=*/true)) {
     return false;
   }
   *match = std::move(m);

@@ -43,8 +43,12 @@ class PatternMatcher {
   int32_t PhraseAt(uint32_t token) const { return phrase_at_[token]; }
 
  private:
+  // Matches elements[k..] from token pos on; with outside_adjuncts, plain
+  // words and sets may not stand in a prepositional phrase.
   bool Sequence(const std::vector<PatternElement>& elements, size_t k, uint32_t pos, uint32_t end,
-                bool first_joined, uint32_t must_end, PatternMatch* m) const;
+                bool first_joined, uint32_t must_end, PatternMatch* m,
+                bool outside_adjuncts = false) const;
+  bool InPrepositionalPhrase(uint32_t token) const;
   bool Element(const PatternElement& e, uint32_t p, uint32_t end, uint32_t* next,
                PatternMatch* m) const;
   bool Words(const std::vector<int32_t>& words, uint32_t p, uint32_t end, uint32_t* next) const;

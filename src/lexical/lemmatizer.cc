@@ -111,7 +111,7 @@ int32_t Lemmatizer::LemmaId(std::string_view word, WordClass cls) const {
 
 bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const { return LemmaId(word, cls) >= 0; }
 
-int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls) const {
+int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls, bool inflected) const {
   const int32_t form = exception_forms_.Find(word);
   if (form != StringTable::kNotFound) {
     for (const auto& [bits, base] : exceptions_[form]) {
@@ -119,7 +119,8 @@ int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls) const {
     }
   }
   int32_t id = LemmaId(word, cls);
-  if (id >= 0) return id;
+  const int32_t itself = id;
+  if (id >= 0 && !inflected) return id;
   const Rule* rules = nullptr;
   size_t n = 0;
   switch (cls) {
@@ -133,7 +134,7 @@ int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls) const {
       rules = kAdjectiveRules, n = std::size(kAdjectiveRules);
       break;
     case WordClass::kAdverb:
-      return -1;
+      return itself;
   }
   char buffer[64];
   for (size_t r = 0; r < n; ++r) {
@@ -152,7 +153,7 @@ int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls) const {
       if (id >= 0) return id;
     }
   }
-  return -1;
+  return itself;
 }
 
 uint8_t Lemmatizer::Classes(std::string_view word) const {
@@ -174,14 +175,18 @@ uint8_t Lemmatizer::Classes(std::string_view word) const {
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
-  int32_t id = WordNetLemma(word, cls);
+  return Lemma(word, cls, /*inflected=*/false);
+}
+
+std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls, bool inflected) const {
+  int32_t id = WordNetLemma(word, cls, inflected);
   if (id >= 0) return lemmas_.Get(id);
   if (word.find('-') != std::string_view::npos && word.size() < 64) {
     std::string joined;
     for (char c : word) {
       if (c != '-') joined.push_back(c);
     }
-    id = WordNetLemma(joined, cls);
+    id = WordNetLemma(joined, cls, inflected);
     if (id >= 0) return lemmas_.Get(id);
   }
   // Words WordNet does not know ("airstrikes", "airlifted"): strip the
@@ -203,8 +208,9 @@ std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
 std::string_view Lemmatizer::LemmaForTag(std::string_view word, PosTag tag) const {
   switch (tag) {
     case PosTag::NN:
-    case PosTag::NNS:
       return Lemma(word, WordClass::kNoun);
+    case PosTag::NNS:
+      return Lemma(word, WordClass::kNoun, /*inflected=*/true);
     case PosTag::VB:
     case PosTag::VBD:
     case PosTag::VBG:

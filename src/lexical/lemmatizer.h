@@ -49,8 +49,11 @@ class Lemmatizer {
   // Id of `word` when it is a lemma of `cls`, else -1.
   int32_t LemmaId(std::string_view word, WordClass cls) const;
   // Id of the WordNet lemma of `word` as a `cls` (exceptions, then morphy's
-  // rules), else -1.
-  int32_t WordNetLemma(std::string_view word, WordClass cls) const;
+  // rules), else -1. With `inflected`, the word is known to carry an ending
+  // (a plural noun), and a shorter lemma is preferred to the word itself:
+  // "troops" -> "troop", "talks" -> "talk", though WordNet lists both.
+  int32_t WordNetLemma(std::string_view word, WordClass cls, bool inflected = false) const;
+  std::string_view Lemma(std::string_view word, WordClass cls, bool inflected) const;
 
   StringTable lemmas_;                 // every lemma of every class
   std::vector<uint8_t> classes_;       // WordClass bits per lemma id

@@ -172,6 +172,10 @@ uint64_t PosTagger::Allowed(std::string_view word, std::string_view key) const {
   return 0;
 }
 
+namespace {
+const int kInterjection = TagIndex(PosTag::UH);
+}  // namespace
+
 void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
                          const std::vector<std::string_view>* keys) const {
   thread_local TaggerFeatures features;
@@ -196,6 +200,9 @@ void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector
       best = -1;
       for (int t = 0; t < kNumTaggerTags; ++t) {
         if (allowed != 0 && !(allowed & (uint64_t{1} << t))) continue;
+        // News has almost no interjections; Brown teaches the tagger that a
+        // capitalised word before a comma may be one ("Hezbollah, which ...").
+        if (t == kInterjection && allowed == 0) continue;
         if (best < 0 || scores[t] > scores[best]) best = t;
       }
     }

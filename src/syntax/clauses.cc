@@ -262,7 +262,24 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
             k = sv.Before(k);
             continue;
           }
-          const int b = sv.Before(k);
+          int b = sv.Before(k);
+          // "talks between Armenia and Azerbaijan began": coordinated nouns
+          // inside a prepositional phrase.
+          for (int c = b; sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) &&
+                          sv.IsNoun(sv.Before(c));) {
+            const int prep = sv.Before(sv.Before(c));
+            if (!sv.Valid(prep) || !sv.IsPrep(prep) || sv.IsComplementizer(prep) ||
+                sv.Is(prep, WordRole::kSubordinator) || sv.Is(prep, WordRole::kConditional)) {
+              if (sv.Valid(prep) && sv.IsCoordinator(prep)) {
+                c = prep;
+                continue;
+              }
+              break;
+            }
+            k = sv.Before(c);
+            b = prep;
+            break;
+          }
           if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
             const bool complementizer = sv.IsComplementizer(b);
             const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
@@ -281,8 +298,29 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
               }
               break;
             }
+            if (sv.IsRelativePronoun(b) && sv.After(k) == p) {
+              // "the town that rebels captured", "demands that it reform": the
+              // clause has a subject of its own.
+              v.subject = k;
+              v.opener = b;
+              v.kind = ClauseKind::kRelative;
+              break;
+            }
             k = sv.Before(b);  // inside a prepositional phrase
             continue;
+          }
+          // "Kenya and Somalia exchanged ...": the subject is the first
+          // conjunct; CoordinatedPhrases finds the others.
+          for (bool seen_cc = false; sv.Valid(b);) {
+            const bool cc = sv.IsCoordinator(b);
+            if (!(cc || (seen_cc && sv.IsComma(b)))) break;
+            const int conjunct = sv.Before(b);
+            if (!sv.Valid(conjunct) || !sv.IsNoun(conjunct) || sv.IsTemporal(conjunct)) break;
+            const int before_conjunct = sv.Before(conjunct);
+            if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct)) break;
+            seen_cc |= cc;
+            k = conjunct;
+            b = before_conjunct;
           }
           v.subject = k;
           if (!sv.Valid(b)) break;
@@ -370,12 +408,22 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     uint32_t end = sentence_end;
     for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
       const VerbGroup& w = a->verb_groups[groups[gj]];
-      if (!w.finite && !w.coordinated) continue;
-      uint32_t stop = w.begin;
-      if (w.subject >= 0 && a->phrases[w.subject].begin > v.end && !w.coordinated) {
-        stop = std::min(stop, a->phrases[w.subject].begin);
+      // "..., killing six soldiers": a participle clause after a comma is an
+      // adjunct, not part of the object.
+      const bool adjunct = w.kind == ClauseKind::kParticiple && w.begin > 0 &&
+                           a->Key(w.begin - 1) == ",";
+      if (!w.finite && !w.coordinated && !adjunct) continue;
+      uint32_t stop = adjunct ? w.begin - 1 : w.begin;
+      // The next clause's subject starts it ("said airstrikes would continue"),
+      // unless that subject is this verb's object far from the next verb.
+      if (w.subject >= 0 && !w.coordinated && !adjunct) {
+        const uint32_t subject_begin = a->phrases[w.subject].begin;
+        if (subject_begin > v.end ||
+            (subject_begin == v.end && sv.After(w.subject) == static_cast<int>(w.phrase))) {
+          stop = std::min(stop, subject_begin);
+        }
       }
-      if (w.opener >= 0 && a->phrases[w.opener].begin > v.end) {
+      if (w.opener >= 0 && a->phrases[w.opener].begin >= v.end) {
         stop = std::min(stop, a->phrases[w.opener].begin);
       }
       if (w.coordinated) {
@@ -525,7 +573,8 @@ std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uin
     const int x = k + 1;
     if (!(is_cc(k) || is_comma(k)) || !noun(x)) break;
     if (x + 1 < hi && a.phrases[x + 1].type == PhraseType::kVerb &&
-        a.verb_groups[a.phrases[x + 1].verb_group].finite) {
+        a.verb_groups[a.phrases[x + 1].verb_group].finite &&
+        a.verb_groups[a.phrases[x + 1].verb_group].subject == x) {
       break;
     }
     right.push_back(static_cast<uint32_t>(x));

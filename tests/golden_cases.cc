@@ -1,0 +1,119 @@
+#include "golden_cases.h"
+
+#include <gtest/gtest.h>
+
+#include "core/file.h"
+#include "core/strings.h"
+
+namespace palmyra {
+
+std::string ExpectedEvent::ToString() const {
+  std::string s = source + " -> " + target + " " + code;
+  if (modality) s += " " + *modality;
+  if (attribution) s += " by=" + *attribution;
+  return s;
+}
+
+bool ExpectedEvent::Matches(const Event& e) const {
+  const std::string s = e.source ? e.source->code : "-";
+  const std::string t = e.target ? e.target->code : "-";
+  if (s != source || t != target || e.cameo.code != code) return false;
+  if (modality && ModalityName(e.modality) != *modality) return false;
+  if (attribution && (e.attribution ? e.attribution->code : "-") != *attribution) return false;
+  return true;
+}
+
+std::string DescribeEvent(const Event& e) {
+  std::string s = (e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " +
+                  e.cameo.code + " " + std::string(ModalityName(e.modality)) +
+                  " by=" + (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
+  return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
+}
+
+std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
+  std::vector<GoldenCase> cases;
+  auto contents = ReadFile(path);
+  EXPECT_TRUE(contents.ok()) << contents.status().ToString();
+  if (!contents.ok()) return cases;
+  int line_number = 0;
+  for (std::string_view raw : Split(*contents, '\n')) {
+    ++line_number;
+    const std::string_view line = Trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = path + ":" + std::to_string(line_number);
+    if (StartsWith(line, "case:")) {
+      GoldenCase c;
+      c.name = std::string(Trim(line.substr(5)));
+      c.file = path;
+      c.line = line_number;
+      cases.push_back(std::move(c));
+      continue;
+    }
+    if (cases.empty()) {
+      ADD_FAILURE() << where << ": a line before the first 'case:'";
+      continue;
+    }
+    GoldenCase& c = cases.back();
+    if (StartsWith(line, "date:")) {
+      c.date = std::string(Trim(line.substr(5)));
+    } else if (StartsWith(line, "title:")) {
+      c.title = std::string(Trim(line.substr(6)));
+    } else if (StartsWith(line, "text:")) {
+      if (!c.text.empty()) c.text += "\n";
+      c.text += std::string(Trim(line.substr(5)));
+    } else if (line == "none") {
+      c.events.clear();
+    } else if (line == "partial") {
+      c.partial = true;
+    } else if (StartsWith(line, "event:")) {
+      const auto f = SplitWhitespace(line.substr(6));
+      if (f.size() < 4 || f[1] != "->") {
+        ADD_FAILURE() << where << ": expected 'event: SOURCE -> TARGET CODE [MODALITY] [by=CODE]'";
+        continue;
+      }
+      ExpectedEvent e{std::string(f[0]), std::string(f[2]), std::string(f[3]), {}, {}};
+      for (size_t i = 4; i < f.size(); ++i) {
+        if (StartsWith(f[i], "by=")) {
+          e.attribution = std::string(f[i].substr(3));
+        } else {
+          e.modality = std::string(f[i]);
+        }
+      }
+      c.events.push_back(std::move(e));
+    } else {
+      ADD_FAILURE() << where << ": unknown line '" << line << "'";
+    }
+  }
+  return cases;
+}
+
+std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c) {
+  Document doc;
+  doc.id = c.name;
+  doc.title = c.title;
+  doc.text = c.title.empty() ? c.text : c.title + "\n" + c.text;
+  if (!c.date.empty()) doc.published = Date::Parse(c.date);
+  auto coded = engine.Code(doc);
+  if (!coded.ok()) return "coding failed: " + coded.status().ToString();
+  std::vector<bool> used(coded->size(), false);
+  std::string report;
+  for (const ExpectedEvent& expected : c.events) {
+    bool found = false;
+    for (size_t i = 0; i < coded->size() && !found; ++i) {
+      if (!used[i] && expected.Matches((*coded)[i])) used[i] = found = true;
+    }
+    if (!found) report += "  missing:    " + expected.ToString() + "\n";
+  }
+  if (!c.partial) {
+    for (size_t i = 0; i < coded->size(); ++i) {
+      if (!used[i]) report += "  unexpected: " + DescribeEvent((*coded)[i]) + "\n";
+    }
+  }
+  if (report.empty()) return "";
+  std::string all;
+  for (const Event& e : *coded) all += "    " + DescribeEvent(e) + "\n";
+  return c.file + ":" + std::to_string(c.line) + ": " + c.name + "\n  text: " + c.text + "\n" + report +
+         "  coded:\n" + all;
+}
+
+}  // namespace palmyra

@@ -1,0 +1,56 @@
+// Golden cases: texts with the events a person expects from them, written
+// and checked by hand, in a small line format:
+//
+//   case: passive voice swaps source and target      starts a case
+//   date: 2016-03-17                                 publication date (optional)
+//   text: Two soldiers were killed by militants.     the article (may repeat: lines are joined)
+//   title: ...                                       a headline (optional)
+//   event: REB -> MIL 180 asserted by=-              an expected event (see below)
+//   none                                             no event is expected
+//   partial                                          other events may be coded too
+//
+// An event line gives the source and target codes ("-" for none), the CAMEO
+// code, and optionally the modality and "by=CODE" for the attribution's code
+// ("by=-" for no attribution). Unless a case says "partial", the events
+// coded must be exactly those listed.
+#ifndef PALMYRA_TESTS_GOLDEN_CASES_H_
+#define PALMYRA_TESTS_GOLDEN_CASES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "palmyra/engine.h"
+
+namespace palmyra {
+
+struct ExpectedEvent {
+  std::string source, target, code;
+  std::optional<std::string> modality;
+  std::optional<std::string> attribution;
+  std::string ToString() const;
+  bool Matches(const Event& e) const;
+};
+
+struct GoldenCase {
+  std::string name;
+  std::string file;
+  int line = 0;
+  std::string date;
+  std::string title;
+  std::string text;
+  std::vector<ExpectedEvent> events;
+  bool partial = false;
+};
+
+// Reads every case of a golden file; fails the test on a malformed line.
+std::vector<GoldenCase> ReadGoldenCases(const std::string& path);
+
+std::string DescribeEvent(const Event& e);
+
+// Checks one case against an engine; returns "" when it passes, else a report.
+std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_TESTS_GOLDEN_CASES_H_
