@@ -95,6 +95,11 @@ std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c) {
   if (!c.date.empty()) doc.published = Date::Parse(c.date);
   auto coded = engine.Code(doc);
   if (!coded.ok()) return "coding failed: " + coded.status().ToString();
+  return CompareEvents(*coded, c);
+}
+
+std::string CompareEvents(const std::vector<Event>& events, const GoldenCase& c) {
+  const std::vector<Event>* coded = &events;
   std::vector<bool> used(coded->size(), false);
   std::string report;
   for (const ExpectedEvent& expected : c.events) {

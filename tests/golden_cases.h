@@ -50,6 +50,8 @@ std::string DescribeEvent(const Event& e);
 
 // Checks one case against an engine; returns "" when it passes, else a report.
 std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c);
+// Compares the events coded for a case with those it expects; "" when they agree.
+std::string CompareEvents(const std::vector<Event>& coded, const GoldenCase& c);
 
 }  // namespace palmyra
 

@@ -56,6 +56,12 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
     if (phrase < 0) return "-";
     return std::string(a.OriginalText(a.phrases[phrase].begin, a.phrases[phrase].end));
   };
+  if (a.dateline) {
+    std::printf("dateline: %s (place \"%s\", country %s)\n",
+                std::string(a.OriginalText(a.dateline->token_begin, a.dateline->token_end)).c_str(),
+                std::string(a.OriginalText(a.dateline->place_begin, a.dateline->place_end)).c_str(),
+                a.home_country.empty() ? "-" : a.home_country.c_str());
+  }
   for (uint32_t s = 0; s < a.sentences.size(); ++s) {
     const Sentence& sentence = a.sentences[s];
     std::printf("sentence %u%s: %.*s\n", s, sentence.headline ? " (headline)" : "",

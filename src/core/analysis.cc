@@ -27,6 +27,7 @@ void Analysis::Clear() {
   tokens.clear();
   sentences.clear();
   dateline.reset();
+  home_country.clear();
   phrases.clear();
   sentence_phrase_begin.clear();
   verb_groups.clear();

@@ -188,6 +188,7 @@ struct Analysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::optional<Dateline> dateline;
+  std::string home_country;  // the dateline's country, when it names one ("MLI")
   std::vector<Phrase> phrases;
   std::vector<uint32_t> sentence_phrase_begin;  // first phrase of each sentence (+ end marker)
   std::vector<VerbGroup> verb_groups;

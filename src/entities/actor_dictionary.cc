@@ -93,9 +93,28 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i, 
 }
 
 void ActorDictionary::Match(Analysis* a) const {
-  for (const Sentence& s : a->sentences) {
-    uint32_t i = s.token_begin;
-    while (i < s.token_end) {
+  for (const Sentence& s : a->sentences) MatchRange(*a, s.token_begin, s.token_end, &a->mentions);
+}
+
+std::string ActorDictionary::DatelineCountry(const Analysis& a) const {
+  if (!a.dateline || a.dateline->place_begin >= a.dateline->place_end) return "";
+  std::vector<Mention> found;
+  MatchRange(a, a.dateline->place_begin, a.dateline->place_end, &found);
+  const Date* date = a.has_reference_date ? &a.reference_date : nullptr;
+  for (const Mention& m : found) {
+    if (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital) {
+      return CodeOn(m.entry, date).substr(0, 3);
+    }
+  }
+  return "";
+}
+
+void ActorDictionary::MatchRange(const Analysis& analysis, uint32_t begin, uint32_t end,
+                                 std::vector<Mention>* out) const {
+  const Analysis* a = &analysis;
+  {
+    uint32_t i = begin;
+    while (i < end) {
       const int32_t w = a->tokens[i].word_id;
       const int32_t l = a->tokens[i].lemma_id;
       int32_t best = -1;
@@ -104,7 +123,7 @@ void ActorDictionary::Match(Analysis* a) const {
         if (first < 0 || first >= static_cast<int32_t>(by_first_word_.size())) continue;
         for (int32_t n : by_first_word_[first]) {
           if (names_[n].words.size() <= best_length) break;  // sorted longest first
-          const uint32_t length = MatchAt(*a, names_[n], i, s.token_end);
+          const uint32_t length = MatchAt(*a, names_[n], i, end);
           if (length > best_length) {
             best = n;
             best_length = length;
@@ -135,7 +154,7 @@ void ActorDictionary::Match(Analysis* a) const {
           m.kind = e.kind;
           break;
       }
-      a->mentions.push_back(std::move(m));
+      out->push_back(std::move(m));
       i += best_length;
     }
   }

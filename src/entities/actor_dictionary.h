@@ -48,6 +48,9 @@ class ActorDictionary {
   // Finds actor and agent names in every sentence (longest match first) and
   // appends them to analysis->mentions. Tokens need word and lemma ids.
   void Match(Analysis* analysis) const;
+  // The country of the place of the article's dateline ("BAMAKO, Sept. 8 -"
+  // -> "MLI"); "" when there is none or it is not a country or capital.
+  std::string DatelineCountry(const Analysis& analysis) const;
 
   const ActorEntry& entry(int32_t i) const { return entries_[i]; }
   int32_t size() const { return static_cast<int32_t>(entries_.size()); }
@@ -64,6 +67,8 @@ class ActorDictionary {
     NameRole role = NameRole::kName;
     bool proper = true;  // needs a capital letter somewhere in the text
   };
+  // Appends the names found in tokens [begin, end) to *out.
+  void MatchRange(const Analysis& a, uint32_t begin, uint32_t end, std::vector<Mention>* out) const;
   // Length of the match of name n at token i, or 0.
   uint32_t MatchAt(const Analysis& a, const Name& n, uint32_t i, uint32_t end) const;
 

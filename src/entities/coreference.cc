@@ -18,8 +18,11 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
     StringTable* table = fields[0] == "country"        ? &coreference->country_nouns_
                          : fields[0] == "organization" ? &coreference->organization_nouns_
                          : fields[0] == "collective"   ? &coreference->collective_nouns_
+                         : fields[0] == "national"     ? &coreference->national_nouns_
                                                        : nullptr;
-    if (table == nullptr) return DataError("expected 'country', 'organization' or 'collective' and nouns");
+    if (table == nullptr) {
+      return DataError("expected 'country', 'organization', 'collective' or 'national' and nouns");
+    }
     for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
     return Status::Ok();
   }));
@@ -113,6 +116,40 @@ const PhraseActor* Coreference::Speaker(const Analysis& a, uint32_t token) const
     }
   }
   return nullptr;
+}
+
+void Coreference::AssignHomeCountry(Analysis* a) const {
+  // The country most actors of the article belong to, if more than half do.
+  std::vector<std::pair<std::string, int>> counts;
+  int total = 0;
+  for (const PhraseActor& x : a->actors) {
+    if (x.code.empty() || x.country.empty() || codes_->IsInternational(x.country)) continue;
+    ++total;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == x.country; });
+    if (it == counts.end()) {
+      counts.push_back({x.country, 1});
+    } else {
+      ++it->second;
+    }
+  }
+  // The dateline's country when the article names it again ("ANKARA - Turkey
+  // offered ..."); else the country of more than half the actors.
+  std::string home;
+  for (const auto& [country, n] : counts) {
+    if (country == a->home_country) home = country;
+  }
+  const auto top = std::max_element(counts.begin(), counts.end(),
+                                    [](const auto& p, const auto& q) { return p.second < q.second; });
+  if (home.empty() && top != counts.end() && top->second >= 2 && 2 * top->second > total) home = top->first;
+  if (home.empty()) return;
+  // "The UN mission in Mali called on the government": the Malian government.
+  for (PhraseActor& x : a->actors) {
+    if (x.code.empty() || !x.country.empty() || x.pronoun >= 0 || !x.definite) continue;
+    const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
+    if (national_nouns_.Find(head) == StringTable::kNotFound) continue;
+    x.code = home + x.code;
+    composer_->Describe(&x);
+  }
 }
 
 void Coreference::Resolve(Analysis* a) const {
@@ -220,7 +257,11 @@ void Coreference::Resolve(Analysis* a) const {
         const PhraseActor& y = a->actors[*it];
         if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
         if (!y.country.empty() && y.sector == x.sector && !y.sector.empty()) {
-          x.code = y.country + x.code;
+          // "the rebel group" after "the Houthis": the group itself.
+          const bool organization = y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;
+          const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
+          const bool group_noun = organization_nouns_.Find(head) != StringTable::kNotFound;
+          x.code = organization && group_noun ? y.code : y.country + x.code;
           x.antecedent = *it;
           composer_->Describe(&x);
           break;
@@ -229,6 +270,7 @@ void Coreference::Resolve(Analysis* a) const {
     }
     if (!x.code.empty()) history.push_back(static_cast<int32_t>(i));
   }
+  AssignHomeCountry(a);
   // Unresolved pronouns have no actor; renumber the antecedents of the rest.
   std::vector<int32_t> renumbered(a->actors.size(), -1);
   size_t kept = 0;

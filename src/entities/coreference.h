@@ -39,12 +39,17 @@ class Coreference {
   // verb outside it, in the same sentence or the next two; null when none.
   const PhraseActor* Speaker(const Analysis& a, uint32_t token) const;
 
+  // "the government", "the army" left without a country take the article's
+  // home country: the country of more than half its actors (at least two).
+  void AssignHomeCountry(Analysis* a) const;
+
   // "thousands of Iraqi Kurds": noun phrases that count the actor after "of".
   void LinkCollectives(Analysis* a) const;
 
   StringTable country_nouns_;
   StringTable organization_nouns_;
   StringTable collective_nouns_;
+  StringTable national_nouns_;
   const ActorComposer* composer_ = nullptr;
   const ActorCodes* codes_ = nullptr;
 };

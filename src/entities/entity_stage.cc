@@ -29,15 +29,14 @@ Result<std::unique_ptr<EntityStage>> EntityStage::Load(const std::string& data_d
 }
 
 void EntityStage::Run(Analysis* a) const {
-  for (const Sentence& s : a->sentences) {
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      Token& t = a->tokens[i];
-      t.word_id = vocabulary_->Find(a->Key(t));
-      t.lemma_id = t.lemma == a->Key(t) ? t.word_id : vocabulary_->Find(t.lemma);
-    }
+  // Every token, the dateline's too (it is outside the sentences).
+  for (Token& t : a->tokens) {
+    t.word_id = vocabulary_->Find(a->Key(t));
+    t.lemma_id = t.lemma == a->Key(t) ? t.word_id : vocabulary_->Find(t.lemma);
   }
   a->mentions.clear();
   dictionary_.Match(a);
+  a->home_country = dictionary_.DatelineCountry(*a);
   composer_->Compose(a);
   coreference_->Resolve(a);
 }

@@ -138,7 +138,8 @@ EventExtractor::ModalityFlags EventExtractor::ModalityOf(const Analysis& a, int3
   f.negated = g.negated;
   f.hypothetical = g.hypothetical;
   f.future = g.future;
-  f.reported = g.reported_by >= 0 || g.according_to >= 0 || (a.tokens[g.main].flags & kTokInQuote) != 0;
+  f.reported = g.reported_by >= 0 || g.according_to >= 0 || (a.tokens[g.main].flags & kTokInQuote) != 0 ||
+               Accuser(a, vi) >= 0;
   // "would" in reported speech is the future seen from the past.
   if (f.hypothetical && f.reported) {
     bool only_would = true;
@@ -185,10 +186,23 @@ std::string EventExtractor::Requested(const Analysis& a, const PatternMatcher& m
                                       const std::string& code, const VerbGroup& asked,
                                       uint32_t lo) const {
   if (code != "100" && code != "020") return code;  // already specific
+  if (asked.negated) return code;  // "demanded that Israel not ..." has no code of its own
   Found what;
   const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(asked.clause_end), asked.end);
-  if (!Best(matcher, a, asked.main, /*noun=*/false, lo, hi, &what) || what.code.empty()) return code;
-  if (asked.negated) return code;  // "demanded that Israel not ..." has no code of its own
+  if (!Best(matcher, a, asked.main, /*noun=*/false, lo, hi, &what) || what.code.empty()) {
+    // "urged Moscow to extend the agreement": the object names it.
+    what.code.clear();
+    if (asked.object >= 0) {
+      const Phrase& object = a.phrases[asked.object];
+      for (uint32_t t = object.begin; t <= object.head && what.code.empty(); ++t) {
+        Found noun;
+        if (Best(matcher, a, t, /*noun=*/true, lo, hi, &noun) && noun.trigger_end == object.head + 1) {
+          what = std::move(noun);
+        }
+      }
+    }
+    if (what.code.empty()) return code;
+  }
   const std::string demand = modality_codes_->Recode(ModalityCodes::Kind::kObligation, what.code);
   if (demand.size() < 3 || !StartsWith(demand, "10")) return code;
   // An appeal (02x) mirrors the demand (10x): 1056 -> 0256.
@@ -214,6 +228,33 @@ std::string EventExtractor::DomesticTarget(const PhraseActor& source, const Phra
   return repression || protest ? source.country + target.code : target_code;
 }
 
+void EventExtractor::DropSubsumed(Analysis* a) {
+  // "The army killed 15 militants in the fighting": "MIL -> - 190" from the
+  // fighting says less than "MIL -> REB 190" from the killing, in the same
+  // sentence; keep the one that says more.
+  auto subsumes = [](const EventCandidate& big, const EventCandidate& small) {
+    if (big.sentence != small.sentence || big.cameo != small.cameo) return false;
+    const bool source = small.source_code.empty() || small.source_code == big.source_code;
+    const bool target = small.target_code.empty() || small.target_code == big.target_code;
+    const bool less = (small.source_code.empty() && !big.source_code.empty()) ||
+                      (small.target_code.empty() && !big.target_code.empty());
+    return source && target && less;
+  };
+  std::vector<bool> drop(a->events.size(), false);
+  for (size_t i = 0; i < a->events.size(); ++i) {
+    for (size_t j = 0; j < a->events.size() && !drop[i]; ++j) {
+      if (i != j && !drop[j] && subsumes(a->events[j], a->events[i])) drop[i] = true;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < a->events.size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) a->events[kept] = std::move(a->events[i]);
+    ++kept;
+  }
+  a->events.resize(kept);
+}
+
 bool EventExtractor::IsArmed(const PhraseActor& x) const {
   static constexpr std::string_view kArmed[] = {"MIL", "REB", "COP", "SPY", "UAF", "SEP", "INS", "PKO"};
   return std::find(std::begin(kArmed), std::end(kArmed), x.sector) != std::end(kArmed) ||
@@ -227,8 +268,19 @@ bool EventExtractor::IsOwnForce(const Analysis& a, const PhraseActor& source,
   return target.antecedent >= 0 && target.code == source.code;
 }
 
+int32_t EventExtractor::Accuser(const Analysis& a, int32_t vi) const {
+  if (vi < 0) return -1;
+  const VerbGroup& g = a.verb_groups[vi];
+  if (g.kind != ClauseKind::kParticiple || g.governor < 0) return -1;
+  const VerbGroup& gov = a.verb_groups[g.governor];
+  if (!lexicon_->Is(a.tokens[gov.main].lemma, WordRole::kAllegation) || gov.subject < 0) return -1;
+  return gov.subject;
+}
+
 int32_t EventExtractor::AttributionOf(const Analysis& a, int32_t vi) const {
   if (vi < 0) return -1;
+  // "Kyiv accused Russia of blocking inspections": Kyiv says so.
+  if (const int32_t accuser = Accuser(a, vi); accuser >= 0) return accuser;
   const VerbGroup& g = a.verb_groups[vi];
   if (g.reported_by >= 0) return a.verb_groups[g.reported_by].subject;
   if (g.according_to >= 0) return g.according_to;
@@ -409,8 +461,21 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     roles.compound = found.match.compound;
     roles.source = bound_source >= 0 ? bound_source : v.passive ? v.by_agent : v.subject;
     const bool request = StartsWith(found.code, "02") || StartsWith(found.code, "10");
+    // "called on the government", "fired at the convoy": a trigger that ends
+    // in a preposition has its target right after it.
+    int32_t after_trigger = -1;
+    if (found.trigger_end > v.main + 1 && found.trigger_end < s.token_end) {
+      const PosTag last = a->tokens[found.trigger_end - 1].tag;
+      const int32_t q = matcher.PhraseAt(found.trigger_end);
+      if ((last == PosTag::IN || last == PosTag::TO) && q >= 0 &&
+          a->phrases[q].begin == found.trigger_end && a->ActorOf(static_cast<uint32_t>(q)) != nullptr) {
+        after_trigger = q;
+      }
+    }
     if (bound_target >= 0) {
       roles.target = bound_target;
+    } else if (after_trigger >= 0 && !v.passive) {
+      roles.target = after_trigger;
     } else if (v.passive) {
       roles.target = v.subject;
     } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr &&
@@ -487,9 +552,25 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
                            key == "hundreds" || key == "dozens" || key == "scores";
       roles.actorless_ok = instrument || (v.passive && someone);
     }
+    // "ambushed a convoy, killing six soldiers and wounding 20": the
+    // participles tell the toll of the attack, not new attacks.
+    const int root = CameoRoot(found.code);
+    if (v.kind == ClauseKind::kParticiple && v.governor >= 0 && context->violent[v.governor] && root >= 18 &&
+        root <= 20) {
+      context->violent[vi] = true;
+      // The attack's evidence takes in its toll.
+      const uint32_t toll_end = std::min<uint32_t>(std::max<uint32_t>(v.clause_end, v.end), s.token_end);
+      for (EventCandidate& e : a->events) {
+        if (e.verb_group != v.governor || e.sentence != sentence) continue;
+        e.evidence_end = std::max(e.evidence_end, std::min(toll_end, e.evidence_begin + kMaxEvidenceTokens));
+      }
+      continue;
+    }
     const size_t before = a->events.size();
     Emit(a, context, found, roles, vi, sentence, v.main);
-    if (a->events.size() > before && CameoRoot(a->events.back().cameo) < 18) context->reaction[vi] = true;
+    if (a->events.size() > before) {
+      (CameoRoot(a->events.back().cameo) < 18 ? context->reaction : context->violent)[vi] = true;
+    }
     DemandOf(a, context, vi, sentence, found);
   }
 }
@@ -614,6 +695,7 @@ void EventExtractor::Extract(Analysis* a) const {
     VerbEvents(a, &context, s);
     NounEvents(a, &context, s);
   }
+  DropSubsumed(a);
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;

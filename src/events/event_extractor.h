@@ -66,10 +66,11 @@ class EventExtractor {
   struct Context {
     Context(const PatternDictionary* dictionary, const Analysis* a)
         : matcher(dictionary, a), consumed(a->tokens.size(), false),
-          reaction(a->verb_groups.size(), false) {}
+          reaction(a->verb_groups.size(), false), violent(a->verb_groups.size(), false) {}
     PatternMatcher matcher;
     std::vector<bool> consumed;   // tokens used by a pattern already
     std::vector<bool> reaction;   // verb groups coded with a non-violent event
+    std::vector<bool> violent;    // verb groups coded with a violent event (roots 18-20)
     std::bitset<100> roots_seen;  // CAMEO roots coded so far
   };
 
@@ -97,6 +98,12 @@ class EventExtractor {
   // by its nature (repression, protest) and the target has no country.
   std::string DomesticTarget(const PhraseActor& source, const PhraseActor& target, int root,
                              const std::string& target_code) const;
+  // The subject of the verb that accuses the subject of verb group `vi` of
+  // it ("accused Russia of blocking"); -1 when none.
+  int32_t Accuser(const Analysis& a, int32_t vi) const;
+  // Removes events that another event of the same sentence and code says
+  // more about (the same source, and a target where it has none).
+  static void DropSubsumed(Analysis* a);
   // True for armed actors: military, police, rebels, militias, gunmen.
   bool IsArmed(const PhraseActor& x) const;
   // True when `target` is the source's own force ("its troops").

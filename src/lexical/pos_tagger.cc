@@ -234,6 +234,26 @@ void PosTagger::Tag(Analysis* a) const {
         tags[i] = PosTag::NN;
       }
     }
+    // "offered to host a new round": after "to", a base verb before a
+    // determiner, not a noun.
+    for (size_t i = 1; i + 1 < tags.size(); ++i) {
+      if (tags[i - 1] == PosTag::TO && tags[i] == PosTag::NN && lexicon_ != nullptr &&
+          (tags[i + 1] == PosTag::DT || tags[i + 1] == PosTag::PRP_S) &&
+          lexicon_->IsLemma(keys[i], WordClass::kVerb)) {
+        tags[i] = PosTag::VB;
+      }
+    }
+    // "the fighting that followed", "its shelling of the town": a gerund
+    // right after a determiner or possessive, not before a noun, is a noun.
+    for (size_t i = 1; i < tags.size(); ++i) {
+      const PosTag next = i + 1 < tags.size() ? tags[i + 1] : PosTag::kNone;
+      const bool noun_next = next == PosTag::NN || next == PosTag::NNS || next == PosTag::NNP ||
+                             next == PosTag::NNPS || next == PosTag::JJ;
+      if (tags[i] == PosTag::VBG && !noun_next &&
+          (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S || tags[i - 1] == PosTag::POS)) {
+        tags[i] = PosTag::NN;
+      }
+    }
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) a->tokens[i].tag = tags[i - s.token_begin];
   }
 }

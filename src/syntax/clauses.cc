@@ -107,7 +107,7 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
   bool any_finite_before = false;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     VerbGroup& v = a->verb_groups[groups[gi]];
-    const int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
+    int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
     const VerbGroup* prev = prev_index >= 0 ? &a->verb_groups[prev_index] : nullptr;
     const int p = static_cast<int>(v.phrase);
     const Token& main = a->tokens[v.main];
@@ -117,6 +117,22 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     // "... stormed the town and killed ten": a verb right after a
     // conjunction shares the previous verb's subject and clause.
     if (prev != nullptr && sv.Valid(before) && sv.IsCoordinator(before)) {
+      // "... killed 15 of them in the fighting that followed and arrested six
+      // suspects": a transitive verb after an intransitive relative clause
+      // joins the clause the relative clause is part of.
+      const int after = sv.After(p);
+      if ((prev->kind == ClauseKind::kRelative || prev->kind == ClauseKind::kReducedRelative) &&
+          prev->object < 0 && sv.Valid(after) && sv.IsNoun(after)) {
+        for (size_t gj = gi - 1; gj-- > 0;) {
+          const VerbGroup& w = a->verb_groups[groups[gj]];
+          if (w.kind == ClauseKind::kRelative || w.kind == ClauseKind::kReducedRelative) continue;
+          if (w.object >= 0) {
+            prev = &w;
+            prev_index = static_cast<int32_t>(groups[gj]);
+          }
+          break;
+        }
+      }
       v.coordinated = true;
       v.kind = prev->kind;
       v.governor = prev->governor;
@@ -149,6 +165,16 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
           }
         }
       }
+    } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) && sv.IsPrep(before) &&
+               (a->Key(sv.P(before).head) == "of" || a->Key(sv.P(before).head) == "for") &&
+               prev != nullptr && prev->object >= 0 && sv.Before(before) == prev->object &&
+               (lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kAllegation) ||
+                lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kReason))) {
+      // "accused Russia of blocking", "praised Qatar for hosting": the
+      // gerund's subject is the object of the verb before.
+      v.kind = ClauseKind::kParticiple;
+      v.governor = prev_index;
+      v.subject = prev->object;
     } else if (bare && main.tag == PosTag::VBG && !v.finite) {
       // "..., killing six"; "troops guarding the base".
       v.kind = ClauseKind::kParticiple;
@@ -416,7 +442,10 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
       uint32_t stop = adjunct ? w.begin - 1 : w.begin;
       // The next clause's subject starts it ("said airstrikes would continue"),
       // unless that subject is this verb's object far from the next verb.
-      if (w.subject >= 0 && !w.coordinated && !adjunct) {
+      // A relative clause's subject may be its antecedent, which belongs here.
+      const bool antecedent = w.kind == ClauseKind::kRelative && w.opener >= 0 && w.subject >= 0 &&
+                              w.subject < w.opener;
+      if (w.subject >= 0 && !w.coordinated && !adjunct && !antecedent) {
         const uint32_t subject_begin = a->phrases[w.subject].begin;
         if (subject_begin > v.end ||
             (subject_begin == v.end && sv.After(w.subject) == static_cast<int>(w.phrase))) {

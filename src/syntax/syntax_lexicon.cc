@@ -27,6 +27,8 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"hypothetical-governor", WordRole::kHypotheticalGovernor},
       {"quantity", WordRole::kQuantity},
       {"obligation", WordRole::kObligation},
+      {"allegation", WordRole::kAllegation},
+      {"reason", WordRole::kReason},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -34,6 +34,8 @@ enum class WordRole : uint32_t {
   kHypotheticalGovernor = 1 << 15,
   kQuantity = 1 << 16,
   kObligation = 1 << 17,
+  kAllegation = 1 << 18,
+  kReason = 1 << 19,
 };
 
 class SyntaxLexicon {
