@@ -240,10 +240,15 @@ void EventExtractor::DropSubsumed(Analysis* a) {
                       (small.target_code.empty() && !big.target_code.empty());
     return source && target && less;
   };
+  // Events are made sentence by sentence: compare within each run.
   std::vector<bool> drop(a->events.size(), false);
-  for (size_t i = 0; i < a->events.size(); ++i) {
-    for (size_t j = 0; j < a->events.size() && !drop[i]; ++j) {
-      if (i != j && !drop[j] && subsumes(a->events[j], a->events[i])) drop[i] = true;
+  for (size_t begin = 0, end; begin < a->events.size(); begin = end) {
+    end = begin + 1;
+    while (end < a->events.size() && a->events[end].sentence == a->events[begin].sentence) ++end;
+    for (size_t i = begin; i < end; ++i) {
+      for (size_t j = begin; j < end && !drop[i]; ++j) {
+        if (i != j && !drop[j] && subsumes(a->events[j], a->events[i])) drop[i] = true;
+      }
     }
   }
   size_t kept = 0;
@@ -560,9 +565,9 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       context->violent[vi] = true;
       // The attack's evidence takes in its toll.
       const uint32_t toll_end = std::min<uint32_t>(std::max<uint32_t>(v.clause_end, v.end), s.token_end);
-      for (EventCandidate& e : a->events) {
-        if (e.verb_group != v.governor || e.sentence != sentence) continue;
-        e.evidence_end = std::max(e.evidence_end, std::min(toll_end, e.evidence_begin + kMaxEvidenceTokens));
+      for (auto e = a->events.rbegin(); e != a->events.rend() && e->sentence == sentence; ++e) {
+        if (e->verb_group != v.governor) continue;
+        e->evidence_end = std::max(e->evidence_end, std::min(toll_end, e->evidence_begin + kMaxEvidenceTokens));
       }
       continue;
     }

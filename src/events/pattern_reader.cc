@@ -106,8 +106,18 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-// Parses "[CODE]", "[A:B]" or "[---]" into primary and alternate codes.
-void ParseCode(std::string_view text, std::string* code, std::string* alternate) {
+bool IsCodeText(std::string_view part) {
+  if (part.empty() || part == "---") return true;
+  if (part.size() < 2 || part.size() > 4) return false;
+  for (char c : part) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// Parses "[CODE]", "[A:B]" or "[---]" into primary and alternate codes;
+// false when a code is not two to four digits.
+bool ParseCode(std::string_view text, std::string* code, std::string* alternate) {
   text = Trim(text);
   const size_t colon = text.find(':');
   std::string_view first = colon == std::string_view::npos ? text : text.substr(0, colon);
@@ -117,6 +127,7 @@ void ParseCode(std::string_view text, std::string* code, std::string* alternate)
   if (first.empty()) first = second;
   *code = (first == "---" || first.empty()) ? "" : std::string(first);
   *alternate = (second == "---") ? "" : std::string(second);
+  return IsCodeText(first) && IsCodeText(second);
 }
 
 std::string StripLineComments(std::string_view line, bool* in_block) {
@@ -215,7 +226,11 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       block.name = std::string(Trim(inner.substr(0, open)));
       std::string alternate;
-      ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate);
+      if (!ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate)) {
+        diagnose("malformed code: expected two to four digits or '---'");
+        mode = Mode::kNone;
+        continue;
+      }
       block.noun = inner.find("@noun") != std::string_view::npos;
       block.actorless = inner.find("@actorless") != std::string_view::npos;
       out.blocks.push_back(std::move(block));
@@ -275,7 +290,10 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
         diagnose("pattern without a [CODE]");
         continue;
       }
-      ParseCode(body.substr(open + 1, close - open - 1), &pattern.code, &pattern.alternate_code);
+      if (!ParseCode(body.substr(open + 1, close - open - 1), &pattern.code, &pattern.alternate_code)) {
+        diagnose("malformed code: expected two to four digits or '---'");
+        continue;
+      }
       std::string error;
       if (!ParsePatternItems(body.substr(0, open), &pattern, &error)) {
         diagnose("malformed pattern: " + error);
@@ -314,7 +332,10 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
         continue;
       }
       std::string alternate;
-      ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate);
+      if (!ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate)) {
+        diagnose("malformed code: expected two to four digits or '---'");
+        continue;
+      }
       verb.has_code = true;
     }
     block.verbs.push_back(std::move(verb));

@@ -35,19 +35,20 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
   events_->Run(a);
 }
 
-ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code) const {
+ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code,
+                             uint32_t byte_offset) const {
   const PhraseActor& x = a.actors[index];
   ActorRef ref;
   ref.text = SanitizeUtf8(a.OriginalText(x.begin, x.end));
   ref.code = code;
   ref.country = std::string(entities_->codes().Country(code));
   ref.sector = std::string(entities_->codes().Sector(code));
-  ref.start = a.tokens[x.begin].start;
-  ref.end = a.tokens[x.end - 1].end;
+  ref.start = a.tokens[x.begin].start + byte_offset;
+  ref.end = a.tokens[x.end - 1].end + byte_offset;
   return ref;
 }
 
-std::vector<Event> Pipeline::Events(const Analysis& a) const {
+std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset, uint32_t byte_offset) const {
   std::vector<Event> out;
   out.reserve(a.events.size());
   for (const EventCandidate& c : a.events) {
@@ -55,12 +56,12 @@ std::vector<Event> Pipeline::Events(const Analysis& a) const {
     if (cameo == nullptr) continue;  // a user dictionary's code CAMEO does not know
     Event e;
     e.doc_id = a.doc->id;
-    e.sentence_index = static_cast<int>(c.sentence);
-    e.evidence.start = a.tokens[c.evidence_begin].start;
-    e.evidence.end = a.tokens[c.evidence_end - 1].end;
+    e.sentence_index = static_cast<int>(c.sentence) + sentence_offset;
+    e.evidence.start = a.tokens[c.evidence_begin].start + byte_offset;
+    e.evidence.end = a.tokens[c.evidence_end - 1].end + byte_offset;
     e.evidence.text = SanitizeUtf8(a.OriginalText(c.evidence_begin, c.evidence_end));
-    if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code);
-    if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code);
+    if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code, byte_offset);
+    if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code, byte_offset);
     e.cameo.code = cameo->code;
     e.cameo.root = cameo->code.substr(0, 2);
     e.cameo.quad_class = cameo->quad_class;

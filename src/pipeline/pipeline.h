@@ -32,7 +32,10 @@ class Pipeline {
   void Analyze(const Document& document, Analysis* analysis) const;
 
   // The events of an analysed document, in the output contract's form.
-  std::vector<Event> Events(const Analysis& analysis) const;
+  // The events of an analysis. For a section of a long document, sentence
+  // indexes and byte offsets are shifted by those of the section's start.
+  std::vector<Event> Events(const Analysis& analysis, int sentence_offset = 0,
+                            uint32_t byte_offset = 0) const;
 
   const TextStage& text() const { return *text_; }
   const EntityStage& entities() const { return *entities_; }
@@ -40,7 +43,7 @@ class Pipeline {
 
  private:
   Pipeline() = default;
-  ActorRef MakeActor(const Analysis& a, int32_t actor, const std::string& code) const;
+  ActorRef MakeActor(const Analysis& a, int32_t actor, const std::string& code, uint32_t byte_offset) const;
 
   StringTable vocabulary_;  // words of every dictionary, shared by the stages
   std::unique_ptr<TextStage> text_;

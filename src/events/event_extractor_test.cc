@@ -1,0 +1,130 @@
+// The event extractor's rules, each on a sentence made to show it, through
+// the whole engine (the rules depend on every stage before them).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "palmyra/engine.h"
+
+namespace palmyra {
+namespace {
+
+class EventExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto engine = Engine::Create(Options());
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine).value().release();
+  }
+  // "SOURCE -> TARGET CODE" for each event of `text`.
+  static std::vector<std::string> Code(const std::string& text, const std::string& date = "2020-06-01") {
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    doc.published = Date::Parse(date);
+    auto events = engine_->Code(doc);
+    EXPECT_TRUE(events.ok()) << events.status().ToString();
+    std::vector<std::string> out;
+    if (!events.ok()) return out;
+    for (const Event& e : *events) {
+      out.push_back((e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " +
+                    e.cameo.code);
+    }
+    return out;
+  }
+  static const Event* First(const std::string& text, std::vector<Event>* keep) {
+    Document doc;
+    doc.id = "t";
+    doc.text = text;
+    doc.published = Date::Parse("2020-06-01");
+    auto events = engine_->Code(doc);
+    if (!events.ok() || events->empty()) return nullptr;
+    *keep = std::move(events).value();
+    return &keep->front();
+  }
+  static Engine* engine_;
+};
+Engine* EventExtractorTest::engine_ = nullptr;
+
+using Codes = std::vector<std::string>;
+
+TEST_F(EventExtractorTest, TheMostSpecificPatternWins) {
+  // ATTACK alone is 190; with aircraft as subject it is an air strike (195).
+  EXPECT_EQ(Code("Israel attacked Hamas."), Codes{"ISR -> PSEREBHMS 190"});
+  EXPECT_EQ(Code("Israeli jets attacked Hamas."), Codes{"ISRMIL -> PSEREBHMS 195"});
+}
+
+TEST_F(EventExtractorTest, APatternWordInAPlaceAdjunctDoesNotCount) {
+  // "seized the airport" is an occupation; an arrest at an airport is not.
+  EXPECT_EQ(Code("Rebels seized the airport."), Codes{"REB -> - 192"});
+  EXPECT_EQ(Code("Turkish police arrested two journalists at the airport."), Codes{"TURCOP -> TURMED 173"});
+}
+
+TEST_F(EventExtractorTest, ATollInAParticipleIsPartOfTheAttack) {
+  std::vector<Event> keep;
+  const Event* e = First("Gunmen attacked a police station, killing four officers and wounding ten.", &keep);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(keep.size(), 1u);
+  EXPECT_EQ(e->cameo.code, "190");
+  EXPECT_NE(e->evidence.text.find("wounding ten"), std::string::npos) << e->evidence.text;
+}
+
+TEST_F(EventExtractorTest, AnEventWithATargetReplacesTheSameEventWithout) {
+  EXPECT_EQ(Code("The army killed 15 militants in the fighting."), Codes{"MIL -> REB 190"});
+}
+
+TEST_F(EventExtractorTest, KillingCiviliansAndKillingSoldiersDiffer) {
+  EXPECT_EQ(Code("Militants killed ten civilians."), Codes{"REB -> CVL 180"});
+  EXPECT_EQ(Code("Militants killed ten soldiers."), Codes{"REB -> MIL 190"});
+}
+
+TEST_F(EventExtractorTest, OwnForcesAreNotTheTarget) {
+  EXPECT_EQ(Code("Russia put its troops on high alert."), Codes{"RUS -> - 152"});
+}
+
+TEST_F(EventExtractorTest, ADemandTakesTheCodeOfWhatItDemands) {
+  const Codes codes = Code("Germany demanded that Iran release the prisoners.");
+  ASSERT_FALSE(codes.empty());
+  EXPECT_EQ(codes[0], "DEU -> IRN 1053");
+}
+
+TEST_F(EventExtractorTest, RepressionIsDomestic) {
+  // Protesters are coded as opposition (data/actors/agents.txt).
+  EXPECT_EQ(Code("Egyptian police detained dozens of protesters."), Codes{"EGYCOP -> EGYOPP 173"});
+}
+
+TEST_F(EventExtractorTest, ReactionsDoNotRecodeTheEventTheyReactTo) {
+  EXPECT_EQ(Code("France condemned the bombing."), Codes{"FRA -> - 111"});
+}
+
+TEST_F(EventExtractorTest, AnAccusationReportsWhatTheAccusedDid) {
+  std::vector<Event> keep;
+  First("Ukraine accused Russia of shelling a hospital.", &keep);
+  ASSERT_EQ(keep.size(), 2u);
+  EXPECT_EQ(keep[0].cameo.code, "112");
+  const Event& shelling = keep[1];
+  EXPECT_EQ(shelling.cameo.code, "194");
+  ASSERT_TRUE(shelling.source.has_value());
+  EXPECT_EQ(shelling.source->code, "RUS");
+  EXPECT_EQ(shelling.modality, Modality::kReported);
+  ASSERT_TRUE(shelling.attribution.has_value());
+  EXPECT_EQ(shelling.attribution->code, "UKR");
+}
+
+TEST_F(EventExtractorTest, ViolenceBetweenCompaniesIsAFigureOfSpeech) {
+  EXPECT_TRUE(Code("Shell attacked Exxon's bid for the company.").empty());
+  EXPECT_TRUE(Code("The newspaper fought the court's ruling.").empty());
+}
+
+TEST_F(EventExtractorTest, AttackingAPlanIsCriticism) {
+  EXPECT_EQ(Code("Germany attacked the government's energy plan."), Codes{"DEU -> GOV 111"});
+}
+
+TEST_F(EventExtractorTest, ActorlessViolenceIsCodedWhenItIsNew) {
+  // A car bomb is a vehicular bombing, 1832.
+  EXPECT_EQ(Code("A car bomb exploded in the market."), Codes{"- -> - 1832"});
+}
+
+}  // namespace
+}  // namespace palmyra

@@ -1,0 +1,63 @@
+// The CAMEO table and the modality recoding table as shipped in data/.
+#include <gtest/gtest.h>
+
+#include "events/cameo_table.h"
+#include "events/modality_codes.h"
+
+namespace palmyra {
+namespace {
+
+TEST(CameoTableTest, HasEveryRootWithItsCrosswalks) {
+  auto table = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  for (int root = 1; root <= 20; ++root) {
+    char code[4];
+    std::snprintf(code, sizeof code, "%02d0", root);
+    const CameoEntry* e = (*table)->Find(code);
+    ASSERT_NE(e, nullptr) << code;
+    EXPECT_FALSE(e->label.empty()) << code;
+    EXPECT_FALSE(e->plover_type.empty()) << code;
+  }
+  const CameoEntry* air = (*table)->Find("195");
+  ASSERT_NE(air, nullptr);
+  EXPECT_EQ(air->plover_type, "ASSAULT");
+  EXPECT_EQ(air->quad_class, 4);
+  EXPECT_DOUBLE_EQ(air->goldstein, -10.0);
+  EXPECT_EQ(air->acled_type, "Explosions/Remote violence");
+  const CameoEntry* praise = (*table)->Find("051");
+  ASSERT_NE(praise, nullptr);
+  EXPECT_EQ(praise->quad_class, 1);
+  EXPECT_GT(praise->goldstein, 0.0);
+  EXPECT_TRUE(praise->acled_type.empty());
+  EXPECT_EQ((*table)->Find("999"), nullptr);
+  EXPECT_GT((*table)->size(), 250u);  // CAMEO has about 300 codes
+}
+
+TEST(CameoTableTest, QuadClassFollowsTheRoot) {
+  EXPECT_EQ(CameoTable::QuadClass("010"), 1);
+  EXPECT_EQ(CameoTable::QuadClass("0841"), 2);
+  EXPECT_EQ(CameoTable::QuadClass("112"), 3);
+  EXPECT_EQ(CameoTable::QuadClass("1384"), 3);
+  EXPECT_EQ(CameoTable::QuadClass("173"), 4);
+  EXPECT_EQ(CameoTable::QuadClass("2041"), 4);
+  EXPECT_EQ(CameoTable::QuadClass("x"), 0);
+}
+
+TEST(ModalityCodesTest, RecodesIntentRefusalAndDemand) {
+  auto codes = ModalityCodes::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(codes.ok()) << codes.status().ToString();
+  using Kind = ModalityCodes::Kind;
+  // "will meet": intent to meet; "will attack": a threat of conventional attack.
+  EXPECT_EQ((*codes)->Recode(Kind::kFuture, "040"), "036");
+  EXPECT_EQ((*codes)->Recode(Kind::kFuture, "190"), "1384");
+  // "refused to release the prisoners": refuse to release persons.
+  EXPECT_EQ((*codes)->Recode(Kind::kNegated, "0841"), "1243");
+  // "Sudan must return the helicopter, Russia said": a demand.
+  EXPECT_EQ((*codes)->Recode(Kind::kObligation, "0874"), "1056");
+  EXPECT_EQ((*codes)->Recode(Kind::kObligation, "0841"), "1053");
+  // Statements have no intent form.
+  EXPECT_EQ((*codes)->Recode(Kind::kFuture, "010"), "");
+}
+
+}  // namespace
+}  // namespace palmyra

@@ -1,0 +1,107 @@
+#include "events/pattern_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace palmyra {
+namespace {
+
+using Kind = RawElement::Kind;
+
+TEST(PatternReaderTest, ReadsBlocksVerbsFormsAndPatterns) {
+  const PatternFile f = ParsePatternDictionary("v.txt",
+                                               "# comment\n"
+                                               "--- ATTACK [190] ---\n"
+                                               "ATTACK\n"
+                                               "STRIKE {STRUCK STRIKING} [195]\n"
+                                               "+CARRY_OUT_AN_ATTACK\n"
+                                               "- &AIRCRAFT * (ON +) [195]\n"
+                                               "- $ * + [190]\n"
+                                               "- * WORKERS [---]\n"
+                                               "\n"
+                                               "--- AIRSTRIKE [195] @noun @actorless ---\n"
+                                               "AIRSTRIKE\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.blocks.size(), 2u);
+  const RawBlock& attack = f.blocks[0];
+  EXPECT_EQ(attack.name, "ATTACK");
+  EXPECT_EQ(attack.code, "190");
+  EXPECT_FALSE(attack.noun);
+  ASSERT_EQ(attack.verbs.size(), 3u);
+  EXPECT_EQ(attack.verbs[1].words, std::vector<std::string>{"STRIKE"});
+  ASSERT_EQ(attack.verbs[1].forms.size(), 2u);
+  EXPECT_EQ(attack.verbs[1].forms[0], std::vector<std::string>{"STRUCK"});
+  EXPECT_TRUE(attack.verbs[1].has_code);
+  EXPECT_EQ(attack.verbs[1].code, "195");
+  EXPECT_EQ(attack.verbs[2].words, (std::vector<std::string>{"CARRY", "OUT", "AN", "ATTACK"}));
+  ASSERT_EQ(attack.patterns.size(), 3u);
+  const RawPattern& aerial = attack.patterns[0];
+  ASSERT_EQ(aerial.left.size(), 1u);
+  EXPECT_EQ(aerial.left[0].kind, Kind::kSynset);
+  EXPECT_EQ(aerial.left[0].text, "AIRCRAFT");
+  ASSERT_EQ(aerial.right.size(), 1u);
+  EXPECT_EQ(aerial.right[0].kind, Kind::kPrep);
+  ASSERT_EQ(aerial.right[0].children.size(), 2u);
+  EXPECT_EQ(aerial.right[0].children[1].kind, Kind::kTarget);
+  EXPECT_EQ(aerial.code, "195");
+  EXPECT_EQ(attack.patterns[1].left[0].kind, Kind::kSource);
+  EXPECT_EQ(attack.patterns[2].code, "");  // [---]: no event
+  EXPECT_EQ(attack.patterns[2].line, 8);
+  EXPECT_TRUE(f.blocks[1].noun);
+  EXPECT_TRUE(f.blocks[1].actorless);
+}
+
+TEST(PatternReaderTest, ReadsSynonymSets) {
+  const PatternFile f = ParsePatternDictionary("s.txt",
+                                               "&AIRCRAFT\n"
+                                               "+JET\n"
+                                               "+FIGHTER_JET\n"
+                                               "+&DRONE\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.synsets.size(), 1u);
+  EXPECT_EQ(f.synsets[0].name, "AIRCRAFT");
+  ASSERT_EQ(f.synsets[0].members.size(), 3u);
+  EXPECT_EQ(f.synsets[0].members[1], (std::vector<std::string>{"FIGHTER", "JET"}));
+  EXPECT_EQ(f.synsets[0].members[2], std::vector<std::string>{"&DRONE"});
+}
+
+TEST(PatternReaderTest, ReportsMalformedLinesWithFileAndLineAndKeepsTheRest) {
+  const PatternFile f = ParsePatternDictionary("bad.txt",
+                                               "ORPHAN\n"
+                                               "--- GOOD [040] ---\n"
+                                               "MEET\n"
+                                               "- * (IN [040]\n"
+                                               "- * + [04x]\n"
+                                               "- * + [042]\n");
+  ASSERT_EQ(f.blocks.size(), 1u);
+  EXPECT_EQ(f.blocks[0].verbs.size(), 1u);
+  ASSERT_EQ(f.blocks[0].patterns.size(), 1u);
+  EXPECT_EQ(f.blocks[0].patterns[0].code, "042");
+  ASSERT_EQ(f.diagnostics.size(), 3u);
+  EXPECT_EQ(f.diagnostics[0].line, 1);
+  EXPECT_EQ(f.diagnostics[1].line, 4);
+  EXPECT_EQ(f.diagnostics[2].line, 5);
+  EXPECT_NE(f.diagnostics[2].ToString().find("bad.txt:5"), std::string::npos);
+}
+
+TEST(PatternReaderTest, ParsesPatternItems) {
+  RawPattern p;
+  std::string error;
+  ASSERT_TRUE(ParsePatternItems("% * {PEACE TALKS} ^ TO_+", &p, &error)) << error;
+  ASSERT_EQ(p.left.size(), 1u);
+  EXPECT_EQ(p.left[0].kind, Kind::kCompound);
+  // "TO_+": the word TO and, joined to it, the target.
+  ASSERT_EQ(p.right.size(), 4u);
+  EXPECT_EQ(p.right[0].kind, Kind::kNounGroup);
+  ASSERT_EQ(p.right[0].children.size(), 2u);
+  EXPECT_EQ(p.right[1].kind, Kind::kSkip);
+  EXPECT_EQ(p.right[2].kind, Kind::kWord);
+  EXPECT_EQ(p.right[2].text, "TO");
+  EXPECT_EQ(p.right[3].kind, Kind::kTarget);
+  EXPECT_TRUE(p.right[3].joined);
+  RawPattern bad;
+  EXPECT_FALSE(ParsePatternItems("* * TWO_VERBS", &bad, &error));
+  EXPECT_FALSE(error.empty());
+}
+
+}  // namespace
+}  // namespace palmyra

@@ -1,0 +1,151 @@
+#include "ingest/document_source.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace palmyra {
+namespace {
+
+namespace fs = std::filesystem;
+
+class DocumentSourceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("palmyra_ingest_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& contents) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << contents;
+    return path.string();
+  }
+  // Reads every article of `inputs`; problems go to *problems.
+  static std::vector<Document> ReadAll(const std::vector<std::string>& inputs,
+                                       std::vector<IngestProblem>* problems, IngestOptions options = {}) {
+    DocumentSource source(inputs, options);
+    std::vector<Document> docs;
+    Document doc;
+    while (source.Next(&doc, problems)) docs.push_back(doc);
+    return docs;
+  }
+  fs::path dir_;
+};
+
+TEST_F(DocumentSourceTest, ATextFileIsOneArticleWithItsFirstLineAsHeadline) {
+  const std::string path = Write("a.txt", "Rebels seize town\nSyrian rebels seized the town.\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({path}, &problems);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].id, path);
+  EXPECT_EQ(docs[0].title, "Rebels seize town");
+  EXPECT_NE(docs[0].text.find("Syrian rebels seized the town."), std::string::npos);
+  EXPECT_FALSE(docs[0].published.has_value());
+}
+
+TEST_F(DocumentSourceTest, JsonLinesGiveOneArticleALineWithTheirFields) {
+  const std::string path = Write("b.jsonl",
+                                 "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Body one.\", \"date\": "
+                                 "\"2020-02-03\", \"url\": \"http://e/1\", \"source\": \"Wire\", \"extra\": [1, 2]}\n"
+                                 "\n"
+                                 "{\"id\": 42, \"text\": \"Body two.\", \"date\": \"2020-02-04T10:30:00Z\"}\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({path}, &problems);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_TRUE(problems.empty()) << problems[0].where << ": " << problems[0].message;
+  EXPECT_EQ(docs[0].id, "x1");
+  EXPECT_EQ(docs[0].title, "T");
+  EXPECT_EQ(docs[0].url, "http://e/1");
+  EXPECT_EQ(docs[0].source, "Wire");
+  ASSERT_TRUE(docs[0].published.has_value());
+  EXPECT_EQ(docs[0].published->ToString(), "2020-02-03");
+  EXPECT_EQ(docs[1].id, "42");
+  ASSERT_TRUE(docs[1].published.has_value());
+  EXPECT_EQ(docs[1].published->ToString(), "2020-02-04");
+}
+
+TEST_F(DocumentSourceTest, ABrokenLineIsReportedWithFileAndLineAndTheRestIsRead) {
+  const std::string path = Write("c.jsonl",
+                                 "{\"id\": \"ok1\", \"text\": \"One.\"}\n"
+                                 "{\"id\": \"broken\", \"text\": \"unterminated}\n"
+                                 "[1, 2, 3]\n"
+                                 "{\"id\": \"notext\"}\n"
+                                 "{\"id\": \"badtype\", \"text\": 7}\n"
+                                 "{\"id\": \"baddate\", \"text\": \"Two.\", \"date\": \"yesterday\"}\n"
+                                 "{\"id\": \"ok2\", \"text\": \"Three.\"}\n");
+  std::vector<IngestProblem> problems;
+  IngestOptions options;
+  options.default_date = Date::Parse("2021-01-01");
+  const auto docs = ReadAll({path}, &problems, options);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].id, "ok1");
+  EXPECT_EQ(docs[1].id, "baddate");
+  EXPECT_EQ(docs[1].published->ToString(), "2021-01-01");  // the default date
+  EXPECT_EQ(docs[2].id, "ok2");
+  ASSERT_EQ(problems.size(), 5u);
+  EXPECT_EQ(problems[0].where, path + ":2");
+  EXPECT_TRUE(problems[0].unreadable);
+  EXPECT_EQ(problems[1].where, path + ":3");
+  EXPECT_EQ(problems[2].where, path + ":4");
+  EXPECT_NE(problems[2].message.find("text"), std::string::npos);
+  EXPECT_EQ(problems[3].where, path + ":5");
+  EXPECT_EQ(problems[4].where, path + ":6");
+  EXPECT_FALSE(problems[4].unreadable);  // a warning: the article is still coded
+}
+
+TEST_F(DocumentSourceTest, ADirectoryIsReadRecursivelyInNameOrderSkippingHiddenAndOtherFiles) {
+  Write("d/b.txt", "Second\nbody\n");
+  Write("d/a.jsonl", "{\"id\": \"first\", \"text\": \"x\"}\n");
+  Write("d/sub/c.txt", "Third\nbody\n");
+  Write("d/.hidden/e.txt", "Hidden\nbody\n");
+  Write("d/notes.md", "not an article\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({(dir_ / "d").string()}, &problems);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(docs[0].id, "first");
+  EXPECT_EQ(docs[1].title, "Second");
+  EXPECT_EQ(docs[2].title, "Third");
+}
+
+TEST_F(DocumentSourceTest, AMissingInputIsReportedAndTheNextOneRead) {
+  const std::string good = Write("g.txt", "Headline\nBody.\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({(dir_ / "missing.txt").string(), good}, &problems);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where, (dir_ / "missing.txt").string());
+  EXPECT_NE(problems[0].message.find("no such file"), std::string::npos);
+}
+
+TEST_F(DocumentSourceTest, AFileWithoutExtensionIsReadByItsContent) {
+  const std::string json = Write("feed", "{\"id\": \"j\", \"text\": \"x\"}\n");
+  const std::string text = Write("story", "Just a story.\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({json, text}, &problems);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "j");
+  EXPECT_EQ(docs[1].id, text);
+}
+
+TEST_F(DocumentSourceTest, InvalidUtf8IsReportedNotFatal) {
+  const std::string path = Write("u.jsonl",
+                                 "{\"id\": \"bad\", \"text\": \"caf\xC3\x28\"}\n"
+                                 "{\"id\": \"good\", \"text\": \"fine\"}\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({path}, &problems);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "good");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where, path + ":1");
+}
+
+}  // namespace
+}  // namespace palmyra
