@@ -12,6 +12,11 @@ Result<std::unique_ptr<ActorCodes>> ActorCodes::Load(const std::string& data_dir
     if (fields.size() < 2 || fields[1].size() != 3) {
       return DataError("expected 'role CODE description' with a three-letter code");
     }
+    for (size_t i = 2; i < fields.size(); ++i) {
+      if (fields[i].size() > 1 && fields[i][0] == '@') {
+        codes->tagged_[std::string(fields[i].substr(1))].Add(fields[1]);
+      }
+    }
     if (fields[0] == "role" || fields[0] == "civil-role") {
       codes->roles_.Add(fields[1]);
       if (fields[0] == "civil-role") codes->civil_.Add(fields[1]);
@@ -24,6 +29,12 @@ Result<std::unique_ptr<ActorCodes>> ActorCodes::Load(const std::string& data_dir
     return Status::Ok();
   }));
   return codes;
+}
+
+bool ActorCodes::HasTag(std::string_view part, std::string_view tag) const {
+  if (part.empty()) return false;
+  const auto it = tagged_.find(std::string(tag));
+  return it != tagged_.end() && it->second.Find(part) != StringTable::kNotFound;
 }
 
 std::string_view ActorCodes::Country(std::string_view code) const {

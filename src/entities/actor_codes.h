@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <string>
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "core/string_table.h"
@@ -32,12 +34,16 @@ class ActorCodes {
   }
   // True when `code` has a role part after its country.
   bool HasRole(std::string_view code) const { return !Sector(code).empty(); }
+  // True when roles.txt gives role or international kind `part` the tag
+  // "@tag": HasTag("MIL", "armed").
+  bool HasTag(std::string_view part, std::string_view tag) const;
 
  private:
   ActorCodes() = default;
   StringTable roles_;
   StringTable international_;
   StringTable civil_;
+  std::map<std::string, StringTable, std::less<>> tagged_;  // tag (without "@") -> parts
 };
 
 }  // namespace palmyra

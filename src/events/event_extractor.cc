@@ -217,14 +217,9 @@ std::string EventExtractor::DomesticTarget(const PhraseActor& source, const Phra
       target_code != target.code) {
     return target_code;
   }
-  auto any_of = [](const std::string& sector, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), sector) != list.end();
-  };
-  const bool state = any_of(source.sector, {"COP", "GOV", "MIL", "JUD", "SPY"});
-  const bool repression = root == 17 && state &&
-                          any_of(target.sector, {"OPP", "CVL", "MED", "LAB", "EDU", "HLH", "PTY", "LEG",
-                                                  "JUD", "ELI", "CRM", "HRI", "REB"});
-  const bool protest = root == 14 && !state && any_of(target.sector, {"GOV", "COP", "MIL", "JUD", "LEG"});
+  const bool state = codes_->HasTag(source.sector, "state");
+  const bool repression = root == 17 && state && codes_->HasTag(target.sector, "civic");
+  const bool protest = root == 14 && !state && codes_->HasTag(target.sector, "authority");
   return repression || protest ? source.country + target.code : target_code;
 }
 
@@ -261,9 +256,7 @@ void EventExtractor::DropSubsumed(Analysis* a) {
 }
 
 bool EventExtractor::IsArmed(const PhraseActor& x) const {
-  static constexpr std::string_view kArmed[] = {"MIL", "REB", "COP", "SPY", "UAF", "SEP", "INS", "PKO"};
-  return std::find(std::begin(kArmed), std::end(kArmed), x.sector) != std::end(kArmed) ||
-         StartsWith(x.code, "IMG");
+  return codes_->HasTag(x.sector, "armed") || codes_->HasTag(x.country, "armed");
 }
 
 bool EventExtractor::IsOwnForce(const Analysis& a, const PhraseActor& source,

@@ -1,8 +1,5 @@
 #include "events/pattern_matcher.h"
 
-#include <algorithm>
-#include <iterator>
-
 namespace palmyra {
 namespace {
 
@@ -11,7 +8,10 @@ constexpr uint32_t kAnywhere = UINT32_MAX;
 }  // namespace
 
 PatternMatcher::PatternMatcher(const PatternDictionary* dictionary, const Analysis* analysis)
-    : dictionary_(dictionary), a_(analysis), phrase_at_(analysis->tokens.size(), -1) {
+    : dictionary_(dictionary),
+      a_(analysis),
+      phrase_at_(analysis->tokens.size(), -1),
+      adjunct_prepositions_(dictionary->SynsetId("ADJUNCTPREP")) {
   for (uint32_t p = 0; p < analysis->phrases.size(); ++p) {
     for (uint32_t t = analysis->phrases[p].begin; t < analysis->phrases[p].end; ++t) {
       phrase_at_[t] = static_cast<int32_t>(p);
@@ -136,13 +136,10 @@ bool PatternMatcher::InPrepositionalPhrase(uint32_t t) const {
   if (before.type != PhraseType::kPreposition || before.sentence != a_->phrases[ph].sentence) {
     return false;
   }
-  // Places and times; "of", "for", "in" and the like may complete the
-  // object instead ("part of a military aid program", "calls for aid",
-  // "gave $10 million in aid").
-  static constexpr std::string_view kAdjunct[] = {"at",    "near",  "inside", "outside", "during",
-                                                  "after", "since", "until",  "across",  "throughout"};
-  const std::string_view prep = a_->Key(before.head);
-  return std::find(std::begin(kAdjunct), std::end(kAdjunct), prep) != std::end(kAdjunct);
+  // Places and times (&ADJUNCTPREP); "of", "for", "in" and the like may
+  // complete the object instead ("part of a military aid program").
+  uint32_t end;
+  return MatchSynset(adjunct_prepositions_, before.head, before.head + 1, &end);
 }
 
 bool PatternMatcher::Sequence(const std::vector<PatternElement>& elements, size_t k, uint32_t pos,

@@ -58,6 +58,7 @@ class PatternMatcher {
   const Analysis* a_;
   std::vector<int32_t> phrase_at_;
   std::vector<bool> has_actor_;
+  int32_t adjunct_prepositions_;  // &ADJUNCTPREP, or -1
 };
 
 }  // namespace palmyra
