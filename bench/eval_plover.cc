@@ -26,8 +26,9 @@ struct GoldActor {
 };
 
 std::string NormaliseCountry(std::string code) {
-  static const std::map<std::string, std::string> kOld = {
-      {"JAP", "JPN"}, {"ITL", "ITA"}, {"UAR", "EGY"}, {"ZAI", "COD"}, {"ROM", "ROU"}, {"UK", "GBR"}};
+  static const std::map<std::string, std::string> kOld = {{"JAP", "JPN"}, {"ITL", "ITA"},
+                                                          {"UAR", "EGY"}, {"ZAI", "COD"},
+                                                          {"ROM", "ROU"}, {"UK", "GBR"}};
   code = code.substr(0, 3);
   auto it = kOld.find(code);
   return it == kOld.end() ? code : it->second;
@@ -58,7 +59,8 @@ struct Score {
   }
   std::string Percent() const {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%5.1f%% (%d/%d)", total ? 100.0 * hits / total : 0.0, hits, total);
+    std::snprintf(buffer, sizeof buffer, "%5.1f%% (%d/%d)", total ? 100.0 * hits / total : 0.0,
+                  hits, total);
     return buffer;
   }
 };
@@ -143,7 +145,8 @@ int main(int argc, char** argv) {
                   gold_type.c_str(), gold.c_str(), doc.text.substr(0, 110).c_str());
       for (const Event& e : events) {
         std::printf("      %s %s %s -> %s\n", e.plover.type.c_str(), e.cameo.code.c_str(),
-                    e.source ? e.source->code.c_str() : "-", e.target ? e.target->code.c_str() : "-");
+                    e.source ? e.source->code.c_str() : "-",
+                    e.target ? e.target->code.c_str() : "-");
       }
     }
   }
@@ -155,7 +158,8 @@ int main(int argc, char** argv) {
   std::printf("  target country               %s\n", target_country.Percent().c_str());
   std::printf("  target sector                %s\n", target_sector.Percent().c_str());
   std::printf("  type, source and target      %s\n", all.Percent().c_str());
-  std::printf("  events per record            %.2f\n", static_cast<double>(events_total) / records.size());
+  std::printf("  events per record            %.2f\n",
+              static_cast<double>(events_total) / records.size());
   std::printf("  by type:");
   for (const auto& [t, s] : by_type) std::printf(" %s %d/%d", t.c_str(), s.hits, s.total);
   std::printf("\n");

@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
       const size_t t_end = spans[si].begin + Utf8Bytes(text, token[2].get<size_t>() - base);
       bool in_sentence = false, on_trigger = false;
       for (const Event& e : events) {
-        if (!Matches(kind, e) || e.evidence.end <= spans[si].begin || e.evidence.start >= spans[si].end) {
+        if (!Matches(kind, e) || e.evidence.end <= spans[si].begin ||
+            e.evidence.start >= spans[si].end) {
           continue;
         }
         in_sentence = true;
@@ -108,19 +109,20 @@ int main(int argc, char** argv) {
       s.sentence += in_sentence;
       s.trigger += on_trigger;
       if (verbose && !in_sentence) {
-        std::printf("MISS %-7s %-10s | %s\n", kind.c_str(), trigger["text"].get<std::string>().c_str(),
-                    text.substr(0, 150).c_str());
+        std::printf("MISS %-7s %-10s | %s\n", kind.c_str(),
+                    trigger["text"].get<std::string>().c_str(), text.substr(0, 150).c_str());
       }
     }
   }
-  std::printf("WikiEvents event recall (%zu documents, %ld sentences, wikievents/dev.jsonl)\n", docs.size(),
-              sentences_total);
+  std::printf("WikiEvents event recall (%zu documents, %ld sentences, wikievents/dev.jsonl)\n",
+              docs.size(), sentences_total);
   Score all;
   for (const char* kind : {"attack", "death", "injury", "arrest"}) {
     const Score& s = scores[kind];
     all.total += s.total, all.sentence += s.sentence, all.trigger += s.trigger;
     std::printf("  %-7s %3d gold   sentence %5.1f%%   trigger %5.1f%%\n", kind, s.total,
-                s.total ? 100.0 * s.sentence / s.total : 0.0, s.total ? 100.0 * s.trigger / s.total : 0.0);
+                s.total ? 100.0 * s.sentence / s.total : 0.0,
+                s.total ? 100.0 * s.trigger / s.total : 0.0);
   }
   std::printf("  all     %3d gold   sentence %5.1f%%   trigger %5.1f%%\n", all.total,
               all.total ? 100.0 * all.sentence / all.total : 0.0,

@@ -53,9 +53,11 @@ Run Code(const Engine& engine, const std::vector<Document>& docs, int threads) {
 }
 
 void Print(const char* label, const Run& r) {
-  std::printf("  %-10s %8.0f sentences/s  %6.2f MB/s  %8.0f events/s  (%ld sentences, %ld events, %.2f s)\n",
-              label, r.sentences / r.seconds, r.megabytes / r.seconds, r.events / r.seconds, r.sentences,
-              r.events, r.seconds);
+  std::printf(
+      "  %-10s %8.0f sentences/s  %6.2f MB/s  %8.0f events/s  (%ld sentences, %ld events, %.2f "
+      "s)\n",
+      label, r.sentences / r.seconds, r.megabytes / r.seconds, r.events / r.seconds, r.sentences,
+      r.events, r.seconds);
 }
 
 }  // namespace
@@ -89,8 +91,11 @@ int main(int argc, char** argv) {
   for (int r = 0; r < repeat; ++r) all.insert(all.end(), docs.begin(), docs.end());
   std::printf("Throughput on %zu articles (bbc.jsonl + guardian_syria.jsonl, repeated %d times)\n",
               all.size(), repeat);
-  std::printf("  start-up   %.0f ms (building the engine: dictionaries, tagger, WordNet)\n", startup * 1000);
-  Code(*engine, std::vector<Document>(docs.begin(), docs.begin() + std::min<size_t>(50, docs.size())), 1);  // warm-up
+  std::printf("  start-up   %.0f ms (building the engine: dictionaries, tagger, WordNet)\n",
+              startup * 1000);
+  Code(*engine,
+       std::vector<Document>(docs.begin(), docs.begin() + std::min<size_t>(50, docs.size())),
+       1);  // warm-up
   Print("1 thread", Code(*engine, all, 1));
   if (threads > 1) {
     char label[32];

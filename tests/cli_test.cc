@@ -27,9 +27,9 @@ struct Result {
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("palmyra_cli_" + std::string(::testing::UnitTest::GetInstance()
-                                                                         ->current_test_info()
-                                                                         ->name()));
+    dir_ = fs::temp_directory_path() /
+           ("palmyra_cli_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -49,8 +49,8 @@ class CliTest : public ::testing::Test {
   // Runs `palmyra ARGS`, capturing standard output and error.
   Result Palmyra(const std::string& args) {
     const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string command = std::string(PALMYRA_TEST_BINARY) + " " + args + " >" + out.string() + " 2>" +
-                                err.string();
+    const std::string command =
+        std::string(PALMYRA_TEST_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
     Result run;
     const int raw = std::system(command.c_str());
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -71,7 +71,8 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, CodesAnArticleToJsonLines) {
-  const std::string path = Write("a.txt", "Militants attack army post\nMilitants attacked an army post in Mali.\n");
+  const std::string path =
+      Write("a.txt", "Militants attack army post\nMilitants attacked an army post in Mali.\n");
   const Result run = Palmyra("code --date 2021-05-04 " + path);
   ASSERT_EQ(run.status, 0) << run.err;
   const auto events = Events(run.out);
@@ -86,10 +87,11 @@ TEST_F(CliTest, CodesAnArticleToJsonLines) {
 }
 
 TEST_F(CliTest, AMalformedJsonLineIsNamedAndTheOthersAreCoded) {
-  const std::string path = Write("b.jsonl",
-                                 "{\"id\": \"one\", \"text\": \"Russian jets bombed rebel positions.\"}\n"
-                                 "{\"id\": \"two\", \"text\": \n"
-                                 "{\"id\": \"three\", \"text\": \"Israel attacked Hamas.\"}\n");
+  const std::string path =
+      Write("b.jsonl",
+            "{\"id\": \"one\", \"text\": \"Russian jets bombed rebel positions.\"}\n"
+            "{\"id\": \"two\", \"text\": \n"
+            "{\"id\": \"three\", \"text\": \"Israel attacked Hamas.\"}\n");
   const Result run = Palmyra("code " + path);
   EXPECT_EQ(run.status, 1);  // something could not be read
   EXPECT_NE(run.err.find(path + ":2"), std::string::npos) << run.err;
@@ -120,8 +122,9 @@ TEST_F(CliTest, InvalidUtf8IsRepairedWithAWarningAndCoded) {
 
 TEST_F(CliTest, EmptyArticlesAreCountedNotFatal) {
   const std::string empty = Write("e.txt", "");
-  const std::string blank = Write("f.jsonl", "{\"id\": \"blank\", \"text\": \"   \\n  \"}\n"
-                                             "{\"id\": \"real\", \"text\": \"Israel attacked Hamas.\"}\n");
+  const std::string blank = Write("f.jsonl",
+                                  "{\"id\": \"blank\", \"text\": \"   \\n  \"}\n"
+                                  "{\"id\": \"real\", \"text\": \"Israel attacked Hamas.\"}\n");
   const Result run = Palmyra("code " + empty + " " + blank);
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find("blank"), std::string::npos) << run.err;
@@ -133,7 +136,8 @@ TEST_F(CliTest, AVeryLargeArticleIsCoded) {
   // About 20 MB: one article of 100,000 sentences.
   std::string text = "Huge report\n";
   const std::string sentence =
-      "Government forces shelled rebel positions near the northern town on Tuesday, the monitor said. ";
+      "Government forces shelled rebel positions near the northern town on Tuesday, the monitor "
+      "said. ";
   while (text.size() < 20u * 1024 * 1024) text += sentence;
   const std::string path = Write("huge.txt", text);
   const Result run = Palmyra("code --threads 2 -q " + path);
@@ -154,9 +158,10 @@ TEST_F(CliTest, TheSameInputGivesTheSameBytesOnAnyNumberOfThreads) {
   const fs::path examples = fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples";
   std::string corpus;
   for (int i = 0; i < 40; ++i) {
-    corpus += "{\"id\": \"d" + std::to_string(i) +
-              "\", \"date\": \"2020-01-0" + std::to_string(1 + i % 9) +
-              "\", \"text\": \"Syrian rebels attacked an army checkpoint near Idlib. The army said it killed "
+    corpus += "{\"id\": \"d" + std::to_string(i) + "\", \"date\": \"2020-01-0" +
+              std::to_string(1 + i % 9) +
+              "\", \"text\": \"Syrian rebels attacked an army checkpoint near Idlib. The army said "
+              "it killed "
               "ten militants. Turkey condemned the attack and called for restraint.\"}\n";
   }
   const std::string path = Write("g.jsonl", corpus);

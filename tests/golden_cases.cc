@@ -24,9 +24,9 @@ bool ExpectedEvent::Matches(const Event& e) const {
 }
 
 std::string DescribeEvent(const Event& e) {
-  std::string s = (e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " +
-                  e.cameo.code + " " + std::string(ModalityName(e.modality)) +
-                  " by=" + (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
+  std::string s = (e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") +
+                  " " + e.cameo.code + " " + std::string(ModalityName(e.modality)) + " by=" +
+                  (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
   return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
 }
 
@@ -117,8 +117,8 @@ std::string CompareEvents(const std::vector<Event>& events, const GoldenCase& c)
   if (report.empty()) return "";
   std::string all;
   for (const Event& e : *coded) all += "    " + DescribeEvent(e) + "\n";
-  return c.file + ":" + std::to_string(c.line) + ": " + c.name + "\n  text: " + c.text + "\n" + report +
-         "  coded:\n" + all;
+  return c.file + ":" + std::to_string(c.line) + ": " + c.name + "\n  text: " + c.text + "\n" +
+         report + "  coded:\n" + all;
 }
 
 }  // namespace palmyra

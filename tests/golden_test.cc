@@ -32,7 +32,8 @@ TEST_P(GoldenTest, CasesCodeAsExpected) {
 
 std::vector<std::string> GoldenFiles() {
   std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(PALMYRA_TEST_SOURCE_DIR "/tests/golden")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(PALMYRA_TEST_SOURCE_DIR "/tests/golden")) {
     if (entry.path().extension() == ".txt") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
@@ -65,14 +66,16 @@ TEST(ExamplesTest, ExampleArticlesCodeAsExpected) {
     bool matched = false;
     for (size_t i = 0; i < cases.size(); ++i) {
       const std::string& name = cases[i].name;
-      if (doc.id.size() < name.size() || doc.id.compare(doc.id.size() - name.size(), name.size(), name) != 0) {
+      if (doc.id.size() < name.size() ||
+          doc.id.compare(doc.id.size() - name.size(), name.size(), name) != 0) {
         continue;
       }
       matched = seen[i] = true;
       const std::string report = CompareEvents(*coded, cases[i]);
       EXPECT_TRUE(report.empty()) << doc.id << "\n" << report;
     }
-    EXPECT_TRUE(matched) << "no expected events for " << doc.id << " in tests/examples_expected.txt";
+    EXPECT_TRUE(matched) << "no expected events for " << doc.id
+                         << " in tests/examples_expected.txt";
   }
   for (const IngestProblem& p : problems) ADD_FAILURE() << p.where << ": " << p.message;
   EXPECT_EQ(documents, static_cast<int>(cases.size()));

@@ -12,12 +12,12 @@
 namespace palmyra {
 
 struct Document {
-  std::string id;      // unique within a run; readers derive one when the input has none
-  std::string url;     // may be empty
-  std::string source;  // publisher or feed name; may be empty
-  std::string title;   // headline; may be empty
+  std::string id;                 // unique within a run; readers derive one when the input has none
+  std::string url;                // may be empty
+  std::string source;             // publisher or feed name; may be empty
+  std::string title;              // headline; may be empty
   std::optional<Date> published;  // publication date, when known
-  std::string text;    // UTF-8 article text (invalid bytes are tolerated and reported)
+  std::string text;               // UTF-8 article text (invalid bytes are tolerated and reported)
 };
 
 }  // namespace palmyra

@@ -38,8 +38,8 @@ struct ActorRef {
 };
 
 struct CameoCode {
-  std::string code;  // "195"
-  std::string root;  // "19"
+  std::string code;    // "195"
+  std::string root;    // "19"
   int quad_class = 0;  // 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict
   double goldstein = 0.0;
 };

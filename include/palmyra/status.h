@@ -71,7 +71,7 @@ inline Status InternalError(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "a Result without a value needs an error status");
   }
@@ -99,9 +99,9 @@ class [[nodiscard]] Result {
 #define PALMYRA_CONCAT_(a, b) PALMYRA_CONCAT_INNER_(a, b)
 
 // Returns from the current function if `expr` (a Status) is not OK.
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    ::palmyra::Status status_macro_ = (expr);  \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    ::palmyra::Status status_macro_ = (expr);      \
     if (!status_macro_.ok()) return status_macro_; \
   } while (false)
 

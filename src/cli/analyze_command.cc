@@ -10,14 +10,22 @@ namespace {
 
 const char* KindName(ClauseKind kind) {
   switch (kind) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kSubordinate: return "subordinate";
-    case ClauseKind::kConditional: return "conditional";
-    case ClauseKind::kRelative: return "relative";
-    case ClauseKind::kComplement: return "complement";
-    case ClauseKind::kInfinitive: return "infinitive";
-    case ClauseKind::kParticiple: return "participle";
-    case ClauseKind::kReducedRelative: return "reduced-relative";
+    case ClauseKind::kMain:
+      return "main";
+    case ClauseKind::kSubordinate:
+      return "subordinate";
+    case ClauseKind::kConditional:
+      return "conditional";
+    case ClauseKind::kRelative:
+      return "relative";
+    case ClauseKind::kComplement:
+      return "complement";
+    case ClauseKind::kInfinitive:
+      return "infinitive";
+    case ClauseKind::kParticiple:
+      return "participle";
+    case ClauseKind::kReducedRelative:
+      return "reduced-relative";
   }
   return "?";
 }
@@ -30,7 +38,8 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
   if (!options.text.empty()) {
     doc.text = options.text;
   } else {
-    auto contents = options.input == "-" ? Result<std::string>(std::string()) : ReadFile(options.input);
+    auto contents =
+        options.input == "-" ? Result<std::string>(std::string()) : ReadFile(options.input);
     if (options.input == "-") {
       char buffer[1 << 16];
       size_t n;
@@ -70,8 +79,10 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
     std::printf("  phrases:");
     for (uint32_t p = a.sentence_phrase_begin[s]; p < a.sentence_phrase_begin[s + 1]; ++p) {
       const Phrase& ph = a.phrases[p];
-      std::printf(" %s[", ph.type == PhraseType::kNoun ? "NP" : ph.type == PhraseType::kVerb ? "VG"
-                          : ph.type == PhraseType::kPreposition ? "P" : "");
+      std::printf(" %s[", ph.type == PhraseType::kNoun          ? "NP"
+                          : ph.type == PhraseType::kVerb        ? "VG"
+                          : ph.type == PhraseType::kPreposition ? "P"
+                                                                : "");
       for (uint32_t t = ph.begin; t < ph.end; ++t) {
         std::printf("%s%.*s/%s", t > ph.begin ? " " : "", static_cast<int>(a.Form(t).size()),
                     a.Form(t).data(), std::string(PosTagName(a.tokens[t].tag)).c_str());
@@ -83,22 +94,25 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
       const Phrase& ph = a.phrases[p];
       if (ph.type == PhraseType::kVerb) {
         const VerbGroup& g = a.verb_groups[ph.verb_group];
-        std::printf("  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s clause=\"%s\"\n",
-                    static_cast<int>(a.Form(g.main).size()), a.Form(g.main).data(),
-                    static_cast<int>(a.tokens[g.main].lemma.size()), a.tokens[g.main].lemma.data(),
-                    KindName(g.kind), g.passive ? " passive" : "", g.negated ? " negated" : "",
-                    g.future ? " future" : "", g.hypothetical ? " hypothetical" : "",
-                    g.finite ? "" : " non-finite", text(g.subject).c_str(), text(g.object).c_str(),
-                    g.reported_by >= 0 ? (" reported-by=" + std::string(a.Form(a.verb_groups[g.reported_by].main))).c_str() : "",
-                    g.according_to >= 0 ? (" according-to=" + text(g.according_to)).c_str() : "",
-                    std::string(a.OriginalText(g.begin, std::max<uint32_t>(g.end, g.clause_end))).c_str());
+        std::printf(
+            "  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s clause=\"%s\"\n",
+            static_cast<int>(a.Form(g.main).size()), a.Form(g.main).data(),
+            static_cast<int>(a.tokens[g.main].lemma.size()), a.tokens[g.main].lemma.data(),
+            KindName(g.kind), g.passive ? " passive" : "", g.negated ? " negated" : "",
+            g.future ? " future" : "", g.hypothetical ? " hypothetical" : "",
+            g.finite ? "" : " non-finite", text(g.subject).c_str(), text(g.object).c_str(),
+            g.reported_by >= 0
+                ? (" reported-by=" + std::string(a.Form(a.verb_groups[g.reported_by].main))).c_str()
+                : "",
+            g.according_to >= 0 ? (" according-to=" + text(g.according_to)).c_str() : "",
+            std::string(a.OriginalText(g.begin, std::max<uint32_t>(g.end, g.clause_end))).c_str());
       }
       const auto [lo, hi] = a.ActorsOf(p);
       for (size_t i = lo; i < hi; ++i) {
         const PhraseActor& x = a.actors[i];
-        std::printf("  actor %s = %s%s  (%s)\n", std::string(a.OriginalText(x.begin, x.end)).c_str(),
-                    x.code.c_str(), x.antecedent >= 0 || x.pronoun >= 0 ? " by coreference" : "",
-                    x.rule.c_str());
+        std::printf("  actor %s = %s%s  (%s)\n",
+                    std::string(a.OriginalText(x.begin, x.end)).c_str(), x.code.c_str(),
+                    x.antecedent >= 0 || x.pronoun >= 0 ? " by coreference" : "", x.rule.c_str());
       }
     }
   }
@@ -106,7 +120,8 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
   for (const Event& e : (*pipeline)->Events(a)) {
     std::printf("  #%d %s -> %s  %s %s %s/%s  %s  rule %s\n", e.sentence_index,
                 e.source ? e.source->code.c_str() : "-", e.target ? e.target->code.c_str() : "-",
-                e.cameo.code.c_str(), e.plover.type.c_str(), e.acled ? e.acled->event_type.c_str() : "-",
+                e.cameo.code.c_str(), e.plover.type.c_str(),
+                e.acled ? e.acled->event_type.c_str() : "-",
                 e.acled ? e.acled->sub_event_type.c_str() : "-",
                 std::string(ModalityName(e.modality)).c_str(), e.rule.c_str());
   }

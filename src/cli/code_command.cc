@@ -20,7 +20,8 @@ void AppendEventText(const Event& e, std::string* out) {
   out->append(e.doc_id + " #" + std::to_string(e.sentence_index) + "  " + actor(e.source) + " -> " +
               actor(e.target) + "  " + e.cameo.code + " " + e.plover.type +
               (e.plover.mode.empty() ? "" : "/" + e.plover.mode));
-  if (e.modality != Modality::kAsserted) out->append("  [" + std::string(ModalityName(e.modality)) + "]");
+  if (e.modality != Modality::kAsserted)
+    out->append("  [" + std::string(ModalityName(e.modality)) + "]");
   if (e.attribution) out->append("  according to " + e.attribution->text);
   if (e.date) out->append("  " + e.date->value.ToString());
   out->append("\n    \"" + e.evidence.text + "\"\n");
@@ -47,7 +48,8 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     }
   }
   if (options.format != "jsonl" && options.format != "text") {
-    std::fprintf(stderr, "palmyra: --format must be jsonl or text, not '%s'\n", options.format.c_str());
+    std::fprintf(stderr, "palmyra: --format must be jsonl or text, not '%s'\n",
+                 options.format.c_str());
     return 2;
   }
   auto engine = Engine::Create(options.engine);
@@ -63,9 +65,8 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       return 2;
     }
   }
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : std::max(1u, std::thread::hardware_concurrency());
+  const int threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   DocumentSource source(options.inputs, ingest);
 
   // Articles are read in batches, coded on all threads, and written in
@@ -102,7 +103,8 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads && static_cast<size_t>(t) < batch.size(); ++t) pool.emplace_back(work);
+    for (int t = 1; t < threads && static_cast<size_t>(t) < batch.size(); ++t)
+      pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
     for (const Job& job : batch) {
@@ -130,8 +132,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       std::fwrite(buffer.data(), 1, buffer.size(), out);
     }
   }
-  if (out != stdout) std::fclose(out);
-  else std::fflush(out);
+  if (out != stdout)
+    std::fclose(out);
+  else
+    std::fflush(out);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) {

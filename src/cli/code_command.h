@@ -12,11 +12,11 @@ namespace palmyra {
 struct CodeCommandOptions {
   Options engine;
   std::vector<std::string> inputs;
-  std::string date;          // YYYY-MM-DD for articles without one
-  int threads = 0;           // 0: all cores
+  std::string date;              // YYYY-MM-DD for articles without one
+  int threads = 0;               // 0: all cores
   std::string format = "jsonl";  // jsonl | text
-  std::string output;        // file; empty: standard output
-  bool quiet = false;        // no summary line
+  std::string output;            // file; empty: standard output
+  bool quiet = false;            // no summary line
 };
 
 // Returns the process exit status: 0, or 1 when an input could not be read

@@ -20,30 +20,30 @@
 namespace palmyra {
 
 // Token flags.
-inline constexpr uint16_t kTokCapitalized = 1 << 0;     // first letter upper case
-inline constexpr uint16_t kTokAllCaps = 1 << 1;         // two or more letters, all upper case
+inline constexpr uint16_t kTokCapitalized = 1 << 0;  // first letter upper case
+inline constexpr uint16_t kTokAllCaps = 1 << 1;      // two or more letters, all upper case
 inline constexpr uint16_t kTokHasDigit = 1 << 2;
-inline constexpr uint16_t kTokSpaceBefore = 1 << 3;     // whitespace precedes the token
-inline constexpr uint16_t kTokNewlineBefore = 1 << 4;   // a line break precedes it
-inline constexpr uint16_t kTokParagraphBefore = 1 << 5; // a blank line (or more) precedes it
-inline constexpr uint16_t kTokInQuote = 1 << 6;         // inside quotation marks
-inline constexpr uint16_t kTokAbbreviation = 1 << 7;    // ends with a period that is not a full stop
+inline constexpr uint16_t kTokSpaceBefore = 1 << 3;      // whitespace precedes the token
+inline constexpr uint16_t kTokNewlineBefore = 1 << 4;    // a line break precedes it
+inline constexpr uint16_t kTokParagraphBefore = 1 << 5;  // a blank line (or more) precedes it
+inline constexpr uint16_t kTokInQuote = 1 << 6;          // inside quotation marks
+inline constexpr uint16_t kTokAbbreviation = 1 << 7;  // ends with a period that is not a full stop
 inline constexpr uint16_t kTokNonAscii = 1 << 8;
-inline constexpr uint16_t kTokAlpha = 1 << 9;           // contains a letter
-inline constexpr uint16_t kTokOpenQuote = 1 << 10;      // a quotation mark that opens a quote
-inline constexpr uint16_t kTokCloseQuote = 1 << 11;     // a quotation mark that closes one
-inline constexpr uint16_t kTokHasUpper = 1 << 12;       // contains an upper-case letter
+inline constexpr uint16_t kTokAlpha = 1 << 9;        // contains a letter
+inline constexpr uint16_t kTokOpenQuote = 1 << 10;   // a quotation mark that opens a quote
+inline constexpr uint16_t kTokCloseQuote = 1 << 11;  // a quotation mark that closes one
+inline constexpr uint16_t kTokHasUpper = 1 << 12;    // contains an upper-case letter
 
 struct Token {
-  uint32_t start = 0;       // original byte offsets (Document::text)
+  uint32_t start = 0;  // original byte offsets (Document::text)
   uint32_t end = 0;
   uint32_t norm_start = 0;  // offsets in Analysis::norm
   uint32_t norm_end = 0;
-  uint32_t key_start = 0;   // case-folded form in Analysis::keys
+  uint32_t key_start = 0;  // case-folded form in Analysis::keys
   uint32_t key_length = 0;
-  std::string_view lemma;   // into the lexicon or Analysis::keys (stable once set)
-  int32_t word_id = -1;     // vocabulary id of the key, -1 when not in any dictionary
-  int32_t lemma_id = -1;    // vocabulary id of the lemma
+  std::string_view lemma;  // into the lexicon or Analysis::keys (stable once set)
+  int32_t word_id = -1;    // vocabulary id of the key, -1 when not in any dictionary
+  int32_t lemma_id = -1;   // vocabulary id of the lemma
   uint16_t flags = 0;
   PosTag tag = PosTag::kNone;
 };
@@ -51,7 +51,7 @@ struct Token {
 struct Sentence {
   uint32_t token_begin = 0;  // token index range [begin, end)
   uint32_t token_end = 0;
-  bool headline = false;     // the article's first line, set apart from the body
+  bool headline = false;  // the article's first line, set apart from the body
 };
 
 // "KABUL, Oct. 3 (Xinhua) --": where and when the story was filed.
@@ -60,7 +60,7 @@ struct Dateline {
   uint32_t token_end = 0;
   uint32_t place_begin = 0;  // tokens naming the place ("KABUL")
   uint32_t place_end = 0;
-  uint32_t date_begin = 0;   // tokens of the date ("Oct. 3"); empty when none
+  uint32_t date_begin = 0;  // tokens of the date ("Oct. 3"); empty when none
   uint32_t date_end = 0;
 };
 
@@ -75,7 +75,7 @@ struct Phrase {
   PhraseType type = PhraseType::kOther;
   uint32_t begin = 0;  // token range [begin, end)
   uint32_t end = 0;
-  uint32_t head = 0;   // token that heads the phrase
+  uint32_t head = 0;  // token that heads the phrase
   uint32_t sentence = 0;
   // Noun phrases: tokens [begin, possessor_end) name a possessor ("Russia 's").
   uint32_t possessor_end = 0;
@@ -84,27 +84,27 @@ struct Phrase {
 
 enum class ClauseKind : uint8_t {
   kMain,
-  kSubordinate,  // "because ...", "after ..."
-  kConditional,  // "if ...", "unless ..."
-  kRelative,     // "..., who attacked ..."
-  kComplement,   // "said (that) ..."
-  kInfinitive,   // "agreed to withdraw"
-  kParticiple,   // "..., killing six"
+  kSubordinate,      // "because ...", "after ..."
+  kConditional,      // "if ...", "unless ..."
+  kRelative,         // "..., who attacked ..."
+  kComplement,       // "said (that) ..."
+  kInfinitive,       // "agreed to withdraw"
+  kParticiple,       // "..., killing six"
   kReducedRelative,  // "soldiers killed in the attack"
 };
 
 struct VerbGroup {
-  uint32_t phrase = 0;     // index into Analysis::phrases
+  uint32_t phrase = 0;  // index into Analysis::phrases
   uint32_t sentence = 0;
-  uint32_t main = 0;       // token of the main verb
+  uint32_t main = 0;            // token of the main verb
   uint32_t begin = 0, end = 0;  // token range of the whole group
-  uint32_t particle = 0;   // token of a particle ("out" in "carried out"), 0 when none
+  uint32_t particle = 0;        // token of a particle ("out" in "carried out"), 0 when none
   bool has_particle = false;
   bool passive = false;
   bool negated = false;
-  bool future = false;       // will, shall, going to, is to, 'll
-  bool hypothetical = false; // could, would, might, may, should, must, conditional clause
-  bool obligation = false;   // must, should, ought
+  bool future = false;        // will, shall, going to, is to, 'll
+  bool hypothetical = false;  // could, would, might, may, should, must, conditional clause
+  bool obligation = false;    // must, should, ought
   bool finite = true;
   ClauseKind kind = ClauseKind::kMain;
   int32_t governor = -1;     // verb group this one depends on (complement, infinitive ...)
@@ -122,21 +122,21 @@ struct VerbGroup {
 
 // An actor named by a contiguous run of tokens, found by the dictionaries.
 enum class MentionKind : uint8_t {
-  kCountry,     // "Russia"
-  kDemonym,     // "Russian", "Russians"
-  kCapital,     // "Moscow" (as the government, when it acts)
+  kCountry,  // "Russia"
+  kDemonym,  // "Russian", "Russians"
+  kCapital,  // "Moscow" (as the government, when it acts)
   kOrganization,
   kPerson,
-  kAgent,       // "forces", "government", "rebels"
-  kPronoun,     // "he", "its" (resolved by coreference)
+  kAgent,    // "forces", "government", "rebels"
+  kPronoun,  // "he", "its" (resolved by coreference)
 };
 
 struct Mention {
   uint32_t begin = 0;  // token range
   uint32_t end = 0;
   MentionKind kind = MentionKind::kAgent;
-  int32_t entry = -1;  // dictionary entry that matched
-  int32_t name = -1;   // which of its names
+  int32_t entry = -1;       // dictionary entry that matched
+  int32_t name = -1;        // which of its names
   int32_t antecedent = -1;  // for pronouns and descriptions: the mention it refers to
 };
 
@@ -161,29 +161,29 @@ struct PhraseActor {
 // An event found in a sentence, before it is written out.
 struct EventCandidate {
   uint32_t sentence = 0;
-  uint32_t trigger = 0;           // token of the verb or noun
-  int32_t verb_group = -1;        // the verb group whose clause holds the event
-  int32_t source = -1;            // index into actors, -1 when none
+  uint32_t trigger = 0;     // token of the verb or noun
+  int32_t verb_group = -1;  // the verb group whose clause holds the event
+  int32_t source = -1;      // index into actors, -1 when none
   int32_t target = -1;
-  std::string source_code;        // the code as used here (a capital as a place: "SYR")
+  std::string source_code;  // the code as used here (a capital as a place: "SYR")
   std::string target_code;
-  std::string cameo;              // event code
+  std::string cameo;  // event code
   Modality modality = Modality::kAsserted;
-  int32_t attribution = -1;       // phrase of the speaker, -1 when none
-  uint32_t evidence_begin = 0;    // token range of the evidence
+  int32_t attribution = -1;     // phrase of the speaker, -1 when none
+  uint32_t evidence_begin = 0;  // token range of the evidence
   uint32_t evidence_end = 0;
-  std::string rule;               // "file:line" of the pattern or trigger
+  std::string rule;  // "file:line" of the pattern or trigger
   double confidence = 0.0;
 };
 
 struct Analysis {
   const Document* doc = nullptr;
-  Date reference_date;   // publication date, or the --date default
+  Date reference_date;  // publication date, or the --date default
   bool has_reference_date = false;
 
-  std::string norm;      // normalised text
-  OffsetMap offsets;     // norm -> Document::text
-  std::string keys;      // case-folded token forms, back to back
+  std::string norm;   // normalised text
+  OffsetMap offsets;  // norm -> Document::text
+  std::string keys;   // case-folded token forms, back to back
 
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
@@ -193,7 +193,8 @@ struct Analysis {
   std::vector<uint32_t> sentence_phrase_begin;  // first phrase of each sentence (+ end marker)
   std::vector<VerbGroup> verb_groups;
   std::vector<Mention> mentions;
-  std::vector<PhraseActor> actors;            // sorted by phrase; several for "Hungarian and Romanian officials"
+  std::vector<PhraseActor>
+      actors;  // sorted by phrase; several for "Hungarian and Romanian officials"
   std::vector<EventCandidate> events;
   std::vector<std::string> warnings;
 

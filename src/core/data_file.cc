@@ -28,8 +28,9 @@ Status ForEachDataLine(const std::string& path,
     pos = end + 1;
     if (line.empty()) continue;
     Status status = fn(line, line_number);
-    if (!status.ok()) return Status(status.code(), path + ":" + std::to_string(line_number) + ": " +
-                                                       status.message());
+    if (!status.ok())
+      return Status(status.code(),
+                    path + ":" + std::to_string(line_number) + ": " + status.message());
   }
   return Status::Ok();
 }

@@ -15,9 +15,9 @@ TEST(DateTest, DaysRoundTripAndKnownValues) {
 }
 
 TEST(DateTest, WeekdayOfKnownDates) {
-  EXPECT_EQ((Date{2016, 3, 17}.Weekday()), 3);  // a Thursday
-  EXPECT_EQ((Date{2026, 11, 25}.Weekday()), 2); // a Wednesday
-  EXPECT_EQ((Date{2000, 1, 1}.Weekday()), 5);   // a Saturday
+  EXPECT_EQ((Date{2016, 3, 17}.Weekday()), 3);   // a Thursday
+  EXPECT_EQ((Date{2026, 11, 25}.Weekday()), 2);  // a Wednesday
+  EXPECT_EQ((Date{2000, 1, 1}.Weekday()), 5);    // a Saturday
 }
 
 TEST(DateTest, AddDaysCrossesMonthsAndLeapDays) {

@@ -58,8 +58,8 @@ bool LineReader::Next(std::string* line) {
   const ssize_t n = ::getline(&buffer_, &capacity_, file_);
   if (n < 0) {
     if (std::ferror(file_)) {
-      status_ = IoError(path_ + ": read failed after line " + std::to_string(line_number_) +
-                        ": " + Errno());
+      status_ = IoError(path_ + ": read failed after line " + std::to_string(line_number_) + ": " +
+                        Errno());
     }
     return false;
   }

@@ -36,7 +36,8 @@ inline uint64_t Hash64(std::string_view s, uint64_t seed = 0) {
     n -= 8;
   }
   uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) tail |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
+  for (size_t i = 0; i < n; ++i)
+    tail |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
   h = (h ^ MixBits(tail ^ n)) * 0x9e3779b97f4a7c15ULL;
   return MixBits(h);
 }

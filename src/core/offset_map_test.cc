@@ -26,7 +26,7 @@ TEST(OffsetMapTest, MapsStartsAndEndsAroundReplacements) {
   EXPECT_EQ(map.MapStart(2), 4u);  // b
   EXPECT_EQ(map.MapStart(3), 8u);  // c skips the dropped character
   EXPECT_EQ(map.MapEnd(4), 9u);
-  EXPECT_EQ(map.MapEnd(3), 5u);    // "a'b" ends after b
+  EXPECT_EQ(map.MapEnd(3), 5u);  // "a'b" ends after b
 }
 
 TEST(OffsetMapTest, MergesAdjacentIdentityRuns) {

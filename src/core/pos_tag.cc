@@ -6,10 +6,10 @@ namespace palmyra {
 namespace {
 
 constexpr std::array<std::string_view, kNumPosTags> kNames = {
-    "NONE", "CC",  "CD",  "DT",  "EX",   "FW",  "IN",   "JJ",  "JJR", "JJS", "LS",  "MD",
-    "NN",   "NNS", "NNP", "NNPS", "PDT", "POS", "PRP",  "PRP$", "RB", "RBR", "RBS", "RP",
-    "SYM",  "TO",  "UH",  "VB",  "VBD",  "VBG", "VBN",  "VBP", "VBZ", "WDT", "WP",  "WP$",
-    "WRB",  ",",   ".",   ":",   "``",   "''",  "-LRB-", "-RRB-", "$", "#"};
+    "NONE", "CC",  "CD",  "DT",   "EX",  "FW",  "IN",    "JJ",    "JJR", "JJS", "LS",  "MD",
+    "NN",   "NNS", "NNP", "NNPS", "PDT", "POS", "PRP",   "PRP$",  "RB",  "RBR", "RBS", "RP",
+    "SYM",  "TO",  "UH",  "VB",   "VBD", "VBG", "VBN",   "VBP",   "VBZ", "WDT", "WP",  "WP$",
+    "WRB",  ",",   ".",   ":",    "``",  "''",  "-LRB-", "-RRB-", "$",   "#"};
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 namespace palmyra {
 
+// clang-format off
 enum class PosTag : uint8_t {
   kNone = 0,
   CC, CD, DT, EX, FW, IN, JJ, JJR, JJS, LS, MD, NN, NNS, NNP, NNPS, PDT, POS, PRP, PRP_S,
@@ -23,6 +24,7 @@ enum class PosTag : uint8_t {
   kHash,        // #
   kCount,
 };
+// clang-format on
 
 inline constexpr int kNumPosTags = static_cast<int>(PosTag::kCount);
 

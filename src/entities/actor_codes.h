@@ -4,9 +4,8 @@
 #ifndef PALMYRA_ENTITIES_ACTOR_CODES_H_
 #define PALMYRA_ENTITIES_ACTOR_CODES_H_
 
-#include <memory>
-#include <string>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 

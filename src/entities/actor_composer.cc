@@ -167,9 +167,11 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       const std::string& country = dictionary_->CodeOn(m.entry, date);
       std::string r = role;
       if (r.empty() && m.kind == MentionKind::kCapital) r = "GOV";  // "Moscow said"
-      const bool prefix = role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).agent_prefix;
+      const bool prefix =
+          role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).agent_prefix;
       x.code = prefix ? r + country : country + r;
-      x.place_like = agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
+      x.place_like =
+          agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
       if (m.kind == MentionKind::kDemonym && agents.empty()) {
         x.plural = dictionary_->RoleOfName(m.name) == NameRole::kPeople;
       }
@@ -183,7 +185,8 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
   if (!agents.empty() || pronoun >= 0) {
     // "the convoy", "positions": words that name an actor only when someone
     // owns them ("Russian positions", "its convoy").
-    if (pronoun < 0 && role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).modified) {
+    if (pronoun < 0 && role_agent >= 0 &&
+        dictionary_->entry(a->mentions[role_agent].entry).modified) {
       bool other = false;
       for (int32_t m : agents) other |= !dictionary_->entry(a->mentions[m].entry).modified;
       if (!other) return;
@@ -199,8 +202,9 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
   // "the president of Armenia", "forces of the Syrian government", "the
   // leader of Hamas": an agent without a country takes its complement's.
   const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
-  const auto first = std::lower_bound(a->actors.begin(), a->actors.end(), pb,
-                                      [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+  const auto first =
+      std::lower_bound(a->actors.begin(), a->actors.end(), pb,
+                       [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
   for (size_t i = static_cast<size_t>(first - a->actors.begin()); i < a->actors.size(); ++i) {
     PhraseActor& x = a->actors[i];
     if (x.phrase >= pe) break;
@@ -268,8 +272,9 @@ void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {
   }
   if (added.empty()) return;
   // The sentence's actors are the last ones; keep them sorted by phrase.
-  const auto first = std::lower_bound(a->actors.begin(), a->actors.end(), pb,
-                                      [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+  const auto first =
+      std::lower_bound(a->actors.begin(), a->actors.end(), pb,
+                       [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
   const size_t offset = static_cast<size_t>(first - a->actors.begin());
   a->actors.insert(a->actors.end(), added.begin(), added.end());
   std::stable_sort(a->actors.begin() + offset, a->actors.end(),

@@ -79,7 +79,8 @@ const std::string& ActorDictionary::CodeOn(int32_t i, const Date* date) const {
   return undated != nullptr ? undated->code : e.codes.front().code;
 }
 
-uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i, uint32_t end) const {
+uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
+                                  uint32_t end) const {
   if (i + n.words.size() > end) return 0;
   bool upper = false;
   for (size_t k = 0; k < n.words.size(); ++k) {

@@ -30,11 +30,11 @@ enum class NameRole : uint8_t {
 struct ActorEntry {
   std::vector<DatedCode> codes;
   MentionKind kind = MentionKind::kOrganization;  // kCountry, kOrganization, kPerson or kAgent
-  bool generic = false;      // an agent that yields to a more specific one ("official")
-  bool individual = false;   // names one person ("president", a leader)
-  bool modified = false;     // an actor only with a country or name before it ("Russian positions")
-  bool agent_prefix = false; // [ROLE~]: the role is written before the country
-  std::string rule;          // "file:line"
+  bool generic = false;     // an agent that yields to a more specific one ("official")
+  bool individual = false;  // names one person ("president", a leader)
+  bool modified = false;    // an actor only with a country or name before it ("Russian positions")
+  bool agent_prefix = false;  // [ROLE~]: the role is written before the country
+  std::string rule;           // "file:line"
 };
 
 class ActorDictionary {

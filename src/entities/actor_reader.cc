@@ -227,7 +227,8 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
         }
       }
       if (!ok) {
-        diagnose(line_number, "bad date in '[" + group + "]'; expected >D, <D or D-D with D as YYYYMMDD or YYMMDD");
+        diagnose(line_number, "bad date in '[" + group +
+                                  "]'; expected >D, <D or D-D with D as YYYYMMDD or YYMMDD");
         continue;
       }
       codes.push_back(std::move(code));
@@ -287,7 +288,8 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
   }
   for (const RawActor& actor : out.actors) {
     if (actor.codes.empty()) {
-      out.diagnostics.push_back({file, actor.line, "entry '" + actor.names[0].words[0] + "...' has no code", false});
+      out.diagnostics.push_back(
+          {file, actor.line, "entry '" + actor.names[0].words[0] + "...' has no code", false});
     }
   }
   return out;

@@ -36,11 +36,11 @@ struct RawName {
 };
 
 struct RawActor {
-  std::vector<RawName> names;      // names[0] is the primary name
+  std::vector<RawName> names;  // names[0] is the primary name
   std::vector<DatedCode> codes;
-  std::vector<std::string> tags;   // tags of the entry
-  bool agent = false;              // an agent ([~ROLE] or [ROLE~])
-  bool agent_prefix = false;       // [ROLE~]: the role goes before the country code
+  std::vector<std::string> tags;  // tags of the entry
+  bool agent = false;             // an agent ([~ROLE] or [ROLE~])
+  bool agent_prefix = false;      // [ROLE~]: the role goes before the country code
   std::string file;
   int line = 0;
 };

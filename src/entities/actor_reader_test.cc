@@ -6,14 +6,15 @@ namespace palmyra {
 namespace {
 
 TEST(ActorReaderTest, ReadsEntriesSynonymsCodesAndTags) {
-  const ActorFile f = ParseActorDictionary("t.txt",
-                                           "# comment\n"
-                                           "RUSSIA [RUS] @country\n"
-                                           "+RUSSIAN_FEDERATION_\n"
-                                           "+Russian @adj\n"
-                                           "VLADIMIR_PUTIN [RUSGOV 20000507-20080507] [RUSELI] @person\n"
-                                           "+PUTIN  # the surname alone\n"
-                                           "\t[RUSGOV >120507]\n");
+  const ActorFile f =
+      ParseActorDictionary("t.txt",
+                           "# comment\n"
+                           "RUSSIA [RUS] @country\n"
+                           "+RUSSIAN_FEDERATION_\n"
+                           "+Russian @adj\n"
+                           "VLADIMIR_PUTIN [RUSGOV 20000507-20080507] [RUSELI] @person\n"
+                           "+PUTIN  # the surname alone\n"
+                           "\t[RUSGOV >120507]\n");
   ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
   ASSERT_EQ(f.actors.size(), 2u);
   EXPECT_EQ(f.actors[0].names.size(), 3u);

@@ -13,7 +13,8 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
   std::unique_ptr<Coreference> coreference(new Coreference());
   coreference->composer_ = composer;
   coreference->codes_ = codes;
-  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line, int) {
+  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line,
+                                                                         int) {
     const auto fields = SplitWhitespace(line);
     StringTable* table = fields[0] == "country"        ? &coreference->country_nouns_
                          : fields[0] == "organization" ? &coreference->organization_nouns_
@@ -36,8 +37,7 @@ int32_t Coreference::Antecedent(const Analysis& a, const std::vector<int32_t>& h
     const PhraseActor& y = a.actors[*it];
     if (y.phrase >= phrase) continue;
     if (a.phrases[y.phrase].sentence + kWindow < sentence) break;
-    const MentionKind kind =
-        y.mention >= 0 ? a.mentions[y.mention].kind : MentionKind::kPronoun;
+    const MentionKind kind = y.mention >= 0 ? a.mentions[y.mention].kind : MentionKind::kPronoun;
     const bool organization = kind == MentionKind::kOrganization;
     const bool bare_country = y.code == y.country && y.code.size() == 3 &&
                               (kind == MentionKind::kCountry || kind == MentionKind::kCapital ||
@@ -78,7 +78,8 @@ void Coreference::LinkCollectives(Analysis* a) const {
         collective_nouns_.Find(a->Key(head)) == StringTable::kNotFound) {
       continue;
     }
-    if (a->phrases[p + 1].type != PhraseType::kPreposition || a->Key(a->phrases[p + 1].head) != "of") {
+    if (a->phrases[p + 1].type != PhraseType::kPreposition ||
+        a->Key(a->phrases[p + 1].head) != "of") {
       continue;
     }
     const auto [lo, hi] = a->ActorsOf(p + 2);
@@ -125,7 +126,8 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
   for (const PhraseActor& x : a->actors) {
     if (x.code.empty() || x.country.empty() || codes_->IsInternational(x.country)) continue;
     ++total;
-    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == x.country; });
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == x.country; });
     if (it == counts.end()) {
       counts.push_back({x.country, 1});
     } else {
@@ -138,9 +140,11 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
   for (const auto& [country, n] : counts) {
     if (country == a->home_country) home = country;
   }
-  const auto top = std::max_element(counts.begin(), counts.end(),
-                                    [](const auto& p, const auto& q) { return p.second < q.second; });
-  if (home.empty() && top != counts.end() && top->second >= 2 && 2 * top->second > total) home = top->first;
+  const auto top = std::max_element(counts.begin(), counts.end(), [](const auto& p, const auto& q) {
+    return p.second < q.second;
+  });
+  if (home.empty() && top != counts.end() && top->second >= 2 && 2 * top->second > total)
+    home = top->first;
   if (home.empty()) return;
   // "The UN mission in Mali called on the government": the Malian government.
   for (PhraseActor& x : a->actors) {
@@ -182,8 +186,9 @@ void Coreference::Resolve(Analysis* a) const {
   }
   if (!added.empty()) {
     a->actors.insert(a->actors.end(), added.begin(), added.end());
-    std::stable_sort(a->actors.begin(), a->actors.end(),
-                     [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
+    std::stable_sort(
+        a->actors.begin(), a->actors.end(),
+        [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
   }
 
   std::vector<int32_t> history;  // resolved actors, in document order
@@ -210,7 +215,8 @@ void Coreference::Resolve(Analysis* a) const {
         // "we" and "I" are the speaker; elsewhere they are not resolved.
         const PhraseActor* speaker = nullptr;
         if ((a->tokens[x.pronoun].flags & kTokInQuote) &&
-            (word == "we" || word == "us" || word == "our" || word == "i" || word == "me" || word == "my")) {
+            (word == "we" || word == "us" || word == "our" || word == "i" || word == "me" ||
+             word == "my")) {
           speaker = Speaker(*a, static_cast<uint32_t>(x.pronoun));
         }
         if (speaker == nullptr) {
@@ -258,7 +264,8 @@ void Coreference::Resolve(Analysis* a) const {
         if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
         if (!y.country.empty() && y.sector == x.sector && !y.sector.empty()) {
           // "the rebel group" after "the Houthis": the group itself.
-          const bool organization = y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;
+          const bool organization =
+              y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;
           const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
           const bool group_noun = organization_nouns_.Find(head) != StringTable::kNotFound;
           x.code = organization && group_noun ? y.code : y.country + x.code;

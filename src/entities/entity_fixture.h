@@ -14,7 +14,8 @@ namespace palmyra {
 class EntityFixture {
  public:
   EntityFixture() {
-    auto stage = EntityStage::Load(PALMYRA_TEST_DATA_DIR, syntax_.text().stage().names(), &vocabulary_);
+    auto stage =
+        EntityStage::Load(PALMYRA_TEST_DATA_DIR, syntax_.text().stage().names(), &vocabulary_);
     EXPECT_TRUE(stage.ok()) << stage.status().ToString();
     stage_ = std::move(stage).value();
   }

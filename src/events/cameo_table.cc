@@ -17,28 +17,29 @@ int CameoTable::QuadClass(std::string_view code) {
 
 Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir) {
   std::unique_ptr<CameoTable> table(new CameoTable());
-  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/ontology/cameo.tsv", [&](std::string_view line, int) {
-    const auto f = Split(line, '\t');
-    if (f.size() != 7) return DataError("expected 7 tab-separated columns");
-    CameoEntry e;
-    e.code = std::string(f[0]);
-    e.label = std::string(f[1]);
-    const auto goldstein = ParseDouble(f[2]);
-    e.quad_class = QuadClass(e.code);
-    if (!goldstein || *goldstein < -10 || *goldstein > 10 || e.quad_class == 0) {
-      return DataError("bad code '" + e.code + "' or Goldstein value");
-    }
-    e.goldstein = *goldstein;
-    e.plover_type = std::string(f[3]);
-    e.plover_mode = std::string(f[4]);
-    if (f[5] != "-") {
-      e.acled_type = std::string(f[5]);
-      e.acled_subtype = std::string(f[6]);
-    }
-    const std::string code = e.code;
-    table->entries_.emplace(code, std::move(e));
-    return Status::Ok();
-  }));
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/ontology/cameo.tsv", [&](std::string_view line, int) {
+        const auto f = Split(line, '\t');
+        if (f.size() != 7) return DataError("expected 7 tab-separated columns");
+        CameoEntry e;
+        e.code = std::string(f[0]);
+        e.label = std::string(f[1]);
+        const auto goldstein = ParseDouble(f[2]);
+        e.quad_class = QuadClass(e.code);
+        if (!goldstein || *goldstein < -10 || *goldstein > 10 || e.quad_class == 0) {
+          return DataError("bad code '" + e.code + "' or Goldstein value");
+        }
+        e.goldstein = *goldstein;
+        e.plover_type = std::string(f[3]);
+        e.plover_mode = std::string(f[4]);
+        if (f[5] != "-") {
+          e.acled_type = std::string(f[5]);
+          e.acled_subtype = std::string(f[6]);
+        }
+        const std::string code = e.code;
+        table->entries_.emplace(code, std::move(e));
+        return Status::Ok();
+      }));
   return table;
 }
 

@@ -20,7 +20,7 @@ struct CameoEntry {
   int quad_class = 0;
   std::string plover_type;
   std::string plover_mode;
-  std::string acled_type;      // empty when ACLED has no counterpart
+  std::string acled_type;  // empty when ACLED has no counterpart
   std::string acled_subtype;
 };
 

@@ -113,7 +113,8 @@ int32_t EventExtractor::PrepositionalTarget(const Analysis& a, const PatternMatc
                                             bool* locative) const {
   *locative = false;
   if (from >= to || from >= a.tokens.size()) return -1;
-  for (int32_t p = matcher.PhraseAt(from); p >= 0 && p < static_cast<int32_t>(a.phrases.size()); ++p) {
+  for (int32_t p = matcher.PhraseAt(from); p >= 0 && p < static_cast<int32_t>(a.phrases.size());
+       ++p) {
     const Phrase& ph = a.phrases[p];
     if (ph.begin >= to) break;
     if (ph.type == PhraseType::kVerb) {
@@ -122,11 +123,13 @@ int32_t EventExtractor::PrepositionalTarget(const Analysis& a, const PatternMatc
       break;
     }
     if (ph.type == PhraseType::kOther && IsHardBoundary(a.Form(ph.head))) break;
-    if (ph.type != PhraseType::kPreposition || p + 1 >= static_cast<int32_t>(a.phrases.size())) continue;
+    if (ph.type != PhraseType::kPreposition || p + 1 >= static_cast<int32_t>(a.phrases.size()))
+      continue;
     const Phrase& np = a.phrases[p + 1];
     if (np.type != PhraseType::kNoun || np.begin >= to || a.ActorOf(p + 1) == nullptr) continue;
     // Does the preposition introduce a target ("against", "on") or a place ("in")?
-    if (InSet(noun ? noun_target_prepositions_ : target_prepositions_, a.tokens[ph.head])) return p + 1;
+    if (InSet(noun ? noun_target_prepositions_ : target_prepositions_, a.tokens[ph.head]))
+      return p + 1;
     if (InSet(locative_prepositions_, a.tokens[ph.head])) *locative = true;
   }
   return -1;
@@ -138,13 +141,14 @@ EventExtractor::ModalityFlags EventExtractor::ModalityOf(const Analysis& a, int3
   f.negated = g.negated;
   f.hypothetical = g.hypothetical;
   f.future = g.future;
-  f.reported = g.reported_by >= 0 || g.according_to >= 0 || (a.tokens[g.main].flags & kTokInQuote) != 0 ||
-               Accuser(a, vi) >= 0;
+  f.reported = g.reported_by >= 0 || g.according_to >= 0 ||
+               (a.tokens[g.main].flags & kTokInQuote) != 0 || Accuser(a, vi) >= 0;
   // "would" in reported speech is the future seen from the past.
   if (f.hypothetical && f.reported) {
     bool only_would = true;
     for (uint32_t i = g.begin; i < g.end; ++i) {
-      if (a.tokens[i].tag == PosTag::MD && a.Key(i) != "would" && a.Key(i) != "'d") only_would = false;
+      if (a.tokens[i].tag == PosTag::MD && a.Key(i) != "would" && a.Key(i) != "'d")
+        only_would = false;
     }
     if (only_would && g.kind != ClauseKind::kConditional) {
       f.hypothetical = false;
@@ -157,16 +161,20 @@ EventExtractor::ModalityFlags EventExtractor::ModalityOf(const Analysis& a, int3
   const VerbGroup* walk = &g;
   for (int depth = 0; depth < 4 && walk->governor >= 0; ++depth) {
     const bool complement = walk->kind == ClauseKind::kComplement;
-    if (walk->kind != ClauseKind::kInfinitive && walk->kind != ClauseKind::kParticiple && !complement) break;
+    if (walk->kind != ClauseKind::kInfinitive && walk->kind != ClauseKind::kParticiple &&
+        !complement)
+      break;
     const VerbGroup& gov = a.verb_groups[walk->governor];
     const std::string_view lemma = a.tokens[gov.main].lemma;
     if (complement) {
-      if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) || lexicon_->Is(lemma, WordRole::kObjectControl)) {
+      if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) ||
+          lexicon_->Is(lemma, WordRole::kObjectControl)) {
         f.hypothetical = true;
       }
       break;
     }
-    if (lexicon_->Is(lemma, WordRole::kNegativeGovernor) || lexicon_->Is(lemma, WordRole::kDenial)) {
+    if (lexicon_->Is(lemma, WordRole::kNegativeGovernor) ||
+        lexicon_->Is(lemma, WordRole::kDenial)) {
       f.negated = true;
     } else if (lexicon_->Is(lemma, WordRole::kHypotheticalGovernor) ||
                lexicon_->Is(lemma, WordRole::kObjectControl)) {
@@ -196,7 +204,8 @@ std::string EventExtractor::Requested(const Analysis& a, const PatternMatcher& m
       const Phrase& object = a.phrases[asked.object];
       for (uint32_t t = object.begin; t <= object.head && what.code.empty(); ++t) {
         Found noun;
-        if (Best(matcher, a, t, /*noun=*/true, lo, hi, &noun) && noun.trigger_end == object.head + 1) {
+        if (Best(matcher, a, t, /*noun=*/true, lo, hi, &noun) &&
+            noun.trigger_end == object.head + 1) {
           what = std::move(noun);
         }
       }
@@ -312,7 +321,8 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
   }
   if (pairs.empty()) {
     std::vector<int32_t> sources = actors_of(source_phrase);
-    std::vector<int32_t> targets = roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
+    std::vector<int32_t> targets =
+        roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
     if (sources.empty() && targets.empty() && !roles.actorless_ok) return;
     if (sources.empty()) sources.push_back(-1);
     if (targets.empty()) targets.push_back(-1);
@@ -324,7 +334,8 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     }
   }
   // An intention or a threat needs someone who intends or threatens.
-  const bool roles_have_source = std::any_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first >= 0; });
+  const bool roles_have_source =
+      std::any_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first >= 0; });
   ModalityFlags flags;
   if (vg >= 0) {
     flags = ModalityOf(*a, vg);
@@ -370,12 +381,15 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
       // A country or capital that is acted upon materially (bombed, given
       // aid) is the country, not its government; spoken to, it is the government.
       const int quad = CameoTable::QuadClass(code);
-      c.target_code = t.place_like && !t.country.empty() && (quad == 2 || quad == 4) ? t.country : t.code;
+      c.target_code =
+          t.place_like && !t.country.empty() && (quad == 2 || quad == 4) ? t.country : t.code;
     }
-    if (x >= 0 && y >= 0 && c.source_code == c.target_code && a->actors[x].phrase == a->actors[y].phrase) {
+    if (x >= 0 && y >= 0 && c.source_code == c.target_code &&
+        a->actors[x].phrase == a->actors[y].phrase) {
       continue;
     }
-    if (x >= 0 && y >= 0) c.target_code = DomesticTarget(a->actors[x], a->actors[y], root, c.target_code);
+    if (x >= 0 && y >= 0)
+      c.target_code = DomesticTarget(a->actors[x], a->actors[y], root, c.target_code);
 
     // Violence between companies, courts or journalists is a figure of
     // speech ("Yukos fought the bid", "hit the competitiveness of ...").
@@ -421,7 +435,8 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     // One event per (source, target, code) in a sentence.
     bool duplicate = false;
     for (auto e = a->events.rbegin(); e != a->events.rend() && e->sentence == sentence; ++e) {
-      if (e->cameo == c.cameo && e->source_code == c.source_code && e->target_code == c.target_code) {
+      if (e->cameo == c.cameo && e->source_code == c.source_code &&
+          e->target_code == c.target_code) {
         duplicate = true;
         break;
       }
@@ -466,7 +481,8 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       const PosTag last = a->tokens[found.trigger_end - 1].tag;
       const int32_t q = matcher.PhraseAt(found.trigger_end);
       if ((last == PosTag::IN || last == PosTag::TO) && q >= 0 &&
-          a->phrases[q].begin == found.trigger_end && a->ActorOf(static_cast<uint32_t>(q)) != nullptr) {
+          a->phrases[q].begin == found.trigger_end &&
+          a->ActorOf(static_cast<uint32_t>(q)) != nullptr) {
         after_trigger = q;
       }
     }
@@ -482,7 +498,8 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     } else {
       // "demanded the release of X", "condemned the killing of civilians",
       // "demanded an admission by Moscow": the actor of the object's complement.
-      if (v.object >= 0 && static_cast<uint32_t>(v.object) + 2 < a->sentence_phrase_begin[sentence + 1] &&
+      if (v.object >= 0 &&
+          static_cast<uint32_t>(v.object) + 2 < a->sentence_phrase_begin[sentence + 1] &&
           a->phrases[v.object + 1].type == PhraseType::kPreposition) {
         const std::string_view prep = a->Key(a->phrases[v.object + 1].head);
         if ((prep == "of" || (request && prep == "by")) && a->ActorOf(v.object + 2) != nullptr) {
@@ -491,7 +508,8 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       }
       if (roles.target < 0) {
         bool locative = false;
-        roles.target = PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+        roles.target =
+            PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
       }
       // "threatened to ban opposition candidates": the infinitive's object.
       if (roles.target < 0) {
@@ -523,11 +541,13 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
         if (a->phrases[q].type != PhraseType::kVerb) continue;
         const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
-        if (w.governor != vi || (w.kind != ClauseKind::kComplement && w.kind != ClauseKind::kInfinitive)) {
+        if (w.governor != vi ||
+            (w.kind != ClauseKind::kComplement && w.kind != ClauseKind::kInfinitive)) {
           continue;
         }
-        if ((roles.target < 0 || a->ActorOf(roles.target) == nullptr) && w.kind == ClauseKind::kComplement &&
-            w.subject >= 0 && a->ActorOf(w.subject) != nullptr) {
+        if ((roles.target < 0 || a->ActorOf(roles.target) == nullptr) &&
+            w.kind == ClauseKind::kComplement && w.subject >= 0 &&
+            a->ActorOf(w.subject) != nullptr) {
           roles.target = w.subject;
         }
         // What is asked decides the kind of demand: "demanded that Russia
@@ -545,22 +565,25 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       const bool instrument = matcher.MatchSynset(instruments_, a->phrases[v.subject].head,
                                                   a->phrases[v.subject].head + 1, &end);
       const std::string_view key = a->Key(head);
-      const bool someone = head.tag == PosTag::CD || lexicon_->Is(head.lemma, WordRole::kQuantity) ||
-                           key == "he" || key == "she" || key == "they" || key == "thousands" ||
+      const bool someone = head.tag == PosTag::CD ||
+                           lexicon_->Is(head.lemma, WordRole::kQuantity) || key == "he" ||
+                           key == "she" || key == "they" || key == "thousands" ||
                            key == "hundreds" || key == "dozens" || key == "scores";
       roles.actorless_ok = instrument || (v.passive && someone);
     }
     // "ambushed a convoy, killing six soldiers and wounding 20": the
     // participles tell the toll of the attack, not new attacks.
     const int root = CameoRoot(found.code);
-    if (v.kind == ClauseKind::kParticiple && v.governor >= 0 && context->violent[v.governor] && root >= 18 &&
-        root <= 20) {
+    if (v.kind == ClauseKind::kParticiple && v.governor >= 0 && context->violent[v.governor] &&
+        root >= 18 && root <= 20) {
       context->violent[vi] = true;
       // The attack's evidence takes in its toll.
-      const uint32_t toll_end = std::min<uint32_t>(std::max<uint32_t>(v.clause_end, v.end), s.token_end);
+      const uint32_t toll_end =
+          std::min<uint32_t>(std::max<uint32_t>(v.clause_end, v.end), s.token_end);
       for (auto e = a->events.rbegin(); e != a->events.rend() && e->sentence == sentence; ++e) {
         if (e->verb_group != v.governor) continue;
-        e->evidence_end = std::max(e->evidence_end, std::min(toll_end, e->evidence_begin + kMaxEvidenceTokens));
+        e->evidence_end =
+            std::max(e->evidence_end, std::min(toll_end, e->evidence_begin + kMaxEvidenceTokens));
       }
       continue;
     }
@@ -580,11 +603,14 @@ void EventExtractor::DemandOf(Analysis* a, Context* context, int32_t vi, uint32_
   if (!v.obligation || v.negated || (v.reported_by < 0 && v.according_to < 0)) return;
   const int32_t speaker = AttributionOf(*a, vi);
   const int32_t obliged = v.passive ? v.by_agent : v.subject;
-  if (speaker < 0 || obliged < 0 || a->ActorOf(speaker) == nullptr || a->ActorOf(obliged) == nullptr) {
+  if (speaker < 0 || obliged < 0 || a->ActorOf(speaker) == nullptr ||
+      a->ActorOf(obliged) == nullptr) {
     return;
   }
   Found demand = found;
-  demand.code = found.code.empty() ? "" : modality_codes_->Recode(ModalityCodes::Kind::kObligation, found.code);
+  demand.code = found.code.empty()
+                    ? ""
+                    : modality_codes_->Recode(ModalityCodes::Kind::kObligation, found.code);
   if (demand.code.empty()) demand.code = "100";
   if (demand.rule.empty()) demand.rule = "obligation";
   demand.specificity = 0;
@@ -619,7 +645,8 @@ void EventExtractor::NounEvents(Analysis* a, Context* context, uint32_t sentence
         break;
       }
     }
-    const uint32_t hi = vg >= 0 ? std::max<uint32_t>(a->verb_groups[vg].clause_end, ph.end) : s.token_end;
+    const uint32_t hi =
+        vg >= 0 ? std::max<uint32_t>(a->verb_groups[vg].clause_end, ph.end) : s.token_end;
     for (uint32_t t = ph.begin; t <= ph.head; ++t) {
       if ((*consumed)[t]) continue;
       Found found;
@@ -628,7 +655,8 @@ void EventExtractor::NounEvents(Analysis* a, Context* context, uint32_t sentence
       // carries it ("a mediation effort", "the peace process").
       if (found.trigger_end != ph.head + 1) {
         uint32_t end;
-        if (found.trigger_end != ph.head || !matcher.MatchSynset(light_heads_, ph.head, ph.head + 1, &end)) {
+        if (found.trigger_end != ph.head ||
+            !matcher.MatchSynset(light_heads_, ph.head, ph.head + 1, &end)) {
           continue;
         }
       }
@@ -697,7 +725,8 @@ void EventExtractor::Extract(Analysis* a) const {
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;
-                     if (x.evidence_begin != y.evidence_begin) return x.evidence_begin < y.evidence_begin;
+                     if (x.evidence_begin != y.evidence_begin)
+                       return x.evidence_begin < y.evidence_begin;
                      return x.trigger < y.trigger;
                    });
 }

@@ -47,7 +47,7 @@ class EventExtractor {
 
  private:
   struct Roles {
-    int32_t source = -1;    // phrases
+    int32_t source = -1;  // phrases
     int32_t target = -1;
     int32_t compound = -1;
     bool target_locative = false;
@@ -65,8 +65,10 @@ class EventExtractor {
   // What one call of Extract() keeps while it walks the document.
   struct Context {
     Context(const PatternDictionary* dictionary, const Analysis* a)
-        : matcher(dictionary, a), consumed(a->tokens.size(), false),
-          reaction(a->verb_groups.size(), false), violent(a->verb_groups.size(), false) {}
+        : matcher(dictionary, a),
+          consumed(a->tokens.size(), false),
+          reaction(a->verb_groups.size(), false),
+          violent(a->verb_groups.size(), false) {}
     PatternMatcher matcher;
     std::vector<bool> consumed;   // tokens used by a pattern already
     std::vector<bool> reaction;   // verb groups coded with a non-violent event
@@ -110,7 +112,8 @@ class EventExtractor {
   bool IsOwnForce(const Analysis& a, const PhraseActor& source, const PhraseActor& target) const;
   int32_t AttributionOf(const Analysis& a, int32_t v) const;
   // Is phrase p the object of v (or a conjunct of it, or counted by it)?
-  bool IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb, uint32_t pe) const;
+  bool IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb,
+                  uint32_t pe) const;
   bool IsLightVerb(const Analysis& a, const PatternMatcher& matcher, const VerbGroup& v) const;
 
   const PatternDictionary* dictionary_;

@@ -18,7 +18,8 @@ class EventExtractorTest : public ::testing::Test {
     engine_ = std::move(engine).value().release();
   }
   // "SOURCE -> TARGET CODE" for each event of `text`.
-  static std::vector<std::string> Code(const std::string& text, const std::string& date = "2020-06-01") {
+  static std::vector<std::string> Code(const std::string& text,
+                                       const std::string& date = "2020-06-01") {
     Document doc;
     doc.id = "t";
     doc.text = text;
@@ -28,8 +29,8 @@ class EventExtractorTest : public ::testing::Test {
     std::vector<std::string> out;
     if (!events.ok()) return out;
     for (const Event& e : *events) {
-      out.push_back((e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") + " " +
-                    e.cameo.code);
+      out.push_back((e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") +
+                    " " + e.cameo.code);
     }
     return out;
   }
@@ -58,12 +59,14 @@ TEST_F(EventExtractorTest, TheMostSpecificPatternWins) {
 TEST_F(EventExtractorTest, APatternWordInAPlaceAdjunctDoesNotCount) {
   // "seized the airport" is an occupation; an arrest at an airport is not.
   EXPECT_EQ(Code("Rebels seized the airport."), Codes{"REB -> - 192"});
-  EXPECT_EQ(Code("Turkish police arrested two journalists at the airport."), Codes{"TURCOP -> TURMED 173"});
+  EXPECT_EQ(Code("Turkish police arrested two journalists at the airport."),
+            Codes{"TURCOP -> TURMED 173"});
 }
 
 TEST_F(EventExtractorTest, ATollInAParticipleIsPartOfTheAttack) {
   std::vector<Event> keep;
-  const Event* e = First("Gunmen attacked a police station, killing four officers and wounding ten.", &keep);
+  const Event* e =
+      First("Gunmen attacked a police station, killing four officers and wounding ten.", &keep);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(keep.size(), 1u);
   EXPECT_EQ(e->cameo.code, "190");

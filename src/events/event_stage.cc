@@ -22,11 +22,13 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
       files.push_back(std::filesystem::relative(it->path(), data_dir).string());
     }
   }
-  if (error) return IoError(root.string() + ": cannot list the pattern dictionaries: " + error.message());
+  if (error)
+    return IoError(root.string() + ": cannot list the pattern dictionaries: " + error.message());
   if (files.empty()) return NotFoundError(root.string() + ": no pattern dictionaries");
   // Synonym sets first, then the rest in name order.
   std::sort(files.begin(), files.end(), [](const std::string& x, const std::string& y) {
-    const bool xs = x.find("synsets") != std::string::npos, ys = y.find("synsets") != std::string::npos;
+    const bool xs = x.find("synsets") != std::string::npos,
+               ys = y.find("synsets") != std::string::npos;
     return xs != ys ? xs : x < y;
   });
   std::vector<Diagnostic> diagnostics;
@@ -50,7 +52,8 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
   }
   for (int32_t t = 0; t < stage->dictionary_.num_triggers(); ++t) {
     const Trigger& trigger = stage->dictionary_.trigger(t);
-    const std::string& code = trigger.has_code ? trigger.code : stage->dictionary_.block(trigger.block).code;
+    const std::string& code =
+        trigger.has_code ? trigger.code : stage->dictionary_.block(trigger.block).code;
     if (!code.empty() && stage->cameo_->Find(code) == nullptr) {
       return DataError(trigger.rule + ": '" + code + "' is not a CAMEO code");
     }

@@ -7,16 +7,17 @@ namespace palmyra {
 
 Result<std::unique_ptr<ModalityCodes>> ModalityCodes::Load(const std::string& data_dir) {
   std::unique_ptr<ModalityCodes> codes(new ModalityCodes());
-  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/ontology/modality_codes.tsv", [&](std::string_view line, int) {
-    const auto f = SplitWhitespace(line);
-    int kind = -1;
-    if (f.size() == 3) {
-      kind = f[0] == "future" ? 0 : f[0] == "negated" ? 1 : f[0] == "obligation" ? 2 : -1;
-    }
-    if (kind < 0) return DataError("expected 'future|negated|obligation PREFIX CODE'");
-    codes->table_[kind][std::string(f[1])] = std::string(f[2]);
-    return Status::Ok();
-  }));
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/ontology/modality_codes.tsv", [&](std::string_view line, int) {
+        const auto f = SplitWhitespace(line);
+        int kind = -1;
+        if (f.size() == 3) {
+          kind = f[0] == "future" ? 0 : f[0] == "negated" ? 1 : f[0] == "obligation" ? 2 : -1;
+        }
+        if (kind < 0) return DataError("expected 'future|negated|obligation PREFIX CODE'");
+        codes->table_[kind][std::string(f[1])] = std::string(f[2]);
+        return Status::Ok();
+      }));
   return codes;
 }
 

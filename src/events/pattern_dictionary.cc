@@ -71,9 +71,9 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
   for (const RawSynset& raw : file.synsets) {
     const int32_t id = SynsetIndex(raw.name);
     if (defined_[id]) {
-      diagnostics->push_back({file.file, raw.line,
-                              "synonym set &" + raw.name + " is already defined at " + defined_where_[id],
-                              false});
+      diagnostics->push_back(
+          {file.file, raw.line,
+           "synonym set &" + raw.name + " is already defined at " + defined_where_[id], false});
     }
     defined_[id] = true;
     defined_where_[id] = file.file + ":" + std::to_string(raw.line);
@@ -171,8 +171,9 @@ void PatternDictionary::Freeze(std::vector<Diagnostic>* diagnostics) {
   for (int32_t id = 0; id < static_cast<int32_t>(pending_.size()); ++id) {
     resolve(id);
     if (!defined_[id]) {
-      diagnostics->push_back({"", 0, "synonym set &" + std::string(synset_names_.Get(id)) +
-                                         " is used but not defined", false});
+      diagnostics->push_back(
+          {"", 0, "synonym set &" + std::string(synset_names_.Get(id)) + " is used but not defined",
+           false});
     }
   }
   // Longer triggers first: "carry out" before "carry".

@@ -19,9 +19,9 @@ using ElementKind = RawElement::Kind;
 
 struct PatternElement {
   ElementKind kind = ElementKind::kWord;
-  std::vector<int32_t> words;  // kWord: the word's tokens (vocabulary ids)
-  int32_t synset = -1;         // kSynset
-  bool joined = false;         // must follow the previous element directly
+  std::vector<int32_t> words;            // kWord: the word's tokens (vocabulary ids)
+  int32_t synset = -1;                   // kSynset
+  bool joined = false;                   // must follow the previous element directly
   std::vector<PatternElement> children;  // kPrep, kNounGroup
 };
 
@@ -29,10 +29,10 @@ struct Pattern {
   std::vector<PatternElement> left;   // before the trigger, in text order
   std::vector<PatternElement> right;  // after the trigger
   bool last_left_joined = false;
-  std::string code;    // empty: [---], no event
+  std::string code;  // empty: [---], no event
   int32_t block = -1;
-  int specificity = 0; // words and groups it requires
-  std::string rule;    // "file:line"
+  int specificity = 0;  // words and groups it requires
+  std::string rule;     // "file:line"
 };
 
 struct Trigger {

@@ -45,7 +45,8 @@ bool PatternMatcher::MatchSynset(int32_t synset, uint32_t t, uint32_t hi, uint32
 uint32_t PatternMatcher::MatchTrigger(const Trigger& trigger, uint32_t t, uint32_t hi) const {
   auto rest = [&](const std::vector<int32_t>& words, uint32_t pos) -> uint32_t {
     for (size_t i = 1; i < words.size(); ++i) {
-      while (pos < hi && IsAdverb(a_->tokens[pos].tag) && a_->tokens[pos].word_id != words[i]) ++pos;
+      while (pos < hi && IsAdverb(a_->tokens[pos].tag) && a_->tokens[pos].word_id != words[i])
+        ++pos;
       if (pos >= hi) return 0;
       const Token& tok = a_->tokens[pos];
       if (tok.word_id != words[i] && tok.lemma_id != words[i]) return 0;
@@ -143,8 +144,8 @@ bool PatternMatcher::InPrepositionalPhrase(uint32_t t) const {
 }
 
 bool PatternMatcher::Sequence(const std::vector<PatternElement>& elements, size_t k, uint32_t pos,
-                              uint32_t end, bool first_joined, uint32_t must_end,
-                              PatternMatch* m, bool outside_adjuncts) const {
+                              uint32_t end, bool first_joined, uint32_t must_end, PatternMatch* m,
+                              bool outside_adjuncts) const {
   if (k == elements.size()) return must_end == kAnywhere || pos == must_end;
   const PatternElement& e = elements[k];
   const bool joined = k == 0 ? first_joined : e.joined;

@@ -16,7 +16,7 @@
 namespace palmyra {
 
 struct PatternMatch {
-  int32_t source = -1;    // phrases bound by $, + and %
+  int32_t source = -1;  // phrases bound by $, + and %
   int32_t target = -1;
   int32_t compound = -1;
   std::vector<uint32_t> consumed;  // tokens matched by words

@@ -7,9 +7,8 @@ namespace palmyra {
 namespace {
 
 bool IsWordChar(char c) {
-  return !IsAsciiSpace(c) && c != '_' && c != '(' && c != ')' && c != '{' && c != '}' &&
-         c != '*' && c != '$' && c != '%' && c != '^' && c != '&' && c != '[' && c != ']' &&
-         c != '+';
+  return !IsAsciiSpace(c) && c != '_' && c != '(' && c != ')' && c != '{' && c != '}' && c != '*' &&
+         c != '$' && c != '%' && c != '^' && c != '&' && c != '[' && c != ']' && c != '+';
 }
 
 // Recursive-descent parser of pattern items.
@@ -121,7 +120,8 @@ bool ParseCode(std::string_view text, std::string* code, std::string* alternate)
   text = Trim(text);
   const size_t colon = text.find(':');
   std::string_view first = colon == std::string_view::npos ? text : text.substr(0, colon);
-  std::string_view second = colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+  std::string_view second =
+      colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
   first = Trim(first);
   second = Trim(second);
   if (first.empty()) first = second;
@@ -216,7 +216,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       RawBlock block;
       block.line = line_number;
       std::string_view inner = line;
-      while (!inner.empty() && (inner.front() == '-' || IsAsciiSpace(inner.front()))) inner.remove_prefix(1);
+      while (!inner.empty() && (inner.front() == '-' || IsAsciiSpace(inner.front())))
+        inner.remove_prefix(1);
       const size_t open = inner.find('[');
       const size_t close = inner.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
@@ -275,7 +276,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       continue;
     }
     if (mode != Mode::kBlock) {
-      diagnose("'" + std::string(line.substr(0, 40)) + "' is outside any '--- VERB [CODE] ---' block");
+      diagnose("'" + std::string(line.substr(0, 40)) +
+               "' is outside any '--- VERB [CODE] ---' block");
       continue;
     }
     RawBlock& block = out.blocks.back();
@@ -290,7 +292,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
         diagnose("pattern without a [CODE]");
         continue;
       }
-      if (!ParseCode(body.substr(open + 1, close - open - 1), &pattern.code, &pattern.alternate_code)) {
+      if (!ParseCode(body.substr(open + 1, close - open - 1), &pattern.code,
+                     &pattern.alternate_code)) {
         diagnose("malformed code: expected two to four digits or '---'");
         continue;
       }

@@ -56,7 +56,8 @@ DocumentSource::DocumentSource(std::vector<std::string> inputs, IngestOptions op
     : options_(std::move(options)), pending_(inputs.begin(), inputs.end()) {
   std::error_code error;
   for (const std::string& input : inputs) {
-    if (input != "-" && fs::is_regular_file(input, error)) total_bytes_ += fs::file_size(input, error);
+    if (input != "-" && fs::is_regular_file(input, error))
+      total_bytes_ += fs::file_size(input, error);
   }
 }
 
@@ -75,7 +76,8 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
     if (input != "-" && fs::is_directory(input, error)) {
       // Articles in a directory, in name order, recursively.
       std::vector<std::string> files;
-      for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, error);
+      for (auto it = fs::recursive_directory_iterator(
+               input, fs::directory_options::skip_permission_denied, error);
            !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
         const std::string name = it->path().filename().string();
         if (!name.empty() && name[0] == '.') {
@@ -86,7 +88,8 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
           files.push_back(it->path().string());
         }
       }
-      if (error) problems->push_back({input, "cannot list the directory: " + error.message(), true});
+      if (error)
+        problems->push_back({input, "cannot list the directory: " + error.message(), true});
       std::sort(files.begin(), files.end());
       pending_.insert(pending_.begin(), files.begin(), files.end());
       continue;
@@ -166,7 +169,8 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
       problems->push_back({path_, "no such file or directory", true});
       continue;
     }
-    const bool json = IsJsonLinesExtension(path_) || (!IsTextExtension(path_) && LooksLikeJsonLines(path_));
+    const bool json =
+        IsJsonLinesExtension(path_) || (!IsTextExtension(path_) && LooksLikeJsonLines(path_));
     if (json) {
       auto opened = LineReader::Open(path_);
       if (!opened.ok()) {
@@ -204,7 +208,8 @@ Status ParseJsonArticle(std::string_view line, const std::string& where, Documen
   std::string date;
   for (auto field_result : object) {
     simdjson::ondemand::field field;
-    if (std::move(field_result).get(field) != simdjson::SUCCESS) return ParseError("not valid JSON");
+    if (std::move(field_result).get(field) != simdjson::SUCCESS)
+      return ParseError("not valid JSON");
     std::string_view key;
     if (field.unescaped_key().get(key) != simdjson::SUCCESS) return ParseError("not valid JSON");
     simdjson::ondemand::value value = field.value();
@@ -220,7 +225,8 @@ Status ParseJsonArticle(std::string_view line, const std::string& where, Documen
     if (target == nullptr) continue;  // other fields are allowed and ignored
     if (type == simdjson::ondemand::json_type::string) {
       std::string_view s;
-      if (value.get_string().get(s) != simdjson::SUCCESS) return ParseError("bad string in \"" + std::string(key) + "\"");
+      if (value.get_string().get(s) != simdjson::SUCCESS)
+        return ParseError("bad string in \"" + std::string(key) + "\"");
       target->assign(s);
     } else if (type == simdjson::ondemand::json_type::number && key == "id") {
       std::string_view raw = Trim(value.raw_json_token());
@@ -241,7 +247,8 @@ Status ParseJsonArticle(std::string_view line, const std::string& where, Documen
   if (!date.empty()) {
     doc->published = Date::Parse(date);
     if (!doc->published) {
-      warnings->push_back({where, "date '" + date + "' is not YYYY-MM-DD; the default date is used", false});
+      warnings->push_back(
+          {where, "date '" + date + "' is not YYYY-MM-DD; the default date is used", false});
     }
   }
   return Status::Ok();

@@ -30,7 +30,7 @@ struct IngestOptions {
 };
 
 struct IngestProblem {
-  std::string where;    // "docs.jsonl:12", "article.txt"
+  std::string where;  // "docs.jsonl:12", "article.txt"
   std::string message;
   bool unreadable = true;  // true: something could not be read; false: a warning
 };
@@ -55,8 +55,8 @@ class DocumentSource {
   void ApplyDefaults(Document* doc) const;
 
   IngestOptions options_;
-  std::deque<std::string> pending_;  // inputs not yet opened
-  std::string path_;                 // current file
+  std::deque<std::string> pending_;    // inputs not yet opened
+  std::string path_;                   // current file
   std::unique_ptr<LineReader> lines_;  // current JSON Lines file
   std::deque<Document> stdin_queue_;   // articles read from standard input
   uint64_t total_bytes_ = 0;

@@ -14,8 +14,8 @@ class DocumentSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("palmyra_ingest_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("palmyra_ingest_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -28,7 +28,8 @@ class DocumentSourceTest : public ::testing::Test {
   }
   // Reads every article of `inputs`; problems go to *problems.
   static std::vector<Document> ReadAll(const std::vector<std::string>& inputs,
-                                       std::vector<IngestProblem>* problems, IngestOptions options = {}) {
+                                       std::vector<IngestProblem>* problems,
+                                       IngestOptions options = {}) {
     DocumentSource source(inputs, options);
     std::vector<Document> docs;
     Document doc;
@@ -51,11 +52,12 @@ TEST_F(DocumentSourceTest, ATextFileIsOneArticleWithItsFirstLineAsHeadline) {
 }
 
 TEST_F(DocumentSourceTest, JsonLinesGiveOneArticleALineWithTheirFields) {
-  const std::string path = Write("b.jsonl",
-                                 "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Body one.\", \"date\": "
-                                 "\"2020-02-03\", \"url\": \"http://e/1\", \"source\": \"Wire\", \"extra\": [1, 2]}\n"
-                                 "\n"
-                                 "{\"id\": 42, \"text\": \"Body two.\", \"date\": \"2020-02-04T10:30:00Z\"}\n");
+  const std::string path =
+      Write("b.jsonl",
+            "{\"id\": \"x1\", \"title\": \"T\", \"text\": \"Body one.\", \"date\": "
+            "\"2020-02-03\", \"url\": \"http://e/1\", \"source\": \"Wire\", \"extra\": [1, 2]}\n"
+            "\n"
+            "{\"id\": 42, \"text\": \"Body two.\", \"date\": \"2020-02-04T10:30:00Z\"}\n");
   std::vector<IngestProblem> problems;
   const auto docs = ReadAll({path}, &problems);
   ASSERT_EQ(docs.size(), 2u);
@@ -72,14 +74,15 @@ TEST_F(DocumentSourceTest, JsonLinesGiveOneArticleALineWithTheirFields) {
 }
 
 TEST_F(DocumentSourceTest, ABrokenLineIsReportedWithFileAndLineAndTheRestIsRead) {
-  const std::string path = Write("c.jsonl",
-                                 "{\"id\": \"ok1\", \"text\": \"One.\"}\n"
-                                 "{\"id\": \"broken\", \"text\": \"unterminated}\n"
-                                 "[1, 2, 3]\n"
-                                 "{\"id\": \"notext\"}\n"
-                                 "{\"id\": \"badtype\", \"text\": 7}\n"
-                                 "{\"id\": \"baddate\", \"text\": \"Two.\", \"date\": \"yesterday\"}\n"
-                                 "{\"id\": \"ok2\", \"text\": \"Three.\"}\n");
+  const std::string path =
+      Write("c.jsonl",
+            "{\"id\": \"ok1\", \"text\": \"One.\"}\n"
+            "{\"id\": \"broken\", \"text\": \"unterminated}\n"
+            "[1, 2, 3]\n"
+            "{\"id\": \"notext\"}\n"
+            "{\"id\": \"badtype\", \"text\": 7}\n"
+            "{\"id\": \"baddate\", \"text\": \"Two.\", \"date\": \"yesterday\"}\n"
+            "{\"id\": \"ok2\", \"text\": \"Three.\"}\n");
   std::vector<IngestProblem> problems;
   IngestOptions options;
   options.default_date = Date::Parse("2021-01-01");

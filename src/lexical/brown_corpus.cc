@@ -156,7 +156,9 @@ bool BrownConverter::ConvertLine(std::string_view line, TaggedSentence* out) con
     Choice& c = raw[i].choice;
     if (c.pending == Pending::kBaseOrPresent) {
       size_t j = i;
-      while (j > 0 && (raw[j - 1].choice.tag == PosTag::RB || raw[j - 1].choice.tag == PosTag::kOpenQuote)) --j;
+      while (j > 0 &&
+             (raw[j - 1].choice.tag == PosTag::RB || raw[j - 1].choice.tag == PosTag::kOpenQuote))
+        --j;
       bool base = j == 0;
       if (j > 0) {
         const PosTag prev = raw[j - 1].choice.tag;

@@ -11,7 +11,8 @@ using ::testing::ElementsAre;
 class BrownConverterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto loaded = BrownConverter::Load(std::string(PALMYRA_TEST_DATA_DIR) + "/lexical/brown_tags.txt");
+    auto loaded =
+        BrownConverter::Load(std::string(PALMYRA_TEST_DATA_DIR) + "/lexical/brown_tags.txt");
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     converter_ = std::make_unique<BrownConverter>(std::move(loaded).value());
   }

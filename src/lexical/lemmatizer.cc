@@ -15,9 +15,9 @@ struct Rule {
 };
 
 // WordNet's morphy detachment rules.
-constexpr Rule kNounRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},  {"zes", "z"},
+constexpr Rule kNounRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
-constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+constexpr Rule kVerbRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
 constexpr Rule kAdjectiveRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
 
@@ -60,7 +60,8 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
       if (line.empty() || line[0] == ' ') continue;  // the licence header
       const size_t space = line.find(' ');
       const int32_t id = lemmatizer->lemmas_.Add(line.substr(0, space));
-      if (id >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(id + 1, 0);
+      if (id >= static_cast<int32_t>(lemmatizer->classes_.size()))
+        lemmatizer->classes_.resize(id + 1, 0);
       lemmatizer->classes_[id] |= static_cast<uint8_t>(cls);
     }
   }
@@ -79,24 +80,27 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
       }
       // The base is usually a lemma; add it when it is not, so that it has an id.
       int32_t base = lemmatizer->lemmas_.Add(fields[1]);
-      if (base >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(base + 1, 0);
+      if (base >= static_cast<int32_t>(lemmatizer->classes_.size()))
+        lemmatizer->classes_.resize(base + 1, 0);
       lemmatizer->exceptions_[form].push_back({static_cast<uint8_t>(cls), base});
     }
   }
-  RETURN_IF_ERROR(ForEachDataLine(
-      data_dir + "/lexical/lemmas.txt", [&](std::string_view line, int) -> Status {
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/lexical/lemmas.txt", [&](std::string_view line, int) -> Status {
         const auto fields = SplitWhitespace(line);
         uint8_t bits = 0;
         for (WordClass cls : kClasses) {
           if (fields.size() == 3 && fields[1] == ClassFile(cls)) bits = static_cast<uint8_t>(cls);
         }
-        if (bits == 0) return DataError("expected FORM CLASS LEMMA with CLASS noun, verb, adj or adv");
+        if (bits == 0)
+          return DataError("expected FORM CLASS LEMMA with CLASS noun, verb, adj or adv");
         const int32_t form = lemmatizer->exception_forms_.Add(fields[0]);
         if (form >= static_cast<int32_t>(lemmatizer->exceptions_.size())) {
           lemmatizer->exceptions_.resize(form + 1);
         }
         const int32_t base = lemmatizer->lemmas_.Add(fields[2]);
-        if (base >= static_cast<int32_t>(lemmatizer->classes_.size())) lemmatizer->classes_.resize(base + 1, 0);
+        if (base >= static_cast<int32_t>(lemmatizer->classes_.size()))
+          lemmatizer->classes_.resize(base + 1, 0);
         lemmatizer->exceptions_[form].insert(lemmatizer->exceptions_[form].begin(), {bits, base});
         return Status::Ok();
       }));
@@ -109,7 +113,9 @@ int32_t Lemmatizer::LemmaId(std::string_view word, WordClass cls) const {
   return (classes_[id] & static_cast<uint8_t>(cls)) ? id : -1;
 }
 
-bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const { return LemmaId(word, cls) >= 0; }
+bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const {
+  return LemmaId(word, cls) >= 0;
+}
 
 int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls, bool inflected) const {
   const int32_t form = exception_forms_.Find(word);
@@ -200,7 +206,8 @@ std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls, bool in
   } else if (cls == WordClass::kVerb) {
     if (word.size() > 4 && EndsWith(word, "ing")) return word.substr(0, word.size() - 3);
     if (word.size() > 3 && EndsWith(word, "ed")) return word.substr(0, word.size() - 2);
-    if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss")) return word.substr(0, word.size() - 1);
+    if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss"))
+      return word.substr(0, word.size() - 1);
   }
   return word;
 }

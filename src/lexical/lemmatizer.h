@@ -55,9 +55,9 @@ class Lemmatizer {
   int32_t WordNetLemma(std::string_view word, WordClass cls, bool inflected = false) const;
   std::string_view Lemma(std::string_view word, WordClass cls, bool inflected) const;
 
-  StringTable lemmas_;                 // every lemma of every class
-  std::vector<uint8_t> classes_;       // WordClass bits per lemma id
-  StringTable exception_forms_;        // inflected forms in the *.exc files
+  StringTable lemmas_;            // every lemma of every class
+  std::vector<uint8_t> classes_;  // WordClass bits per lemma id
+  StringTable exception_forms_;   // inflected forms in the *.exc files
   // per exception form: (class bit, lemma id) pairs
   std::vector<std::vector<std::pair<uint8_t, int32_t>>> exceptions_;
 };

@@ -4,8 +4,8 @@
 
 #include "core/data_file.h"
 #include "core/file.h"
-#include "core/strings.h"
 #include "core/hash.h"
+#include "core/strings.h"
 #include "lexical/tagger_features.h"
 
 namespace palmyra {
@@ -61,9 +61,10 @@ Status WriteTaggerModel(const TaggerModelData& data, const std::string& path) {
 Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
   auto contents = ReadFile(path);
   if (!contents.ok()) {
-    return Status(contents.status().code(),
-                  contents.status().message() +
-                      " (the part-of-speech model is made when Palmyra is built; run 'make build')");
+    return Status(
+        contents.status().code(),
+        contents.status().message() +
+            " (the part-of-speech model is made when Palmyra is built; run 'make build')");
   }
   std::string_view in = *contents;
   auto corrupt = [&]() { return DataError(path + ": not a Palmyra tagger model, or truncated"); };
@@ -112,7 +113,8 @@ void PosTagger::Build(const TaggerModelData& data) {
     if (keys_[i] == key) continue;  // duplicate hash: keep the first
     keys_[i] = key;
     slots_[i] = static_cast<uint32_t>(entries_.size());
-    entries_.push_back({static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(weights.size())});
+    entries_.push_back(
+        {static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(weights.size())});
     weights_.insert(weights_.end(), weights.begin(), weights.end());
   }
   const size_t dict_size = TableSize(data.tag_dictionary.size());
@@ -250,11 +252,13 @@ void PosTagger::Tag(Analysis* a) const {
       const bool noun_next = next == PosTag::NN || next == PosTag::NNS || next == PosTag::NNP ||
                              next == PosTag::NNPS || next == PosTag::JJ;
       if (tags[i] == PosTag::VBG && !noun_next &&
-          (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S || tags[i - 1] == PosTag::POS)) {
+          (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S ||
+           tags[i - 1] == PosTag::POS)) {
         tags[i] = PosTag::NN;
       }
     }
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) a->tokens[i].tag = tags[i - s.token_begin];
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i)
+      a->tokens[i].tag = tags[i - s.token_begin];
   }
 }
 

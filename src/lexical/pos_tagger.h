@@ -71,12 +71,12 @@ class PosTagger {
     uint32_t offset;
     uint32_t count;
   };
-  std::vector<uint64_t> keys_;         // open addressing; 0 is empty
-  std::vector<uint32_t> slots_;        // index into entries_
+  std::vector<uint64_t> keys_;   // open addressing; 0 is empty
+  std::vector<uint32_t> slots_;  // index into entries_
   std::vector<Entry> entries_;
   std::vector<TaggerModelData::Weight> weights_;
   const Lemmatizer* lexicon_ = nullptr;
-  std::vector<uint64_t> dict_keys_;    // open addressing tag dictionary
+  std::vector<uint64_t> dict_keys_;  // open addressing tag dictionary
   std::vector<uint8_t> dict_tags_;
   // Allowed tags (bit i = tag index i) of constrained words: exact forms and
   // lower-case forms.

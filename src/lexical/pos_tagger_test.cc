@@ -38,7 +38,8 @@ std::vector<std::string> Tags(const PosTagger& tagger, const std::vector<std::st
 }
 
 TEST_F(PosTaggerTest, TagsANewsSentence) {
-  const auto tags = Tags(*tagger_, {"Russia", "will", "keep", "its", "air", "base", "near", "Latakia", "."});
+  const auto tags =
+      Tags(*tagger_, {"Russia", "will", "keep", "its", "air", "base", "near", "Latakia", "."});
   EXPECT_EQ(tags[0], "NNP");
   EXPECT_EQ(tags[1], "MD");
   EXPECT_EQ(tags[2], "VB");
@@ -52,7 +53,8 @@ TEST_F(PosTaggerTest, TagsANewsSentence) {
 TEST_F(PosTaggerTest, DistinguishesPastTenseFromPassiveParticiple) {
   const auto active = Tags(*tagger_, {"Militants", "killed", "two", "soldiers", "."});
   EXPECT_EQ(active[1], "VBD");
-  const auto passive = Tags(*tagger_, {"Two", "soldiers", "were", "killed", "by", "militants", "."});
+  const auto passive =
+      Tags(*tagger_, {"Two", "soldiers", "were", "killed", "by", "militants", "."});
   EXPECT_EQ(passive[2], "VBD");
   EXPECT_EQ(passive[3], "VBN");
 }

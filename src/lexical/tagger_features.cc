@@ -25,7 +25,11 @@ uint64_t Shape(std::string_view w) {
   char last = 0;
   int run = 0;
   for (char c : w) {
-    char k = IsAsciiUpper(c) ? 'X' : IsAsciiLower(c) ? 'x' : IsAsciiDigit(c) ? 'd' : (c & 0x80) ? 'u' : c;
+    char k = IsAsciiUpper(c)   ? 'X'
+             : IsAsciiLower(c) ? 'x'
+             : IsAsciiDigit(c) ? 'd'
+             : (c & 0x80)      ? 'u'
+                               : c;
     run = (k == last) ? run + 1 : 1;
     last = k;
     if (run <= 2 && n < sizeof buffer) buffer[n++] = k;
@@ -54,7 +58,8 @@ uint8_t CachedClasses(const Lemmatizer& lexicon, const std::string& lower) {
   return classes;
 }
 
-void TaggerFeatures::Prepare(const std::vector<std::string_view>& words, const Lemmatizer* lexicon) {
+void TaggerFeatures::Prepare(const std::vector<std::string_view>& words,
+                             const Lemmatizer* lexicon) {
   parts_.resize(words.size());
   std::string lower;
   for (size_t i = 0; i < words.size(); ++i) {

@@ -29,8 +29,7 @@ TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
   for (const auto& [word, c] : counts) {
     const int total = std::accumulate(c.begin(), c.end(), 0);
     const int best = static_cast<int>(std::max_element(c.begin(), c.end()) - c.begin());
-    if (total >= options.dictionary_min_count &&
-        c[best] >= options.dictionary_min_share * total) {
+    if (total >= options.dictionary_min_count && c[best] >= options.dictionary_min_share * total) {
       dictionary[TagDictionaryKey(word)] = best;
       data.tag_dictionary.push_back({TagDictionaryKey(word), static_cast<uint8_t>(best)});
     }
@@ -108,7 +107,8 @@ TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
     for (int t = 0; t < T; ++t) {
       const size_t k = static_cast<size_t>(id) * T + t;
       const double average = weights[k] - accumulated[k] / time;
-      if (std::fabs(average) >= 0.005) kept.push_back({static_cast<uint8_t>(t), static_cast<float>(average)});
+      if (std::fabs(average) >= 0.005)
+        kept.push_back({static_cast<uint8_t>(t), static_cast<float>(average)});
     }
     if (!kept.empty()) data.features.push_back({h, std::move(kept)});
   }

@@ -15,9 +15,9 @@ namespace palmyra {
 
 struct TrainerOptions {
   int iterations = 5;
-  int dictionary_min_count = 20;     // a word must be this frequent ...
+  int dictionary_min_count = 20;       // a word must be this frequent ...
   double dictionary_min_share = 0.97;  // ... and this unambiguous to be in the tag dictionary
-  uint32_t seed = 7;                 // shuffling order between iterations
+  uint32_t seed = 7;                   // shuffling order between iterations
 };
 
 // `lexicon` gives WordNet's word classes as features; the tagger that uses
@@ -28,10 +28,12 @@ TaggerModelData TrainTagger(const std::vector<const TaggedSentence*>& train,
 struct TaggerEvaluation {
   size_t tokens = 0;
   size_t correct = 0;
-  size_t unknown = 0;          // tokens whose word never occurs in training
+  size_t unknown = 0;  // tokens whose word never occurs in training
   size_t unknown_correct = 0;
   double Accuracy() const { return tokens ? static_cast<double>(correct) / tokens : 0; }
-  double UnknownAccuracy() const { return unknown ? static_cast<double>(unknown_correct) / unknown : 0; }
+  double UnknownAccuracy() const {
+    return unknown ? static_cast<double>(unknown_correct) / unknown : 0;
+  }
 };
 
 TaggerEvaluation EvaluateTagger(const PosTagger& tagger,

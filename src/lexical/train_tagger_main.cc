@@ -16,7 +16,8 @@
 int main(int argc, char** argv) {
   using namespace palmyra;
   if (argc != 6) {
-    std::fprintf(stderr, "usage: %s BROWN_DIR DATA_DIR WORDNET_DIR MODEL_OUT REPORT_OUT\n", argv[0]);
+    std::fprintf(stderr, "usage: %s BROWN_DIR DATA_DIR WORDNET_DIR MODEL_OUT REPORT_OUT\n",
+                 argv[0]);
     return 2;
   }
   const auto start = std::chrono::steady_clock::now();
@@ -52,11 +53,12 @@ int main(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char report[512];
-  std::snprintf(report, sizeof report,
-                "Brown held-out tenth: %.2f%% of %zu tokens correct (unknown words: %.2f%% of %zu); "
-                "%zu training sentences, %zu features, %zu tag-dictionary words, trained in %.0f s\n",
-                100 * e.Accuracy(), e.tokens, 100 * e.UnknownAccuracy(), e.unknown, train.size(),
-                data.features.size(), data.tag_dictionary.size(), seconds);
+  std::snprintf(
+      report, sizeof report,
+      "Brown held-out tenth: %.2f%% of %zu tokens correct (unknown words: %.2f%% of %zu); "
+      "%zu training sentences, %zu features, %zu tag-dictionary words, trained in %.0f s\n",
+      100 * e.Accuracy(), e.tokens, 100 * e.UnknownAccuracy(), e.unknown, train.size(),
+      data.features.size(), data.tag_dictionary.size(), seconds);
   std::fputs(report, stdout);
   written = WriteFile(argv[5], report);
   if (!written.ok()) {

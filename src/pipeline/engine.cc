@@ -52,7 +52,8 @@ Result<std::vector<Event>> Engine::Code(const Document& document, CodeStats* sta
     if (stats == nullptr) return;
     stats->sentences += static_cast<int>(analysis.sentences.size());
     stats->tokens += static_cast<int>(analysis.tokens.size());
-    stats->warnings.insert(stats->warnings.end(), analysis.warnings.begin(), analysis.warnings.end());
+    stats->warnings.insert(stats->warnings.end(), analysis.warnings.begin(),
+                           analysis.warnings.end());
   };
   if (document.text.size() <= kSectionBytes + kSectionBytes / 2) {
     pipeline_->Analyze(document, &analysis);
@@ -74,7 +75,8 @@ Result<std::vector<Event>> Engine::Code(const Document& document, CodeStats* sta
     section.text.assign(document.text, begin, end - begin);
     if (section.text.find_first_not_of(" \t\r\n\f\v") != std::string::npos) {
       pipeline_->Analyze(section, &analysis);
-      std::vector<Event> part = pipeline_->Events(analysis, sentences, static_cast<uint32_t>(begin));
+      std::vector<Event> part =
+          pipeline_->Events(analysis, sentences, static_cast<uint32_t>(begin));
       std::move(part.begin(), part.end(), std::back_inserter(events));
       sentences += static_cast<int>(analysis.sentences.size());
       add_stats();

@@ -15,9 +15,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   ASSIGN_OR_RETURN(p->syntax_, SyntaxStage::Load(options.data_dir));
   ASSIGN_OR_RETURN(p->entities_,
                    EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_));
-  ASSIGN_OR_RETURN(p->events_, EventStage::Load(options.data_dir, p->text_->names(),
-                                                &p->syntax_->lexicon(), &p->entities_->codes(),
-                                                &p->vocabulary_));
+  ASSIGN_OR_RETURN(p->events_,
+                   EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
+                                    &p->entities_->codes(), &p->vocabulary_));
   return p;
 }
 
@@ -48,7 +48,8 @@ ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string
   return ref;
 }
 
-std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset, uint32_t byte_offset) const {
+std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
+                                    uint32_t byte_offset) const {
   std::vector<Event> out;
   out.reserve(a.events.size());
   for (const EventCandidate& c : a.events) {

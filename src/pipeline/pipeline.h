@@ -43,7 +43,8 @@ class Pipeline {
 
  private:
   Pipeline() = default;
-  ActorRef MakeActor(const Analysis& a, int32_t actor, const std::string& code, uint32_t byte_offset) const;
+  ActorRef MakeActor(const Analysis& a, int32_t actor, const std::string& code,
+                     uint32_t byte_offset) const;
 
   StringTable vocabulary_;  // words of every dictionary, shared by the stages
   std::unique_ptr<TextStage> text_;

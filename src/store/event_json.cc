@@ -26,7 +26,8 @@ void AppendActor(const std::optional<ActorRef>& actor, std::string* out) {
   AppendJsonString(actor->country, out);
   out->append(",\"sector\":");
   AppendJsonString(actor->sector, out);
-  out->append(",\"start\":" + std::to_string(actor->start) + ",\"end\":" + std::to_string(actor->end) + "}");
+  out->append(",\"start\":" + std::to_string(actor->start) +
+              ",\"end\":" + std::to_string(actor->end) + "}");
 }
 
 }  // namespace
@@ -162,9 +163,15 @@ void AppendEventJson(const Event& e, std::string* out) {
     out->append(",\"value\":");
     AppendNumber(q.value, "%.15g", out);
     out->append(",\"low\":");
-    if (q.low) AppendNumber(*q.low, "%.15g", out); else out->append("null");
+    if (q.low)
+      AppendNumber(*q.low, "%.15g", out);
+    else
+      out->append("null");
     out->append(",\"high\":");
-    if (q.high) AppendNumber(*q.high, "%.15g", out); else out->append("null");
+    if (q.high)
+      AppendNumber(*q.high, "%.15g", out);
+    else
+      out->append("null");
     out->append(",\"unit\":");
     AppendJsonString(q.unit, out);
     out->append(",\"text\":");

@@ -40,9 +40,9 @@ TEST(EventJsonTest, WritesEveryFieldOfTheContractInOrder) {
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
   // nlohmann::json sorts keys, so check presence here and order below.
-  for (const char* key : {"event_id", "doc_id", "sentence_index", "evidence", "source", "target", "cameo",
-                          "plover", "acled", "modality", "attribution", "date", "location", "quantities",
-                          "rule", "confidence"}) {
+  for (const char* key : {"event_id", "doc_id", "sentence_index", "evidence", "source", "target",
+                          "cameo", "plover", "acled", "modality", "attribution", "date", "location",
+                          "quantities", "rule", "confidence"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_LT(out.find("\"event_id\""), out.find("\"doc_id\""));

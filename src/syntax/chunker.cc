@@ -7,9 +7,7 @@ PosTag TagAt(const Analysis& a, uint32_t i, uint32_t end) {
   return i < end ? a.tokens[i].tag : PosTag::kNone;
 }
 
-bool IsNominalModifier(PosTag t) {
-  return IsNoun(t) || IsAdjective(t) || t == PosTag::CD;
-}
+bool IsNominalModifier(PosTag t) { return IsNoun(t) || IsAdjective(t) || t == PosTag::CD; }
 
 bool IsDeterminer(PosTag t) {
   return t == PosTag::DT || t == PosTag::PDT || t == PosTag::PRP_S || t == PosTag::WP_S;
@@ -67,8 +65,8 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
       ++i;
       continue;
     }
-    if ((t == PosTag::VBN || t == PosTag::VBG) && i > start && (IsNoun(next) || IsAdjective(next)) &&
-        !IsNoun(a.tokens[i - 1].tag)) {
+    if ((t == PosTag::VBN || t == PosTag::VBG) && i > start &&
+        (IsNoun(next) || IsAdjective(next)) && !IsNoun(a.tokens[i - 1].tag)) {
       // "the armed groups", but not "jets bombed positions".
       ++i;
       continue;
@@ -88,13 +86,14 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
       }
       continue;
     }
-    if (t == PosTag::CC && i > start && (IsAdjective(TagAt(a, i - 1, end)) ||
-                                         TagAt(a, i - 1, end) == PosTag::NNP)) {
+    if (t == PosTag::CC && i > start &&
+        (IsAdjective(TagAt(a, i - 1, end)) || TagAt(a, i - 1, end) == PosTag::NNP)) {
       // "Hungarian and Romanian officials", "U.S. and Russian negotiators":
       // coordinated modifiers sharing one head noun.
       uint32_t k = i + 1;
       while (k < end && (IsAdjective(a.tokens[k].tag) || a.tokens[k].tag == PosTag::NNP)) ++k;
-      if (k > i + 1 && k < end && (a.tokens[k].tag == PosTag::NN || a.tokens[k].tag == PosTag::NNS)) {
+      if (k > i + 1 && k < end &&
+          (a.tokens[k].tag == PosTag::NN || a.tokens[k].tag == PosTag::NNS)) {
         i = k;
         continue;
       }
@@ -181,7 +180,8 @@ void Chunker::DescribeVerbGroup(Analysis* a, VerbGroup* vg) const {
       if (lexicon_->Is(a->Key(i), WordRole::kObligation)) vg->obligation = true;
     }
     if (t.tag == PosTag::VBD || t.tag == PosTag::VBZ || t.tag == PosTag::VBP) finite = true;
-    if (i < vg->main && IsVerb(t.tag) && lexicon_->Is(t.lemma, WordRole::kPassiveAux)) passive_aux = true;
+    if (i < vg->main && IsVerb(t.tag) && lexicon_->Is(t.lemma, WordRole::kPassiveAux))
+      passive_aux = true;
   }
   vg->passive = passive_aux && (head.tag == PosTag::VBN || head.tag == PosTag::VBD);
   vg->finite = finite && a->tokens[vg->begin].tag != PosTag::TO;

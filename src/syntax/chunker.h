@@ -22,7 +22,8 @@ class Chunker {
 
  private:
   bool IsAuxiliary(const Analysis& a, uint32_t i) const;
-  uint32_t NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end, uint32_t* possessor_end) const;
+  uint32_t NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
+                         uint32_t* possessor_end) const;
   bool StartsNounPhrase(const Analysis& a, uint32_t i, uint32_t begin, uint32_t end) const;
   bool StartsVerbGroup(const Analysis& a, uint32_t i, uint32_t end) const;
   uint32_t VerbGroupEnd(const Analysis& a, uint32_t i, uint32_t end) const;

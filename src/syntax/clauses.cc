@@ -165,7 +165,8 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
           }
         }
       }
-    } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) && sv.IsPrep(before) &&
+    } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) &&
+               sv.IsPrep(before) &&
                (a->Key(sv.P(before).head) == "of" || a->Key(sv.P(before).head) == "for") &&
                prev != nullptr && prev->object >= 0 && sv.Before(before) == prev->object &&
                (lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kAllegation) ||
@@ -267,8 +268,9 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
           }
           if (!sv.Valid(m) || !sv.IsComma(m) || m == k - 1) break;
           const int first = sv.After(m);
-          const bool parenthetical = !has_verb || speech || sv.IsRelativePronoun(first) ||
-                                     (sv.IsVerb(first) && !a->verb_groups[sv.P(first).verb_group].finite);
+          const bool parenthetical =
+              !has_verb || speech || sv.IsRelativePronoun(first) ||
+              (sv.IsVerb(first) && !a->verb_groups[sv.P(first).verb_group].finite);
           if (!parenthetical) break;
           k = sv.Before(m);
           continue;
@@ -388,7 +390,8 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     // The direct object (after any time phrase: "rejected Thursday a plan")
     // and the agent of a passive.
     int after = sv.After(v.phrase);
-    if (sv.Valid(after) && sv.IsTemporal(after) && sv.Valid(sv.After(after)) && sv.IsNoun(sv.After(after))) {
+    if (sv.Valid(after) && sv.IsTemporal(after) && sv.Valid(sv.After(after)) &&
+        sv.IsNoun(sv.After(after))) {
       after = sv.After(after);
     }
     if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v.subject) {
@@ -436,8 +439,8 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
       const VerbGroup& w = a->verb_groups[groups[gj]];
       // "..., killing six soldiers": a participle clause after a comma is an
       // adjunct, not part of the object.
-      const bool adjunct = w.kind == ClauseKind::kParticiple && w.begin > 0 &&
-                           a->Key(w.begin - 1) == ",";
+      const bool adjunct =
+          w.kind == ClauseKind::kParticiple && w.begin > 0 && a->Key(w.begin - 1) == ",";
       if (!w.finite && !w.coordinated && !adjunct) continue;
       uint32_t stop = adjunct ? w.begin - 1 : w.begin;
       // The next clause's subject starts it ("said airstrikes would continue"),

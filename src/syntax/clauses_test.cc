@@ -119,8 +119,8 @@ TEST_F(ClausesTest, CoordinatedNounPhrases) {
   const VerbGroup* hit = stage_.Group("hit");
   ASSERT_NE(hit, nullptr);
   ASSERT_GE(hit->object, 0);
-  const auto list = CoordinatedPhrases(a, hit->object, a.sentence_phrase_begin[0],
-                                       a.sentence_phrase_begin[1]);
+  const auto list =
+      CoordinatedPhrases(a, hit->object, a.sentence_phrase_begin[0], a.sentence_phrase_begin[1]);
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(stage_.PhraseText(list[2]), "Isis");
   const Analysis& b = stage_.Run("In Syria, Russia and Iran backed the government.");

@@ -69,7 +69,8 @@ class SyntaxFixture {
       out += "] ";
     }
     for (const VerbGroup& g : a.verb_groups) {
-      out += "\n  " + std::string(a.Form(g.main)) + ": kind=" + std::to_string(static_cast<int>(g.kind)) +
+      out += "\n  " + std::string(a.Form(g.main)) +
+             ": kind=" + std::to_string(static_cast<int>(g.kind)) +
              " subj=" + std::to_string(g.subject) + " obj=" + std::to_string(g.object) +
              " gov=" + std::to_string(g.governor) + " rep=" + std::to_string(g.reported_by) +
              " acc=" + std::to_string(g.according_to) + (g.passive ? " passive" : "") +

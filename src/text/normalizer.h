@@ -23,7 +23,7 @@ U_NAMESPACE_END
 namespace palmyra {
 
 struct NormalizeResult {
-  size_t invalid_bytes = 0;              // bytes that were not valid UTF-8
+  size_t invalid_bytes = 0;                  // bytes that were not valid UTF-8
   size_t first_invalid = std::string::npos;  // offset of the first of them
 };
 

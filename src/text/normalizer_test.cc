@@ -31,10 +31,16 @@ TEST_F(NormalizerTest, AsciiIsUnchanged) {
 TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
   EXPECT_EQ(Norm("\xE2\x80\x9CWe\xE2\x80\x99ll win\xE2\x80\x9D \xE2\x80\x94 he"),
             "\"We'll win\" -- he");
-  EXPECT_EQ(Norm("2010\xE2\x80\x93" "15"), "2010-15");
+  EXPECT_EQ(Norm("2010\xE2\x80\x93"
+                 "15"),
+            "2010-15");
   EXPECT_EQ(Norm("wait\xE2\x80\xA6"), "wait...");
-  EXPECT_EQ(Norm("a\xC2\xA0" "b"), "a b");
-  EXPECT_EQ(Norm("co\xC2\xAD" "operate"), "cooperate");  // soft hyphen dropped
+  EXPECT_EQ(Norm("a\xC2\xA0"
+                 "b"),
+            "a b");
+  EXPECT_EQ(Norm("co\xC2\xAD"
+                 "operate"),
+            "cooperate");  // soft hyphen dropped
 }
 
 TEST_F(NormalizerTest, MapsOffsetsBackToOriginalBytes) {
@@ -42,9 +48,9 @@ TEST_F(NormalizerTest, MapsOffsetsBackToOriginalBytes) {
   const std::string text = "Russia\xE2\x80\x99s army";
   const std::string norm = Norm(text);
   ASSERT_EQ(norm, "Russia's army");
-  EXPECT_EQ(offsets_.MapStart(6), 6u);    // ' -> start of ’
-  EXPECT_EQ(offsets_.MapEnd(8), 10u);     // "'s" ends after s (original byte 10)
-  EXPECT_EQ(offsets_.MapStart(9), 11u);   // "army"
+  EXPECT_EQ(offsets_.MapStart(6), 6u);   // ' -> start of ’
+  EXPECT_EQ(offsets_.MapEnd(8), 10u);    // "'s" ends after s (original byte 10)
+  EXPECT_EQ(offsets_.MapStart(9), 11u);  // "army"
   EXPECT_EQ(offsets_.MapEnd(13), 15u);
 }
 
@@ -59,15 +65,22 @@ TEST_F(NormalizerTest, ComposesAndAppliesCompatibilityForms) {
 
 TEST_F(NormalizerTest, ReplacesInvalidUtf8AndReportsIt) {
   NormalizeResult result;
-  const std::string norm = Norm("ab\xFF" "cd\xC3", &result);
-  EXPECT_EQ(norm, "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+  const std::string norm = Norm(
+      "ab\xFF"
+      "cd\xC3",
+      &result);
+  EXPECT_EQ(norm,
+            "ab\xEF\xBF\xBD"
+            "cd\xEF\xBF\xBD");
   EXPECT_EQ(result.invalid_bytes, 2u);
   EXPECT_EQ(result.first_invalid, 2u);
   EXPECT_EQ(offsets_.MapStart(5), 3u);  // "c"
 }
 
 TEST_F(NormalizerTest, ControlCharactersBecomeSpaces) {
-  EXPECT_EQ(Norm("a\x01" "b\tc"), "a b\tc");
+  EXPECT_EQ(Norm("a\x01"
+                 "b\tc"),
+            "a b\tc");
 }
 
 }  // namespace

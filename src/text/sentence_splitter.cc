@@ -12,7 +12,7 @@ bool IsClosing(const Analysis& a, uint32_t i) {
   return f == ")" || f == "]" || f == "}";
 }
 
-bool IsFullStop(std::string_view f) { return f == "." || f == "!" || f == "?" || f == "!!" ; }
+bool IsFullStop(std::string_view f) { return f == "." || f == "!" || f == "?" || f == "!!"; }
 
 // Could token i begin a sentence?
 bool CanStart(const Analysis& a, uint32_t i) {
@@ -47,8 +47,8 @@ bool SentenceSplitter::BreaksBefore(const Analysis& a, uint32_t i, uint32_t sent
     // headline or heading when it is the document's first line or short.
     const bool punctuated = IsFullStop(last) || last == "..." || IsLineContinuation(last) ||
                             (a.tokens[j].flags & kTokAbbreviation);
-    const bool first_line = sentence_start == 0 && a.sentences.empty() && a.doc != nullptr &&
-                            !a.doc->title.empty();
+    const bool first_line =
+        sentence_start == 0 && a.sentences.empty() && a.doc != nullptr && !a.doc->title.empty();
     const uint32_t line_bytes = a.tokens[i - 1].norm_end - a.tokens[line_start].norm_start;
     if (!punctuated && (first_line || line_bytes < 60) && CanStart(a, i)) return true;
   }
@@ -141,7 +141,8 @@ void SentenceSplitter::FindDateline(Analysis* a, size_t sentence) const {
     if (rules_->Month(a->Key(k)) != 0) {
       ++k;
       if (k < end && IsAsciiDigit(form(k)[0]) && form(k).size() <= 2) ++k;
-      if (form(k) == "," && k + 1 < end && form(k + 1).size() == 4 && IsAsciiDigit(form(k + 1)[0])) {
+      if (form(k) == "," && k + 1 < end && form(k + 1).size() == 4 &&
+          IsAsciiDigit(form(k + 1)[0])) {
         k += 2;
       }
     }

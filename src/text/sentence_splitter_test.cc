@@ -36,8 +36,9 @@ TEST_F(SentenceSplitterTest, InitialsDoNotEndSentences) {
 }
 
 TEST_F(SentenceSplitterTest, QuotesThatRunOnStayTogether) {
-  EXPECT_THAT(Split("\"We will fight. We will win,\" he said. \"Never!\" she shouted."),
-              ElementsAre("\"We will fight.", "We will win,\" he said.", "\"Never!\" she shouted."));
+  EXPECT_THAT(
+      Split("\"We will fight. We will win,\" he said. \"Never!\" she shouted."),
+      ElementsAre("\"We will fight.", "We will win,\" he said.", "\"Never!\" she shouted."));
 }
 
 TEST_F(SentenceSplitterTest, NumbersAndDecimalsDoNotSplit) {
@@ -48,8 +49,9 @@ TEST_F(SentenceSplitterTest, NumbersAndDecimalsDoNotSplit) {
 }
 
 TEST_F(SentenceSplitterTest, ParagraphsAndHeadlinesAreSentences) {
-  const auto sentences = Split("Rebels seize town\nRebels seized the town on Monday.\n\nNo one was hurt",
-                               "Rebels seize town");
+  const auto sentences =
+      Split("Rebels seize town\nRebels seized the town on Monday.\n\nNo one was hurt",
+            "Rebels seize town");
   EXPECT_THAT(sentences, ElementsAre("Rebels seize town", "Rebels seized the town on Monday.",
                                      "No one was hurt"));
 }
@@ -62,7 +64,8 @@ TEST_F(SentenceSplitterTest, HardWrappedLinesDoNotSplit) {
 }
 
 TEST_F(SentenceSplitterTest, DatelineIsSetApart) {
-  const Analysis& a = stage_.Run("KABUL, Oct. 3 (Xinhua) -- Taliban militants attacked a checkpoint.");
+  const Analysis& a =
+      stage_.Run("KABUL, Oct. 3 (Xinhua) -- Taliban militants attacked a checkpoint.");
   ASSERT_TRUE(a.dateline.has_value());
   EXPECT_EQ(a.OriginalText(a.dateline->place_begin, a.dateline->place_end), "KABUL");
   EXPECT_EQ(a.OriginalText(a.dateline->date_begin, a.dateline->date_end), "Oct. 3");

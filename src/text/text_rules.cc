@@ -40,8 +40,8 @@ Result<std::unique_ptr<TextRules>> TextRules::Load(const std::string& data_dir) 
                                     rules->starters_.Add(AsciiLowercase(line));
                                     return Status::Ok();
                                   }));
-  RETURN_IF_ERROR(ForEachDataLine(
-      data_dir + "/text/calendar.txt", [&](std::string_view line, int) -> Status {
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/text/calendar.txt", [&](std::string_view line, int) -> Status {
         const auto fields = SplitWhitespace(line);
         const bool month = !fields.empty() && fields[0] == "month";
         const bool weekday = !fields.empty() && fields[0] == "weekday";

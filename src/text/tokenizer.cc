@@ -37,7 +37,9 @@ class Scanner {
     size_t length;
     return WordAt(i, &length);
   }
-  bool LetterAt(size_t i) const { return IsAsciiAlpha(At(i)) || (i < size() && (At(i) & 0x80) && WordAt(i)); }
+  bool LetterAt(size_t i) const {
+    return IsAsciiAlpha(At(i)) || (i < size() && (At(i) & 0x80) && WordAt(i));
+  }
   bool DigitAt(size_t i) const { return IsAsciiDigit(At(i)); }
 
  private:
@@ -86,12 +88,16 @@ void Tokenizer::Tokenize(Analysis* a) const {
       for (char c : form) a->keys.push_back(AsciiLower(c));
     } else {
       flags |= kTokNonAscii;
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(form.data(), form.size()));
+      icu::UnicodeString u =
+          icu::UnicodeString::fromUTF8(icu::StringPiece(form.data(), form.size()));
       for (int32_t i = 0; i < u.length();) {
         const UChar32 c = u.char32At(i);
-        if (u_isUUppercase(c)) ++letters, ++upper;
-        else if (u_isULowercase(c)) ++letters, ++lower;
-        else if (u_isalpha(c)) ++letters;
+        if (u_isUUppercase(c))
+          ++letters, ++upper;
+        else if (u_isULowercase(c))
+          ++letters, ++lower;
+        else if (u_isalpha(c))
+          ++letters;
         i += U16_LENGTH(c);
       }
       u.foldCase();
@@ -142,7 +148,9 @@ void Tokenizer::Tokenize(Analysis* a) const {
     if (IsUrlStart(text.substr(pos))) {
       size_t end = pos;
       while (end < text.size() && !IsAsciiSpace(text[end])) ++end;
-      while (end > pos && std::string_view(".,;:!?)]}\"'").find(text[end - 1]) != std::string_view::npos) --end;
+      while (end > pos &&
+             std::string_view(".,;:!?)]}\"'").find(text[end - 1]) != std::string_view::npos)
+        --end;
       emit(pos, end);
       pos = end;
       continue;
@@ -168,8 +176,8 @@ void Tokenizer::Tokenize(Analysis* a) const {
           ++end;
           continue;
         }
-        if (d == '.' && IsAsciiAlpha(prev) && IsAsciiAlpha(sc.At(end + 1)) && end - segment_start <= 2 &&
-            (sc.At(end + 2) == '.' || !sc.WordAt(end + 2))) {
+        if (d == '.' && IsAsciiAlpha(prev) && IsAsciiAlpha(sc.At(end + 1)) &&
+            end - segment_start <= 2 && (sc.At(end + 2) == '.' || !sc.WordAt(end + 2))) {
           internal_period = true;
           ++end;
           segment_start = end;
@@ -212,7 +220,8 @@ void Tokenizer::Tokenize(Analysis* a) const {
       size_t split = std::string_view::npos;
       if (word.size() > 3) {
         const std::string_view tail = word.substr(word.size() - 3);
-        if ((tail[0] == 'n' || tail[0] == 'N') && tail[1] == '\'' && (tail[2] == 't' || tail[2] == 'T')) {
+        if ((tail[0] == 'n' || tail[0] == 'N') && tail[1] == '\'' &&
+            (tail[2] == 't' || tail[2] == 'T')) {
           split = word.size() - 3;
         }
       }
@@ -220,8 +229,8 @@ void Tokenizer::Tokenize(Analysis* a) const {
         const size_t apostrophe = word.rfind('\'');
         if (apostrophe != std::string_view::npos && apostrophe > 0) {
           const std::string suffix = AsciiLowercase(word.substr(apostrophe + 1));
-          if (suffix == "s" || suffix == "re" || suffix == "ve" || suffix == "ll" || suffix == "d" ||
-              suffix == "m") {
+          if (suffix == "s" || suffix == "re" || suffix == "ve" || suffix == "ll" ||
+              suffix == "d" || suffix == "m") {
             split = apostrophe;
           }
         }
@@ -235,7 +244,8 @@ void Tokenizer::Tokenize(Analysis* a) const {
       }
       pos = end;
       // "Russians'" -> "Russians" "'".
-      if (sc.At(pos) == '\'' && (text[pos - 1] == 's' || text[pos - 1] == 'S') && !sc.WordAt(pos + 1)) {
+      if (sc.At(pos) == '\'' && (text[pos - 1] == 's' || text[pos - 1] == 'S') &&
+          !sc.WordAt(pos + 1)) {
         emit(pos, pos + 1);
         pos += 1;
       }

@@ -19,9 +19,10 @@ class TokenizerTest : public ::testing::Test {
 TEST_F(TokenizerTest, SplitsPunctuationAndKeepsNumbersWhole) {
   EXPECT_THAT(Tokens("Militants killed 1,200 people, officials said."),
               ElementsAre("Militants", "killed", "1,200", "people", ",", "officials", "said", "."));
-  EXPECT_THAT(Tokens("It rose 3.5% to $2.5bn (\xC2\xA3" "1.9bn)."),
-              ElementsAre("It", "rose", "3.5", "%", "to", "$", "2.5bn", "(", "\xC2\xA3", "1.9bn", ")",
-                          "."));
+  EXPECT_THAT(Tokens("It rose 3.5% to $2.5bn (\xC2\xA3"
+                     "1.9bn)."),
+              ElementsAre("It", "rose", "3.5", "%", "to", "$", "2.5bn", "(", "\xC2\xA3", "1.9bn",
+                          ")", "."));
   EXPECT_THAT(Tokens("At 10:30 on 14/03/2016"), ElementsAre("At", "10:30", "on", "14/03/2016"));
 }
 
@@ -39,8 +40,9 @@ TEST_F(TokenizerTest, SplitsContractionsAndPossessivesLikeTheTreebank) {
 TEST_F(TokenizerTest, KeepsAbbreviationsInitialsAndHyphenatedWords) {
   EXPECT_THAT(Tokens("Gen. Smith of the U.S. Army met J. Doe"),
               ElementsAre("Gen.", "Smith", "of", "the", "U.S.", "Army", "met", "J.", "Doe"));
-  EXPECT_THAT(Tokens("Jabhat al-Nusra and pro-regime forces -- not Isis"),
-              ElementsAre("Jabhat", "al-Nusra", "and", "pro-regime", "forces", "--", "not", "Isis"));
+  EXPECT_THAT(
+      Tokens("Jabhat al-Nusra and pro-regime forces -- not Isis"),
+      ElementsAre("Jabhat", "al-Nusra", "and", "pro-regime", "forces", "--", "not", "Isis"));
   EXPECT_THAT(Tokens("the end. The next"), ElementsAre("the", "end", ".", "The", "next"));
 }
 
@@ -58,10 +60,14 @@ TEST_F(TokenizerTest, NormalisesTypographyButKeepsOriginalOffsets) {
 }
 
 TEST_F(TokenizerTest, KeysAreCaseFolded) {
-  const Analysis& a = stage_.Run("ISIS and \xC3\x89lys\xC3\xA9" "e");
+  const Analysis& a = stage_.Run(
+      "ISIS and \xC3\x89lys\xC3\xA9"
+      "e");
   EXPECT_EQ(a.Key(0), "isis");
   EXPECT_TRUE(a.tokens[0].flags & kTokAllCaps);
-  EXPECT_EQ(a.Key(2), "\xC3\xA9lys\xC3\xA9" "e");
+  EXPECT_EQ(a.Key(2),
+            "\xC3\xA9lys\xC3\xA9"
+            "e");
   EXPECT_TRUE(a.tokens[2].flags & kTokCapitalized);
 }
 
