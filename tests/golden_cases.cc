@@ -11,7 +11,14 @@ std::string ExpectedEvent::ToString() const {
   std::string s = source + " -> " + target + " " + code;
   if (modality) s += " " + *modality;
   if (attribution) s += " by=" + *attribution;
+  if (date) s += " on=" + *date;
   return s;
+}
+
+std::string DateOf(const Event& e) {
+  if (!e.date) return "-";
+  return e.date->value.ToString() + "/" + std::string(DatePrecisionName(e.date->precision)) +
+         (e.date->historical ? "/historical" : "");
 }
 
 bool ExpectedEvent::Matches(const Event& e) const {
@@ -20,6 +27,7 @@ bool ExpectedEvent::Matches(const Event& e) const {
   if (s != source || t != target || e.cameo.code != code) return false;
   if (modality && ModalityName(e.modality) != *modality) return false;
   if (attribution && (e.attribution ? e.attribution->code : "-") != *attribution) return false;
+  if (date && DateOf(e) != *date) return false;
   return true;
 }
 
@@ -27,6 +35,7 @@ std::string DescribeEvent(const Event& e) {
   std::string s = (e.source ? e.source->code : "-") + " -> " + (e.target ? e.target->code : "-") +
                   " " + e.cameo.code + " " + std::string(ModalityName(e.modality)) + " by=" +
                   (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
+  s += " on=" + DateOf(e);
   return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
 }
 
@@ -75,6 +84,8 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
       for (size_t i = 4; i < f.size(); ++i) {
         if (StartsWith(f[i], "by=")) {
           e.attribution = std::string(f[i].substr(3));
+        } else if (StartsWith(f[i], "on=")) {
+          e.date = std::string(f[i].substr(3));
         } else {
           e.modality = std::string(f[i]);
         }

@@ -11,7 +11,9 @@
 //
 // An event line gives the source and target codes ("-" for none), the CAMEO
 // code, and optionally the modality and "by=CODE" for the attribution's code
-// ("by=-" for no attribution). Unless a case says "partial", the events
+// ("by=-" for no attribution), and "on=DATE/PRECISION" for the event's date
+// ("on=2016-03-07/week", "on=2011-01-01/year/historical"; "on=-" for none).
+// Unless a case says "partial", the events
 // coded must be exactly those listed.
 #ifndef PALMYRA_TESTS_GOLDEN_CASES_H_
 #define PALMYRA_TESTS_GOLDEN_CASES_H_
@@ -28,6 +30,7 @@ struct ExpectedEvent {
   std::string source, target, code;
   std::optional<std::string> modality;
   std::optional<std::string> attribution;
+  std::optional<std::string> date;  // "2016-03-07/week", "2011-01-01/year/historical", "-" for none
   std::string ToString() const;
   bool Matches(const Event& e) const;
 };
@@ -47,6 +50,8 @@ struct GoldenCase {
 std::vector<GoldenCase> ReadGoldenCases(const std::string& path);
 
 std::string DescribeEvent(const Event& e);
+// "2016-03-07/week", "2011-01-01/year/historical", or "-".
+std::string DateOf(const Event& e);
 
 // Checks one case against an engine; returns "" when it passes, else a report.
 std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c);

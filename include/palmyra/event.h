@@ -59,10 +59,13 @@ struct Attribution {
   std::string code;  // "RUSGOV"; empty when the speaker is not a known actor
 };
 
+// When an event happened: a day, or the first day of the week (Monday),
+// month or year it happened in.
 struct EventDate {
   Date value;
   DatePrecision precision = DatePrecision::kDay;
-  std::string text;  // the words the date came from; empty for the publication date
+  std::string text;         // the words the date came from; empty for the publication date
+  bool historical = false;  // more than a year before the publication date ("in 2011, ...")
 };
 
 struct Location {

@@ -23,7 +23,17 @@ void AppendEventText(const Event& e, std::string* out) {
   if (e.modality != Modality::kAsserted)
     out->append("  [" + std::string(ModalityName(e.modality)) + "]");
   if (e.attribution) out->append("  according to " + e.attribution->text);
-  if (e.date) out->append("  " + e.date->value.ToString());
+  if (e.date) {
+    // "2016-03-07", or "week of 2016-03-07 (last week)", "2011 (in 2011, historical)".
+    const Date& d = e.date->value;
+    std::string when = d.ToString();
+    if (e.date->precision == DatePrecision::kWeek) when = "week of " + when;
+    if (e.date->precision == DatePrecision::kMonth) when = when.substr(0, 7);
+    if (e.date->precision == DatePrecision::kYear) when = when.substr(0, 4);
+    std::string how = e.date->text;
+    if (e.date->historical) how += how.empty() ? "historical" : ", historical";
+    out->append("  " + when + (how.empty() ? "" : " (" + how + ")"));
+  }
   out->append("\n    \"" + e.evidence.text + "\"\n");
 }
 

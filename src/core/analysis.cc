@@ -28,6 +28,7 @@ void Analysis::Clear() {
   sentences.clear();
   dateline.reset();
   home_country.clear();
+  dates.clear();
   phrases.clear();
   sentence_phrase_begin.clear();
   verb_groups.clear();

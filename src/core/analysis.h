@@ -159,6 +159,25 @@ struct PhraseActor {
 };
 
 // An event found in a sentence, before it is written out.
+// A date expression: "14 March 2016", "on Thursday", "last week", "two
+// weeks ago". What the text says; the resolve stage turns it into a date
+// against the publication date and the tense of the clause.
+struct DateMention {
+  enum class Kind : uint8_t {
+    kCalendar,  // year, month, day as given (0 = not given)
+    kWeekday,   // weekday 1-7; direction -1 "last", +1 "next", 0 by tense
+    kRelative,  // offset units from the publication date
+    kRecent,    // the week or month up to the publication date
+  };
+  uint32_t begin = 0, end = 0;  // tokens
+  Kind kind = Kind::kCalendar;
+  int year = 0, month = 0, day = 0;
+  int weekday = 0;
+  int direction = 0;
+  int offset = 0;
+  DatePrecision unit = DatePrecision::kDay;  // of kRelative and kRecent; the precision
+};
+
 struct EventCandidate {
   uint32_t sentence = 0;
   uint32_t trigger = 0;     // token of the verb or noun
@@ -174,6 +193,7 @@ struct EventCandidate {
   uint32_t evidence_end = 0;
   std::string rule;  // "file:line" of the pattern or trigger
   double confidence = 0.0;
+  std::optional<EventDate> date;  // set by the resolve stage
 };
 
 struct Analysis {
@@ -188,7 +208,8 @@ struct Analysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::optional<Dateline> dateline;
-  std::string home_country;  // the dateline's country, when it names one ("MLI")
+  std::string home_country;        // the dateline's country, when it names one ("MLI")
+  std::vector<DateMention> dates;  // date expressions, in text order (the dateline's first)
   std::vector<Phrase> phrases;
   std::vector<uint32_t> sentence_phrase_begin;  // first phrase of each sentence (+ end marker)
   std::vector<VerbGroup> verb_groups;

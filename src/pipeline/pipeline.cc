@@ -18,6 +18,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   ASSIGN_OR_RETURN(p->events_,
                    EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
                                     &p->entities_->codes(), &p->vocabulary_));
+  ASSIGN_OR_RETURN(p->resolve_, ResolveStage::Load(options.data_dir));
   return p;
 }
 
@@ -33,6 +34,7 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
   syntax_->Run(a);
   entities_->Run(a);
   events_->Run(a);
+  resolve_->Run(a);
 }
 
 ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code,
@@ -78,7 +80,7 @@ std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
       if (const PhraseActor* speaker = a.ActorOf(c.attribution)) attribution.code = speaker->code;
       e.attribution = std::move(attribution);
     }
-    if (a.has_reference_date) e.date = EventDate{a.reference_date, DatePrecision::kDay, ""};
+    e.date = c.date;
     e.rule = c.rule;
     e.confidence = c.confidence;
     // A stable id: the same document always gives the same ids.

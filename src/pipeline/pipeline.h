@@ -18,6 +18,7 @@
 #include "palmyra/document.h"
 #include "palmyra/event.h"
 #include "palmyra/options.h"
+#include "resolve/resolve_stage.h"
 #include "syntax/syntax_stage.h"
 #include "text/text_stage.h"
 
@@ -52,6 +53,7 @@ class Pipeline {
   std::unique_ptr<SyntaxStage> syntax_;
   std::unique_ptr<EntityStage> entities_;
   std::unique_ptr<EventStage> events_;
+  std::unique_ptr<ResolveStage> resolve_;
 };
 
 }  // namespace palmyra

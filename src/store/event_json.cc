@@ -132,7 +132,7 @@ void AppendEventJson(const Event& e, std::string* out) {
     AppendJsonString(DatePrecisionName(e.date->precision), out);
     out->append(",\"text\":");
     AppendJsonString(e.date->text, out);
-    out->append("}");
+    out->append(e.date->historical ? ",\"historical\":true}" : ",\"historical\":false}");
   } else {
     out->append("null");
   }

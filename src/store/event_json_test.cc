@@ -64,6 +64,8 @@ TEST(EventJsonTest, WritesEveryFieldOfTheContractInOrder) {
   EXPECT_EQ(j["attribution"]["code"], "NGOHRISOH");
   EXPECT_EQ(j["date"]["value"], "2016-03-10");
   EXPECT_EQ(j["date"]["precision"], "week");
+  EXPECT_EQ(j["date"]["text"], "last week");
+  EXPECT_EQ(j["date"]["historical"], false);
   EXPECT_EQ(j["location"]["geonameid"], 170899);
   EXPECT_NEAR(j["location"]["lat"].get<double>(), 34.5503, 1e-6);
   ASSERT_EQ(j["quantities"].size(), 1u);

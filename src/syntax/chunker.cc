@@ -51,6 +51,28 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
   while (i < end) {
     const PosTag t = a.tokens[i].tag;
     const PosTag next = TagAt(a, i + 1, end);
+    if (IsNominalModifier(t) && i > start && IsNoun(a.tokens[i - 1].tag)) {
+      // "a police station last Thursday", "near Palmyra last week": a time
+      // expression after a noun starts a phrase of its own.
+      const std::string_view key = a.Key(i);
+      if (lexicon_->Is(key, WordRole::kTimeModifier) && i + 1 < end &&
+          lexicon_->Is(a.Key(i + 1), WordRole::kTime) && a.Key(i + 1) != "time") {
+        break;
+      }
+      // "killed two soldiers two weeks ago", "arrested 12 people 3 days ago":
+      // a number after a plural noun, or before a time word, counts
+      // something else.
+      if (t == PosTag::CD && (a.tokens[i - 1].tag == PosTag::NNS ||
+                              (i + 1 < end && lexicon_->Is(a.Key(i + 1), WordRole::kTime)))) {
+        break;
+      }
+      // "in recent days militants attacked": a noun after a plural time noun.
+      if (a.tokens[i - 1].tag == PosTag::NNS && lexicon_->Is(a.Key(i - 1), WordRole::kTime) &&
+          (t == PosTag::NNS || t == PosTag::NNP || t == PosTag::NNPS) &&
+          !lexicon_->Is(key, WordRole::kTime)) {
+        break;
+      }
+    }
     if (IsNominalModifier(t)) {
       // "the Security Council today": a day word after a noun is an adverbial.
       if (i > start && IsNoun(a.tokens[i - 1].tag) && IsNoun(t) &&

@@ -29,6 +29,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"obligation", WordRole::kObligation},
       {"allegation", WordRole::kAllegation},
       {"reason", WordRole::kReason},
+      {"time-modifier", WordRole::kTimeModifier},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

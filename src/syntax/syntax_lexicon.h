@@ -36,6 +36,7 @@ enum class WordRole : uint32_t {
   kObligation = 1 << 17,
   kAllegation = 1 << 18,
   kReason = 1 << 19,
+  kTimeModifier = 1 << 20,
 };
 
 class SyntaxLexicon {

@@ -1,0 +1,129 @@
+#include "resolve/resolve_stage.h"
+
+#include <algorithm>
+
+namespace palmyra {
+
+Result<std::unique_ptr<ResolveStage>> ResolveStage::Load(const std::string& data_dir) {
+  std::unique_ptr<ResolveStage> stage(new ResolveStage());
+  ASSIGN_OR_RETURN(stage->numbers_, NumberReader::Load(data_dir));
+  ASSIGN_OR_RETURN(stage->dates_, DateFinder::Load(data_dir, stage->numbers_.get()));
+  return stage;
+}
+
+void ResolveStage::Run(Analysis* a) const {
+  a->dates.clear();
+  if (a->dateline && a->dateline->date_begin < a->dateline->date_end) {
+    dates_->Find(*a, a->dateline->date_begin, a->dateline->date_end, &a->dates);
+  }
+  for (const Sentence& s : a->sentences) dates_->Find(*a, s.token_begin, s.token_end, &a->dates);
+  DateEvents(a);
+}
+
+std::pair<uint32_t, uint32_t> ResolveStage::ClauseRange(const Analysis& a, int32_t vg) {
+  const VerbGroup& v = a.verb_groups[vg];
+  const Sentence& s = a.sentences[v.sentence];
+  uint32_t begin = s.token_begin;
+  for (uint32_t p = a.sentence_phrase_begin[v.sentence];
+       p < a.sentence_phrase_begin[v.sentence + 1]; ++p) {
+    if (a.phrases[p].type != PhraseType::kVerb) continue;
+    const VerbGroup& w = a.verb_groups[a.phrases[p].verb_group];
+    if (w.begin >= v.begin) break;
+    const uint32_t end = std::max<uint32_t>(static_cast<uint32_t>(w.clause_end), w.end);
+    if (end <= v.begin) begin = std::max(begin, end);
+  }
+  const uint32_t end = std::min<uint32_t>(
+      std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end), s.token_end);
+  return {begin, end};
+}
+
+void ResolveStage::DateEvents(Analysis* a) const {
+  const std::optional<Date> reference =
+      a->has_reference_date ? std::optional<Date>(a->reference_date) : std::nullopt;
+  // The dateline's date ("KABUL, Oct. 3 -"), if it has one.
+  const DateMention* dateline = nullptr;
+  if (!a->dates.empty() && a->dateline && a->dates[0].end <= a->dateline->token_end &&
+      a->dates[0].begin >= a->dateline->token_begin) {
+    dateline = &a->dates[0];
+  }
+  auto text = [&](const DateMention& m) { return std::string(a->OriginalText(m.begin, m.end)); };
+  for (EventCandidate& c : a->events) {
+    const Sentence& s = a->sentences[c.sentence];
+    const bool future = c.modality == Modality::kFuture ||
+                        (c.verb_group >= 0 && a->verb_groups[c.verb_group].future);
+    // Candidates, best first: the clause's, then the sentence's outside
+    // speech clauses, then those of its speech clauses ("the army said on
+    // Wednesday": the event was on or before), nearest the trigger first.
+    std::vector<const DateMention*> clause, sentence, said;
+    std::pair<uint32_t, uint32_t> own{s.token_begin, s.token_begin};
+    if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
+      own = ClauseRange(*a, c.verb_group);
+    }
+    // The clauses of the sentence's other verbs: a date there is theirs
+    // ("urged Moscow to extend the agreement, which expires next month"),
+    // unless the verb only reports speech.
+    std::vector<std::pair<uint32_t, uint32_t>> speech, others;
+    for (uint32_t p = a->sentence_phrase_begin[c.sentence];
+         p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
+      if (a->phrases[p].type != PhraseType::kVerb) continue;
+      const int32_t vg = a->phrases[p].verb_group;
+      if (vg == c.verb_group) continue;
+      (a->verb_groups[vg].speech ? speech : others).push_back(ClauseRange(*a, vg));
+    }
+    auto inside = [](const std::vector<std::pair<uint32_t, uint32_t>>& ranges,
+                     const DateMention& m) {
+      return std::any_of(ranges.begin(), ranges.end(),
+                         [&](const auto& r) { return m.begin >= r.first && m.end <= r.second; });
+    };
+    // The dates are in text order: look only at this sentence's.
+    const auto first =
+        std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
+                         [](const DateMention& m, uint32_t t) { return m.begin < t; });
+    for (auto it = first; it != a->dates.end() && it->begin < s.token_end; ++it) {
+      const DateMention& m = *it;
+      if (m.end > s.token_end) continue;
+      if (m.begin >= own.first && m.end <= own.second) {
+        clause.push_back(&m);
+        continue;
+      }
+      if (inside(speech, m)) {
+        said.push_back(&m);
+      } else if (!inside(others, m)) {
+        sentence.push_back(&m);
+      }
+    }
+    auto nearest = [&](std::vector<const DateMention*>* list) {
+      std::stable_sort(list->begin(), list->end(), [&](const DateMention* x, const DateMention* y) {
+        auto distance = [&](const DateMention* m) {
+          return m->end <= c.trigger    ? c.trigger - m->end
+                 : m->begin > c.trigger ? m->begin - c.trigger
+                                        : 0;
+        };
+        return distance(x) < distance(y);
+      });
+    };
+    nearest(&clause);
+    nearest(&sentence);
+    nearest(&said);
+    c.date.reset();
+    for (const auto* list : {&clause, &sentence, &said}) {
+      for (const DateMention* m : *list) {
+        if (std::optional<EventDate> d = DateFinder::Resolve(*m, reference, future)) {
+          d->text = text(*m);
+          c.date = std::move(d);
+          break;
+        }
+      }
+      if (c.date) break;
+    }
+    if (!c.date && dateline != nullptr) {
+      if (std::optional<EventDate> d = DateFinder::Resolve(*dateline, reference, false)) {
+        d->text = text(*dateline);
+        c.date = std::move(d);
+      }
+    }
+    if (!c.date && reference) c.date = EventDate{*reference, DatePrecision::kDay, "", false};
+  }
+}
+
+}  // namespace palmyra

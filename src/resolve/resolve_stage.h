@@ -1,0 +1,39 @@
+// ResolveStage: the resolve stage's entry point. Finds the date expressions
+// of the article and gives every event its date: from an expression in the
+// event's own clause, else in its sentence (first outside the clauses that
+// report speech, "..., the ministry said on Thursday"), else the dateline's,
+// else the publication date. Immutable after Load(); Run() is thread-safe.
+#ifndef PALMYRA_RESOLVE_RESOLVE_STAGE_H_
+#define PALMYRA_RESOLVE_RESOLVE_STAGE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/analysis.h"
+#include "palmyra/status.h"
+#include "resolve/date_finder.h"
+#include "resolve/numbers.h"
+
+namespace palmyra {
+
+class ResolveStage {
+ public:
+  static Result<std::unique_ptr<ResolveStage>> Load(const std::string& data_dir);
+
+  void Run(Analysis* analysis) const;
+
+ private:
+  ResolveStage() = default;
+  // The token range of the clause of verb group `vg`: from where the clause
+  // before it ends to its own end.
+  static std::pair<uint32_t, uint32_t> ClauseRange(const Analysis& a, int32_t vg);
+  void DateEvents(Analysis* a) const;
+
+  std::unique_ptr<NumberReader> numbers_;
+  std::unique_ptr<DateFinder> dates_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_RESOLVE_RESOLVE_STAGE_H_
