@@ -1,5 +1,8 @@
 #include "golden_cases.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "core/file.h"
@@ -12,7 +15,35 @@ std::string ExpectedEvent::ToString() const {
   if (modality) s += " " + *modality;
   if (attribution) s += " by=" + *attribution;
   if (date) s += " on=" + *date;
+  for (const std::string& q : quantities) s += " q=" + q;
   return s;
+}
+
+namespace {
+
+std::string Number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  return buffer;
+}
+
+}  // namespace
+
+std::string QuantityOf(const Quantity& q) {
+  std::string s = q.kind + ":" + Number(q.value);
+  if (q.low || q.high)
+    s += ":" + (q.low ? Number(*q.low) : "") + "-" + (q.high ? Number(*q.high) : "");
+  if (!q.unit.empty()) s += (q.low || q.high ? ":" : ":-:") + q.unit;
+  return s;
+}
+
+bool QuantityMatches(const Quantity& q, const std::string& expected) {
+  // "killed:12" matches whatever the bounds; "killed:12:12-" and
+  // "money:1500000:-:EUR" say them.
+  const std::string full = QuantityOf(q);
+  if (full == expected) return true;
+  const std::string bare = q.kind + ":" + Number(q.value);
+  return expected == bare;
 }
 
 std::string DateOf(const Event& e) {
@@ -28,6 +59,12 @@ bool ExpectedEvent::Matches(const Event& e) const {
   if (modality && ModalityName(e.modality) != *modality) return false;
   if (attribution && (e.attribution ? e.attribution->code : "-") != *attribution) return false;
   if (date && DateOf(e) != *date) return false;
+  for (const std::string& q : quantities) {
+    if (std::none_of(e.quantities.begin(), e.quantities.end(),
+                     [&](const Quantity& x) { return QuantityMatches(x, q); })) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -36,6 +73,7 @@ std::string DescribeEvent(const Event& e) {
                   " " + e.cameo.code + " " + std::string(ModalityName(e.modality)) + " by=" +
                   (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
   s += " on=" + DateOf(e);
+  for (const Quantity& q : e.quantities) s += " q=" + QuantityOf(q);
   return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
 }
 
@@ -86,6 +124,8 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
           e.attribution = std::string(f[i].substr(3));
         } else if (StartsWith(f[i], "on=")) {
           e.date = std::string(f[i].substr(3));
+        } else if (StartsWith(f[i], "q=")) {
+          e.quantities.push_back(std::string(f[i].substr(2)));
         } else {
           e.modality = std::string(f[i]);
         }

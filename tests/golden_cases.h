@@ -12,7 +12,10 @@
 // An event line gives the source and target codes ("-" for none), the CAMEO
 // code, and optionally the modality and "by=CODE" for the attribution's code
 // ("by=-" for no attribution), and "on=DATE/PRECISION" for the event's date
-// ("on=2016-03-07/week", "on=2011-01-01/year/historical"; "on=-" for none).
+// ("on=2016-03-07/week", "on=2011-01-01/year/historical"; "on=-" for none),
+// and "q=KIND:VALUE" for each quantity the event must carry, optionally with
+// ":LOW-HIGH" for its bounds and then ":UNIT" ("q=killed:10:10-15",
+// "q=arrested:300:300-", "q=money:1500000:-:EUR", "q=count:200:200-999:strike").
 // Unless a case says "partial", the events
 // coded must be exactly those listed.
 #ifndef PALMYRA_TESTS_GOLDEN_CASES_H_
@@ -31,6 +34,7 @@ struct ExpectedEvent {
   std::optional<std::string> modality;
   std::optional<std::string> attribution;
   std::optional<std::string> date;  // "2016-03-07/week", "2011-01-01/year/historical", "-" for none
+  std::vector<std::string> quantities;  // "killed:12", "killed:10:10-15", "money:2500000000:-:USD"
   std::string ToString() const;
   bool Matches(const Event& e) const;
 };
@@ -52,6 +56,9 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path);
 std::string DescribeEvent(const Event& e);
 // "2016-03-07/week", "2011-01-01/year/historical", or "-".
 std::string DateOf(const Event& e);
+// "killed:12", "killed:10:10-15", "money:1500000:-:EUR", "count:200:200-999:strike".
+std::string QuantityOf(const Quantity& q);
+bool QuantityMatches(const Quantity& q, const std::string& expected);
 
 // Checks one case against an engine; returns "" when it passes, else a report.
 std::string CheckGoldenCase(const Engine& engine, const GoldenCase& c);

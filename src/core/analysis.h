@@ -193,7 +193,8 @@ struct EventCandidate {
   uint32_t evidence_end = 0;
   std::string rule;  // "file:line" of the pattern or trigger
   double confidence = 0.0;
-  std::optional<EventDate> date;  // set by the resolve stage
+  std::optional<EventDate> date;     // set by the resolve stage
+  std::vector<Quantity> quantities;  // set by the resolve stage
 };
 
 struct Analysis {

@@ -510,6 +510,14 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
         bool locative = false;
         roles.target =
             PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+        // "fighting between the army and rebels": both sides, with no source.
+        const int32_t s_phrase = v.passive ? v.by_agent : v.subject;
+        if (roles.target > 0 && a->Key(a->phrases[roles.target - 1].head) == "between" &&
+            (s_phrase < 0 || a->ActorOf(static_cast<uint32_t>(s_phrase)) == nullptr) &&
+            roles.compound < 0) {
+          roles.compound = roles.target;
+          roles.target = -1;
+        }
       }
       // "threatened to ban opposition candidates": the infinitive's object.
       if (roles.target < 0) {
@@ -525,6 +533,19 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       }
     }
     if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+    // "were killed in Russian airstrikes": without an agent, the owner of
+    // the weapon the pattern names is the source.
+    if (roles.source < 0 && v.passive && roles.compound < 0) {
+      for (uint32_t t : found.match.consumed) {
+        const int32_t q = matcher.PhraseAt(t);
+        if (q < 0 || a->phrases[q].head != t) continue;
+        if (const PhraseActor* owner = a->ActorOf(static_cast<uint32_t>(q));
+            owner != nullptr && owner->begin < t) {
+          roles.source = q;
+          break;
+        }
+      }
+    }
     // "issued a declaration demanding ...": the participle's agent is the
     // subject of the verb whose object it describes.
     if ((roles.source < 0 || a->ActorOf(roles.source) == nullptr) && !v.passive &&

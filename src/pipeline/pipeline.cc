@@ -81,6 +81,7 @@ std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
       e.attribution = std::move(attribution);
     }
     e.date = c.date;
+    e.quantities = c.quantities;
     e.rule = c.rule;
     e.confidence = c.confidence;
     // A stable id: the same document always gives the same ids.

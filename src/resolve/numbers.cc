@@ -71,6 +71,12 @@ const NumberReader::Word* NumberReader::Find(std::string_view lower) const {
   return id == StringTable::kNotFound ? nullptr : &words_[id];
 }
 
+std::optional<double> NumberReader::ScaleValue(std::string_view lower) const {
+  const Word* w = Find(lower);
+  if (w == nullptr || w->kind != Kind::kScale) return std::nullopt;
+  return w->value;
+}
+
 std::optional<double> NumberReader::WordValue(std::string_view lower) const {
   // "thirty-five": a ten and a unit.
   const size_t dash = lower.find('-');

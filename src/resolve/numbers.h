@@ -30,6 +30,8 @@ class NumberReader {
   // The value of one written-out number word or hyphenated compound
   // ("seven", "thirty-five"); nothing for other words and for scales.
   std::optional<double> WordValue(std::string_view lower) const;
+  // The multiplier of a scale word ("million", "bn", "m"); nothing otherwise.
+  std::optional<double> ScaleValue(std::string_view lower) const;
 
  private:
   enum class Kind : uint8_t { kUnit, kTen, kScale, kSingle };

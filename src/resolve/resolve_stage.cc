@@ -1,6 +1,8 @@
 #include "resolve/resolve_stage.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 
 namespace palmyra {
 
@@ -8,6 +10,7 @@ Result<std::unique_ptr<ResolveStage>> ResolveStage::Load(const std::string& data
   std::unique_ptr<ResolveStage> stage(new ResolveStage());
   ASSIGN_OR_RETURN(stage->numbers_, NumberReader::Load(data_dir));
   ASSIGN_OR_RETURN(stage->dates_, DateFinder::Load(data_dir, stage->numbers_.get()));
+  ASSIGN_OR_RETURN(stage->quantities_, QuantityFinder::Load(data_dir, stage->numbers_.get()));
   return stage;
 }
 
@@ -18,6 +21,77 @@ void ResolveStage::Run(Analysis* a) const {
   }
   for (const Sentence& s : a->sentences) dates_->Find(*a, s.token_begin, s.token_end, &a->dates);
   DateEvents(a);
+  CountEvents(a);
+}
+
+void ResolveStage::CountEvents(Analysis* a) const {
+  std::vector<QuantityMention> found;
+  size_t first = 0;  // events are in sentence order
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    while (first < a->events.size() && a->events[first].sentence < s) ++first;
+    size_t last = first;
+    while (last < a->events.size() && a->events[last].sentence == s) ++last;
+    if (first == last) continue;
+    found.clear();
+    quantities_->Find(*a, s, &found);
+    for (const QuantityMention& m : found) {
+      std::vector<EventCandidate*> to;
+      auto of_group = [&](int32_t vg) {
+        for (size_t i = first; i < last; ++i) {
+          if (a->events[i].verb_group == vg) to.push_back(&a->events[i]);
+        }
+      };
+      if (m.counted >= 0) {
+        // "hundreds of airstrikes": the event that noun names.
+        for (size_t i = first; i < last; ++i) {
+          if (a->events[i].trigger == static_cast<uint32_t>(m.counted)) to.push_back(&a->events[i]);
+        }
+      } else if (m.verb_group >= 0) {
+        // The casualty verb's own event, or that of the clause it tells the
+        // toll of ("ambushed a convoy, killing six soldiers").
+        for (int32_t vg = m.verb_group, depth = 0; vg >= 0 && to.empty() && depth < 3; ++depth) {
+          of_group(vg);
+          const VerbGroup& v = a->verb_groups[vg];
+          vg = v.kind == ClauseKind::kParticiple || v.coordinated ? v.governor : -1;
+        }
+      }
+      if (to.empty() && m.quantity.kind != "count") {
+        // The event whose clause holds the amount; else for casualties the
+        // nearest violent event of the sentence, for money the nearest event.
+        EventCandidate* best = nullptr;
+        uint32_t best_distance = UINT32_MAX;
+        for (size_t i = first; i < last; ++i) {
+          EventCandidate& c = a->events[i];
+          const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+          if (m.quantity.kind != "money" && (root < 18 || root > 20)) continue;
+          if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == s) {
+            const auto [b, e] = ClauseRange(*a, c.verb_group);
+            if (m.begin >= b && m.end <= e) {
+              best = &c;
+              break;
+            }
+          }
+          const uint32_t distance = c.trigger > m.begin ? c.trigger - m.begin : m.begin - c.trigger;
+          if (distance < best_distance) best = &c, best_distance = distance;
+        }
+        // The events of one happening (A -> B and B -> A) share it.
+        for (size_t i = first; best != nullptr && i < last; ++i) {
+          if (a->events[i].trigger == best->trigger &&
+              a->events[i].verb_group == best->verb_group) {
+            to.push_back(&a->events[i]);
+          }
+        }
+      }
+      for (EventCandidate* c : to) {
+        const bool known =
+            std::any_of(c->quantities.begin(), c->quantities.end(), [&](const Quantity& q) {
+              return q.kind == m.quantity.kind && q.value == m.quantity.value &&
+                     q.unit == m.quantity.unit;
+            });
+        if (!known) c->quantities.push_back(m.quantity);
+      }
+    }
+  }
 }
 
 std::pair<uint32_t, uint32_t> ResolveStage::ClauseRange(const Analysis& a, int32_t vg) {

@@ -2,7 +2,9 @@
 // of the article and gives every event its date: from an expression in the
 // event's own clause, else in its sentence (first outside the clauses that
 // report speech, "..., the ministry said on Thursday"), else the dateline's,
-// else the publication date. Immutable after Load(); Run() is thread-safe.
+// else the publication date; and gives events the quantities that count for
+// them (casualties, counts of actions, money). Immutable after Load(); Run()
+// is thread-safe.
 #ifndef PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 #define PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 
@@ -14,6 +16,7 @@
 #include "palmyra/status.h"
 #include "resolve/date_finder.h"
 #include "resolve/numbers.h"
+#include "resolve/quantity_finder.h"
 
 namespace palmyra {
 
@@ -29,9 +32,11 @@ class ResolveStage {
   // before it ends to its own end.
   static std::pair<uint32_t, uint32_t> ClauseRange(const Analysis& a, int32_t vg);
   void DateEvents(Analysis* a) const;
+  void CountEvents(Analysis* a) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
+  std::unique_ptr<QuantityFinder> quantities_;
 };
 
 }  // namespace palmyra

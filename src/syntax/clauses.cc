@@ -53,6 +53,9 @@ class ClauseAnalyzer::SentenceView {
   // "up to 100", "more than 300": a preposition that bounds a number.
   bool IsQuantityPrep(int prep, int noun) const {
     const std::string_view p = a_.Key(P(prep).head);
+    // "at least 12 people", "at most 40"
+    if (p == "at" && (a_.Key(P(noun).begin) == "least" || a_.Key(P(noun).begin) == "most"))
+      return true;
     if (p != "to" && p != "than" && p != "over" && p != "about" && p != "around" && p != "nearly") {
       return false;
     }
@@ -396,6 +399,16 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     }
     if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v.subject) {
       v.object = after;
+      // "arrested more than 300 protesters", "killed at least 12 people":
+      // what is counted is the object.
+      const int prep = sv.After(after);
+      if (sv.Valid(prep) && sv.IsPrep(prep) && sv.Valid(prep + 1) && sv.IsNoun(prep + 1) &&
+          sv.P(after).end - sv.P(after).begin == 1 && sv.IsQuantityPrep(prep, prep + 1)) {
+        v.object = prep + 1;
+      }
+    } else if (sv.Valid(after) && sv.IsPrep(after) && sv.Valid(after + 1) && sv.IsNoun(after + 1) &&
+               sv.IsQuantityPrep(after, after + 1)) {
+      v.object = after + 1;  // "killed at least 12 people", "detained up to 40"
     }
     for (int k = after; sv.Valid(k) && !sv.IsVerb(k) && !sv.IsHardBoundary(k); ++k) {
       if (v.passive && sv.IsPrep(k) && a->Key(sv.P(k).head) == "by" && sv.Valid(k + 1) &&
