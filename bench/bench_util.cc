@@ -30,8 +30,10 @@ std::vector<nlohmann::json> ReadJsonLines(const std::string& path) {
   return out;
 }
 
-std::unique_ptr<Engine> MakeEngine() {
-  auto engine = Engine::Create(Options());
+std::unique_ptr<Engine> MakeEngine(bool resolve) {
+  Options options;
+  options.resolve = resolve;
+  auto engine = Engine::Create(options);
   if (!engine.ok()) {
     std::fprintf(stderr, "cannot create the engine: %s\n", engine.status().ToString().c_str());
     std::exit(1);

@@ -19,7 +19,8 @@ std::string SharedDir();
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
 
 // Creates the engine with default options; exits with a message on failure.
-std::unique_ptr<Engine> MakeEngine();
+// The engine with default options; `resolve` false skips date and quantity resolution.
+std::unique_ptr<Engine> MakeEngine(bool resolve = true);
 
 // The PLOVER event type of today's PLOVER for an old draft's type.
 std::string CurrentPloverType(const std::string& type);

@@ -16,6 +16,9 @@ struct Options {
   std::string model_dir;
   // Folder with WordNet's dictionary files (index.noun, verb.exc, ...).
   std::string wordnet_dir;
+  // Resolve dates and quantities (the resolve stage). Off, events carry the
+  // publication date and no quantities; for measuring what resolution costs.
+  bool resolve = true;
 };
 
 // The folders an Engine actually uses for `options`, with defaults filled in.

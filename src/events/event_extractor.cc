@@ -16,6 +16,17 @@ constexpr uint32_t kMaxEvidenceTokens = 60;
 bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "--"; }
 
 // 1-20 for a CAMEO code; 0 for codes of other schemes ("075A").
+// Removes the events marked in `drop`, keeping the order of the rest.
+void RemoveMarked(const std::vector<bool>& drop, std::vector<EventCandidate>* events) {
+  size_t kept = 0;
+  for (size_t i = 0; i < events->size(); ++i) {
+    if (drop[i]) continue;
+    if (kept != i) (*events)[kept] = std::move((*events)[i]);
+    ++kept;
+  }
+  events->resize(kept);
+}
+
 int CameoRoot(std::string_view code) {
   if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') return 0;
   const int root = (code[0] - '0') * 10 + (code[1] - '0');
@@ -232,6 +243,38 @@ std::string EventExtractor::DomesticTarget(const PhraseActor& source, const Phra
   return repression || protest ? source.country + target.code : target_code;
 }
 
+void EventExtractor::MergeWeaponSubjects(Analysis* a) const {
+  // "Russian airstrikes killed 20 civilians": the airstrikes and the killing
+  // are one event, RUS -> CVL, coded as the more specific of the two (195).
+  std::vector<bool> drop(a->events.size(), false);
+  for (size_t i = 0; i < a->events.size(); ++i) {
+    EventCandidate& verb = a->events[i];
+    const int root = CameoRoot(verb.cameo);
+    if (verb.verb_group < 0 || root < 18 || root > 20) continue;
+    const VerbGroup& v = a->verb_groups[verb.verb_group];
+    if (v.main != verb.trigger || v.subject < 0 || v.passive) continue;
+    const uint32_t head = a->phrases[v.subject].head;
+    // Events are made sentence by sentence: look only at this sentence's.
+    size_t j = i;
+    while (j > 0 && a->events[j - 1].sentence == verb.sentence) --j;
+    for (; j < a->events.size() && a->events[j].sentence == verb.sentence; ++j) {
+      EventCandidate& noun = a->events[j];
+      if (j == i || drop[j] || noun.trigger != head || !noun.target_code.empty()) continue;
+      const int noun_root = CameoRoot(noun.cameo);
+      if (noun_root < 18 || noun_root > 20) continue;
+      // The noun's code says how; a generic killing or attack takes it.
+      if ((verb.cameo == "180" || verb.cameo == "190") && noun.cameo.size() >= verb.cameo.size() &&
+          noun.cameo != "190") {
+        verb.cameo = noun.cameo;
+        verb.rule = noun.rule;
+      }
+      verb.evidence_begin = std::min(verb.evidence_begin, noun.evidence_begin);
+      drop[j] = true;
+    }
+  }
+  RemoveMarked(drop, &a->events);
+}
+
 void EventExtractor::DropSubsumed(Analysis* a) {
   // "The army killed 15 militants in the fighting": "MIL -> - 190" from the
   // fighting says less than "MIL -> REB 190" from the killing, in the same
@@ -255,13 +298,7 @@ void EventExtractor::DropSubsumed(Analysis* a) {
       }
     }
   }
-  size_t kept = 0;
-  for (size_t i = 0; i < a->events.size(); ++i) {
-    if (drop[i]) continue;
-    if (kept != i) a->events[kept] = std::move(a->events[i]);
-    ++kept;
-  }
-  a->events.resize(kept);
+  RemoveMarked(drop, &a->events);
 }
 
 bool EventExtractor::IsArmed(const PhraseActor& x) const {
@@ -365,7 +402,12 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     int32_t y = pair.second;
     // The source's own forces are not its target: "China put its troops on
     // alert", "the Pentagon deployed more troops".
-    if (x >= 0 && y >= 0 && IsOwnForce(*a, a->actors[x], a->actors[y])) {
+    // "militants attacked their convoy": no one is violent to itself.
+    const bool self_violence = x >= 0 && y >= 0 && root >= 18 && root <= 20 &&
+                               a->actors[y].pronoun >= 0 &&
+                               a->tokens[a->actors[y].pronoun].tag == PosTag::PRP_S &&
+                               a->actors[y].code == a->actors[x].code;
+    if (self_violence || (x >= 0 && y >= 0 && IsOwnForce(*a, a->actors[x], a->actors[y]))) {
       if (pairs.size() > 1) continue;
       y = -1;
     }
@@ -742,6 +784,7 @@ void EventExtractor::Extract(Analysis* a) const {
     VerbEvents(a, &context, s);
     NounEvents(a, &context, s);
   }
+  MergeWeaponSubjects(a);
   DropSubsumed(a);
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {

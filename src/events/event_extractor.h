@@ -103,6 +103,9 @@ class EventExtractor {
   // The subject of the verb that accuses the subject of verb group `vi` of
   // it ("accused Russia of blocking"); -1 when none.
   int32_t Accuser(const Analysis& a, int32_t vi) const;
+  // Joins a violent noun event to the violent verb it is the subject of
+  // ("Russian airstrikes killed 20 civilians": one event, 195).
+  void MergeWeaponSubjects(Analysis* a) const;
   // Removes events that another event of the same sentence and code says
   // more about (the same source, and a target where it has none).
   static void DropSubsumed(Analysis* a);

@@ -18,7 +18,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   ASSIGN_OR_RETURN(p->events_,
                    EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
                                     &p->entities_->codes(), &p->vocabulary_));
-  ASSIGN_OR_RETURN(p->resolve_, ResolveStage::Load(options.data_dir));
+  if (options.resolve) {
+    ASSIGN_OR_RETURN(p->resolve_, ResolveStage::Load(options.data_dir));
+  }
   return p;
 }
 
@@ -34,7 +36,12 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
   syntax_->Run(a);
   entities_->Run(a);
   events_->Run(a);
-  resolve_->Run(a);
+  if (resolve_ != nullptr) {
+    resolve_->Run(a);
+  } else if (a->has_reference_date) {
+    for (EventCandidate& c : a->events)
+      c.date = EventDate{a->reference_date, DatePrecision::kDay, "", false};
+  }
 }
 
 ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code,

@@ -80,6 +80,15 @@ std::string_view QuantityFinder::CasualtyKind(std::string_view lemma) const {
   return id == StringTable::kNotFound ? std::string_view() : std::string_view(casualty_kind_[id]);
 }
 
+std::string_view QuantityFinder::GroupKind(const Analysis& a, const VerbGroup& v) const {
+  const std::string_view kind = CasualtyKind(a.tokens[v.main].lemma);
+  if (!kind.empty()) return kind;
+  // "shot dead two Palestinians", "left dead"
+  if (v.end < a.tokens.size() && a.tokens[v.end].tag == PosTag::JJ)
+    return CasualtyKind(a.tokens[v.end].lemma);
+  return {};
+}
+
 uint32_t QuantityFinder::MatchWords(const Analysis& a, uint32_t t, uint32_t limit,
                                     const std::vector<std::string>& words) {
   if (t + words.size() > limit) return 0;
@@ -201,7 +210,7 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
     for (uint32_t p = pb; p < pe; ++p) {
       if (a.phrases[p].type != PhraseType::kVerb) continue;
       const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
-      if (CasualtyKind(a.tokens[v.main].lemma).empty()) continue;
+      if (GroupKind(a, v).empty()) continue;
       if (as_subject && holds(v.subject) && (v.passive || v.object < 0))
         return a.phrases[p].verb_group;
       if (!as_subject && holds(v.object) && !v.passive) return a.phrases[p].verb_group;
@@ -256,11 +265,11 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
       last = std::max(end, ph.end);
       const Token& head = a.tokens[ph.head];
       if (const int32_t vg = casualty_group(first_phrase, np, true); vg >= 0) {
-        kind = CasualtyKind(a.tokens[a.verb_groups[vg].main].lemma);
+        kind = GroupKind(a, a.verb_groups[vg]);
         m.verb_group = vg;
         last = std::max(last, a.verb_groups[vg].end);
       } else if (const int32_t vg2 = casualty_group(first_phrase, np, false); vg2 >= 0) {
-        kind = CasualtyKind(a.tokens[a.verb_groups[vg2].main].lemma);
+        kind = GroupKind(a, a.verb_groups[vg2]);
         m.verb_group = vg2;
       } else if (ph.head >= end && !CasualtyKind(head.lemma).empty() && IsNounTag(head.tag)) {
         kind = CasualtyKind(head.lemma);  // "12 deaths", "500 arrests"
@@ -310,7 +319,7 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
     if (a.phrases[p].type != PhraseType::kVerb) continue;
     const int32_t vg = a.phrases[p].verb_group;
     const VerbGroup& v = a.verb_groups[vg];
-    const std::string_view kind = CasualtyKind(a.tokens[v.main].lemma);
+    const std::string_view kind = GroupKind(a, v);
     if (kind.empty()) continue;
     const int32_t np = v.passive || v.object < 0 ? v.subject : v.object;
     if (np < 0 || static_cast<uint32_t>(np) < pb || static_cast<uint32_t>(np) >= pe ||

@@ -44,6 +44,9 @@ class QuantityFinder {
 
   // The casualty kind of a lemma ("kill" -> "killed"), or "".
   std::string_view CasualtyKind(std::string_view lemma) const;
+  // The casualty kind of a verb group: its verb's, or that of an adjective
+  // right after it ("shot dead"); "" when none.
+  std::string_view GroupKind(const Analysis& a, const VerbGroup& v) const;
 
  private:
   struct Vague {

@@ -42,9 +42,29 @@ void ResolveStage::CountEvents(Analysis* a) const {
         }
       };
       if (m.counted >= 0) {
-        // "hundreds of airstrikes": the event that noun names.
+        // "hundreds of airstrikes": the event that noun names; else the
+        // event whose words hold it ("fired dozens of rockets at Israel").
+        const uint32_t counted = static_cast<uint32_t>(m.counted);
         for (size_t i = first; i < last; ++i) {
-          if (a->events[i].trigger == static_cast<uint32_t>(m.counted)) to.push_back(&a->events[i]);
+          if (a->events[i].trigger == counted) to.push_back(&a->events[i]);
+        }
+        // People are not counted as actions ("abducted a dozen soldiers").
+        const int32_t counted_phrase = [&] {
+          for (uint32_t p = a->sentence_phrase_begin[s]; p < a->sentence_phrase_begin[s + 1]; ++p) {
+            if (a->phrases[p].begin <= counted && counted < a->phrases[p].end)
+              return static_cast<int32_t>(p);
+          }
+          return -1;
+        }();
+        const bool people =
+            counted_phrase >= 0 && a->ActorOf(static_cast<uint32_t>(counted_phrase)) != nullptr;
+        for (size_t i = first; i < last && to.empty() && !people; ++i) {
+          const EventCandidate& c = a->events[i];
+          if (c.evidence_begin <= counted && counted < c.evidence_end) {
+            for (size_t j = i; j < last; ++j) {
+              if (a->events[j].trigger == c.trigger) to.push_back(&a->events[j]);
+            }
+          }
         }
       } else if (m.verb_group >= 0) {
         // The casualty verb's own event, or that of the clause it tells the

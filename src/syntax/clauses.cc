@@ -536,9 +536,15 @@ void ClauseAnalyzer::FindSpeechFrames(Analysis* a, uint32_t sentence) const {
         }
       }
     }
-    // An opening frame: "X said (that) ...": what follows is X's account.
+    // An opening frame: "X said (that) ...": what follows is X's account,
+    // up to another speaker's frame ("..., while the rebels said ...").
     for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
       VerbGroup& u = a->verb_groups[groups[gj]];
+      if (lexicon_->Is(a->tokens[u.main].lemma, WordRole::kSpeech) && u.subject >= 0 &&
+          !u.passive && a->phrases[u.subject].begin >= v.end &&
+          !(a->tokens[u.main].flags & kTokInQuote)) {
+        break;
+      }
       if (u.reported_by < 0 && u.begin >= v.end) {
         u.reported_by = static_cast<int32_t>(groups[gi]);
         reported_any = true;
