@@ -15,6 +15,29 @@ std::string_view StripComment(std::string_view line) {
   return Trim(line);
 }
 
+std::string StripDictionaryComments(std::string_view line, bool* in_block) {
+  std::string out;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (*in_block) {
+      const size_t close = line.find("-->", i);
+      if (close == std::string_view::npos) break;
+      i = close + 3;
+      *in_block = false;
+      continue;
+    }
+    const size_t open = line.find("<!--", i);
+    if (open == std::string_view::npos) {
+      out.append(line.substr(i));
+      break;
+    }
+    out.append(line.substr(i, open - i));
+    i = open + 4;
+    *in_block = true;
+  }
+  return std::string(StripComment(out));
+}
+
 Status ForEachDataLine(const std::string& path,
                        const std::function<Status(std::string_view, int)>& fn) {
   ASSIGN_OR_RETURN(std::string contents, ReadFile(path));

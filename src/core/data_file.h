@@ -20,6 +20,11 @@ Status ForEachDataLine(const std::string& path,
 // Removes a "#" comment (a "#" at the start or after whitespace) and trims.
 std::string_view StripComment(std::string_view line);
 
+// Like StripComment, and also removes <!-- ... --> blocks, which may span
+// lines (TABARI and PETRARCH dictionaries use them): *in_block says whether
+// a block is open at the start of `line`, and is updated for the next line.
+std::string StripDictionaryComments(std::string_view line, bool* in_block);
+
 }  // namespace palmyra
 
 #endif  // PALMYRA_CORE_DATA_FILE_H_

@@ -2,41 +2,12 @@
 
 #include <map>
 
+#include "core/data_file.h"
 #include "core/file.h"
 #include "core/strings.h"
 
 namespace palmyra {
 namespace {
-
-// Removes "#" comments and <!-- --> blocks (which may span lines).
-std::string StripComments(std::string_view line, bool* in_block) {
-  std::string out;
-  size_t i = 0;
-  while (i < line.size()) {
-    if (*in_block) {
-      const size_t close = line.find("-->", i);
-      if (close == std::string_view::npos) break;
-      i = close + 3;
-      *in_block = false;
-      continue;
-    }
-    const size_t open = line.find("<!--", i);
-    if (open == std::string_view::npos) {
-      out.append(line.substr(i));
-      break;
-    }
-    out.append(line.substr(i, open - i));
-    i = open + 4;
-    *in_block = true;
-  }
-  for (size_t k = 0; k < out.size(); ++k) {
-    if (out[k] == '#' && (k == 0 || IsAsciiSpace(out[k - 1]))) {
-      out.resize(k);
-      break;
-    }
-  }
-  return out;
-}
 
 // "VLADIMIR_PUTIN_" -> {"VLADIMIR", "PUTIN"}.
 std::vector<std::string> NameForms(std::string_view name) {
@@ -136,7 +107,7 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
     pos = end + 1;
     ++line_number;
     const bool indented = !raw.empty() && IsAsciiSpace(raw[0]);
-    const std::string stripped = StripComments(raw, &in_block);
+    const std::string stripped = StripDictionaryComments(raw, &in_block);
     std::string_view line = Trim(stripped);
     if (line.empty()) {
       if (end == text.size()) break;

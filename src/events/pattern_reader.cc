@@ -1,5 +1,6 @@
 #include "events/pattern_reader.h"
 
+#include "core/data_file.h"
 #include "core/file.h"
 #include "core/strings.h"
 
@@ -130,35 +131,6 @@ bool ParseCode(std::string_view text, std::string* code, std::string* alternate)
   return IsCodeText(first) && IsCodeText(second);
 }
 
-std::string StripLineComments(std::string_view line, bool* in_block) {
-  std::string out;
-  size_t i = 0;
-  while (i < line.size()) {
-    if (*in_block) {
-      const size_t close = line.find("-->", i);
-      if (close == std::string_view::npos) break;
-      i = close + 3;
-      *in_block = false;
-      continue;
-    }
-    const size_t open = line.find("<!--", i);
-    if (open == std::string_view::npos) {
-      out.append(line.substr(i));
-      break;
-    }
-    out.append(line.substr(i, open - i));
-    i = open + 4;
-    *in_block = true;
-  }
-  for (size_t k = 0; k < out.size(); ++k) {
-    if (out[k] == '#') {
-      out.resize(k);
-      break;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 bool ParsePatternItems(std::string_view text, RawPattern* pattern, std::string* error) {
@@ -201,7 +173,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    const std::string stripped = StripLineComments(text.substr(pos, end - pos), &in_comment);
+    const std::string stripped = StripDictionaryComments(text.substr(pos, end - pos), &in_comment);
     pos = end + 1;
     ++line_number;
     const std::string_view line = Trim(stripped);
