@@ -68,14 +68,19 @@ struct EventDate {
   bool historical = false;  // more than a year before the publication date ("in 2011, ...")
 };
 
+enum class LocationPrecision { kCity, kAdmin1, kCountry };
+std::string_view LocationPrecisionName(LocationPrecision precision);
+
+// Where an event happened: a gazetteer place (GeoNames for cities).
 struct Location {
-  std::string name;
-  int64_t geonameid = 0;
+  std::string name;       // the gazetteer's name ("Tadmur")
+  int64_t geonameid = 0;  // GeoNames id; 0 for countries and regions
   double lat = 0.0;
   double lon = 0.0;
-  std::string admin1;
-  std::string country;
-  std::string precision;  // city | admin1 | country
+  std::string admin1;   // first-level region ("Homs"); empty when unknown
+  std::string country;  // ISO alpha-3
+  LocationPrecision precision = LocationPrecision::kCity;
+  std::string text;  // the words that name it ("Palmyra")
 };
 
 struct Quantity {

@@ -34,6 +34,22 @@ void AppendEventText(const Event& e, std::string* out) {
     if (e.date->historical) how += how.empty() ? "historical" : ", historical";
     out->append("  " + when + (how.empty() ? "" : " (" + how + ")"));
   }
+  if (e.location) {
+    // "at Tadmur, Homs, SYR (Palmyra)", "in SYR (country)".
+    const Location& l = e.location.value();
+    std::string where = l.precision == LocationPrecision::kCountry ? l.country : l.name;
+    if (l.precision == LocationPrecision::kCity && !l.admin1.empty()) where += ", " + l.admin1;
+    if (l.precision != LocationPrecision::kCountry) where += ", " + l.country;
+    std::string how = l.text == l.name ? "" : l.text;
+    if (l.precision != LocationPrecision::kCity)
+      how += (how.empty() ? "" : ", ") + std::string(LocationPrecisionName(l.precision));
+    out->append("  at " + where + (how.empty() ? "" : " (" + how + ")"));
+  }
+  for (const Quantity& q : e.quantities) {
+    char value[64];
+    std::snprintf(value, sizeof value, "%g", q.value);
+    out->append("  " + q.kind + "=" + value + (q.unit.empty() ? "" : " " + q.unit));
+  }
   out->append("\n    \"" + e.evidence.text + "\"\n");
 }
 

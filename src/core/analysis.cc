@@ -35,6 +35,7 @@ void Analysis::Clear() {
   mentions.clear();
   actors.clear();
   events.clear();
+  places.clear();
   warnings.clear();
 }
 

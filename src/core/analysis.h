@@ -178,6 +178,23 @@ struct DateMention {
   DatePrecision unit = DatePrecision::kDay;  // of kRelative and kRecent; the precision
 };
 
+// A place named in the text ("near Palmyra", "in Idlib province", "shelled
+// Homs"), resolved to a gazetteer entry by the place finder.
+struct PlaceMention {
+  uint32_t begin = 0, end = 0;  // tokens of the name ("Palmyra")
+  uint32_t sentence = 0;        // kDatelineSentence for the dateline's place
+  uint32_t place = 0;           // gazetteer entry
+  // How the place belongs to what the clause says: 3 where it happened ("in",
+  // "near", "north of", the object of "shelled"), 2 where it went ("into") or
+  // a modifier ("the Aleppo offensive"), 1 where it came from ("from"), 0
+  // otherwise.
+  uint8_t strength = 0;
+  int32_t preposition = -1;  // token of the preposition before it, -1 when none
+  int32_t phrase = -1;       // noun phrase holding it, -1 when none
+  bool actor = false;        // the words act as an actor ("Washington said", "Russia will")
+};
+inline constexpr uint32_t kDatelineSentence = UINT32_MAX;
+
 struct EventCandidate {
   uint32_t sentence = 0;
   uint32_t trigger = 0;     // token of the verb or noun
@@ -195,6 +212,7 @@ struct EventCandidate {
   double confidence = 0.0;
   std::optional<EventDate> date;     // set by the resolve stage
   std::vector<Quantity> quantities;  // set by the resolve stage
+  std::optional<Location> location;  // set by the resolve stage
 };
 
 struct Analysis {
@@ -218,6 +236,7 @@ struct Analysis {
   std::vector<PhraseActor>
       actors;  // sorted by phrase; several for "Hungarian and Romanian officials"
   std::vector<EventCandidate> events;
+  std::vector<PlaceMention> places;  // in text order (the dateline's first)
   std::vector<std::string> warnings;
 
   std::string_view Form(const Token& t) const {

@@ -32,4 +32,16 @@ std::string_view DatePrecisionName(DatePrecision precision) {
   return "day";
 }
 
+std::string_view LocationPrecisionName(LocationPrecision precision) {
+  switch (precision) {
+    case LocationPrecision::kCity:
+      return "city";
+    case LocationPrecision::kAdmin1:
+      return "admin1";
+    case LocationPrecision::kCountry:
+      return "country";
+  }
+  return "city";
+}
+
 }  // namespace palmyra

@@ -19,7 +19,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
                    EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
                                     &p->entities_->codes(), &p->vocabulary_));
   if (options.resolve) {
-    ASSIGN_OR_RETURN(p->resolve_, ResolveStage::Load(options.data_dir));
+    ASSIGN_OR_RETURN(p->resolve_,
+                     ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names()));
   }
   return p;
 }
@@ -89,6 +90,7 @@ std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
     }
     e.date = c.date;
     e.quantities = c.quantities;
+    e.location = c.location;
     e.rule = c.rule;
     e.confidence = c.confidence;
     // A stable id: the same document always gives the same ids.

@@ -6,11 +6,14 @@
 
 namespace palmyra {
 
-Result<std::unique_ptr<ResolveStage>> ResolveStage::Load(const std::string& data_dir) {
+Result<std::unique_ptr<ResolveStage>> ResolveStage::Load(const std::string& data_dir,
+                                                         const std::string& model_dir,
+                                                         const NameTokenizer& names) {
   std::unique_ptr<ResolveStage> stage(new ResolveStage());
   ASSIGN_OR_RETURN(stage->numbers_, NumberReader::Load(data_dir));
   ASSIGN_OR_RETURN(stage->dates_, DateFinder::Load(data_dir, stage->numbers_.get()));
   ASSIGN_OR_RETURN(stage->quantities_, QuantityFinder::Load(data_dir, stage->numbers_.get()));
+  ASSIGN_OR_RETURN(stage->places_, PlaceFinder::Load(data_dir, model_dir, names));
   return stage;
 }
 
@@ -22,6 +25,91 @@ void ResolveStage::Run(Analysis* a) const {
   for (const Sentence& s : a->sentences) dates_->Find(*a, s.token_begin, s.token_end, &a->dates);
   DateEvents(a);
   CountEvents(a);
+  places_->Find(a);
+  LocateEvents(a);
+}
+
+void ResolveStage::LocateEvents(Analysis* a) const {
+  const PlaceMention* dateline =
+      !a->places.empty() && a->places[0].sentence == kDatelineSentence ? &a->places[0] : nullptr;
+  std::vector<const PlaceMention*> here;
+  for (EventCandidate& c : a->events) {
+    c.location.reset();
+    here.clear();
+    // A capital or country acted on by force is also where it happened
+    // ("jets struck Damascus"); one that acts or talks is not a place.
+    const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+    const int32_t target_phrase =
+        c.target >= 0 ? static_cast<int32_t>(a->actors[c.target].phrase) : -1;
+    for (const PlaceMention& m : a->places) {
+      if (m.sentence != c.sentence || m.strength == 0) continue;
+      if (m.actor && !(root >= 18 && m.phrase == target_phrase)) continue;
+      // Countries only where something happened in them, not "talks between
+      // Russia and Ukraine" or "flew to Moscow".
+      if (places_->gazetteer().place(m.place).kind == PlaceKind::kCountry && m.strength < 3)
+        continue;
+      here.push_back(&m);
+    }
+    const PlaceMention* best = nullptr;
+    if (!here.empty()) {
+      std::pair<uint32_t, uint32_t> own{c.evidence_begin, c.evidence_end};
+      const VerbGroup* v = nullptr;
+      if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
+        v = &a->verb_groups[c.verb_group];
+        const auto clause = ClauseRange(*a, c.verb_group);
+        own = {std::min(own.first, clause.first), std::max(own.second, clause.second)};
+      }
+      std::vector<std::pair<uint32_t, uint32_t>> others;
+      for (uint32_t p = a->sentence_phrase_begin[c.sentence];
+           p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
+        if (a->phrases[p].type != PhraseType::kVerb || a->phrases[p].verb_group == c.verb_group)
+          continue;
+        const auto r = ClauseRange(*a, a->phrases[p].verb_group);
+        if (!(r.first <= c.trigger && c.trigger < r.second)) others.push_back(r);
+      }
+      auto in_own = [&](const PlaceMention* m) {
+        return m->begin >= own.first && m->end <= own.second;
+      };
+      auto elsewhere = [&](const PlaceMention* m) {
+        return std::any_of(others.begin(), others.end(), [&](const auto& r) {
+          return m->begin >= r.first && m->end <= r.second;
+        });
+      };
+      auto distance = [&](const PlaceMention* m) {
+        return m->end <= c.trigger ? c.trigger - m->end + 1 : m->begin - c.trigger;
+      };
+      // The strongest, then nearest, place that passes `keep`.
+      auto pick = [&](auto keep) -> const PlaceMention* {
+        const PlaceMention* chosen = nullptr;
+        for (const PlaceMention* m : here) {
+          if (!keep(m)) continue;
+          if (chosen == nullptr || m->strength > chosen->strength ||
+              (m->strength == chosen->strength && distance(m) < distance(chosen)))
+            chosen = m;
+        }
+        return chosen;
+      };
+      best = pick([&](const PlaceMention* m) { return in_own(m) && m->strength >= 2; });
+      // "the air base near Latakia, from which its jets have flown ...":
+      // the place of what the relative clause hangs on.
+      if (best == nullptr && v != nullptr && v->kind == ClauseKind::kRelative && v->opener >= 0) {
+        const uint32_t opener = a->phrases[v->opener].begin;
+        const bool locative =
+            a->Key(opener) == "where" ||
+            (opener > 0 && a->tokens[opener - 1].tag == PosTag::IN && a->Key(opener) == "which");
+        const uint32_t start =
+            locative && opener > 0 && a->tokens[opener - 1].tag == PosTag::IN ? opener - 1 : opener;
+        for (const PlaceMention* m : here) {
+          if (locative && m->end <= start && (best == nullptr || m->begin > best->begin)) best = m;
+        }
+      }
+      if (best == nullptr) best = pick(in_own);
+      if (best == nullptr) best = pick([&](const PlaceMention* m) { return !elsewhere(m); });
+      if (best == nullptr) best = pick([](const PlaceMention*) { return true; });
+    }
+    if (best == nullptr) best = dateline;
+    if (best != nullptr) c.location = places_->LocationOf(*a, *best);
+  }
 }
 
 void ResolveStage::CountEvents(Analysis* a) const {

@@ -3,8 +3,10 @@
 // event's own clause, else in its sentence (first outside the clauses that
 // report speech, "..., the ministry said on Thursday"), else the dateline's,
 // else the publication date; and gives events the quantities that count for
-// them (casualties, counts of actions, money). Immutable after Load(); Run()
-// is thread-safe.
+// them (casualties, counts of actions, money) and the place where they
+// happened: the place tied to the event ("near Palmyra" in its clause, "from
+// which" a relative clause's antecedent), else one its sentence names, else
+// the dateline's. Immutable after Load(); Run() is thread-safe.
 #ifndef PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 #define PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 
@@ -14,6 +16,7 @@
 
 #include "core/analysis.h"
 #include "palmyra/status.h"
+#include "places/place_finder.h"
 #include "resolve/date_finder.h"
 #include "resolve/numbers.h"
 #include "resolve/quantity_finder.h"
@@ -22,7 +25,10 @@ namespace palmyra {
 
 class ResolveStage {
  public:
-  static Result<std::unique_ptr<ResolveStage>> Load(const std::string& data_dir);
+  // Reads data_dir's resolve and places tables and model_dir's gazetteer.
+  static Result<std::unique_ptr<ResolveStage>> Load(const std::string& data_dir,
+                                                    const std::string& model_dir,
+                                                    const NameTokenizer& names);
 
   void Run(Analysis* analysis) const;
 
@@ -33,10 +39,12 @@ class ResolveStage {
   static std::pair<uint32_t, uint32_t> ClauseRange(const Analysis& a, int32_t vg);
   void DateEvents(Analysis* a) const;
   void CountEvents(Analysis* a) const;
+  void LocateEvents(Analysis* a) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<QuantityFinder> quantities_;
+  std::unique_ptr<PlaceFinder> places_;
 };
 
 }  // namespace palmyra

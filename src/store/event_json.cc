@@ -140,16 +140,25 @@ void AppendEventJson(const Event& e, std::string* out) {
   if (e.location) {
     out->append("{\"name\":");
     AppendJsonString(e.location->name, out);
-    out->append(",\"geonameid\":" + std::to_string(e.location->geonameid) + ",\"lat\":");
+    // Countries and regions have no GeoNames id here.
+    out->append(",\"geonameid\":");
+    out->append(e.location->geonameid != 0 ? std::to_string(e.location->geonameid) : "null");
+    out->append(",\"lat\":");
     AppendNumber(e.location->lat, "%.5f", out);
     out->append(",\"lon\":");
     AppendNumber(e.location->lon, "%.5f", out);
     out->append(",\"admin1\":");
-    AppendJsonString(e.location->admin1, out);
+    if (e.location->admin1.empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(e.location->admin1, out);
+    }
     out->append(",\"country\":");
     AppendJsonString(e.location->country, out);
     out->append(",\"precision\":");
-    AppendJsonString(e.location->precision, out);
+    AppendJsonString(LocationPrecisionName(e.location->precision), out);
+    out->append(",\"text\":");
+    AppendJsonString(e.location->text, out);
     out->append("}");
   } else {
     out->append("null");

@@ -23,7 +23,8 @@ Event FullEvent() {
   e.modality = Modality::kReported;
   e.attribution = Attribution{"the Syrian Observatory", "NGOHRISOH"};
   e.date = EventDate{Date{2016, 3, 10}, DatePrecision::kWeek, "last week"};
-  e.location = Location{"Palmyra", 170899, 34.5503, 38.2692, "Homs", "SYR", "city"};
+  e.location = Location{
+      "Tadmur", 163808, 34.5624, 38.28402, "Homs", "SYR", LocationPrecision::kCity, "near Palmyra"};
   e.quantities.push_back(Quantity{"killed", 12, 10.0, 15.0, "people", "between 10 and 15 people"});
   e.rule = "events/verbs/19_fight.txt:6";
   e.confidence = 0.8;
@@ -66,8 +67,14 @@ TEST(EventJsonTest, WritesEveryFieldOfTheContractInOrder) {
   EXPECT_EQ(j["date"]["precision"], "week");
   EXPECT_EQ(j["date"]["text"], "last week");
   EXPECT_EQ(j["date"]["historical"], false);
-  EXPECT_EQ(j["location"]["geonameid"], 170899);
-  EXPECT_NEAR(j["location"]["lat"].get<double>(), 34.5503, 1e-6);
+  EXPECT_EQ(j["location"]["name"], "Tadmur");
+  EXPECT_EQ(j["location"]["geonameid"], 163808);
+  EXPECT_NEAR(j["location"]["lat"].get<double>(), 34.5624, 1e-6);
+  EXPECT_NEAR(j["location"]["lon"].get<double>(), 38.28402, 1e-6);
+  EXPECT_EQ(j["location"]["admin1"], "Homs");
+  EXPECT_EQ(j["location"]["country"], "SYR");
+  EXPECT_EQ(j["location"]["precision"], "city");
+  EXPECT_EQ(j["location"]["text"], "near Palmyra");
   ASSERT_EQ(j["quantities"].size(), 1u);
   EXPECT_EQ(j["quantities"][0]["kind"], "killed");
   EXPECT_EQ(j["quantities"][0]["low"], 10);
@@ -93,6 +100,17 @@ TEST(EventJsonTest, AbsentPartsAreNull) {
   EXPECT_TRUE(j["location"].is_null());
   EXPECT_TRUE(j["quantities"].is_array());
   EXPECT_TRUE(j["quantities"].empty());
+}
+
+TEST(EventJsonTest, CountriesHaveNoGeonameidOrRegion) {
+  Event e = FullEvent();
+  e.location = Location{"Syria", 0, 35, 38, "", "SYR", LocationPrecision::kCountry, "Syria"};
+  std::string out;
+  AppendEventJson(e, &out);
+  const json j = json::parse(out);
+  EXPECT_TRUE(j["location"]["geonameid"].is_null());
+  EXPECT_TRUE(j["location"]["admin1"].is_null());
+  EXPECT_EQ(j["location"]["precision"], "country");
 }
 
 TEST(EventJsonTest, TheSameEventGivesTheSameBytes) {

@@ -1,0 +1,340 @@
+#include "places/gazetteer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
+#include "core/file.h"
+#include "core/hash.h"
+#include "core/strings.h"
+
+namespace palmyra {
+namespace {
+
+constexpr char kMagic[8] = {'P', 'L', 'M', 'G', 'A', 'Z', 0, 2};
+
+struct Header {
+  char magic[8];
+  uint64_t stamp;
+  uint32_t places;
+  uint32_t keys;
+  uint32_t postings;
+  uint32_t string_bytes;
+  uint32_t max_tokens;
+  uint32_t reserved[7];
+};
+static_assert(sizeof(Header) == 64);
+
+struct PlaceRecord {
+  int64_t geonameid;
+  float lat;
+  float lon;
+  uint32_t population;
+  uint32_t name;    // offset into the strings
+  uint32_t admin1;  // offset into the strings
+  char country[3];
+  uint8_t kind;
+  uint8_t feature;
+  uint8_t reserved[3];
+};
+static_assert(sizeof(PlaceRecord) == 40);
+
+// Layout after the header: PlaceRecord[places], uint64 key hashes sorted
+// [keys], uint32 first posting of each key [keys + 1], uint32 postings
+// (place << 1 | own name) [postings], then the strings, each NUL-ended.
+struct Layout {
+  size_t places, hashes, begins, postings, strings, total;
+  explicit Layout(const Header& h) {
+    places = sizeof(Header);
+    hashes = places + sizeof(PlaceRecord) * h.places;
+    begins = hashes + sizeof(uint64_t) * h.keys;
+    postings = begins + sizeof(uint32_t) * (h.keys + 1);
+    strings = postings + sizeof(uint32_t) * h.postings;
+    total = strings + h.string_bytes;
+  }
+};
+
+PlaceFeature FeatureOf(char kind, std::string_view code) {
+  if (kind == 'C') return PlaceFeature::kCountry;
+  if (kind == 'A') return PlaceFeature::kRegion;
+  if (code == "PPLC") return PlaceFeature::kCapital;
+  if (code == "PPLA") return PlaceFeature::kSeat1;
+  if (code == "PPLA2") return PlaceFeature::kSeat2;
+  if (code == "PPLA3" || code == "PPLA4") return PlaceFeature::kSeat4;
+  if (code == "PPLX") return PlaceFeature::kSection;
+  return PlaceFeature::kPlace;
+}
+
+// Changes whenever names would be split into different tokens.
+uint64_t TokenizerStamp(const NameTokenizer& names) {
+  uint64_t h = 0;
+  for (const char* probe : {"Deir ez-Zor", "Dar'a", "Ra's al 'Ayn", "Al-Bab", "St. Petersburg",
+                            "Ma`arrat an Nu`man", "N'Djamena", "Washington, D.C.", "Sana’a",
+                            "Cote d'Ivoire", "Bandar-e Abbas", "Xi'an", "O'Higgins"}) {
+    for (const std::string& key : names.Tokenize(probe).keys) h = HashCombine(h, Hash64(key));
+    h = HashCombine(h, 1);
+  }
+  return h;
+}
+
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string joined;
+  for (const std::string& k : keys) {
+    if (!joined.empty()) joined += ' ';
+    joined += k;
+  }
+  return joined;
+}
+
+// Compiles gazetteer.tsv into the bytes of an index.
+Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTokenizer& names) {
+  ASSIGN_OR_RETURN(auto reader, LineReader::Open(tsv));
+  std::vector<PlaceRecord> places;
+  std::vector<std::pair<uint64_t, uint32_t>> entries;  // key hash, posting
+  std::string strings(1, '\0');                        // offset 0 is ""
+  std::unordered_map<std::string, uint32_t> interned;
+  auto intern = [&](std::string_view s) -> uint32_t {
+    if (s.empty()) return 0;
+    auto [it, added] = interned.emplace(std::string(s), static_cast<uint32_t>(strings.size()));
+    if (added) {
+      strings.append(s);
+      strings.push_back('\0');
+    }
+    return it->second;
+  };
+  uint32_t max_tokens = 1;
+  std::string line;
+  while (reader->Next(&line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string_view> f = Split(line, '\t');
+    const auto id = f.size() == 10 ? ParseInt(f[1].substr(0, 9)) : std::nullopt;
+    const auto lat = f.size() == 10 ? ParseDouble(f[3]) : std::nullopt;
+    const auto lon = f.size() == 10 ? ParseDouble(f[4]) : std::nullopt;
+    if (f.size() != 10 || f[0].size() != 1 || !lat || !lon || f[5].size() != 3) {
+      return DataError(tsv + ":" + std::to_string(reader->line_number()) +
+                       ": not a gazetteer line (kind, geonameid, name, lat, lon, country, "
+                       "admin1, feature, population, names)");
+    }
+    PlaceRecord r{};
+    r.geonameid = std::atoll(std::string(f[1]).c_str());
+    r.lat = static_cast<float>(*lat);
+    r.lon = static_cast<float>(*lon);
+    r.population =
+        static_cast<uint32_t>(std::min(std::atoll(std::string(f[8]).c_str()), 4000000000LL));
+    r.name = intern(f[2]);
+    r.admin1 = intern(f[6]);
+    std::memcpy(r.country, f[5].data(), 3);
+    r.kind = static_cast<uint8_t>(f[0][0] == 'C'   ? PlaceKind::kCountry
+                                  : f[0][0] == 'A' ? PlaceKind::kRegion
+                                                   : PlaceKind::kCity);
+    r.feature = static_cast<uint8_t>(FeatureOf(f[0][0], f[7]));
+    (void)id;
+    const uint32_t index = static_cast<uint32_t>(places.size());
+    places.push_back(r);
+    bool own = true;
+    for (std::string_view name : Split(f[9], '|')) {
+      const NameTokens tokens = names.Tokenize(name);
+      if (!tokens.keys.empty()) {
+        max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(tokens.keys.size()));
+        entries.emplace_back(Hash64(JoinKeys(tokens.keys)), index << 1 | (own ? 1 : 0));
+      }
+      own = false;
+    }
+  }
+  RETURN_IF_ERROR(reader->status());
+  // One posting per place and key, marked own when any of its names is.
+  std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : (x.second >> 1) < (y.second >> 1);
+  });
+  std::vector<uint64_t> hashes;
+  std::vector<uint32_t> begins, postings;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0 && entries[i].first == entries[i - 1].first &&
+        (entries[i].second >> 1) == (postings.back() >> 1)) {
+      postings.back() |= entries[i].second & 1;
+      continue;
+    }
+    if (hashes.empty() || hashes.back() != entries[i].first) {
+      hashes.push_back(entries[i].first);
+      begins.push_back(static_cast<uint32_t>(postings.size()));
+    }
+    postings.push_back(entries[i].second);
+  }
+  begins.push_back(static_cast<uint32_t>(postings.size()));
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.stamp = stamp;
+  h.places = static_cast<uint32_t>(places.size());
+  h.keys = static_cast<uint32_t>(hashes.size());
+  h.postings = static_cast<uint32_t>(postings.size());
+  h.string_bytes = static_cast<uint32_t>(strings.size());
+  h.max_tokens = max_tokens;
+  const Layout layout(h);
+  std::string bytes(layout.total, '\0');
+  std::memcpy(bytes.data(), &h, sizeof h);
+  std::memcpy(bytes.data() + layout.places, places.data(), sizeof(PlaceRecord) * places.size());
+  std::memcpy(bytes.data() + layout.hashes, hashes.data(), sizeof(uint64_t) * hashes.size());
+  std::memcpy(bytes.data() + layout.begins, begins.data(), sizeof(uint32_t) * begins.size());
+  std::memcpy(bytes.data() + layout.postings, postings.data(), sizeof(uint32_t) * postings.size());
+  std::memcpy(bytes.data() + layout.strings, strings.data(), strings.size());
+  return bytes;
+}
+
+bool Valid(const char* data, size_t size, uint64_t stamp) {
+  if (size < sizeof(Header)) return false;
+  Header h;
+  std::memcpy(&h, data, sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.stamp != stamp) return false;
+  return Layout(h).total == size;
+}
+
+// Writes `bytes` to `path` through a temporary file, so that readers never
+// see half an index.
+bool WriteAtomically(const std::string& path, const std::string& bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  if (!WriteFile(tmp, bytes).ok()) return false;
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string CachePath(uint64_t stamp) {
+  std::string dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg) {
+    dir = xdg;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home) {
+    dir = std::string(home) + "/.cache";
+  } else {
+    return "";
+  }
+  char name[64];
+  std::snprintf(name, sizeof name, "/palmyra/gazetteer-%016llx.idx",
+                static_cast<unsigned long long>(stamp));
+  return dir + name;
+}
+
+}  // namespace
+
+Gazetteer::~Gazetteer() {
+  if (mapping_ != nullptr) ::munmap(mapping_, size_);
+}
+
+Status Gazetteer::Map(const std::string& path, uint64_t stamp) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return NotFoundError(path + ": cannot open");
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(Header))) {
+    ::close(fd);
+    return DataError(path + ": not a gazetteer index");
+  }
+  void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (m == MAP_FAILED) return IoError(path + ": cannot map into memory");
+  if (!Valid(static_cast<const char*>(m), static_cast<size_t>(st.st_size), stamp)) {
+    ::munmap(m, static_cast<size_t>(st.st_size));
+    return DataError(path + ": out of date or not a gazetteer index");
+  }
+  mapping_ = m;
+  data_ = static_cast<const char*>(m);
+  size_ = static_cast<size_t>(st.st_size);
+  index_path_ = path;
+  return Status::Ok();
+}
+
+Status Gazetteer::Adopt(std::string bytes) {
+  owned_ = std::move(bytes);
+  data_ = owned_.data();
+  size_ = owned_.size();
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& model_dir,
+                                                   const NameTokenizer& names) {
+  const std::string tsv = model_dir + "/gazetteer.tsv";
+  struct stat st;
+  if (::stat(tsv.c_str(), &st) != 0) {
+    return NotFoundError(tsv +
+                         ": the gazetteer is missing; it is built with the engine (make build)");
+  }
+  const uint64_t stamp =
+      HashCombine(HashCombine(static_cast<uint64_t>(st.st_size),
+                              static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                                  static_cast<uint64_t>(st.st_mtim.tv_nsec)),
+                  TokenizerStamp(names));
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  const std::string local = model_dir + "/gazetteer.idx";
+  const std::string cached = CachePath(stamp);
+  if (g->Map(local, stamp).ok() || (!cached.empty() && g->Map(cached, stamp).ok())) return g;
+
+  ASSIGN_OR_RETURN(std::string bytes, Compile(tsv, stamp, names));
+  g->compiled_ = true;
+  for (const std::string& path : {local, cached}) {
+    if (!path.empty() && WriteAtomically(path, bytes) && g->Map(path, stamp).ok()) return g;
+  }
+  // Nowhere to keep it: use it from memory for this run.
+  RETURN_IF_ERROR(g->Adopt(std::move(bytes)));
+  return g;
+}
+
+void Gazetteer::Lookup(std::string_view joined_keys, std::vector<Match>* out) const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  const Layout layout(h);
+  const auto* hashes = reinterpret_cast<const uint64_t*>(data_ + layout.hashes);
+  const auto* begins = reinterpret_cast<const uint32_t*>(data_ + layout.begins);
+  const auto* postings = reinterpret_cast<const uint32_t*>(data_ + layout.postings);
+  const uint64_t key = Hash64(joined_keys);
+  const uint64_t* it = std::lower_bound(hashes, hashes + h.keys, key);
+  if (it == hashes + h.keys || *it != key) return;
+  const size_t k = static_cast<size_t>(it - hashes);
+  for (uint32_t p = begins[k]; p < begins[k + 1]; ++p) {
+    out->push_back(Match{postings[p] >> 1, (postings[p] & 1) != 0});
+  }
+}
+
+PlaceInfo Gazetteer::place(uint32_t i) const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  const Layout layout(h);
+  PlaceRecord r;
+  std::memcpy(&r, data_ + layout.places + sizeof(PlaceRecord) * i, sizeof r);
+  const char* strings = data_ + layout.strings;
+  PlaceInfo p;
+  p.geonameid = r.geonameid;
+  p.lat = r.lat;
+  p.lon = r.lon;
+  p.population = r.population;
+  p.kind = static_cast<PlaceKind>(r.kind);
+  p.feature = static_cast<PlaceFeature>(r.feature);
+  p.name = strings + r.name;
+  p.admin1 = strings + r.admin1;
+  p.country = std::string_view(
+      data_ + layout.places + sizeof(PlaceRecord) * i + offsetof(PlaceRecord, country), 3);
+  return p;
+}
+
+uint32_t Gazetteer::size() const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  return h.places;
+}
+
+uint32_t Gazetteer::max_name_tokens() const {
+  Header h;
+  std::memcpy(&h, data_, sizeof h);
+  return h.max_tokens;
+}
+
+}  // namespace palmyra

@@ -1,0 +1,87 @@
+// Gazetteer: the places Palmyra can name, looked up by their words. Opened
+// from the model folder's gazetteer.tsv (see gazetteer_builder.h); on first
+// use the text file is compiled into gazetteer.idx beside it (or, when that
+// folder is read-only, into $XDG_CACHE_HOME/palmyra or ~/.cache/palmyra),
+// which later runs map into memory. The index is rebuilt when the text file
+// or the way names are split into tokens changes. Immutable; thread-safe.
+#ifndef PALMYRA_PLACES_GAZETTEER_H_
+#define PALMYRA_PLACES_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "palmyra/status.h"
+#include "text/name_tokenizer.h"
+
+namespace palmyra {
+
+enum class PlaceKind : uint8_t { kCountry, kRegion, kCity };
+
+// GeoNames feature codes, from least to most prominent.
+enum class PlaceFeature : uint8_t {
+  kSection,  // PPLX: a quarter of a city
+  kPlace,    // PPL and others
+  kSeat4,    // PPLA4, PPLA3: seat of a small division
+  kSeat2,    // PPLA2
+  kSeat1,    // PPLA: seat of a first-level region
+  kCapital,  // PPLC
+  kRegion,   // ADM1
+  kCountry,  // PCLI
+};
+
+struct PlaceInfo {
+  int64_t geonameid = 0;  // 0 for countries and regions
+  double lat = 0, lon = 0;
+  uint32_t population = 0;
+  PlaceKind kind = PlaceKind::kCity;
+  PlaceFeature feature = PlaceFeature::kPlace;
+  std::string_view name;     // "Tadmur"
+  std::string_view admin1;   // "Homs"; "" when unknown
+  std::string_view country;  // "SYR"
+};
+
+class Gazetteer {
+ public:
+  struct Match {
+    uint32_t place = 0;
+    bool own_name = false;  // the place's own name, not an alternate one
+  };
+
+  // Opens the gazetteer of `model_dir`, compiling its index if needed.
+  // `names` splits names into tokens exactly as article text is split.
+  static Result<std::unique_ptr<Gazetteer>> Open(const std::string& model_dir,
+                                                 const NameTokenizer& names);
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // Appends the places one of whose names has these case-folded token keys,
+  // joined by single spaces ("deir ez-zor").
+  void Lookup(std::string_view joined_keys, std::vector<Match>* out) const;
+  PlaceInfo place(uint32_t i) const;
+  uint32_t size() const;
+  // The most tokens any name has.
+  uint32_t max_name_tokens() const;
+  // Where the index was read from or written to, and whether Open compiled it.
+  const std::string& index_path() const { return index_path_; }
+  bool compiled() const { return compiled_; }
+
+ private:
+  Gazetteer() = default;
+  Status Map(const std::string& path, uint64_t stamp);
+  Status Adopt(std::string bytes);
+
+  const char* data_ = nullptr;  // the index: mapped or owned
+  size_t size_ = 0;
+  void* mapping_ = nullptr;
+  std::string owned_;
+  std::string index_path_;
+  bool compiled_ = false;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_PLACES_GAZETTEER_H_

@@ -1,0 +1,347 @@
+#include "places/place_finder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/data_file.h"
+#include "core/strings.h"
+
+namespace palmyra {
+
+struct PlaceFinder::Found {
+  PlaceMention mention;
+  std::vector<Gazetteer::Match> candidates;
+  bool want_region = false;  // "Idlib province", "the governorate of Homs"
+  bool want_city = false;    // "the city of Homs", a dateline
+  double score = 0;          // of the chosen entry
+  bool own_name = false;     // the chosen entry's own name, not an alternate
+  bool in_context = false;   // in a country the article is about
+};
+
+namespace {
+
+constexpr int8_t kNoMention = -1;
+
+bool IsCountryLike(int8_t kind) {
+  return kind == static_cast<int8_t>(MentionKind::kCountry) ||
+         kind == static_cast<int8_t>(MentionKind::kCapital);
+}
+
+// Whether an actor's country code is a country (not IGO, NGO, ...).
+bool IsCountryCode(std::string_view code, const Gazetteer& g) {
+  return code.size() == 3 && IsAsciiUpper(code[0]) && IsAsciiUpper(code[1]) &&
+         IsAsciiUpper(code[2]) && code != "IGO" && code != "NGO" && code != "IMG" && code != "MNC";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_dir,
+                                                       const std::string& model_dir,
+                                                       const NameTokenizer& names) {
+  std::unique_ptr<PlaceFinder> f(new PlaceFinder());
+  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/places/places.txt", [&](std::string_view line, int) {
+    const auto fields = SplitWhitespace(line);
+    if (fields.size() < 2) return DataError("expected a kind and its words");
+    if (fields[0] == "at") {
+      const std::optional<int> strength = fields.size() == 3 ? ParseInt(fields[2]) : std::nullopt;
+      if (!strength || *strength < 1 || *strength > 3)
+        return DataError("expected 'at WORD STRENGTH' with a strength of 1, 2 or 3");
+      f->at_[AsciiLowercase(fields[1])] = static_cast<uint8_t>(*strength);
+      return Status::Ok();
+    }
+    std::unordered_set<std::string>* into = fields[0] == "area"        ? &f->area_
+                                            : fields[0] == "region"    ? &f->region_
+                                            : fields[0] == "direction" ? &f->direction_
+                                            : fields[0] == "distance"  ? &f->distance_
+                                                                       : nullptr;
+    if (into == nullptr)
+      return DataError("expected 'at', 'area', 'region', 'direction' or 'distance'");
+    for (size_t i = 1; i < fields.size(); ++i) into->insert(AsciiLowercase(fields[i]));
+    return Status::Ok();
+  }));
+  ASSIGN_OR_RETURN(f->gazetteer_, Gazetteer::Open(model_dir, names));
+  return f;
+}
+
+bool PlaceFinder::Acceptable(const Analysis& a, const std::vector<int8_t>& mention_kind, uint32_t s,
+                             uint32_t b, uint32_t e) const {
+  const Sentence& sentence = a.sentences[s];
+  for (uint32_t i = b; i < e; ++i) {
+    // Inside a person's, an organisation's or a group's name, or a demonym.
+    if (mention_kind[i] != kNoMention && !IsCountryLike(mention_kind[i])) return false;
+  }
+  // A country's or capital's name that the dictionaries read as longer.
+  for (const Mention& m : a.mentions) {
+    if (m.begin < e && m.end > b && (m.begin < b || m.end > e)) return false;
+  }
+  const Token& first = a.tokens[b];
+  const bool opens_sentence = b == sentence.token_begin ||
+                              a.tokens[b - 1].tag == PosTag::kOpenQuote ||
+                              a.tokens[b - 1].tag == PosTag::kColon || sentence.headline;
+  if (opens_sentence && !IsProperNoun(first.tag) && !IsCountryLike(mention_kind[b])) return false;
+  // Every capitalised word a proper noun: "Western countries" is no place.
+  for (uint32_t i = b; i < e; ++i) {
+    if ((a.tokens[i].flags & kTokCapitalized) && !IsProperNoun(a.tokens[i].tag) &&
+        !IsCountryLike(mention_kind[i]))
+      return false;
+  }
+  if (!(a.tokens[e - 1].flags & kTokHasUpper)) return false;
+  // Next to another proper name that is not a country, demonym or place
+  // word: part of a longer name ("George Washington", "Aleppo University").
+  auto joins = [&](uint32_t i) {
+    const Token& t = a.tokens[i];
+    if (!(t.flags & kTokCapitalized) || !IsProperNoun(t.tag)) return false;
+    if (mention_kind[i] != kNoMention &&
+        (IsCountryLike(mention_kind[i]) ||
+         mention_kind[i] == static_cast<int8_t>(MentionKind::kDemonym)))
+      return false;
+    const std::string key(a.Key(i));
+    return !region_.count(key) && !area_.count(key) && !direction_.count(key);
+  };
+  if (b > sentence.token_begin && !(b - 1 == sentence.token_begin && opens_sentence) &&
+      joins(b - 1))
+    return false;
+  if (e < sentence.token_end && joins(e)) return false;
+  return true;
+}
+
+void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase_of,
+                           const std::vector<int8_t>& mention_kind, uint32_t s, Found* f) const {
+  PlaceMention& m = f->mention;
+  const uint32_t floor = a.sentences[s].token_begin;
+  // Back over "the besieged northern city of", "30km north of", "Syria's".
+  bool direction = false;
+  for (uint32_t k = m.begin; k > floor && m.begin - k < 8;) {
+    --k;
+    const std::string key(a.Key(k));
+    const PosTag tag = a.tokens[k].tag;
+    if (auto it = at_.find(key);
+        it != at_.end() && (tag == PosTag::IN || tag == PosTag::TO || tag == PosTag::RB ||
+                            tag == PosTag::RP || tag == PosTag::JJ)) {
+      m.preposition = static_cast<int32_t>(k);
+      m.strength = it->second;
+      break;
+    }
+    if (key == "of") {
+      if (k + 1 == m.begin) continue;
+      break;  // "of" further back belongs to another phrase
+    }
+    if (region_.count(key) && k + 2 == m.begin && a.Key(k + 1) == "of") {
+      f->want_region = true;
+      continue;
+    }
+    if (area_.count(key)) {
+      if (key == "city" || key == "town" || key == "village" || key == "capital")
+        f->want_city = true;
+      continue;
+    }
+    if (direction_.count(key)) {
+      direction = true;
+      continue;
+    }
+    if (distance_.count(key) || tag == PosTag::DT || IsAdjective(tag) || tag == PosTag::POS ||
+        tag == PosTag::CD || tag == PosTag::VBN || IsProperNoun(tag) ||
+        IsCountryLike(mention_kind[k]) ||
+        mention_kind[k] == static_cast<int8_t>(MentionKind::kDemonym)) {
+      continue;
+    }
+    break;
+  }
+  if (direction) m.strength = std::max<uint8_t>(m.strength, 3);
+  if (m.end < a.sentences[s].token_end) {
+    const std::string next(a.Key(m.end));
+    if (region_.count(next)) f->want_region = true;
+    if (next == "city" || next == "town") f->want_city = true;
+  }
+  const int32_t p = phrase_of[m.begin];
+  if (p < 0) return;
+  const Phrase& phrase = a.phrases[p];
+  if (m.strength == 0) {
+    // "the Aleppo offensive": a place naming where the thing is.
+    const std::string head(a.Key(phrase.head));
+    if (phrase.head >= m.end && IsNoun(a.tokens[phrase.head].tag) && !region_.count(head) &&
+        !area_.count(head)) {
+      m.strength = 2;
+    } else {
+      // What a verb acts on: "shelled Homs", "Homs was shelled".
+      for (const VerbGroup& v : a.verb_groups) {
+        if (v.sentence != s) continue;
+        if (v.object == p || (v.passive && v.subject == p)) m.strength = 3;
+      }
+    }
+  }
+  // A country or capital that acts or is acted on: "Russia will keep",
+  // "Washington said", "urged Moscow".
+  m.phrase = p;
+  if (m.preposition < 0) {
+    const auto [first, last] = a.ActorsOf(static_cast<uint32_t>(p));
+    for (size_t i = first; i < last; ++i) {
+      const PhraseActor& x = a.actors[i];
+      if (x.begin < m.end && x.end > m.begin) m.actor = true;
+    }
+  }
+}
+
+void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
+  // The countries the article is about, by weight.
+  std::map<std::string, double> context;
+  if (!a.home_country.empty()) context[a.home_country] += 3;
+  for (const PhraseActor& x : a.actors) {
+    if (IsCountryCode(x.country, *gazetteer_))
+      context[x.country] = std::max(context[x.country], 2.5);
+  }
+  std::vector<std::string> chosen_country(found->size());
+  for (int round = 0; round < 2; ++round) {
+    std::map<std::string, int> others;
+    if (round == 1) {
+      for (const std::string& c : chosen_country) ++others[c];
+    }
+    for (size_t i = 0; i < found->size(); ++i) {
+      Found& f = (*found)[i];
+      double best = -1e9;
+      for (const Gazetteer::Match& match : f.candidates) {
+        const PlaceInfo p = gazetteer_->place(match.place);
+        double score = 0;
+        switch (p.kind) {
+          case PlaceKind::kCountry:
+            score = 8;
+            break;
+          case PlaceKind::kRegion:
+            score = f.want_region ? 9.5 : 5.5;
+            break;
+          case PlaceKind::kCity:
+            score = std::log10(static_cast<double>(p.population) + 10);
+            switch (p.feature) {
+              case PlaceFeature::kCapital:
+                score += 3;
+                break;
+              case PlaceFeature::kSeat1:
+                score += 1.5;
+                break;
+              case PlaceFeature::kSeat2:
+                score += 0.5;
+                break;
+              case PlaceFeature::kSection:
+                score -= 1;
+                break;
+              default:
+                break;
+            }
+            if (f.want_city) score += 2;
+            break;
+        }
+        if (match.own_name) score += 0.3;
+        const std::string country(p.country);
+        if (auto it = context.find(country); it != context.end()) score += it->second;
+        const int n = round == 1 ? others[country] - (chosen_country[i] == country ? 1 : 0) : 0;
+        if (n > 0 && !context.count(country)) score += 2;
+        if (score > best) {
+          best = score;
+          f.mention.place = match.place;
+          f.score = score;
+          f.own_name = match.own_name;
+          f.in_context = context.count(country) > 0 || n > 0;
+        }
+      }
+      chosen_country[i] = std::string(gazetteer_->place(f.mention.place).country);
+    }
+  }
+}
+
+void PlaceFinder::Find(Analysis* a) const {
+  a->places.clear();
+  std::vector<Found> found;
+  std::vector<Gazetteer::Match> candidates;
+  std::string joined;
+  auto lookup = [&](uint32_t b, uint32_t e) {
+    joined.clear();
+    for (uint32_t i = b; i < e; ++i) {
+      if (i > b) joined += ' ';
+      joined += a->Key(i);
+    }
+    candidates.clear();
+    gazetteer_->Lookup(joined, &candidates);
+    return !candidates.empty();
+  };
+  if (a->dateline && a->dateline->place_begin < a->dateline->place_end &&
+      lookup(a->dateline->place_begin, a->dateline->place_end)) {
+    Found f;
+    f.mention.begin = a->dateline->place_begin;
+    f.mention.end = a->dateline->place_end;
+    f.mention.sentence = kDatelineSentence;
+    f.mention.strength = 3;
+    f.want_city = true;
+    f.candidates = candidates;
+    found.push_back(std::move(f));
+  }
+  std::vector<int8_t> mention_kind(a->tokens.size(), kNoMention);
+  for (const Mention& m : a->mentions) {
+    for (uint32_t i = m.begin; i < m.end; ++i) mention_kind[i] = static_cast<int8_t>(m.kind);
+  }
+  std::vector<int32_t> phrase_of(a->tokens.size(), -1);
+  for (uint32_t p = 0; p < a->phrases.size(); ++p) {
+    if (a->phrases[p].type != PhraseType::kNoun) continue;
+    for (uint32_t i = a->phrases[p].begin; i < a->phrases[p].end; ++i)
+      phrase_of[i] = static_cast<int32_t>(p);
+  }
+  const uint32_t longest = gazetteer_->max_name_tokens();
+  for (uint32_t s = 0; s < a->sentences.size(); ++s) {
+    const Sentence& sentence = a->sentences[s];
+    for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+      const Token& t = a->tokens[i];
+      if (!(t.flags & kTokHasUpper) || !(t.flags & kTokAlpha)) continue;
+      for (uint32_t n = std::min(longest, sentence.token_end - i); n >= 1; --n) {
+        if (!lookup(i, i + n) || !Acceptable(*a, mention_kind, s, i, i + n)) continue;
+        Found f;
+        f.mention.begin = i;
+        f.mention.end = i + n;
+        f.mention.sentence = s;
+        f.candidates = candidates;
+        Describe(*a, phrase_of, mention_kind, s, &f);
+        found.push_back(std::move(f));
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  Choose(*a, &found);
+  const bool has_context =
+      !a->home_country.empty() ||
+      std::any_of(a->actors.begin(), a->actors.end(),
+                  [&](const PhraseActor& x) { return IsCountryCode(x.country, *gazetteer_); });
+  for (const Found& f : found) {
+    const PlaceInfo p = gazetteer_->place(f.mention.place);
+    // A small place known by a word alone, with nothing in the article
+    // pointing to its country, is more likely something else.
+    if (p.kind == PlaceKind::kCity && p.population < 1000 && f.mention.strength < 2 && f.score < 6)
+      continue;
+    // A place elsewhere known by one of its other names, while the article
+    // is about other countries ("the town of Boni" in Mali is not
+    // Watampone in Indonesia, once called Boni), or such a region ("Western"
+    // in Uganda).
+    if (!f.in_context && has_context &&
+        ((p.kind == PlaceKind::kCity && !f.own_name && p.population < 1000000) ||
+         p.kind == PlaceKind::kRegion))
+      continue;
+    a->places.push_back(f.mention);
+  }
+}
+
+Location PlaceFinder::LocationOf(const Analysis& a, const PlaceMention& m) const {
+  const PlaceInfo p = gazetteer_->place(m.place);
+  Location l;
+  l.name = std::string(p.name);
+  l.geonameid = p.geonameid;
+  l.lat = std::round(p.lat * 1e5) / 1e5;
+  l.lon = std::round(p.lon * 1e5) / 1e5;
+  l.admin1 = std::string(p.kind == PlaceKind::kCountry ? "" : p.admin1);
+  l.country = std::string(p.country);
+  l.precision = p.kind == PlaceKind::kCountry  ? LocationPrecision::kCountry
+                : p.kind == PlaceKind::kRegion ? LocationPrecision::kAdmin1
+                                               : LocationPrecision::kCity;
+  l.text = std::string(a.OriginalText(m.begin, m.end));
+  return l;
+}
+
+}  // namespace palmyra

@@ -1,0 +1,58 @@
+// PlaceFinder: finds the places an article names and resolves each to one
+// gazetteer entry. A name is a place only where it reads as one: a proper
+// noun not inside a person's or an organisation's name ("George
+// Washington", "Aleppo University"); a capital or country that acts is an
+// actor, not a place ("Washington said"). Among the entries of a name it
+// prefers the countries the article is about (the dateline's, its actors',
+// its other places'), then prominence (country, region, capital, regional
+// seat) and population; "Idlib province" asks for the region, "the city of
+// Homs" for the city. Immutable after Load(); Find() is thread-safe.
+#ifndef PALMYRA_PLACES_PLACE_FINDER_H_
+#define PALMYRA_PLACES_PLACE_FINDER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/analysis.h"
+#include "palmyra/event.h"
+#include "places/gazetteer.h"
+
+namespace palmyra {
+
+class PlaceFinder {
+ public:
+  // Reads data_dir/places/places.txt and opens the gazetteer of model_dir.
+  static Result<std::unique_ptr<PlaceFinder>> Load(const std::string& data_dir,
+                                                   const std::string& model_dir,
+                                                   const NameTokenizer& names);
+
+  // Fills analysis->places, the dateline's place first. Needs actors.
+  void Find(Analysis* analysis) const;
+  // The output form of a place mention.
+  Location LocationOf(const Analysis& analysis, const PlaceMention& mention) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  struct Found;
+  PlaceFinder() = default;
+  // Whether tokens [b, e) of sentence s read as a place name.
+  bool Acceptable(const Analysis& a, const std::vector<int8_t>& mention_kind, uint32_t s,
+                  uint32_t b, uint32_t e) const;
+  // How the place at [b, e) belongs to its clause (PlaceMention::strength).
+  void Describe(const Analysis& a, const std::vector<int32_t>& phrase_of,
+                const std::vector<int8_t>& mention_kind, uint32_t s, Found* f) const;
+  // Chooses each name's entry, with the countries of the other places as
+  // context in a second round.
+  void Choose(const Analysis& a, std::vector<Found>* found) const;
+
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unordered_map<std::string, uint8_t> at_;  // preposition -> strength
+  std::unordered_set<std::string> area_, region_, direction_, distance_;
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_PLACES_PLACE_FINDER_H_
