@@ -16,6 +16,7 @@ std::string ExpectedEvent::ToString() const {
   if (attribution) s += " by=" + *attribution;
   if (date) s += " on=" + *date;
   for (const std::string& q : quantities) s += " q=" + q;
+  if (location) s += " at=" + *location;
   return s;
 }
 
@@ -52,6 +53,19 @@ std::string DateOf(const Event& e) {
          (e.date->historical ? "/historical" : "");
 }
 
+std::string LocationOf(const Event& e) {
+  if (!e.location) return "-";
+  switch (e.location->precision) {
+    case LocationPrecision::kCity:
+      return std::to_string(e.location->geonameid);
+    case LocationPrecision::kAdmin1:
+      return e.location->name + "/" + e.location->country;
+    case LocationPrecision::kCountry:
+      return e.location->country;
+  }
+  return "-";
+}
+
 bool ExpectedEvent::Matches(const Event& e) const {
   const std::string s = e.source ? e.source->code : "-";
   const std::string t = e.target ? e.target->code : "-";
@@ -59,6 +73,7 @@ bool ExpectedEvent::Matches(const Event& e) const {
   if (modality && ModalityName(e.modality) != *modality) return false;
   if (attribution && (e.attribution ? e.attribution->code : "-") != *attribution) return false;
   if (date && DateOf(e) != *date) return false;
+  if (location && LocationOf(e) != *location) return false;
   for (const std::string& q : quantities) {
     if (std::none_of(e.quantities.begin(), e.quantities.end(),
                      [&](const Quantity& x) { return QuantityMatches(x, q); })) {
@@ -74,6 +89,8 @@ std::string DescribeEvent(const Event& e) {
                   (e.attribution ? (e.attribution->code.empty() ? "?" : e.attribution->code) : "-");
   s += " on=" + DateOf(e);
   for (const Quantity& q : e.quantities) s += " q=" + QuantityOf(q);
+  s += " at=" + LocationOf(e);
+  if (e.location) s += "(" + e.location->name + ")";
   return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
 }
 
@@ -118,12 +135,17 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
         ADD_FAILURE() << where << ": expected 'event: SOURCE -> TARGET CODE [MODALITY] [by=CODE]'";
         continue;
       }
-      ExpectedEvent e{std::string(f[0]), std::string(f[2]), std::string(f[3]), {}, {}};
+      ExpectedEvent e;
+      e.source = std::string(f[0]);
+      e.target = std::string(f[2]);
+      e.code = std::string(f[3]);
       for (size_t i = 4; i < f.size(); ++i) {
         if (StartsWith(f[i], "by=")) {
           e.attribution = std::string(f[i].substr(3));
         } else if (StartsWith(f[i], "on=")) {
           e.date = std::string(f[i].substr(3));
+        } else if (StartsWith(f[i], "at=")) {
+          e.location = std::string(f[i].substr(3));
         } else if (StartsWith(f[i], "q=")) {
           e.quantities.push_back(std::string(f[i].substr(2)));
         } else {

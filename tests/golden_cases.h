@@ -35,6 +35,9 @@ struct ExpectedEvent {
   std::optional<std::string> attribution;
   std::optional<std::string> date;  // "2016-03-07/week", "2011-01-01/year/historical", "-" for none
   std::vector<std::string> quantities;  // "killed:12", "killed:10:10-15", "money:2500000000:-:USD"
+  // "163808" (a city by GeoNames id), "Idlib/SYR" (a region), "SYR" (a
+  // country), "-" for none.
+  std::optional<std::string> location;
   std::string ToString() const;
   bool Matches(const Event& e) const;
 };
@@ -54,6 +57,8 @@ struct GoldenCase {
 std::vector<GoldenCase> ReadGoldenCases(const std::string& path);
 
 std::string DescribeEvent(const Event& e);
+// "163808", "Idlib/SYR", "SYR" or "-", as written after "at=".
+std::string LocationOf(const Event& e);
 // "2016-03-07/week", "2011-01-01/year/historical", or "-".
 std::string DateOf(const Event& e);
 // "killed:12", "killed:10:10-15", "money:1500000:-:EUR", "count:200:200-999:strike".

@@ -116,6 +116,15 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
       }
     }
   }
+  std::printf("places:\n");
+  for (const PlaceMention& m : a.places) {
+    const std::optional<Location> l = (*pipeline)->PlaceLocation(a, m);
+    std::printf("  %s = %s (%s, %s, %s) strength=%d%s%s\n",
+                std::string(a.OriginalText(m.begin, m.end)).c_str(), l ? l->name.c_str() : "?",
+                l ? std::to_string(l->geonameid).c_str() : "?", l ? l->country.c_str() : "?",
+                l ? std::string(LocationPrecisionName(l->precision)).c_str() : "?", m.strength,
+                m.actor ? " actor" : "", m.sentence == kDatelineSentence ? " dateline" : "");
+  }
   std::printf("events:\n");
   for (const Event& e : (*pipeline)->Events(a)) {
     std::printf("  #%d %s -> %s  %s %s %s/%s  %s  rule %s\n", e.sentence_index,

@@ -94,7 +94,27 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
 }
 
 void ActorDictionary::Match(Analysis* a) const {
-  for (const Sentence& s : a->sentences) MatchRange(*a, s.token_begin, s.token_end, &a->mentions);
+  std::vector<Mention> found;
+  for (const Sentence& s : a->sentences) {
+    found.clear();
+    MatchRange(*a, s.token_begin, s.token_end, &found);
+    // A country's or capital's name beside a proper noun that no dictionary
+    // knows is part of another name: "Jordan Mwangi", "Paris Hilton".
+    auto unknown_name = [&](uint32_t i) {
+      const Token& t = a->tokens[i];
+      if (!(t.flags & kTokCapitalized) || !IsProperNoun(t.tag)) return false;
+      return std::none_of(found.begin(), found.end(),
+                          [&](const Mention& m) { return m.begin <= i && i < m.end; });
+    };
+    for (const Mention& m : found) {
+      if (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital) {
+        if ((m.end < s.token_end && unknown_name(m.end)) ||
+            (m.begin > s.token_begin + 1 && unknown_name(m.begin - 1)))
+          continue;
+      }
+      a->mentions.push_back(m);
+    }
+  }
 }
 
 std::string ActorDictionary::DatelineCountry(const Analysis& a) const {

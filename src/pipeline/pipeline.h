@@ -8,6 +8,7 @@
 #define PALMYRA_PIPELINE_PIPELINE_H_
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/analysis.h"
@@ -35,6 +36,11 @@ class Pipeline {
   // The events of an analysed document, in the output contract's form.
   // The events of an analysis. For a section of a long document, sentence
   // indexes and byte offsets are shifted by those of the section's start.
+  // Where a place the resolve stage found lies; nullopt when resolution is off.
+  std::optional<Location> PlaceLocation(const Analysis& analysis, const PlaceMention& m) const {
+    if (resolve_ == nullptr) return std::nullopt;
+    return resolve_->places().LocationOf(analysis, m);
+  }
   std::vector<Event> Events(const Analysis& analysis, int sentence_offset = 0,
                             uint32_t byte_offset = 0) const;
 

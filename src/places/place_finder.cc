@@ -17,6 +17,7 @@ struct PlaceFinder::Found {
   double score = 0;          // of the chosen entry
   bool own_name = false;     // the chosen entry's own name, not an alternate
   bool in_context = false;   // in a country the article is about
+  std::string within;        // "Boni in central Mali", "Homs, Syria": the country it is in
 };
 
 namespace {
@@ -67,6 +68,10 @@ Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_d
 bool PlaceFinder::Acceptable(const Analysis& a, const std::vector<int8_t>& mention_kind, uint32_t s,
                              uint32_t b, uint32_t e) const {
   const Sentence& sentence = a.sentences[s];
+  // Part of a date: "Thursday" is no island.
+  for (const DateMention& d : a.dates) {
+    if (d.begin < e && d.end > b) return false;
+  }
   for (uint32_t i = b; i < e; ++i) {
     // Inside a person's, an organisation's or a group's name, or a demonym.
     if (mention_kind[i] != kNoMention && !IsCountryLike(mention_kind[i])) return false;
@@ -171,12 +176,22 @@ void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase
       }
     }
   }
-  // A country or capital that acts or is acted on: "Russia will keep",
-  // "Washington said", "urged Moscow".
+  // A country or capital that acts or that an event acts on: "Russia will
+  // keep", "Washington said", "urged Moscow" (but "after leaving Kabul").
   m.phrase = p;
   if (m.preposition < 0) {
+    bool acts = false;
+    for (const VerbGroup& v : a.verb_groups) {
+      if (v.sentence == s && v.subject == p && !v.passive) acts = true;
+    }
+    for (const EventCandidate& c : a.events) {
+      if (c.sentence != s) continue;
+      for (int32_t x : {c.source, c.target}) {
+        if (x >= 0 && a.actors[x].phrase == static_cast<uint32_t>(p)) acts = true;
+      }
+    }
     const auto [first, last] = a.ActorsOf(static_cast<uint32_t>(p));
-    for (size_t i = first; i < last; ++i) {
+    for (size_t i = first; i < last && acts; ++i) {
       const PhraseActor& x = a.actors[i];
       if (x.begin < m.end && x.end > m.begin) m.actor = true;
     }
@@ -187,7 +202,9 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
   // The countries the article is about, by weight.
   std::map<std::string, double> context;
   if (!a.home_country.empty()) context[a.home_country] += 3;
+  // Not from capitals: "Tripoli" is also the name of a city in Lebanon.
   for (const PhraseActor& x : a.actors) {
+    if (x.mention >= 0 && a.mentions[x.mention].kind == MentionKind::kCapital) continue;
     if (IsCountryCode(x.country, *gazetteer_))
       context[x.country] = std::max(context[x.country], 2.5);
   }
@@ -232,6 +249,7 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
             break;
         }
         if (match.own_name) score += 0.3;
+        if (!f.within.empty() && p.country == f.within) score += 10;
         const std::string country(p.country);
         if (auto it = context.find(country); it != context.end()) score += it->second;
         const int n = round == 1 ? others[country] - (chosen_country[i] == country ? 1 : 0) : 0;
@@ -305,6 +323,23 @@ void PlaceFinder::Find(Analysis* a) const {
       }
     }
   }
+  // "Boni in central Mali", "Homs, Syria": a place followed by its country.
+  for (size_t i = 0; i + 1 < found.size(); ++i) {
+    const PlaceMention& m = found[i].mention;
+    const PlaceMention& next = found[i + 1].mention;
+    if (m.sentence != next.sentence || next.begin < m.end || next.begin - m.end > 3) continue;
+    bool joined = true;
+    for (uint32_t k = m.end; k < next.begin; ++k) {
+      const PosTag tag = a->tokens[k].tag;
+      joined = joined && (a->Key(k) == "in" || tag == PosTag::kComma || IsAdjective(tag) ||
+                          tag == PosTag::DT);
+    }
+    if (!joined) continue;
+    for (const Gazetteer::Match& c : found[i + 1].candidates) {
+      const PlaceInfo country = gazetteer_->place(c.place);
+      if (country.kind == PlaceKind::kCountry) found[i].within = std::string(country.country);
+    }
+  }
   Choose(*a, &found);
   const bool has_context =
       !a->home_country.empty() ||
@@ -321,9 +356,12 @@ void PlaceFinder::Find(Analysis* a) const {
     // Watampone in Indonesia, once called Boni), or such a region ("Western"
     // in Uganda).
     if (!f.in_context && has_context &&
-        ((p.kind == PlaceKind::kCity && !f.own_name && p.population < 1000000) ||
-         p.kind == PlaceKind::kRegion))
+        ((p.kind == PlaceKind::kCity && !f.own_name && p.population < 20000) ||
+         (p.kind == PlaceKind::kRegion && !f.want_region)))
       continue;
+    // "the town of Boni in central Mali": a place said to be in a country
+    // that is not there is not this place.
+    if (!f.within.empty() && p.kind != PlaceKind::kCountry && p.country != f.within) continue;
     a->places.push_back(f.mention);
   }
 }

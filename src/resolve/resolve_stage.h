@@ -31,6 +31,7 @@ class ResolveStage {
                                                     const NameTokenizer& names);
 
   void Run(Analysis* analysis) const;
+  const PlaceFinder& places() const { return *places_; }
 
  private:
   ResolveStage() = default;
