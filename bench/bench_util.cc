@@ -2,6 +2,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -46,6 +47,61 @@ std::string CurrentPloverType(const std::string& type) {
   if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
   if (type == "FIGHT") return "ASSAULT";
   return type;
+}
+
+namespace {
+
+// Byte length of the first `chars` code points of a UTF-8 string.
+size_t Utf8Bytes(const std::string& s, size_t chars) {
+  size_t i = 0;
+  while (i < s.size() && chars > 0) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    --chars;
+  }
+  return std::min(i, s.size());
+}
+
+}  // namespace
+
+WikiDocument ReadWikiDocument(const nlohmann::json& d) {
+  WikiDocument w;
+  w.doc.id = d.value("doc_id", "");
+  w.doc.published = Date{2018, 6, 1};
+  size_t token_index = 0;
+  for (const auto& s : d["sentences"]) {
+    const std::string text = s[1].get<std::string>();
+    if (!w.doc.text.empty()) w.doc.text += "\n\n";
+    w.sentences.push_back({w.doc.text.size(), w.doc.text.size() + text.size(), token_index});
+    w.doc.text += text;
+    token_index += s[0].size();
+  }
+  return w;
+}
+
+std::pair<size_t, size_t> WikiDocument::Bytes(const nlohmann::json& d, size_t si, size_t start,
+                                              size_t end) const {
+  const auto& sentence = d["sentences"][si];
+  const std::string text = sentence[1].get<std::string>();
+  const size_t base = sentence[0][0][1].get<size_t>();
+  const auto& first = sentence[0][start - sentences[si].first_token];
+  const auto& last = sentence[0][end - 1 - sentences[si].first_token];
+  return {sentences[si].begin + Utf8Bytes(text, first[1].get<size_t>() - base),
+          sentences[si].begin + Utf8Bytes(text, last[2].get<size_t>() - base)};
+}
+
+std::string WikiKind(const std::string& event_type) {
+  if (event_type.rfind("Conflict.Attack", 0) == 0) return "attack";
+  if (event_type.rfind("Life.Die", 0) == 0) return "death";
+  if (event_type.rfind("Life.Injure", 0) == 0) return "injury";
+  if (event_type.rfind("Justice.ArrestJailDetain", 0) == 0) return "arrest";
+  return "";
+}
+
+bool WikiKindMatches(const std::string& kind, const Event& e) {
+  const std::string& root = e.cameo.root;
+  if (kind == "arrest") return e.cameo.code == "173";
+  return root == "18" || root == "19" || root == "20" || e.cameo.code.rfind("145", 0) == 0;
 }
 
 double PeakMemoryMb() {

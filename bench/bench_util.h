@@ -18,12 +18,34 @@ std::string SharedDir();
 // Reads a JSON Lines file; exits with a message on failure.
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
 
-// Creates the engine with default options; exits with a message on failure.
-// The engine with default options; `resolve` false skips date and quantity resolution.
+// The engine with default options, or exits with a message on failure;
+// `resolve` false skips the resolve stage (dates, quantities, places).
 std::unique_ptr<Engine> MakeEngine(bool resolve = true);
 
 // The PLOVER event type of today's PLOVER for an old draft's type.
 std::string CurrentPloverType(const std::string& type);
+
+// A WikiEvents document (wikievents/dev.jsonl) as one article: its sentences
+// a blank line apart, dated 1 June 2018.
+struct WikiDocument {
+  struct Sentence {
+    size_t begin = 0, end = 0;  // bytes in doc.text
+    size_t first_token = 0;     // document index of its first token
+  };
+  Document doc;
+  std::vector<Sentence> sentences;
+  // Bytes in doc.text of document tokens [start, end) of sentence `si`.
+  std::pair<size_t, size_t> Bytes(const nlohmann::json& d, size_t si, size_t start,
+                                  size_t end) const;
+};
+WikiDocument ReadWikiDocument(const nlohmann::json& d);
+
+// The kind of a WikiEvents event type that Palmyra codes: "attack", "death",
+// "injury", "arrest", or "" for the others.
+std::string WikiKind(const std::string& event_type);
+// Whether a Palmyra event is of that kind: CAMEO 18-20 (or 145, riots) for
+// attacks, deaths and injuries, 173 for arrests.
+bool WikiKindMatches(const std::string& kind, const Event& e);
 
 // Peak resident memory of this process in MB.
 double PeakMemoryMb();

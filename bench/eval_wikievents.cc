@@ -19,31 +19,6 @@
 namespace palmyra {
 namespace {
 
-std::string Kind(const std::string& event_type) {
-  if (event_type.rfind("Conflict.Attack", 0) == 0) return "attack";
-  if (event_type.rfind("Life.Die", 0) == 0) return "death";
-  if (event_type.rfind("Life.Injure", 0) == 0) return "injury";
-  if (event_type.rfind("Justice.ArrestJailDetain", 0) == 0) return "arrest";
-  return "";
-}
-
-bool Matches(const std::string& kind, const Event& e) {
-  const std::string& root = e.cameo.root;
-  if (kind == "arrest") return e.cameo.code == "173";
-  return root == "18" || root == "19" || root == "20" || e.cameo.code.rfind("145", 0) == 0;
-}
-
-// Byte length of the first `chars` code points of a UTF-8 string.
-size_t Utf8Bytes(const std::string& s, size_t chars) {
-  size_t i = 0;
-  while (i < s.size() && chars > 0) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    --chars;
-  }
-  return std::min(i, s.size());
-}
-
 struct Score {
   int sentence = 0, trigger = 0, total = 0;
 };
@@ -64,40 +39,23 @@ int main(int argc, char** argv) {
   std::map<std::string, Score> scores;
   long events_total = 0, sentences_total = 0;
   for (const auto& d : docs) {
-    Document doc;
-    doc.id = d.value("doc_id", "");
-    doc.published = Date{2018, 6, 1};
-    struct Span {
-      size_t begin, end, first_token;
-    };
-    std::vector<Span> spans;
-    size_t token_index = 0;
-    for (const auto& s : d["sentences"]) {
-      const std::string text = s[1].get<std::string>();
-      if (!doc.text.empty()) doc.text += "\n\n";
-      spans.push_back({doc.text.size(), doc.text.size() + text.size(), token_index});
-      doc.text += text;
-      token_index += s[0].size();
-    }
+    const WikiDocument w = ReadWikiDocument(d);
+    const auto& spans = w.sentences;
     sentences_total += static_cast<long>(spans.size());
-    auto coded = engine->Code(doc);
+    auto coded = engine->Code(w.doc);
     const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
     events_total += static_cast<long>(events.size());
     for (const auto& m : d["event_mentions"]) {
-      const std::string kind = Kind(m["event_type"].get<std::string>());
+      const std::string kind = WikiKind(m["event_type"].get<std::string>());
       if (kind.empty()) continue;
       const auto& trigger = m["trigger"];
       const size_t si = trigger["sent_idx"].get<size_t>();
-      const auto& sentence = d["sentences"][si];
-      const std::string text = sentence[1].get<std::string>();
-      const size_t base = sentence[0][0][1].get<size_t>();
-      const size_t local = trigger["start"].get<size_t>() - spans[si].first_token;
-      const auto& token = sentence[0][local];
-      const size_t t_begin = spans[si].begin + Utf8Bytes(text, token[1].get<size_t>() - base);
-      const size_t t_end = spans[si].begin + Utf8Bytes(text, token[2].get<size_t>() - base);
+      const std::string text = d["sentences"][si][1].get<std::string>();
+      const auto [t_begin, t_end] =
+          w.Bytes(d, si, trigger["start"].get<size_t>(), trigger["end"].get<size_t>());
       bool in_sentence = false, on_trigger = false;
       for (const Event& e : events) {
-        if (!Matches(kind, e) || e.evidence.end <= spans[si].begin ||
+        if (!WikiKindMatches(kind, e) || e.evidence.end <= spans[si].begin ||
             e.evidence.start >= spans[si].end) {
           continue;
         }

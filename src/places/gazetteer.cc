@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -84,6 +85,9 @@ uint64_t TokenizerStamp(const NameTokenizer& names) {
   return h;
 }
 
+// The key a country is also found by: its code, which no name can be.
+std::string CountryKey(std::string_view code) { return "#country " + std::string(code); }
+
 std::string JoinKeys(const std::vector<std::string>& keys) {
   std::string joined;
   for (const std::string& k : keys) {
@@ -138,6 +142,7 @@ Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTo
     (void)id;
     const uint32_t index = static_cast<uint32_t>(places.size());
     places.push_back(r);
+    if (f[0][0] == 'C') entries.emplace_back(Hash64(CountryKey(f[5])), index << 1 | 1);
     bool own = true;
     for (std::string_view name : Split(f[9], '|')) {
       const NameTokens tokens = names.Tokenize(name);
@@ -201,7 +206,9 @@ bool Valid(const char* data, size_t size, uint64_t stamp) {
 bool WriteAtomically(const std::string& path, const std::string& bytes) {
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  static std::atomic<int> serial{0};
+  const std::string tmp =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++);
   if (!WriteFile(tmp, bytes).ok()) return false;
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::remove(tmp.c_str());
@@ -302,6 +309,13 @@ void Gazetteer::Lookup(std::string_view joined_keys, std::vector<Match>* out) co
   for (uint32_t p = begins[k]; p < begins[k + 1]; ++p) {
     out->push_back(Match{postings[p] >> 1, (postings[p] & 1) != 0});
   }
+}
+
+std::optional<uint32_t> Gazetteer::Country(std::string_view code) const {
+  std::vector<Match> matches;
+  Lookup(CountryKey(code), &matches);
+  if (matches.empty()) return std::nullopt;
+  return matches[0].place;
 }
 
 PlaceInfo Gazetteer::place(uint32_t i) const {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,8 @@ class Gazetteer {
   // Appends the places one of whose names has these case-folded token keys,
   // joined by single spaces ("deir ez-zor").
   void Lookup(std::string_view joined_keys, std::vector<Match>* out) const;
+  // The country with this ISO alpha-3 code ("SYR").
+  std::optional<uint32_t> Country(std::string_view code) const;
   PlaceInfo place(uint32_t i) const;
   uint32_t size() const;
   // The most tokens any name has.

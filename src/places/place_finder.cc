@@ -51,13 +51,14 @@ Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_d
       f->at_[AsciiLowercase(fields[1])] = static_cast<uint8_t>(*strength);
       return Status::Ok();
     }
-    std::unordered_set<std::string>* into = fields[0] == "area"        ? &f->area_
+    std::unordered_set<std::string>* into = fields[0] == "not"         ? &f->stop_
+                                            : fields[0] == "area"      ? &f->area_
                                             : fields[0] == "region"    ? &f->region_
                                             : fields[0] == "direction" ? &f->direction_
                                             : fields[0] == "distance"  ? &f->distance_
                                                                        : nullptr;
     if (into == nullptr)
-      return DataError("expected 'at', 'area', 'region', 'direction' or 'distance'");
+      return DataError("expected 'at', 'area', 'region', 'direction', 'distance' or 'not'");
     for (size_t i = 1; i < fields.size(); ++i) into->insert(AsciiLowercase(fields[i]));
     return Status::Ok();
   }));
@@ -145,6 +146,10 @@ void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase
       direction = true;
       continue;
     }
+    // "in Helmand Province, Afghanistan": a country after the place it holds.
+    if (tag == PosTag::kComma && k + 1 == m.begin && IsCountryLike(mention_kind[m.begin]) &&
+        k > floor && (a.tokens[k - 1].flags & kTokCapitalized))
+      continue;
     if (distance_.count(key) || tag == PosTag::DT || IsAdjective(tag) || tag == PosTag::POS ||
         tag == PosTag::CD || tag == PosTag::VBN || IsProperNoun(tag) ||
         IsCountryLike(mention_kind[k]) ||
@@ -249,6 +254,16 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
             break;
         }
         if (match.own_name) score += 0.3;
+        // Another place's own name: "Manchester" is that city before it is
+        // an old name of a town elsewhere.
+        if (!match.own_name && std::any_of(f.candidates.begin(), f.candidates.end(),
+                                           [&](const Gazetteer::Match& other) {
+                                             if (!other.own_name) return false;
+                                             const PlaceInfo o = gazetteer_->place(other.place);
+                                             return o.kind != PlaceKind::kCity ||
+                                                    o.population >= 100000;
+                                           }))
+          score -= 2;
         if (!f.within.empty() && p.country == f.within) score += 10;
         const std::string country(p.country);
         if (auto it = context.find(country); it != context.end()) score += it->second;
@@ -294,8 +309,34 @@ void PlaceFinder::Find(Analysis* a) const {
     found.push_back(std::move(f));
   }
   std::vector<int8_t> mention_kind(a->tokens.size(), kNoMention);
-  for (const Mention& m : a->mentions) {
-    for (uint32_t i = m.begin; i < m.end; ++i) mention_kind[i] = static_cast<int8_t>(m.kind);
+  std::vector<int32_t> mention_at(a->tokens.size(), -1);
+  for (size_t k = 0; k < a->mentions.size(); ++k) {
+    const Mention& m = a->mentions[k];
+    for (uint32_t i = m.begin; i < m.end; ++i) {
+      mention_kind[i] = static_cast<int8_t>(m.kind);
+      mention_at[i] = static_cast<int32_t>(k);
+    }
+  }
+  // Words of the article's other proper names ("Andrew Brunson", "Tommy
+  // Robinson"): alone, they name that person again, not a place.
+  std::unordered_set<std::string> name_words;
+  for (const Sentence& sentence : a->sentences) {
+    auto proper = [&](uint32_t i) {
+      const Token& t = a->tokens[i];
+      if (i == sentence.token_begin || !(t.flags & kTokCapitalized) || !IsProperNoun(t.tag) ||
+          (t.flags & kTokAllCaps) || mention_kind[i] != kNoMention)
+        return false;
+      const std::string key(a->Key(i));
+      return !region_.count(key) && !area_.count(key) && !direction_.count(key);
+    };
+    for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
+      uint32_t end = i;
+      while (end < sentence.token_end && proper(end)) ++end;
+      if (end - i >= 2 && !lookup(i, end)) {
+        for (uint32_t k = i; k < end; ++k) name_words.insert(std::string(a->Key(k)));
+      }
+      i = std::max(i, end);
+    }
   }
   std::vector<int32_t> phrase_of(a->tokens.size(), -1);
   for (uint32_t p = 0; p < a->phrases.size(); ++p) {
@@ -311,11 +352,28 @@ void PlaceFinder::Find(Analysis* a) const {
       if (!(t.flags & kTokHasUpper) || !(t.flags & kTokAlpha)) continue;
       for (uint32_t n = std::min(longest, sentence.token_end - i); n >= 1; --n) {
         if (!lookup(i, i + n) || !Acceptable(*a, mention_kind, s, i, i + n)) continue;
+        const bool country_like = IsCountryLike(mention_kind[i]);
+        if (n == 1 && !country_like &&
+            (name_words.count(std::string(a->Key(i))) || stop_.count(std::string(a->Key(i))) ||
+             (t.flags & kTokAllCaps)))
+          break;  // "Brunson", "Christmas", "YPG"
         Found f;
         f.mention.begin = i;
         f.mention.end = i + n;
         f.mention.sentence = s;
         f.candidates = candidates;
+        if (country_like) {
+          // The dictionaries know which country this is: "US" is not the
+          // French village of Us, "Turkey" no town in New Jersey.
+          for (const PhraseActor& x : a->actors) {
+            if (x.mention != mention_at[i] || x.country.size() != 3 ||
+                mention_kind[i] != static_cast<int8_t>(MentionKind::kCountry))
+              continue;
+            f.within = x.country;
+            if (const auto country = gazetteer_->Country(x.country))
+              f.candidates = {Gazetteer::Match{*country, true}};
+          }
+        }
         Describe(*a, phrase_of, mention_kind, s, &f);
         found.push_back(std::move(f));
         i += n - 1;
@@ -347,16 +405,18 @@ void PlaceFinder::Find(Analysis* a) const {
                   [&](const PhraseActor& x) { return IsCountryCode(x.country, *gazetteer_); });
   for (const Found& f : found) {
     const PlaceInfo p = gazetteer_->place(f.mention.place);
-    // A small place known by a word alone, with nothing in the article
-    // pointing to its country, is more likely something else.
-    if (p.kind == PlaceKind::kCity && p.population < 1000 && f.mention.strength < 2 && f.score < 6)
+    // A small town named without "in", "near" or "north of" is more likely
+    // a person's name or a word ("Robinson", "Earth").
+    if (p.kind == PlaceKind::kCity && p.population < 50000 &&
+        f.mention.strength < (f.in_context ? 2 : 3) && f.mention.sentence != kDatelineSentence)
       continue;
     // A place elsewhere known by one of its other names, while the article
     // is about other countries ("the town of Boni" in Mali is not
     // Watampone in Indonesia, once called Boni), or such a region ("Western"
     // in Uganda).
     if (!f.in_context && has_context &&
-        ((p.kind == PlaceKind::kCity && !f.own_name && p.population < 20000) ||
+        ((p.kind == PlaceKind::kCity &&
+          (f.own_name ? p.population < 50000 : p.population < 20000)) ||
          (p.kind == PlaceKind::kRegion && !f.want_region)))
       continue;
     // "the town of Boni in central Mali": a place said to be in a country

@@ -51,6 +51,7 @@ class PlaceFinder {
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unordered_map<std::string, uint8_t> at_;  // preposition -> strength
   std::unordered_set<std::string> area_, region_, direction_, distance_;
+  std::unordered_set<std::string> stop_;  // names that are no place in news ("Christmas")
 };
 
 }  // namespace palmyra
