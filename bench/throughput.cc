@@ -5,7 +5,7 @@
 //   build/bench/throughput [--threads N] [--repeat R]
 //
 // Reports sentences, MB and events per second from raw text to events
-// (reading excluded), the time to build the engine, what date and quantity
+// (reading excluded), the time to build the engine, what date, quantity and place
 // resolution cost, and peak memory.
 #include <atomic>
 #include <chrono>
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   const auto with = Code(*engine, all, 1);
   const auto without = Code(*unresolved, all, 1);
   Print("1 thread, no resolution", without);
-  std::printf("  resolution (dates, quantities) costs %.1f%% of the time on one thread\n",
+  std::printf("  resolution (dates, quantities, places) costs %.1f%% of the time on one thread\n",
               100.0 * (with.seconds - without.seconds) / with.seconds);
   return 0;
 }

@@ -12,12 +12,14 @@ namespace palmyra {
 struct Options {
   // Folder with the authored dictionaries and tables (the project's data/).
   std::string data_dir;
-  // Folder with files produced at build time (the part-of-speech model).
+  // Folder with files produced at build time (the part-of-speech model, the
+  // gazetteer and its index).
   std::string model_dir;
   // Folder with WordNet's dictionary files (index.noun, verb.exc, ...).
   std::string wordnet_dir;
-  // Resolve dates and quantities (the resolve stage). Off, events carry the
-  // publication date and no quantities; for measuring what resolution costs.
+  // Resolve dates, quantities and places (the resolve stage). Off, events
+  // carry the publication date, no quantities and no location; for
+  // measuring what resolution costs.
   bool resolve = true;
 };
 

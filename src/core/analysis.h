@@ -33,6 +33,7 @@ inline constexpr uint16_t kTokAlpha = 1 << 9;        // contains a letter
 inline constexpr uint16_t kTokOpenQuote = 1 << 10;   // a quotation mark that opens a quote
 inline constexpr uint16_t kTokCloseQuote = 1 << 11;  // a quotation mark that closes one
 inline constexpr uint16_t kTokHasUpper = 1 << 12;    // contains an upper-case letter
+inline constexpr uint16_t kTokInLexicon = 1 << 13;   // capitalised, and a word WordNet knows
 
 struct Token {
   uint32_t start = 0;  // original byte offsets (Document::text)

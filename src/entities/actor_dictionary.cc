@@ -98,11 +98,13 @@ void ActorDictionary::Match(Analysis* a) const {
   for (const Sentence& s : a->sentences) {
     found.clear();
     MatchRange(*a, s.token_begin, s.token_end, &found);
-    // A country's or capital's name beside a proper noun that no dictionary
-    // knows is part of another name: "Jordan Mwangi", "Paris Hilton".
+    // A country's or capital's name beside a proper noun that neither the
+    // dictionaries nor WordNet know is part of another name: "Jordan
+    // Mwangi" (but "US Predator attacks", "Sierra Leone Tuesday").
     auto unknown_name = [&](uint32_t i) {
       const Token& t = a->tokens[i];
-      if (!(t.flags & kTokCapitalized) || !IsProperNoun(t.tag)) return false;
+      if (!(t.flags & kTokCapitalized) || !IsProperNoun(t.tag) || (t.flags & kTokInLexicon))
+        return false;
       return std::none_of(found.begin(), found.end(),
                           [&](const Mention& m) { return m.begin <= i && i < m.end; });
     };

@@ -247,6 +247,9 @@ void Lemmatizer::Lemmatize(Analysis* a) const {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       Token& t = a->tokens[i];
       t.lemma = LemmaForTag(a->Key(t), t.tag);
+      // Proper names WordNet does not know ("Mwangi") are told apart from
+      // words that are capitalised here ("Tuesday", "Predator").
+      if ((t.flags & kTokCapitalized) && Classes(a->Key(t)) != 0) t.flags |= kTokInLexicon;
     }
   }
 }

@@ -39,6 +39,9 @@ struct PlaceInfo {
   uint32_t population = 0;
   PlaceKind kind = PlaceKind::kCity;
   PlaceFeature feature = PlaceFeature::kPlace;
+  // How many names it goes by (at most 255): places known the world over
+  // have dozens ("Geneva", "Genf", "Ginevra", ...), villages one or two.
+  int names = 0;
   std::string_view name;     // "Tadmur"
   std::string_view admin1;   // "Homs"; "" when unknown
   std::string_view country;  // "SYR"

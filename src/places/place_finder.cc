@@ -12,12 +12,13 @@ namespace palmyra {
 struct PlaceFinder::Found {
   PlaceMention mention;
   std::vector<Gazetteer::Match> candidates;
-  bool want_region = false;  // "Idlib province", "the governorate of Homs"
-  bool want_city = false;    // "the city of Homs", a dateline
-  double score = 0;          // of the chosen entry
-  bool own_name = false;     // the chosen entry's own name, not an alternate
-  bool in_context = false;   // in a country the article is about
-  std::string within;        // "Boni in central Mali", "Homs, Syria": the country it is in
+  bool want_region = false;      // "Idlib province", "the governorate of Homs"
+  bool want_city = false;        // "the city of Homs", a dateline
+  double score = 0;              // of the chosen entry
+  bool own_name = false;         // the chosen entry's own name, not an alternate
+  bool in_context = false;       // in a country the article is about
+  bool in_main_country = false;  // in the country the article is most about
+  std::string within;            // "Boni in central Mali", "Homs, Syria": the country it is in
 };
 
 namespace {
@@ -66,20 +67,23 @@ Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_d
   return f;
 }
 
-bool PlaceFinder::Acceptable(const Analysis& a, const std::vector<int8_t>& mention_kind, uint32_t s,
-                             uint32_t b, uint32_t e) const {
+bool PlaceFinder::Acceptable(const Analysis& a, const Marks& marks, uint32_t s, uint32_t b,
+                             uint32_t e) const {
   const Sentence& sentence = a.sentences[s];
+  const std::vector<int8_t>& mention_kind = marks.mention_kind;
   // Part of a date: "Thursday" is no island.
-  for (const DateMention& d : a.dates) {
-    if (d.begin < e && d.end > b) return false;
+  for (uint32_t i = b; i < e; ++i) {
+    if (marks.in_date[i]) return false;
   }
   for (uint32_t i = b; i < e; ++i) {
     // Inside a person's, an organisation's or a group's name, or a demonym.
     if (mention_kind[i] != kNoMention && !IsCountryLike(mention_kind[i])) return false;
   }
   // A country's or capital's name that the dictionaries read as longer.
-  for (const Mention& m : a.mentions) {
-    if (m.begin < e && m.end > b && (m.begin < b || m.end > e)) return false;
+  for (uint32_t i = b; i < e; ++i) {
+    if (marks.mention_at[i] < 0) continue;
+    const Mention& m = a.mentions[marks.mention_at[i]];
+    if (m.begin < b || m.end > e) return false;
   }
   const Token& first = a.tokens[b];
   const bool opens_sentence = b == sentence.token_begin ||
@@ -112,8 +116,9 @@ bool PlaceFinder::Acceptable(const Analysis& a, const std::vector<int8_t>& menti
   return true;
 }
 
-void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase_of,
-                           const std::vector<int8_t>& mention_kind, uint32_t s, Found* f) const {
+void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Found* f) const {
+  const std::vector<int8_t>& mention_kind = marks.mention_kind;
+  const std::vector<int32_t>& phrase_of = marks.phrase_of;
   PlaceMention& m = f->mention;
   const uint32_t floor = a.sentences[s].token_begin;
   // Back over "the besieged northern city of", "30km north of", "Syria's".
@@ -175,8 +180,9 @@ void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase
       m.strength = 2;
     } else {
       // What a verb acts on: "shelled Homs", "Homs was shelled".
-      for (const VerbGroup& v : a.verb_groups) {
-        if (v.sentence != s) continue;
+      for (uint32_t q = a.sentence_phrase_begin[s]; q < a.sentence_phrase_begin[s + 1]; ++q) {
+        if (a.phrases[q].type != PhraseType::kVerb) continue;
+        const VerbGroup& v = a.verb_groups[a.phrases[q].verb_group];
         if (v.object == p || (v.passive && v.subject == p)) m.strength = 3;
       }
     }
@@ -186,12 +192,16 @@ void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase
   m.phrase = p;
   if (m.preposition < 0) {
     bool acts = false;
-    for (const VerbGroup& v : a.verb_groups) {
-      if (v.sentence == s && v.subject == p && !v.passive) acts = true;
+    for (uint32_t q = a.sentence_phrase_begin[s]; q < a.sentence_phrase_begin[s + 1]; ++q) {
+      if (a.phrases[q].type != PhraseType::kVerb) continue;
+      const VerbGroup& v = a.verb_groups[a.phrases[q].verb_group];
+      if (v.subject == p && !v.passive) acts = true;
     }
-    for (const EventCandidate& c : a.events) {
-      if (c.sentence != s) continue;
-      for (int32_t x : {c.source, c.target}) {
+    // Events are in sentence order.
+    auto c = std::lower_bound(a.events.begin(), a.events.end(), s,
+                              [](const EventCandidate& x, uint32_t y) { return x.sentence < y; });
+    for (; c != a.events.end() && c->sentence == s; ++c) {
+      for (int32_t x : {c->source, c->target}) {
         if (x >= 0 && a.actors[x].phrase == static_cast<uint32_t>(p)) acts = true;
       }
     }
@@ -204,15 +214,19 @@ void PlaceFinder::Describe(const Analysis& a, const std::vector<int32_t>& phrase
 }
 
 void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
-  // The countries the article is about, by weight.
-  std::map<std::string, double> context;
-  if (!a.home_country.empty()) context[a.home_country] += 3;
-  // Not from capitals: "Tripoli" is also the name of a city in Lebanon.
+  // The countries the article is about, by weight: 3.5 for one actor, more
+  // for many (5.2 for ten), 3 more for the dateline's. Not from capitals: "Tripoli"
+  // is also the name of a city in Lebanon.
+  std::map<std::string, int> actors;
   for (const PhraseActor& x : a.actors) {
     if (x.mention >= 0 && a.mentions[x.mention].kind == MentionKind::kCapital) continue;
-    if (IsCountryCode(x.country, *gazetteer_))
-      context[x.country] = std::max(context[x.country], 2.5);
+    if (IsCountryCode(x.country, *gazetteer_)) ++actors[x.country];
   }
+  std::map<std::string, double> context;
+  for (const auto& [country, n] : actors) context[country] = 3.5 + 0.75 * std::log(n);
+  if (!a.home_country.empty()) context[a.home_country] += 3;
+  double main_weight = 0;
+  for (const auto& [country, weight] : context) main_weight = std::max(main_weight, weight);
   std::vector<std::string> chosen_country(found->size());
   for (int round = 0; round < 2; ++round) {
     std::map<std::string, int> others;
@@ -230,13 +244,16 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
             score = 8;
             break;
           case PlaceKind::kRegion:
-            score = f.want_region ? 9.5 : 5.5;
+            score = f.want_region ? 14 : 5.5;
             break;
           case PlaceKind::kCity:
-            score = std::log10(static_cast<double>(p.population) + 10);
+            // Population, and fame: the number of languages that name it.
+            score =
+                std::log10(static_cast<double>(p.population) + 10) + 0.3 * std::log2(1.0 + p.names);
             switch (p.feature) {
               case PlaceFeature::kCapital:
-                score += 3;
+                // By its own name: Salisbury is no longer Harare.
+                score += match.own_name ? 3 : 1;
                 break;
               case PlaceFeature::kSeat1:
                 score += 1.5;
@@ -254,19 +271,25 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
             break;
         }
         if (match.own_name) score += 0.3;
-        // Another place's own name: "Manchester" is that city before it is
-        // an old name of a town elsewhere.
+        // Another country's or large city's own name: "Manchester" is that
+        // city before it is an old name of a town elsewhere. (Not a
+        // region's: "New York" is the city before the state.)
         if (!match.own_name && std::any_of(f.candidates.begin(), f.candidates.end(),
                                            [&](const Gazetteer::Match& other) {
                                              if (!other.own_name) return false;
                                              const PlaceInfo o = gazetteer_->place(other.place);
-                                             return o.kind != PlaceKind::kCity ||
-                                                    o.population >= 100000;
+                                             return o.kind == PlaceKind::kCountry ||
+                                                    (o.kind == PlaceKind::kCity &&
+                                                     o.population >= 100000);
                                            }))
           score -= 2;
         if (!f.within.empty() && p.country == f.within) score += 10;
         const std::string country(p.country);
-        if (auto it = context.find(country); it != context.end()) score += it->second;
+        // A village's namesakes are many: the article's countries count
+        // for less there ("Geneva" is not a town in New York state).
+        if (auto it = context.find(country); it != context.end()) {
+          score += p.kind == PlaceKind::kCity && p.population < 50000 ? it->second / 2 : it->second;
+        }
         const int n = round == 1 ? others[country] - (chosen_country[i] == country ? 1 : 0) : 0;
         if (n > 0 && !context.count(country)) score += 2;
         if (score > best) {
@@ -275,6 +298,7 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
           f.score = score;
           f.own_name = match.own_name;
           f.in_context = context.count(country) > 0 || n > 0;
+          f.in_main_country = context.count(country) > 0 && context.at(country) >= main_weight;
         }
       }
       chosen_country[i] = std::string(gazetteer_->place(f.mention.place).country);
@@ -308,14 +332,22 @@ void PlaceFinder::Find(Analysis* a) const {
     f.candidates = candidates;
     found.push_back(std::move(f));
   }
-  std::vector<int8_t> mention_kind(a->tokens.size(), kNoMention);
-  std::vector<int32_t> mention_at(a->tokens.size(), -1);
+  Marks marks;
+  marks.mention_kind.assign(a->tokens.size(), kNoMention);
+  marks.mention_at.assign(a->tokens.size(), -1);
+  marks.phrase_of.assign(a->tokens.size(), -1);
+  marks.in_date.assign(a->tokens.size(), 0);
+  std::vector<int8_t>& mention_kind = marks.mention_kind;
+  const std::vector<int32_t>& mention_at = marks.mention_at;
   for (size_t k = 0; k < a->mentions.size(); ++k) {
     const Mention& m = a->mentions[k];
     for (uint32_t i = m.begin; i < m.end; ++i) {
       mention_kind[i] = static_cast<int8_t>(m.kind);
-      mention_at[i] = static_cast<int32_t>(k);
+      marks.mention_at[i] = static_cast<int32_t>(k);
     }
+  }
+  for (const DateMention& d : a->dates) {
+    for (uint32_t i = d.begin; i < d.end && i < a->tokens.size(); ++i) marks.in_date[i] = 1;
   }
   // Words of the article's other proper names ("Andrew Brunson", "Tommy
   // Robinson"): alone, they name that person again, not a place.
@@ -338,11 +370,10 @@ void PlaceFinder::Find(Analysis* a) const {
       i = std::max(i, end);
     }
   }
-  std::vector<int32_t> phrase_of(a->tokens.size(), -1);
   for (uint32_t p = 0; p < a->phrases.size(); ++p) {
     if (a->phrases[p].type != PhraseType::kNoun) continue;
     for (uint32_t i = a->phrases[p].begin; i < a->phrases[p].end; ++i)
-      phrase_of[i] = static_cast<int32_t>(p);
+      marks.phrase_of[i] = static_cast<int32_t>(p);
   }
   const uint32_t longest = gazetteer_->max_name_tokens();
   for (uint32_t s = 0; s < a->sentences.size(); ++s) {
@@ -350,8 +381,23 @@ void PlaceFinder::Find(Analysis* a) const {
     for (uint32_t i = sentence.token_begin; i < sentence.token_end; ++i) {
       const Token& t = a->tokens[i];
       if (!(t.flags & kTokHasUpper) || !(t.flags & kTokAlpha)) continue;
-      for (uint32_t n = std::min(longest, sentence.token_end - i); n >= 1; --n) {
-        if (!lookup(i, i + n) || !Acceptable(*a, mention_kind, s, i, i + n)) continue;
+      // Cheap refusals before any lookup: a capitalised word that is not a
+      // proper noun ("The"), or one inside a person's or group's name.
+      if ((t.flags & kTokCapitalized) && !IsProperNoun(t.tag) && !IsCountryLike(mention_kind[i]))
+        continue;
+      if (mention_kind[i] != kNoMention && !IsCountryLike(mention_kind[i])) continue;
+      // Names run over capitalised words and short particles ("Deir ez-Zor",
+      // "Rio de Janeiro"), not over commas or verbs.
+      uint32_t run = 1;
+      while (run < longest && i + run < sentence.token_end) {
+        const Token& next = a->tokens[i + run];
+        if (!(next.flags & kTokAlpha) ||
+            (!(next.flags & kTokHasUpper) && next.end - next.start > 3))
+          break;
+        ++run;
+      }
+      for (uint32_t n = run; n >= 1; --n) {
+        if (!lookup(i, i + n) || !Acceptable(*a, marks, s, i, i + n)) continue;
         const bool country_like = IsCountryLike(mention_kind[i]);
         if (n == 1 && !country_like &&
             (name_words.count(std::string(a->Key(i))) || stop_.count(std::string(a->Key(i))) ||
@@ -370,11 +416,25 @@ void PlaceFinder::Find(Analysis* a) const {
                 mention_kind[i] != static_cast<int8_t>(MentionKind::kCountry))
               continue;
             f.within = x.country;
-            if (const auto country = gazetteer_->Country(x.country))
+            // The country, unless the name is a city's of that country
+            // and not the country's own ("Gaza").
+            bool names_country = false;
+            std::vector<Gazetteer::Match> cities;
+            for (const Gazetteer::Match& c : f.candidates) {
+              const PlaceInfo p = gazetteer_->place(c.place);
+              if (p.country != x.country) continue;
+              if (p.kind == PlaceKind::kCountry) names_country = true;
+              if (p.kind == PlaceKind::kCity) cities.push_back(c);
+            }
+            const auto country = gazetteer_->Country(x.country);
+            if (!names_country && !cities.empty()) {
+              f.candidates = std::move(cities);
+            } else if (country) {
               f.candidates = {Gazetteer::Match{*country, true}};
+            }
           }
         }
-        Describe(*a, phrase_of, mention_kind, s, &f);
+        Describe(*a, marks, s, &f);
         found.push_back(std::move(f));
         i += n - 1;
         break;
@@ -408,7 +468,7 @@ void PlaceFinder::Find(Analysis* a) const {
     // A small town named without "in", "near" or "north of" is more likely
     // a person's name or a word ("Robinson", "Earth").
     if (p.kind == PlaceKind::kCity && p.population < 50000 &&
-        f.mention.strength < (f.in_context ? 2 : 3) && f.mention.sentence != kDatelineSentence)
+        f.mention.strength < (f.in_main_country ? 2 : 3) && f.mention.sentence != kDatelineSentence)
       continue;
     // A place elsewhere known by one of its other names, while the article
     // is about other countries ("the town of Boni" in Mali is not

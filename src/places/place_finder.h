@@ -37,13 +37,18 @@ class PlaceFinder {
 
  private:
   struct Found;
+  // What the finder knows of each token of the article.
+  struct Marks {
+    std::vector<int8_t> mention_kind;  // MentionKind of the actor name it is in, or -1
+    std::vector<int32_t> mention_at;   // index of that mention, or -1
+    std::vector<int32_t> phrase_of;    // noun phrase it is in, or -1
+    std::vector<char> in_date;         // part of a date expression
+  };
   PlaceFinder() = default;
   // Whether tokens [b, e) of sentence s read as a place name.
-  bool Acceptable(const Analysis& a, const std::vector<int8_t>& mention_kind, uint32_t s,
-                  uint32_t b, uint32_t e) const;
+  bool Acceptable(const Analysis& a, const Marks& marks, uint32_t s, uint32_t b, uint32_t e) const;
   // How the place at [b, e) belongs to its clause (PlaceMention::strength).
-  void Describe(const Analysis& a, const std::vector<int32_t>& phrase_of,
-                const std::vector<int8_t>& mention_kind, uint32_t s, Found* f) const;
+  void Describe(const Analysis& a, const Marks& marks, uint32_t s, Found* f) const;
   // Chooses each name's entry, with the countries of the other places as
   // context in a second round.
   void Choose(const Analysis& a, std::vector<Found>* found) const;

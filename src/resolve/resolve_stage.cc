@@ -41,8 +41,13 @@ void ResolveStage::LocateEvents(Analysis* a) const {
     const int root = std::atoi(c.cameo.substr(0, 2).c_str());
     const int32_t target_phrase =
         c.target >= 0 ? static_cast<int32_t>(a->actors[c.target].phrase) : -1;
-    for (const PlaceMention& m : a->places) {
-      if (m.sentence != c.sentence || m.strength == 0) continue;
+    // Places are in text order, the dateline's first.
+    const auto first = std::lower_bound(
+        a->places.begin() + (dateline != nullptr ? 1 : 0), a->places.end(), c.sentence,
+        [](const PlaceMention& m, uint32_t s) { return m.sentence < s; });
+    for (auto it = first; it != a->places.end() && it->sentence == c.sentence; ++it) {
+      const PlaceMention& m = *it;
+      if (m.strength == 0) continue;
       if (m.actor && !(root >= 18 && m.phrase == target_phrase)) continue;
       // Countries only where something happened in them, not "talks between
       // Russia and Ukraine" or "flew to Moscow".
@@ -104,8 +109,13 @@ void ResolveStage::LocateEvents(Analysis* a) const {
         }
       }
       if (best == nullptr) best = pick(in_own);
-      if (best == nullptr) best = pick([&](const PlaceMention* m) { return !elsewhere(m); });
-      if (best == nullptr) best = pick([](const PlaceMention*) { return true; });
+      // What is said or promised happens where it is said, not where
+      // the sentence's other clauses are: only material events take a
+      // place from elsewhere in the sentence.
+      const bool material = root >= 6 && !(root >= 10 && root <= 16);
+      if (best == nullptr && material)
+        best = pick([&](const PlaceMention* m) { return !elsewhere(m); });
+      if (best == nullptr && material) best = pick([](const PlaceMention*) { return true; });
     }
     if (best == nullptr) best = dateline;
     if (best != nullptr) c.location = places_->LocationOf(*a, *best);
