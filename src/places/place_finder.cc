@@ -349,6 +349,13 @@ void PlaceFinder::Find(Analysis* a) const {
   for (const DateMention& d : a->dates) {
     for (uint32_t i = d.begin; i < d.end && i < a->tokens.size(); ++i) marks.in_date[i] = 1;
   }
+  // The actor a country's name decides, for each mention.
+  std::vector<int32_t> country_of_mention(a->mentions.size(), -1);
+  for (size_t k = 0; k < a->actors.size(); ++k) {
+    const PhraseActor& x = a->actors[k];
+    if (x.mention >= 0 && x.country.size() == 3)
+      country_of_mention[x.mention] = static_cast<int32_t>(k);
+  }
   // Words of the article's other proper names ("Andrew Brunson", "Tommy
   // Robinson"): alone, they name that person again, not a place.
   std::unordered_set<std::string> name_words;
@@ -411,10 +418,9 @@ void PlaceFinder::Find(Analysis* a) const {
         if (country_like) {
           // The dictionaries know which country this is: "US" is not the
           // French village of Us, "Turkey" no town in New Jersey.
-          for (const PhraseActor& x : a->actors) {
-            if (x.mention != mention_at[i] || x.country.size() != 3 ||
-                mention_kind[i] != static_cast<int8_t>(MentionKind::kCountry))
-              continue;
+          const int32_t actor = mention_at[i] >= 0 ? country_of_mention[mention_at[i]] : -1;
+          if (actor >= 0 && mention_kind[i] == static_cast<int8_t>(MentionKind::kCountry)) {
+            const PhraseActor& x = a->actors[actor];
             f.within = x.country;
             // The country, unless the name is a city's of that country
             // and not the country's own ("Gaza").
