@@ -20,7 +20,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -132,7 +131,7 @@ void Guardian(const std::string& shared, const Engine& engine, int sample) {
   long events = 0, located = 0, dated_by_text = 0, with_quantities = 0;
   std::map<std::string, long> precision, country, name, date_precision, quantity_kind;
   struct Located {
-    std::string doc, evidence, place, name, where;
+    std::string id, doc, evidence, place, name, where;
   };
   std::vector<Located> all;
   for (const auto& d : docs) {
@@ -156,7 +155,7 @@ void Guardian(const std::string& shared, const Engine& engine, int sample) {
       ++country[e.location->country];
       ++name[e.location->name + " (" + e.location->country + ")"];
       all.push_back(
-          {doc.id, e.evidence.text, e.location->text, e.location->name,
+          {e.event_id, doc.id, e.evidence.text, e.location->text, e.location->name,
            e.location->country + " " + std::string(LocationPrecisionName(e.location->precision))});
     }
   }
@@ -185,8 +184,9 @@ void Guardian(const std::string& shared, const Engine& engine, int sample) {
   for (const auto& [k, n] : quantity_kind) std::printf(" %s %ld", k.c_str(), n);
   std::printf("\n");
   if (sample > 0 && !all.empty()) {
-    std::mt19937 random(20261125);
-    std::shuffle(all.begin(), all.end(), random);
+    // The same events every run, whatever else changes: by event id.
+    std::sort(all.begin(), all.end(),
+              [](const Located& x, const Located& y) { return x.id < y.id; });
     std::printf("\nA sample of %d located events, to check by hand:\n", sample);
     for (int i = 0; i < sample && i < static_cast<int>(all.size()); ++i) {
       const Located& l = all[i];

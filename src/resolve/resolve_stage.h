@@ -16,9 +16,9 @@
 
 #include "core/analysis.h"
 #include "palmyra/status.h"
-#include "places/place_finder.h"
 #include "resolve/date_finder.h"
 #include "resolve/numbers.h"
+#include "resolve/place_finder.h"
 #include "resolve/quantity_finder.h"
 
 namespace palmyra {

@@ -1,4 +1,4 @@
-#include "places/place_finder.h"
+#include "resolve/place_finder.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,7 +42,8 @@ Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_d
                                                        const std::string& model_dir,
                                                        const NameTokenizer& names) {
   std::unique_ptr<PlaceFinder> f(new PlaceFinder());
-  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/places/places.txt", [&](std::string_view line, int) {
+  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/resolve/places.txt", [&](std::string_view line,
+                                                                        int) {
     const auto fields = SplitWhitespace(line);
     if (fields.size() < 2) return DataError("expected a kind and its words");
     if (fields[0] == "at") {
@@ -98,13 +99,15 @@ bool PlaceFinder::Acceptable(const Analysis& a, const Marks& marks, uint32_t s, 
   }
   if (!(a.tokens[e - 1].flags & kTokHasUpper)) return false;
   // Next to another proper name that is not a country, demonym or place
-  // word: part of a longer name ("George Washington", "Aleppo University").
+  // word: part of a longer name ("George Washington", "Aleppo University",
+  // "Khan al-Assal").
   auto joins = [&](uint32_t i) {
     const Token& t = a.tokens[i];
-    if (!(t.flags & kTokCapitalized) || !IsProperNoun(t.tag)) return false;
-    if (mention_kind[i] != kNoMention &&
-        (IsCountryLike(mention_kind[i]) ||
-         mention_kind[i] == static_cast<int8_t>(MentionKind::kDemonym)))
+    if (!(t.flags & kTokHasUpper) || !(t.flags & kTokAlpha) || !IsProperNoun(t.tag)) return false;
+    // A country or demonym beside it is not ("Syria's Idlib", "Syrian
+    // Aleppo"); a capital is ("George Washington Carver").
+    if (mention_kind[i] == static_cast<int8_t>(MentionKind::kCountry) ||
+        mention_kind[i] == static_cast<int8_t>(MentionKind::kDemonym))
       return false;
     const std::string key(a.Key(i));
     return !region_.count(key) && !area_.count(key) && !direction_.count(key);

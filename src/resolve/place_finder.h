@@ -7,8 +7,8 @@
 // its other places'), then prominence (country, region, capital, regional
 // seat) and population; "Idlib province" asks for the region, "the city of
 // Homs" for the city. Immutable after Load(); Find() is thread-safe.
-#ifndef PALMYRA_PLACES_PLACE_FINDER_H_
-#define PALMYRA_PLACES_PLACE_FINDER_H_
+#ifndef PALMYRA_RESOLVE_PLACE_FINDER_H_
+#define PALMYRA_RESOLVE_PLACE_FINDER_H_
 
 #include <memory>
 #include <string>
@@ -17,13 +17,13 @@
 
 #include "core/analysis.h"
 #include "palmyra/event.h"
-#include "places/gazetteer.h"
+#include "resolve/gazetteer.h"
 
 namespace palmyra {
 
 class PlaceFinder {
  public:
-  // Reads data_dir/places/places.txt and opens the gazetteer of model_dir.
+  // Reads data_dir/resolve/places.txt and opens the gazetteer of model_dir.
   static Result<std::unique_ptr<PlaceFinder>> Load(const std::string& data_dir,
                                                    const std::string& model_dir,
                                                    const NameTokenizer& names);
@@ -61,4 +61,4 @@ class PlaceFinder {
 
 }  // namespace palmyra
 
-#endif  // PALMYRA_PLACES_PLACE_FINDER_H_
+#endif  // PALMYRA_RESOLVE_PLACE_FINDER_H_

@@ -4,8 +4,8 @@
 // folder is read-only, into $XDG_CACHE_HOME/palmyra or ~/.cache/palmyra),
 // which later runs map into memory. The index is rebuilt when the text file
 // or the way names are split into tokens changes. Immutable; thread-safe.
-#ifndef PALMYRA_PLACES_GAZETTEER_H_
-#define PALMYRA_PLACES_GAZETTEER_H_
+#ifndef PALMYRA_RESOLVE_GAZETTEER_H_
+#define PALMYRA_RESOLVE_GAZETTEER_H_
 
 #include <cstdint>
 #include <memory>
@@ -90,4 +90,4 @@ class Gazetteer {
 
 }  // namespace palmyra
 
-#endif  // PALMYRA_PLACES_GAZETTEER_H_
+#endif  // PALMYRA_RESOLVE_GAZETTEER_H_

@@ -1,4 +1,4 @@
-#include "places/gazetteer.h"
+#include "resolve/gazetteer.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>

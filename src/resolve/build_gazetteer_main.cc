@@ -8,7 +8,7 @@
 #include <chrono>
 #include <cstdio>
 
-#include "places/gazetteer_builder.h"
+#include "resolve/gazetteer_builder.h"
 
 int main(int argc, char** argv) {
   using namespace palmyra;

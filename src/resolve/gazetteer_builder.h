@@ -13,8 +13,8 @@
 // for regions and countries); names are the place's names separated by "|",
 // its own name first, with Latin-script alternate names and their
 // accent-free spellings ("Tadmur|Palmyra|Tadmor|Palmyre|...").
-#ifndef PALMYRA_PLACES_GAZETTEER_BUILDER_H_
-#define PALMYRA_PLACES_GAZETTEER_BUILDER_H_
+#ifndef PALMYRA_RESOLVE_GAZETTEER_BUILDER_H_
+#define PALMYRA_RESOLVE_GAZETTEER_BUILDER_H_
 
 #include <string>
 
@@ -44,4 +44,4 @@ Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
 
 }  // namespace palmyra
 
-#endif  // PALMYRA_PLACES_GAZETTEER_BUILDER_H_
+#endif  // PALMYRA_RESOLVE_GAZETTEER_BUILDER_H_

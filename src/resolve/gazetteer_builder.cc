@@ -1,4 +1,4 @@
-#include "places/gazetteer_builder.h"
+#include "resolve/gazetteer_builder.h"
 
 #include <simdjson.h>
 #include <unicode/translit.h>

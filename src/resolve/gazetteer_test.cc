@@ -1,7 +1,7 @@
 // The gazetteer: building gazetteer.tsv from small hand-written sources
 // shaped like GeoNames, world-countries and iso-codes, and compiling it into
 // the index that the engine maps.
-#include "places/gazetteer.h"
+#include "resolve/gazetteer.h"
 
 #include <unistd.h>
 
@@ -14,7 +14,7 @@
 
 #include "core/file.h"
 #include "core/strings.h"
-#include "places/gazetteer_builder.h"
+#include "resolve/gazetteer_builder.h"
 #include "text/text_stage.h"
 
 namespace palmyra {
