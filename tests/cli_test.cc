@@ -19,6 +19,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Records of ../shared/petrarch2/text/PETR.UnitTest.records.xml that
+// `palmyra validate` codes exactly; raise it when more pass.
+constexpr int kPetrarchRecordsPassing = 142;
+
 struct Result {
   int status = -1;
   std::string out, err;
@@ -172,6 +176,120 @@ TEST_F(CliTest, TheSameInputGivesTheSameBytesOnAnyNumberOfThreads) {
   EXPECT_FALSE(one.out.empty());
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(two.out, again.out);
+}
+
+// Dictionaries in the PETRARCH formats, written for these tests: a fictional
+// country pair and one verb.
+constexpr char kActors[] =
+    "<!-- test actors -->\n"
+    "ARNOR_ [ARN]\n"
+    "GONDOR [GON]  # a comment\n"
+    "+GONDORIAN\n"
+    "ELROND [ARNGOV 20000101-20101231] [ARNELI 20050101-20151231]\n"
+    "BROKEN_ENTRY [ARN\n";
+constexpr char kVerbs[] =
+    "--- RESTORE [064] ---\n"
+    "RESTORE\n"
+    "- * DIPLOMATIC TIES [064]\n"
+    "--- SNUB [9999] ---\n"
+    "SNUB\n";
+
+TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
+  const std::string actors = Write("test.actors.txt", kActors);
+  const std::string verbs = Write("test.verbs.txt", kVerbs);
+  const Result run = Palmyra("dict check " + actors + " " + verbs);
+  EXPECT_EQ(run.status, 1) << run.out;  // the broken entry is an error
+  EXPECT_NE(run.out.find(actors + ":6: error"), std::string::npos) << run.out;
+  // Overlapping dates and a code CAMEO lacks are warnings.
+  EXPECT_NE(
+      run.out.find(actors + ":5: warning: the date ranges of codes ARNGOV and ARNELI overlap"),
+      std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find(verbs + ":4: warning: '9999' is not a CAMEO event code"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("2 file(s): 1 error(s)"), std::string::npos) << run.out;
+
+  const std::string good = Write("good.actors.txt", "GONDOR [GON]\nGONDOR [GON]\n");
+  const Result ok = Palmyra("dict check " + good);
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find(good + ":2: warning: duplicate actor name 'gondor'"), std::string::npos)
+      << ok.out;
+}
+
+TEST_F(CliTest, UserDictionariesCodeWithRulesNamingTheirLines) {
+  const std::string actors = Write("test.actors.txt", kActors);
+  const std::string verbs = Write("test.verbs.txt", kVerbs);
+  const std::string text =
+      Write("arnor.txt", "Arnor restores ties\nArnor restored diplomatic ties with Gondor.\n");
+  const Result run = Palmyra("code --date 2001-01-01 --no-builtin-dictionaries --dict " + actors +
+                             " --dict " + verbs + " " + text);
+  ASSERT_EQ(run.status, 0) << run.err;
+  // The broken entry is reported and skipped; the rest is used.
+  EXPECT_NE(run.err.find(actors + ":6"), std::string::npos) << run.err;
+  bool found = false;
+  for (const auto& e : Events(run.out)) {
+    if (!e["source"].is_null() && !e["target"].is_null() && e["source"]["code"] == "ARN" &&
+        e["target"]["code"] == "GON" && e["cameo"]["code"] == "064") {
+      found = true;
+      EXPECT_EQ(e["rule"], verbs + ":3");
+    }
+  }
+  EXPECT_TRUE(found) << run.out;
+  // Without the built-in dictionaries Russia is no one.
+  const std::string russia =
+      Write("russia.txt", "Headline\nRussia restored diplomatic ties with Gondor.\n");
+  const Result none = Palmyra("code --no-builtin-dictionaries --dict " + actors + " --dict " +
+                              verbs + " " + russia);
+  for (const auto& e : Events(none.out)) EXPECT_TRUE(e["source"].is_null()) << none.out;
+}
+
+TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
+  Write("test.actors.txt", kActors);
+  Write("test.verbs.txt", kVerbs);
+  const std::string records =
+      Write("records.xml",
+            "<Validation>\n<Environment>\n<Verbfile>test.verbs.txt</Verbfile>\n"
+            "<Actorfile>test.actors.txt</Actorfile>\n<Include>DEMO</Include>\n</Environment>\n"
+            "<Sentences>\n"
+            "<Sentence date=\"20010101\" id=\"T-01\" category=\"DEMO\">\n"
+            "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+            "<Text>Arnor restored diplomatic ties with Gondor.</Text>\n<Parse>(ROOT)</Parse>\n"
+            "</Sentence>\n"
+            "<Sentence date=\"20010101\" id=\"T-02\" category=\"DEMO\">\n"
+            "<EventCoding sourcecode=\"GON\" targetcode=\"ARN\" eventcode=\"064\"></EventCoding>\n"
+            "<Text>Arnor restored diplomatic ties with Gondor.</Text>\n</Sentence>\n"
+            "<Sentence date=\"20010101\" id=\"T-03\" category=\"DEMO\">\n"
+            "<EventCoding noevents=\"True\"></EventCoding>\n"
+            "<Text>The weather was fine.</Text>\n</Sentence>\n"
+            "<Sentence date=\"20010101\" id=\"T-04\" category=\"OTHER\">\n"
+            "<EventCoding noevents=\"True\"></EventCoding>\n"
+            "<Text>Arnor restored diplomatic ties with Gondor.</Text>\n</Sentence>\n"
+            "</Sentences>\n</Validation>\n");
+  const Result run = Palmyra("validate " + records);
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("FAIL T-02"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("expected: GON ARN 064"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("produced: ARN GON 064"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("FAIL T-01"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("2 passed, 1 failed"), std::string::npos) << run.out;
+  EXPECT_EQ(Palmyra("validate --min-pass 3 " + records).status, 1);
+  // Records that are not XML, or whose dictionaries are missing, are named.
+  const std::string broken = Write("broken.xml", "<Validation><Sentences>\n<Sentence>\n");
+  const Result bad = Palmyra("validate " + broken);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find(broken), std::string::npos) << bad.err;
+}
+
+// The PETRARCH unit-test records, with their own dictionaries: the number
+// coded exactly may only go up.
+TEST_F(CliTest, PetrarchUnitTestRecordsPassAtLeastAsOftenAsBefore) {
+  const std::string records =
+      std::string(PALMYRA_TEST_SHARED_DIR) + "/petrarch2/text/PETR.UnitTest.records.xml";
+  if (!fs::exists(records)) GTEST_SKIP() << records << " is not present (../shared)";
+  const Result run = Palmyra("validate --quiet --min-pass " +
+                             std::to_string(kPetrarchRecordsPassing) + " " + records);
+  EXPECT_EQ(run.status, 0) << run.out << run.err;
 }
 
 }  // namespace

@@ -40,6 +40,11 @@ class Engine {
   // that cannot be analysed at all (for example an empty text).
   Result<std::vector<Event>> Code(const Document& document, CodeStats* stats = nullptr) const;
 
+  // What loading the user's dictionaries (Options::dictionaries) reported:
+  // malformed entries skipped and codes CAMEO does not know, each with its
+  // file and line ("file:line: warning: ...").
+  const std::vector<std::string>& load_warnings() const;
+
  private:
   explicit Engine(std::unique_ptr<Pipeline> pipeline);
   std::unique_ptr<Pipeline> pipeline_;

@@ -6,6 +6,7 @@
 #define PALMYRA_OPTIONS_H_
 
 #include <string>
+#include <vector>
 
 namespace palmyra {
 
@@ -21,6 +22,13 @@ struct Options {
   // carry the publication date, no quantities and no location; for
   // measuring what resolution costs.
   bool resolve = true;
+  // Dictionary files or folders in the PETRARCH and TABARI formats (actors,
+  // agents, verbs, discards; issue files are checked, not used), loaded with
+  // the built-in dictionaries, or instead of them when builtin_dictionaries
+  // is false (the engine's own synonym sets stay). Malformed entries are
+  // skipped and reported (Engine::load_warnings()).
+  std::vector<std::string> dictionaries;
+  bool builtin_dictionaries = true;
 };
 
 // The folders an Engine actually uses for `options`, with defaults filled in.

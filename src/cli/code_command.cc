@@ -79,6 +79,17 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     return 2;
   }
   auto engine = Engine::Create(options.engine);
+  if (engine.ok()) {
+    // The user's dictionaries load as far as they can be read: say what not.
+    const std::vector<std::string>& warnings = (*engine)->load_warnings();
+    for (size_t i = 0; i < warnings.size() && i < 20; ++i)
+      std::fprintf(stderr, "palmyra: %s\n", warnings[i].c_str());
+    if (warnings.size() > 20) {
+      std::fprintf(stderr,
+                   "palmyra: %zu more dictionary warnings (palmyra dict check lists them all)\n",
+                   warnings.size() - 20);
+    }
+  }
   if (!engine.ok()) {
     std::fprintf(stderr, "palmyra: cannot start: %s\n", engine.status().ToString().c_str());
     return 2;

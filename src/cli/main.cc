@@ -3,6 +3,8 @@
 
 #include "cli/analyze_command.h"
 #include "cli/code_command.h"
+#include "cli/dict_command.h"
+#include "cli/validate_command.h"
 #include "core/build_config.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +33,11 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--model-dir", code.engine.model_dir, "Folder of the part-of-speech model");
   code_cmd->add_option("--wordnet-dir", code.engine.wordnet_dir,
                        "Folder of WordNet's dictionary files");
+  code_cmd->add_option("--dict", code.engine.dictionaries,
+                       "Dictionary files or folders in the PETRARCH/TABARI formats (actors, "
+                       "agents, verbs, discards), used with the built-in ones");
+  code_cmd->add_flag("--no-builtin-dictionaries{false}", code.engine.builtin_dictionaries,
+                     "Use only the --dict dictionaries (and the built-in synonym sets)");
 
   palmyra::AnalyzeCommandOptions analyze;
   CLI::App* analyze_cmd = app.add_subcommand(
@@ -41,8 +48,39 @@ int main(int argc, char** argv) {
   analyze_cmd->add_option("--date", analyze.date, "Publication date (YYYY-MM-DD)");
   analyze_cmd->add_option("--data-dir", analyze.engine.data_dir,
                           "Folder of Palmyra's dictionaries and tables");
+  analyze_cmd->add_option("--dict", analyze.engine.dictionaries,
+                          "Dictionary files or folders in the PETRARCH/TABARI formats");
+  analyze_cmd->add_flag("--no-builtin-dictionaries{false}", analyze.engine.builtin_dictionaries,
+                        "Use only the --dict dictionaries");
+
+  palmyra::DictCommandOptions dict;
+  CLI::App* dict_cmd = app.add_subcommand("dict", "Work with dictionary files.");
+  dict_cmd->require_subcommand(1);
+  CLI::App* check_cmd = dict_cmd->add_subcommand(
+      "check",
+      "Report errors and warnings in dictionaries (actors, agents, verbs, discards, issues) with "
+      "file and line; exit 1 on errors.");
+  check_cmd->add_option("inputs", dict.inputs, "Dictionary files or folders")->required();
+  check_cmd->add_flag("--errors-only", dict.errors_only, "Print errors, not warnings");
+  check_cmd->add_option("--data-dir", dict.data_dir,
+                        "Folder of Palmyra's tables (CAMEO codes, actor roles)");
+
+  palmyra::ValidateCommandOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate",
+      "Run PETRARCH validation records (XML) with the dictionaries their <Environment> names; "
+      "print each failure and 'N passed, M failed'.");
+  validate_cmd->add_option("records", validate.records, "The validation records (XML)")->required();
+  validate_cmd->add_option("--dict-dir", validate.dict_dir,
+                           "Another folder to look for the records' dictionaries in");
+  validate_cmd->add_option("--min-pass", validate.min_pass,
+                           "Exit with status 1 when fewer records pass");
+  validate_cmd->add_flag("-q,--quiet", validate.quiet, "Print only the summary line");
+  validate_cmd->add_option("--data-dir", validate.engine.data_dir, "Folder of Palmyra's tables");
 
   CLI11_PARSE(app, argc, argv);
+  if (check_cmd->parsed()) return palmyra::RunDictCheckCommand(dict);
+  if (validate_cmd->parsed()) return palmyra::RunValidateCommand(validate);
   if (code_cmd->parsed()) return palmyra::RunCodeCommand(code);
   if (analyze_cmd->parsed()) {
     if (analyze.text.empty() && analyze.input.empty()) {

@@ -204,7 +204,8 @@ struct EventCandidate {
   int32_t target = -1;
   std::string source_code;  // the code as used here (a capital as a place: "SYR")
   std::string target_code;
-  std::string cameo;  // event code
+  std::string cameo;         // event code
+  std::string pattern_code;  // the dictionary's code, before intent and refusal recoding
   Modality modality = Modality::kAsserted;
   int32_t attribution = -1;     // phrase of the speaker, -1 when none
   uint32_t evidence_begin = 0;  // token range of the evidence

@@ -181,10 +181,15 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
         agent = true;
         code.code = AsciiUppercase(fields[1]);
       }
+      // The date restriction, spaces allowed ("> 990816", "19950601 - 19990815").
+      std::string dates;
+      for (size_t f = 1; f < fields.size(); ++f) {
+        if (fields[f] == code.code || (fields[0] == "~" && f == 1)) continue;
+        dates += fields[f];
+      }
       bool ok = true;
-      for (size_t f = 1; f < fields.size() && ok; ++f) {
-        const std::string_view d = fields[f];
-        if (d == code.code || (fields[0] == "~" && f == 1)) continue;
+      if (!dates.empty()) {
+        const std::string_view d = dates;
         if (d[0] == '>') {
           ok = ParseDictionaryDate(d.substr(1), &code.from);
         } else if (d[0] == '<') {

@@ -82,4 +82,19 @@ TEST(ActorReaderTest, ParsesDictionaryDates) {
 }
 
 }  // namespace
+TEST(ActorReaderTest, DateRestrictionsMayHaveSpaces) {
+  // As PETRARCH's validation actors write them.
+  const ActorFile f = ParseActorDictionary("spaces.txt",
+                                           "BILBO [HOBREB > 990816] [HOBGOV 19950601 - 19990815]\n"
+                                           "+BAGGINS\n"
+                                           "FRODO [HOB < 950601]\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.actors.size(), 2u);
+  ASSERT_EQ(f.actors[0].codes.size(), 2u);
+  EXPECT_EQ(f.actors[0].codes[0].from, 19990816);
+  EXPECT_EQ(f.actors[0].codes[1].from, 19950601);
+  EXPECT_EQ(f.actors[0].codes[1].to, 19990815);
+  EXPECT_EQ(f.actors[1].codes[0].to, 19950601);
+}
+
 }  // namespace palmyra

@@ -11,14 +11,28 @@ const std::vector<std::string>& BuiltInActorFiles() {
 Result<std::unique_ptr<EntityStage>> EntityStage::Load(const std::string& data_dir,
                                                        const NameTokenizer& names,
                                                        StringTable* vocabulary) {
+  std::vector<Diagnostic> warnings;
+  return Load(data_dir, names, vocabulary, {}, true, &warnings);
+}
+
+Result<std::unique_ptr<EntityStage>> EntityStage::Load(
+    const std::string& data_dir, const NameTokenizer& names, StringTable* vocabulary,
+    const std::vector<std::string>& user_files, bool builtin, std::vector<Diagnostic>* warnings) {
   std::unique_ptr<EntityStage> stage(new EntityStage());
   stage->vocabulary_ = vocabulary;
   ASSIGN_OR_RETURN(stage->codes_, ActorCodes::Load(data_dir));
-  for (const std::string& file : BuiltInActorFiles()) {
+  for (const std::string& file : builtin ? BuiltInActorFiles() : std::vector<std::string>()) {
     ASSIGN_OR_RETURN(ActorFile parsed, ReadActorDictionary(data_dir + "/actors/" + file));
     for (const Diagnostic& d : parsed.diagnostics) {
       if (d.error) return DataError(d.ToString());
     }
+    stage->dictionary_.Add(parsed, names, vocabulary);
+  }
+  // The user's files: what the reader could not read is reported, the rest
+  // is used.
+  for (const std::string& file : user_files) {
+    ASSIGN_OR_RETURN(ActorFile parsed, ReadActorDictionary(file));
+    warnings->insert(warnings->end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
     stage->dictionary_.Add(parsed, names, vocabulary);
   }
   stage->dictionary_.Freeze();

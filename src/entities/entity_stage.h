@@ -27,6 +27,14 @@ class EntityStage {
   static Result<std::unique_ptr<EntityStage>> Load(const std::string& data_dir,
                                                    const NameTokenizer& names,
                                                    StringTable* vocabulary);
+  // The same with the user's actor and agent files: after the built-in ones,
+  // or instead of them when `builtin` is false. Malformed entries of the
+  // user's files are skipped and reported in *warnings.
+  static Result<std::unique_ptr<EntityStage>> Load(const std::string& data_dir,
+                                                   const NameTokenizer& names,
+                                                   StringTable* vocabulary,
+                                                   const std::vector<std::string>& user_files,
+                                                   bool builtin, std::vector<Diagnostic>* warnings);
 
   void Run(Analysis* analysis) const;
 

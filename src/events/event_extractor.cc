@@ -443,6 +443,7 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
       if (civil_only) continue;
     }
     c.cameo = code;
+    c.pattern_code = found.code;
     // Killing armed men is combat, not violence against civilians: "troops
     // killed 15 Boko Haram fighters", "militants killed two soldiers".
     if (code == "180" && y >= 0 && IsArmed(a->actors[y])) c.cameo = "190";

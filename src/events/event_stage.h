@@ -28,6 +28,16 @@ class EventStage {
                                                   const NameTokenizer& names,
                                                   const SyntaxLexicon* lexicon,
                                                   const ActorCodes* codes, StringTable* vocabulary);
+  // The same with the user's verb dictionaries: after the built-in ones, or
+  // with only the built-in synonym sets when `builtin` is false. Malformed
+  // entries and codes CAMEO lacks are reported in *warnings; such patterns
+  // code events that the output leaves out (validation compares them).
+  static Result<std::unique_ptr<EventStage>> Load(const std::string& data_dir,
+                                                  const NameTokenizer& names,
+                                                  const SyntaxLexicon* lexicon,
+                                                  const ActorCodes* codes, StringTable* vocabulary,
+                                                  const std::vector<std::string>& user_files,
+                                                  bool builtin, std::vector<Diagnostic>* warnings);
 
   void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
 

@@ -106,17 +106,20 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+// A code: CAMEO's are two to four digits, but dictionaries written for
+// other schemes use letters too ("075A", "+++"); which codes CAMEO knows is
+// for the loader and `palmyra dict check` to say.
 bool IsCodeText(std::string_view part) {
   if (part.empty() || part == "---") return true;
-  if (part.size() < 2 || part.size() > 4) return false;
+  if (part.size() > 8) return false;
   for (char c : part) {
-    if (c < '0' || c > '9') return false;
+    if (!IsAsciiDigit(c) && !IsAsciiAlpha(c) && c != '+' && c != '-') return false;
   }
   return true;
 }
 
 // Parses "[CODE]", "[A:B]" or "[---]" into primary and alternate codes;
-// false when a code is not two to four digits.
+// false when a code is malformed.
 bool ParseCode(std::string_view text, std::string* code, std::string* alternate) {
   text = Trim(text);
   const size_t colon = text.find(':');
@@ -173,12 +176,14 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    const std::string stripped = StripDictionaryComments(text.substr(pos, end - pos), &in_comment);
+    const std::string_view raw = text.substr(pos, end - pos);
+    const std::string stripped = StripDictionaryComments(raw, &in_comment);
     pos = end + 1;
     ++line_number;
     const std::string_view line = Trim(stripped);
     if (line.empty()) {
-      if (mode == Mode::kSynset) mode = Mode::kNone;
+      // A blank line ends a synonym set; a line of comment does not.
+      if (mode == Mode::kSynset && Trim(raw).empty()) mode = Mode::kNone;
       continue;
     }
     if (line[0] == '~') continue;  // PETRARCH-2 transformation: not used
@@ -200,7 +205,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       block.name = std::string(Trim(inner.substr(0, open)));
       std::string alternate;
       if (!ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate)) {
-        diagnose("malformed code: expected two to four digits or '---'");
+        diagnose("malformed code: expected a code of digits and letters or '---'");
         mode = Mode::kNone;
         continue;
       }
@@ -266,7 +271,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       if (!ParseCode(body.substr(open + 1, close - open - 1), &pattern.code,
                      &pattern.alternate_code)) {
-        diagnose("malformed code: expected two to four digits or '---'");
+        diagnose("malformed code: expected a code of digits and letters or '---'");
         continue;
       }
       std::string error;
@@ -308,7 +313,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       std::string alternate;
       if (!ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate)) {
-        diagnose("malformed code: expected two to four digits or '---'");
+        diagnose("malformed code: expected a code of digits and letters or '---'");
         continue;
       }
       verb.has_code = true;

@@ -70,7 +70,7 @@ TEST(PatternReaderTest, ReportsMalformedLinesWithFileAndLineAndKeepsTheRest) {
                                                "--- GOOD [040] ---\n"
                                                "MEET\n"
                                                "- * (IN [040]\n"
-                                               "- * + [04x]\n"
+                                               "- * + [04/2]\n"  // no code has a slash
                                                "- * + [042]\n");
   ASSERT_EQ(f.blocks.size(), 1u);
   EXPECT_EQ(f.blocks[0].verbs.size(), 1u);
@@ -104,4 +104,25 @@ TEST(PatternReaderTest, ParsesPatternItems) {
 }
 
 }  // namespace
+TEST(PatternReaderTest, ReadsPetrarchHabits) {
+  // A comment inside a synonym set does not end it; codes of other schemes
+  // ("075A", "+++") are read, for the loader to judge.
+  const PatternFile f = ParsePatternDictionary("petr.txt",
+                                               "&CURRENCY\n"
+                                               "# some of these are plural\n"
+                                               "+MONEY\n"
+                                               "+DOLLARS\n"
+                                               "\n"
+                                               "--- BLAST [+++] ---\n"
+                                               "BLAST\n"
+                                               "- IN_ * [075A]\n");
+  EXPECT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.synsets.size(), 1u);
+  EXPECT_EQ(f.synsets[0].members.size(), 2u);
+  ASSERT_EQ(f.blocks.size(), 1u);
+  EXPECT_EQ(f.blocks[0].code, "+++");
+  ASSERT_EQ(f.blocks[0].patterns.size(), 1u);
+  EXPECT_EQ(f.blocks[0].patterns[0].code, "075A");
+}
+
 }  // namespace palmyra

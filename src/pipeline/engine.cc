@@ -11,6 +11,8 @@ namespace palmyra {
 Engine::Engine(std::unique_ptr<Pipeline> pipeline) : pipeline_(std::move(pipeline)) {}
 Engine::~Engine() = default;
 
+const std::vector<std::string>& Engine::load_warnings() const { return pipeline_->load_warnings(); }
+
 Result<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
   ASSIGN_OR_RETURN(auto pipeline, Pipeline::Create(options));
   return std::unique_ptr<Engine>(new Engine(std::move(pipeline)));

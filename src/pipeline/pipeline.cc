@@ -1,7 +1,9 @@
 #include "pipeline/pipeline.h"
 
 #include <cstdio>
+#include <set>
 
+#include "core/file.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 
@@ -13,11 +15,47 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   ASSIGN_OR_RETURN(p->text_, TextStage::Load(options.data_dir));
   ASSIGN_OR_RETURN(p->lexical_, LexicalStage::Load(options));
   ASSIGN_OR_RETURN(p->syntax_, SyntaxStage::Load(options.data_dir));
+  // The user's dictionaries, by kind.
+  ASSIGN_OR_RETURN(const std::vector<std::string> files, ListDictionaryFiles(options.dictionaries));
+  std::vector<std::string> actor_files, verb_files;
+  std::vector<Diagnostic> warnings;
+  for (const std::string& file : files) {
+    ASSIGN_OR_RETURN(const std::string text, ReadFile(file));
+    switch (DetectDictionaryKind(file, text)) {
+      case DictionaryKind::kActors:
+      case DictionaryKind::kAgents:
+        actor_files.push_back(file);
+        break;
+      case DictionaryKind::kVerbs:
+        verb_files.push_back(file);
+        break;
+      case DictionaryKind::kDiscards: {
+        const DiscardFile discards = ParseDiscardDictionary(file, text);
+        warnings.insert(warnings.end(), discards.diagnostics.begin(), discards.diagnostics.end());
+        p->discards_.Add(discards);
+        break;
+      }
+      case DictionaryKind::kIssues: {
+        const IssueFile issues = ParseIssueDictionary(file, text);
+        warnings.insert(warnings.end(), issues.diagnostics.begin(), issues.diagnostics.end());
+        break;
+      }
+    }
+  }
   ASSIGN_OR_RETURN(p->entities_,
-                   EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_));
+                   EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_,
+                                     actor_files, options.builtin_dictionaries, &warnings));
   ASSIGN_OR_RETURN(p->events_,
                    EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
-                                    &p->entities_->codes(), &p->vocabulary_));
+                                    &p->entities_->codes(), &p->vocabulary_, verb_files,
+                                    options.builtin_dictionaries, &warnings));
+  std::set<std::string> seen;
+  for (const Diagnostic& d : warnings) {
+    Diagnostic w = d;
+    w.error = false;  // skipped, not fatal
+    std::string text = w.ToString();
+    if (seen.insert(text).second) p->load_warnings_.push_back(std::move(text));
+  }
   if (options.resolve) {
     ASSIGN_OR_RETURN(p->resolve_,
                      ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names()));
@@ -37,6 +75,7 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
   syntax_->Run(a);
   entities_->Run(a);
   events_->Run(a);
+  discards_.Apply(a);
   if (resolve_ != nullptr) {
     resolve_->Run(a);
   } else if (a->has_reference_date) {

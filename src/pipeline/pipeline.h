@@ -14,6 +14,7 @@
 #include "core/analysis.h"
 #include "core/string_table.h"
 #include "entities/entity_stage.h"
+#include "events/discard_list.h"
 #include "events/event_stage.h"
 #include "lexical/lexical_stage.h"
 #include "palmyra/document.h"
@@ -47,6 +48,8 @@ class Pipeline {
   const TextStage& text() const { return *text_; }
   const EntityStage& entities() const { return *entities_; }
   const EventStage& events() const { return *events_; }
+  // What loading the user's dictionaries reported, one line each.
+  const std::vector<std::string>& load_warnings() const { return load_warnings_; }
 
  private:
   Pipeline() = default;
@@ -60,6 +63,8 @@ class Pipeline {
   std::unique_ptr<EntityStage> entities_;
   std::unique_ptr<EventStage> events_;
   std::unique_ptr<ResolveStage> resolve_;
+  DiscardList discards_;
+  std::vector<std::string> load_warnings_;
 };
 
 }  // namespace palmyra

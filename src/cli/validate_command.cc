@@ -1,0 +1,237 @@
+#include "cli/validate_command.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/strings.h"
+#include "pipeline/pipeline.h"
+
+namespace palmyra {
+namespace {
+
+namespace fs = std::filesystem;
+
+using Coding = std::tuple<std::string, std::string, std::string>;  // source, target, code
+
+std::string Name(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
+
+std::string Attribute(xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return "";
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return std::string(Trim(out));
+}
+
+std::string Content(xmlNode* node) {
+  xmlChar* value = xmlNodeGetContent(node);
+  if (value == nullptr) return "";
+  std::string out;
+  bool space = false;
+  for (const char* p = reinterpret_cast<const char*>(value); *p; ++p) {
+    if (IsAsciiSpace(*p)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += *p;
+  }
+  xmlFree(value);
+  return out;
+}
+
+bool True(const std::string& value) {
+  const std::string v = AsciiLowercase(value);
+  return v == "true" || v == "1" || v == "yes";
+}
+
+std::string Describe(const std::set<Coding>& codings) {
+  if (codings.empty()) return "(none)";
+  std::string out;
+  for (const auto& [s, t, c] : codings) {
+    if (!out.empty()) out += ", ";
+    out += s + " " + t + " " + c;
+  }
+  return out;
+}
+
+struct Record {
+  std::string id, category, text;
+  Date date;
+  std::set<Coding> expected;
+  bool no_events = false;
+  std::string error;  // an expected error ("dateline", "bad_input_parse")
+  bool require_dyad = true;
+  int line = 0;
+};
+
+}  // namespace
+
+int RunValidateCommand(const ValidateCommandOptions& options) {
+  xmlDocPtr doc = xmlReadFile(options.records.c_str(), nullptr, XML_PARSE_NONET);
+  if (doc == nullptr) {
+    const xmlError* error = xmlGetLastError();
+    std::fprintf(stderr, "palmyra validate: %s:%d: not a readable XML file: %s",
+                 options.records.c_str(), error != nullptr ? error->line : 0,
+                 error != nullptr && error->message != nullptr ? error->message : "\n");
+    return 2;
+  }
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(doc, &xmlFreeDoc);
+  xmlNode* root = xmlDocGetRootElement(doc);
+
+  // <Environment>: the dictionaries and the categories to run.
+  std::vector<std::string> dictionaries, missing;
+  std::set<std::string> include;
+  bool require_dyad = true;
+  const fs::path base = fs::path(options.records).parent_path();
+  auto find = [&](const std::string& name) -> std::string {
+    for (const fs::path& dir : {base, base / ".." / "dictionaries", fs::path(options.dict_dir)}) {
+      if (dir.empty() && !options.dict_dir.empty()) continue;
+      std::error_code error;
+      const fs::path candidate = dir / name;
+      if (fs::is_regular_file(candidate, error)) return candidate.lexically_normal().string();
+    }
+    return "";
+  };
+  xmlNode* sentences = nullptr;
+  for (xmlNode* n = root != nullptr ? root->children : nullptr; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (Name(n) == "Sentences") sentences = n;
+    if (Name(n) != "Environment") continue;
+    for (xmlNode* e = n->children; e != nullptr; e = e->next) {
+      if (e->type != XML_ELEMENT_NODE) continue;
+      const std::string name = Name(e);
+      if (name == "Verbfile" || name == "Actorfile" || name == "Agentfile" ||
+          name == "Discardfile") {
+        const std::string files = Content(e);
+        for (std::string_view file : Split(files, ',')) {
+          const std::string wanted(Trim(file));
+          if (wanted.empty()) continue;
+          const std::string path = find(wanted);
+          (path.empty() ? missing : dictionaries).push_back(path.empty() ? wanted : path);
+        }
+      } else if (name == "Include") {
+        const std::string categories = Content(e);
+        for (std::string_view category : SplitWhitespace(categories))
+          include.insert(std::string(category));
+      } else if (name == "Config" && Attribute(e, "option") == "require_dyad") {
+        require_dyad = True(Attribute(e, "value"));
+      }
+    }
+  }
+  if (!missing.empty()) {
+    for (const std::string& m : missing)
+      std::fprintf(stderr,
+                   "palmyra validate: %s: dictionary '%s' not found beside it, in "
+                   "../dictionaries or in --dict-dir\n",
+                   options.records.c_str(), m.c_str());
+    return 2;
+  }
+  if (sentences == nullptr) {
+    std::fprintf(stderr, "palmyra validate: %s: no <Sentences>\n", options.records.c_str());
+    return 2;
+  }
+
+  // The records, with the options in force for each.
+  std::vector<Record> records;
+  int skipped = 0;
+  for (xmlNode* n = sentences->children; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (Name(n) == "Config") {
+      if (Attribute(n, "option") == "require_dyad") require_dyad = True(Attribute(n, "value"));
+      continue;
+    }
+    if (Name(n) != "Sentence") continue;
+    Record r;
+    r.id = Attribute(n, "id");
+    r.category = Attribute(n, "category");
+    r.line = static_cast<int>(xmlGetLineNo(n));
+    r.require_dyad = require_dyad;
+    if (!include.empty() && !include.count(r.category)) {
+      ++skipped;
+      continue;
+    }
+    const std::string date = Attribute(n, "date");
+    if (date.size() == 8) {
+      r.date = Date{std::atoi(date.substr(0, 4).c_str()), std::atoi(date.substr(4, 2).c_str()),
+                    std::atoi(date.substr(6, 2).c_str())};
+    }
+    for (xmlNode* e = n->children; e != nullptr; e = e->next) {
+      if (e->type != XML_ELEMENT_NODE) continue;
+      if (Name(e) == "Text") r.text = Content(e);
+      if (Name(e) != "EventCoding") continue;
+      if (True(Attribute(e, "noevents"))) {
+        r.no_events = true;
+      } else if (!Attribute(e, "error").empty()) {
+        r.error = Attribute(e, "error");
+      } else {
+        r.expected.insert({AsciiUppercase(Attribute(e, "sourcecode")),
+                           AsciiUppercase(Attribute(e, "targetcode")),
+                           AsciiUppercase(Attribute(e, "eventcode"))});
+      }
+    }
+    records.push_back(std::move(r));
+  }
+
+  Options engine = options.engine;
+  engine.dictionaries = dictionaries;
+  engine.builtin_dictionaries = false;
+  engine.resolve = false;
+  auto pipeline = Pipeline::Create(engine);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "palmyra validate: cannot start: %s\n",
+                 pipeline.status().ToString().c_str());
+    return 2;
+  }
+  if (!options.quiet) {
+    std::printf(
+        "%s: %zu records (%d in categories not included), dictionaries: %zu files, "
+        "%zu load warnings\n",
+        options.records.c_str(), records.size(), skipped, dictionaries.size(),
+        (*pipeline)->load_warnings().size());
+  }
+  int passed = 0, failed = 0;
+  Analysis a;
+  for (const Record& r : records) {
+    Document d;
+    d.id = r.id;
+    d.text = r.text;
+    d.published = r.date;
+    std::set<Coding> produced;
+    if (!r.text.empty()) {
+      (*pipeline)->Analyze(d, &a);
+      for (const EventCandidate& c : a.events) {
+        auto code_of = [&](int32_t actor, const std::string& used) {
+          if (!used.empty()) return used;
+          return actor >= 0 ? a.actors[actor].code : std::string("---");
+        };
+        const std::string source = code_of(c.source, c.source_code);
+        const std::string target = code_of(c.target, c.target_code);
+        if (r.require_dyad && (source == "---" || target == "---")) continue;
+        produced.insert({source, target, c.pattern_code.empty() ? c.cameo : c.pattern_code});
+      }
+    }
+    const bool ok = (r.no_events || !r.error.empty()) ? produced.empty() : produced == r.expected;
+    (ok ? passed : failed)++;
+    if (!ok && !options.quiet) {
+      const std::string expected = r.no_events        ? "no events"
+                                   : !r.error.empty() ? "no events (error: " + r.error + ")"
+                                                      : Describe(r.expected);
+      std::printf("FAIL %s (%s, line %d)\n  text:     %s\n  expected: %s\n  produced: %s\n",
+                  r.id.c_str(), r.category.c_str(), r.line, r.text.c_str(), expected.c_str(),
+                  Describe(produced).c_str());
+    }
+  }
+  std::printf("%d passed, %d failed\n", passed, failed);
+  return passed < options.min_pass ? 1 : 0;
+}
+
+}  // namespace palmyra
