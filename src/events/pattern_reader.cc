@@ -107,13 +107,16 @@ std::vector<std::string> Words(std::string_view text) {
 }
 
 // A code: CAMEO's are two to four digits, but dictionaries written for
-// other schemes use letters too ("075A", "+++"); which codes CAMEO knows is
-// for the loader and `palmyra dict check` to say.
+// other schemes or marked by their coders use other signs too ("075A",
+// "+++", "025?", "080!"); which codes CAMEO knows is for the loader and
+// `palmyra dict check` to say.
 bool IsCodeText(std::string_view part) {
   if (part.empty() || part == "---") return true;
   if (part.size() > 8) return false;
   for (char c : part) {
-    if (!IsAsciiDigit(c) && !IsAsciiAlpha(c) && c != '+' && c != '-') return false;
+    if (!IsAsciiDigit(c) && !IsAsciiAlpha(c) &&
+        std::string_view("+-?!").find(c) == std::string_view::npos)
+      return false;
   }
   return true;
 }
@@ -198,14 +201,20 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       const size_t open = inner.find('[');
       const size_t close = inner.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
-        diagnose("block header without a [CODE]: expected '--- NAME [CODE] ---'");
-        mode = Mode::kNone;
+        // "--- DEFEND ###": a block without a default code; its verbs and
+        // patterns still count.
+        diagnose("block header without a [CODE]: read as [---]", false);
+        std::string_view name = inner;
+        const size_t end_of_name = name.find_first_of(" \t#-");
+        block.name = std::string(Trim(name.substr(0, end_of_name)));
+        out.blocks.push_back(std::move(block));
+        mode = Mode::kBlock;
         continue;
       }
       block.name = std::string(Trim(inner.substr(0, open)));
       std::string alternate;
       if (!ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate)) {
-        diagnose("malformed code: expected a code of digits and letters or '---'");
+        diagnose("malformed code: expected a code (digits, letters, + - ? !) or '---'");
         mode = Mode::kNone;
         continue;
       }
@@ -271,7 +280,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       if (!ParseCode(body.substr(open + 1, close - open - 1), &pattern.code,
                      &pattern.alternate_code)) {
-        diagnose("malformed code: expected a code of digits and letters or '---'");
+        diagnose("malformed code: expected a code (digits, letters, + - ? !) or '---'");
         continue;
       }
       std::string error;
@@ -313,7 +322,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       std::string alternate;
       if (!ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate)) {
-        diagnose("malformed code: expected a code of digits and letters or '---'");
+        diagnose("malformed code: expected a code (digits, letters, + - ? !) or '---'");
         continue;
       }
       verb.has_code = true;
