@@ -209,9 +209,12 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
     if (!r.text.empty()) {
       (*pipeline)->Analyze(d, &a);
       for (const EventCandidate& c : a.events) {
+        // PETRARCH writes an actor of no known country as "---GOV".
+        const ActorCodes& codes = (*pipeline)->entities().codes();
         auto code_of = [&](int32_t actor, const std::string& used) {
-          if (!used.empty()) return used;
-          return actor >= 0 ? a.actors[actor].code : std::string("---");
+          std::string code = !used.empty() ? used : actor >= 0 ? a.actors[actor].code : "---";
+          if (code != "---" && codes.Country(code).empty()) code = "---" + code;
+          return code;
         };
         const std::string source = code_of(c.source, c.source_code);
         const std::string target = code_of(c.target, c.target_code);

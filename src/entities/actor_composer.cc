@@ -128,6 +128,7 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     const Mention& m = a->mentions[person];
     actor.code = dictionary_->CodeOn(m.entry, date);
     actor.individual = true;
+    if (role_agent >= 0 && !codes_->HasRole(actor.code) && !role.empty()) actor.code += role;
     if (m.end <= ph.possessor_end && head_agent >= 0 && m.end <= a->mentions[head_agent].begin) {
       actor.code = std::string(codes_->Country(actor.code)) + role;
       actor.individual = individual;
@@ -151,10 +152,9 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       PhraseActor x = actor;
       x.code = dictionary_->CodeOn(m.entry, date);
       x.end = std::max(x.end, m.end);  // "Islamic State of Iraq and the Levant"
-      // "UN peacekeepers": an organisation without a role takes its agent's.
-      if (head_agent >= 0 && !codes_->HasRole(x.code) && a->mentions[head_agent].begin > m.begin) {
-        x.code += role;
-      }
+      // "UN peacekeepers", "Prime Minister Romendacil" (a name coded by its
+      // country alone): a name without a role takes its agent's.
+      if (role_agent >= 0 && !codes_->HasRole(x.code) && !role.empty()) x.code += role;
       finish(std::move(x), o);
     }
     return;
