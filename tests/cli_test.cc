@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // Records of ../shared/petrarch2/text/PETR.UnitTest.records.xml that
 // `palmyra validate` codes exactly; raise it when more pass.
-constexpr int kPetrarchRecordsPassing = 155;
+constexpr int kPetrarchRecordsPassing = 156;
 
 struct Result {
   int status = -1;
@@ -192,7 +192,9 @@ constexpr char kVerbs[] =
     "RESTORE\n"
     "- * DIPLOMATIC TIES [064]\n"
     "--- SNUB [9999] ---\n"
-    "SNUB\n";
+    "SNUB\n"
+    "--- VISIT [042:043] ---\n"  // a visit, and the target's hosting of it
+    "VISIT\n";
 
 TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
   const std::string actors = Write("test.actors.txt", kActors);
@@ -262,6 +264,10 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
             "<Sentence date=\"20010101\" id=\"T-03\" category=\"DEMO\">\n"
             "<EventCoding noevents=\"True\"></EventCoding>\n"
             "<Text>The weather was fine.</Text>\n</Sentence>\n"
+            "<Sentence date=\"20010101\" id=\"T-05\" category=\"DEMO\">\n"
+            "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"042\"></EventCoding>\n"
+            "<EventCoding sourcecode=\"GON\" targetcode=\"ARN\" eventcode=\"043\"></EventCoding>\n"
+            "<Text>Arnor visited Gondor.</Text>\n</Sentence>\n"
             "<Sentence date=\"20010101\" id=\"T-04\" category=\"OTHER\">\n"
             "<EventCoding noevents=\"True\"></EventCoding>\n"
             "<Text>Arnor restored diplomatic ties with Gondor.</Text>\n</Sentence>\n"
@@ -272,8 +278,9 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
   EXPECT_NE(run.out.find("expected: GON ARN 064"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("produced: ARN GON 064"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("FAIL T-01"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("2 passed, 1 failed"), std::string::npos) << run.out;
-  EXPECT_EQ(Palmyra("validate --min-pass 3 " + records).status, 1);
+  EXPECT_EQ(run.out.find("FAIL T-05"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("3 passed, 1 failed"), std::string::npos) << run.out;
+  EXPECT_EQ(Palmyra("validate --min-pass 4 " + records).status, 1);
   // Records that are not XML, or whose dictionaries are missing, are named.
   const std::string broken = Write("broken.xml", "<Validation><Sentences>\n<Sentence>\n");
   const Result bad = Palmyra("validate " + broken);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <optional>
 
 #include "core/strings.h"
 #include "events/cameo_table.h"
@@ -72,6 +73,7 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
     const PatternBlock& block = dictionary_->block(trigger.block);
     if (!any) {
       found->code = trigger.has_code ? trigger.code : block.code;
+      found->alternate = trigger.has_code ? trigger.alternate : block.alternate;
       found->rule = trigger.rule;
       found->specificity = -1;
       found->trigger_end = end;
@@ -84,6 +86,7 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
       PatternMatch m;
       if (matcher.Match(pattern, t, end, lo, std::max(hi, end), &m)) {
         found->code = pattern.code;
+        found->alternate = pattern.alternate;
         found->rule = pattern.rule;
         found->specificity = pattern.specificity;
         found->match = std::move(m);
@@ -484,9 +487,26 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
         break;
       }
     }
-    if (!duplicate) {
-      a->events.push_back(std::move(c));
-      context->roots_seen.set(root);
+    if (duplicate) continue;
+    // PETRARCH's [A:B]: B is what the target does in turn ("arrived in
+    // Gondor" [032:033]: a visit by the source, hosting by the target).
+    std::optional<EventCandidate> reciprocal;
+    if (!found.alternate.empty() && x >= 0 && y >= 0) {
+      reciprocal = c;
+      std::swap(reciprocal->source, reciprocal->target);
+      std::swap(reciprocal->source_code, reciprocal->target_code);
+      reciprocal->cameo = reciprocal->pattern_code = found.alternate;
+    }
+    a->events.push_back(std::move(c));
+    context->roots_seen.set(root);
+    if (reciprocal) {
+      const bool known =
+          std::any_of(a->events.begin(), a->events.end(), [&](const EventCandidate& e) {
+            return e.sentence == sentence && e.cameo == reciprocal->cameo &&
+                   e.source_code == reciprocal->source_code &&
+                   e.target_code == reciprocal->target_code;
+          });
+      if (!known) a->events.push_back(std::move(*reciprocal));
     }
   }
 }

@@ -55,6 +55,7 @@ class EventExtractor {
   };
   struct Found {
     std::string code;
+    std::string alternate;  // the reciprocal event's code ([A:B])
     std::string rule;
     int specificity = -1;  // -1: the trigger's default code
     PatternMatch match;

@@ -94,6 +94,7 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
     PatternBlock block;
     block.name = raw.name;
     block.code = raw.code;
+    block.alternate = raw.alternate_code;
     block.noun = raw.noun;
     block.actorless = raw.actorless;
     block.rule = file.file + ":" + std::to_string(raw.line);
@@ -101,6 +102,7 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
       Pattern p;
       p.block = b;
       p.code = rp.code;
+      p.alternate = rp.alternate_code;
       p.last_left_joined = rp.last_left_joined;
       p.rule = file.file + ":" + std::to_string(rp.line);
       bool ok = true;
@@ -125,6 +127,7 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
       Trigger t;
       t.block = b;
       t.code = rv.code;
+      t.alternate = rv.alternate_code;
       t.has_code = rv.has_code;
       t.rule = file.file + ":" + std::to_string(rv.line);
       for (const std::string& w : rv.words) {

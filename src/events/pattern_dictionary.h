@@ -29,7 +29,8 @@ struct Pattern {
   std::vector<PatternElement> left;   // before the trigger, in text order
   std::vector<PatternElement> right;  // after the trigger
   bool last_left_joined = false;
-  std::string code;  // empty: [---], no event
+  std::string code;       // empty: [---], no event
+  std::string alternate;  // [A:B]: B, the code of the reciprocal event (target to source)
   int32_t block = -1;
   int specificity = 0;  // words and groups it requires
   std::string rule;     // "file:line"
@@ -40,6 +41,7 @@ struct Trigger {
   std::vector<std::vector<int32_t>> forms;  // irregular forms, matched against the text's words
   int32_t block = -1;
   std::string code;  // empty and !has_code: the block's code
+  std::string alternate;
   bool has_code = false;
   std::string rule;
 };
@@ -47,6 +49,7 @@ struct Trigger {
 struct PatternBlock {
   std::string name;
   std::string code;  // empty: no event unless a pattern gives one
+  std::string alternate;
   bool noun = false;
   bool actorless = false;
   std::vector<int32_t> patterns;

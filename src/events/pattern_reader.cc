@@ -212,8 +212,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
         continue;
       }
       block.name = std::string(Trim(inner.substr(0, open)));
-      std::string alternate;
-      if (!ParseCode(inner.substr(open + 1, close - open - 1), &block.code, &alternate)) {
+      if (!ParseCode(inner.substr(open + 1, close - open - 1), &block.code,
+                     &block.alternate_code)) {
         diagnose("malformed code: expected a code (digits, letters, + - ? !) or '---'");
         mode = Mode::kNone;
         continue;
@@ -320,8 +320,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
         diagnose("missing ']'");
         continue;
       }
-      std::string alternate;
-      if (!ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code, &alternate)) {
+      if (!ParseCode(rest.substr(bracket + 1, close - bracket - 1), &verb.code,
+                     &verb.alternate_code)) {
         diagnose("malformed code: expected a code (digits, letters, + - ? !) or '---'");
         continue;
       }

@@ -60,13 +60,15 @@ struct RawVerb {
   std::vector<std::string> words;               // "CARRY OUT" -> {"CARRY", "OUT"}
   std::vector<std::vector<std::string>> forms;  // irregular forms, each its words
   std::string code;                             // empty: the block's
+  std::string alternate_code;                   // after ":" in [A:B]
   bool has_code = false;
   int line = 0;
 };
 
 struct RawBlock {
   std::string name;
-  std::string code;  // empty for [---]
+  std::string code;            // empty for [---]
+  std::string alternate_code;  // after ":" in [A:B]
   bool noun = false;
   bool actorless = false;  // @actorless: may be coded without any actor
   std::vector<RawVerb> verbs;
