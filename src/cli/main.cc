@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
                        "agents, verbs, discards), used with the built-in ones");
   code_cmd->add_flag("--no-builtin-dictionaries{false}", code.engine.builtin_dictionaries,
                      "Use only the --dict dictionaries (and the built-in synonym sets)");
+  code_cmd->add_flag("--petrarch", code.engine.petrarch_conventions,
+                     "Code as PETRARCH does where the two differ (targets after any preposition)");
 
   palmyra::AnalyzeCommandOptions analyze;
   CLI::App* analyze_cmd = app.add_subcommand(
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
                           "Dictionary files or folders in the PETRARCH/TABARI formats");
   analyze_cmd->add_flag("--no-builtin-dictionaries{false}", analyze.engine.builtin_dictionaries,
                         "Use only the --dict dictionaries");
+  analyze_cmd->add_flag("--petrarch", analyze.engine.petrarch_conventions,
+                        "Code as PETRARCH does where the two differ");
 
   palmyra::DictCommandOptions dict;
   CLI::App* dict_cmd = app.add_subcommand("dict", "Work with dictionary files.");

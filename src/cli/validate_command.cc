@@ -184,6 +184,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   Options engine = options.engine;
   engine.dictionaries = dictionaries;
   engine.builtin_dictionaries = false;
+  engine.petrarch_conventions = true;
   engine.resolve = false;
   auto pipeline = Pipeline::Create(engine);
   if (!pipeline.ok()) {

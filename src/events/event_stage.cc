@@ -19,7 +19,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
 Result<std::unique_ptr<EventStage>> EventStage::Load(
     const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
     const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-    bool builtin, std::vector<Diagnostic>* warnings) {
+    bool builtin, std::vector<Diagnostic>* warnings, bool petrarch_conventions) {
   std::unique_ptr<EventStage> stage(new EventStage());
   ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
   ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
@@ -41,6 +41,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
                ys = y.find("synsets") != std::string::npos;
     return xs != ys ? xs : x < y;
   });
+  if (petrarch_conventions) files.push_back("petrarch/synsets.txt");
   // Without the built-in patterns, the engine still needs its own sets.
   if (!builtin) {
     files.erase(

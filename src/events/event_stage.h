@@ -32,12 +32,10 @@ class EventStage {
   // with only the built-in synonym sets when `builtin` is false. Malformed
   // entries and codes CAMEO lacks are reported in *warnings; such patterns
   // code events that the output leaves out (validation compares them).
-  static Result<std::unique_ptr<EventStage>> Load(const std::string& data_dir,
-                                                  const NameTokenizer& names,
-                                                  const SyntaxLexicon* lexicon,
-                                                  const ActorCodes* codes, StringTable* vocabulary,
-                                                  const std::vector<std::string>& user_files,
-                                                  bool builtin, std::vector<Diagnostic>* warnings);
+  static Result<std::unique_ptr<EventStage>> Load(
+      const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
+      const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
+      bool builtin, std::vector<Diagnostic>* warnings, bool petrarch_conventions = false);
 
   void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
 

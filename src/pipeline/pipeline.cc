@@ -45,10 +45,11 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   ASSIGN_OR_RETURN(p->entities_,
                    EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_,
                                      actor_files, options.builtin_dictionaries, &warnings));
-  ASSIGN_OR_RETURN(p->events_,
-                   EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
-                                    &p->entities_->codes(), &p->vocabulary_, verb_files,
-                                    options.builtin_dictionaries, &warnings));
+  ASSIGN_OR_RETURN(
+      p->events_,
+      EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
+                       &p->entities_->codes(), &p->vocabulary_, verb_files,
+                       options.builtin_dictionaries, &warnings, options.petrarch_conventions));
   std::set<std::string> seen;
   for (const Diagnostic& d : warnings) {
     Diagnostic w = d;
