@@ -29,9 +29,10 @@ struct Options {
   // skipped and reported (Engine::load_warnings()).
   std::vector<std::string> dictionaries;
   bool builtin_dictionaries = true;
-  // Code as PETRARCH does where its conventions differ from Palmyra's (the
-  // sets of data/petrarch/): any preposition's object after the verb may be
-  // the target. Used to validate against PETRARCH's records.
+  // Code as PETRARCH does where its conventions differ from Palmyra's: any
+  // preposition's object after the verb may be the target (the sets of
+  // data/petrarch/), and speech frames' verbs are events when a dictionary
+  // lists them. Used to validate against PETRARCH's records.
   bool petrarch_conventions = false;
 };
 

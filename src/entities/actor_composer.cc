@@ -214,8 +214,10 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
     const std::string_view prep = a->Key(a->phrases[of].head);
     const PhraseActor* y = a->ActorOf(of + 1);
     if (y == nullptr || y->country.empty()) continue;
-    // "rebels in the Ivory Coast", "refugees from Syria": a country's place.
-    if ((prep == "in" || prep == "from") && y->place_like) {
+    // "rebels in the Ivory Coast", "refugees from Syria": a country's place
+    // (a country, or what a dictionary codes as one alone: "Soldiers from
+    // Gondor" with GONDOR [GON]).
+    if ((prep == "in" || prep == "from") && (y->place_like || y->code == y->country)) {
       x.code = y->country + x.code;
       x.rule = y->rule;
       Describe(&x);

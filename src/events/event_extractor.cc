@@ -521,7 +521,7 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     if (ph.type != PhraseType::kVerb) continue;
     const int32_t vi = ph.verb_group;
     const VerbGroup& v = a->verb_groups[vi];
-    if ((*consumed)[v.main] || v.speech) continue;
+    if ((*consumed)[v.main] || (v.speech && !code_speech_frames_)) continue;
     const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
     Found found;
     if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) {
