@@ -194,7 +194,9 @@ void PatternDictionary::TriggersAt(const Analysis& a, uint32_t t, bool noun,
   out->clear();
   const auto& table = noun ? noun_index_ : verb_index_;
   const Token& token = a.tokens[t];
-  for (int32_t id : {token.lemma_id, token.word_id}) {
+  // The form first: a dictionary that lists "LEFT" apart from "LEAVE"
+  // (TABARI's habit) means that form.
+  for (int32_t id : {token.word_id, token.lemma_id}) {
     if (id < 0 || id >= static_cast<int32_t>(table.size())) continue;
     for (int32_t trig : table[id]) {
       if (std::find(out->begin(), out->end(), trig) == out->end()) out->push_back(trig);

@@ -108,6 +108,11 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     if (sv.IsVerb(k)) groups.push_back(static_cast<uint32_t>(sv.P(k).verb_group));
   }
   bool any_finite_before = false;
+  // A sentence (not a headline) with no finite verb has its main verb
+  // mistagged as a participle: "The new mayor left yesterday for Paris."
+  const bool no_finite = !a->sentences[sentence].headline &&
+                         std::none_of(groups.begin(), groups.end(),
+                                      [&](uint32_t g) { return a->verb_groups[g].finite; });
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     VerbGroup& v = a->verb_groups[groups[gi]];
     int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
@@ -197,7 +202,7 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
           sv.Valid(opener) && (sv.IsRelativePronoun(opener) || sv.IsComplementizer(opener) ||
                                sv.Is(opener, WordRole::kSubordinator));
       if (sv.Valid(before) && sv.IsNoun(before) &&
-          ((object_follows && !any_finite_before) || after_opener)) {
+          ((object_follows && !any_finite_before) || after_opener || (no_finite && gi == 0))) {
         // "Militants killed two soldiers", "the town which rebels captured",
         // with the verb tagged as a participle.
         v.finite = true;
