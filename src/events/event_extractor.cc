@@ -98,6 +98,25 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
   return any;
 }
 
+bool EventExtractor::OwnedBySubject(const Analysis& a, const PhraseActor& x, uint32_t verb_phrase,
+                                    int32_t subject) {
+  // "Mordor and Bree welcomed their resumption of ties with Osgiliath": a
+  // thing of the subject's, named through a possessive, is not whom the
+  // verb acts on.
+  if (subject < 0 || x.pronoun < 0 || a.tokens[x.pronoun].tag != PosTag::PRP_S || x.antecedent < 0)
+    return false;
+  const PhraseActor& owner = a.actors[x.antecedent];
+  if (owner.code != x.code) return false;  // "its troops": the owner's forces
+  if (owner.phrase == static_cast<uint32_t>(subject)) return true;
+  // One of the subject's conjuncts: noun phrases, commas and "and" up to the verb.
+  if (owner.phrase < static_cast<uint32_t>(subject) || owner.phrase >= verb_phrase) return false;
+  for (uint32_t q = static_cast<uint32_t>(subject); q < verb_phrase; ++q) {
+    if (a.phrases[q].type != PhraseType::kNoun && a.phrases[q].type != PhraseType::kOther)
+      return false;
+  }
+  return true;
+}
+
 bool EventExtractor::IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb,
                                 uint32_t pe) const {
   if (v.object < 0) return false;
@@ -556,7 +575,8 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     } else if (v.passive) {
       roles.target = v.subject;
     } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr &&
-               a->phrases[v.object].head >= found.trigger_end) {
+               a->phrases[v.object].head >= found.trigger_end &&
+               !OwnedBySubject(*a, *a->ActorOf(v.object), p, v.subject)) {
       roles.target = v.object;  // not when the trigger holds it: "deployed troops to X"
     } else {
       // "demanded the release of X", "condemned the killing of civilians",

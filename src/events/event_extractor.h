@@ -120,6 +120,10 @@ class EventExtractor {
   bool IsOwnForce(const Analysis& a, const PhraseActor& source, const PhraseActor& target) const;
   int32_t AttributionOf(const Analysis& a, int32_t v) const;
   // Is phrase p the object of v (or a conjunct of it, or counted by it)?
+  // Whether x, named through a possessive ("their resumption"), is a thing
+  // of the subject (phrase `subject`) of the verb at phrase verb_phrase.
+  static bool OwnedBySubject(const Analysis& a, const PhraseActor& x, uint32_t verb_phrase,
+                             int32_t subject);
   bool IsObjectOf(const Analysis& a, const VerbGroup& v, uint32_t p, uint32_t pb,
                   uint32_t pe) const;
   bool IsLightVerb(const Analysis& a, const PatternMatcher& matcher, const VerbGroup& v) const;
