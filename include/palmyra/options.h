@@ -31,8 +31,9 @@ struct Options {
   bool builtin_dictionaries = true;
   // Code as PETRARCH does where its conventions differ from Palmyra's: any
   // preposition's object after the verb may be the target (the sets of
-  // data/petrarch/), and speech frames' verbs are events when a dictionary
-  // lists them. Used to validate against PETRARCH's records.
+  // data/petrarch/), speech frames' verbs are events when a dictionary
+  // lists them, and the first actor after the verb in its clause is the
+  // target when nothing else is. Used to validate against PETRARCH's records.
   bool petrarch_conventions = false;
 };
 

@@ -540,7 +540,7 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     if (ph.type != PhraseType::kVerb) continue;
     const int32_t vi = ph.verb_group;
     const VerbGroup& v = a->verb_groups[vi];
-    if ((*consumed)[v.main] || (v.speech && !code_speech_frames_)) continue;
+    if ((*consumed)[v.main] || (v.speech && !petrarch_)) continue;
     const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
     Found found;
     if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) {
@@ -600,6 +600,18 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
             roles.compound < 0) {
           roles.compound = roles.target;
           roles.target = -1;
+        }
+      }
+      // PETRARCH: the first actor after the verb in its clause.
+      if (roles.target < 0 && petrarch_) {
+        const uint32_t end = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+        for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
+          if (a->phrases[q].begin >= end) break;
+          if (a->phrases[q].type == PhraseType::kNoun && a->phrases[q].begin >= found.trigger_end &&
+              a->ActorOf(q) != nullptr && static_cast<int32_t>(q) != roles.source) {
+            roles.target = static_cast<int32_t>(q);
+            break;
+          }
         }
       }
       // "threatened to ban opposition candidates": the infinitive's object.

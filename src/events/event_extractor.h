@@ -31,10 +31,13 @@ class EventExtractor {
 
   // Fills analysis->events.
   void Extract(Analysis* analysis) const;
-  // PETRARCH codes the verbs of speech frames too ("..., the minister
-  // said" is an event of the verb SAY when the dictionary lists it);
-  // Palmyra takes them as attribution only. Call before any Extract().
-  void CodeSpeechFrames(bool yes) { code_speech_frames_ = yes; }
+  // PETRARCH's conventions, where they differ from Palmyra's: the verbs of
+  // speech frames are events too ("..., the minister said" is an event of
+  // the verb SAY when the dictionary lists it; Palmyra takes them as
+  // attribution only), and with no object or prepositional target, the
+  // first actor after the verb in its clause is the target ("allowed that
+  // Mordor isn't ..."). Call before any Extract().
+  void UsePetrarchConventions(bool yes) { petrarch_ = yes; }
 
   struct ModalityFlags {
     bool negated = false, hypothetical = false, future = false, reported = false;
@@ -132,7 +135,7 @@ class EventExtractor {
   const SyntaxLexicon* lexicon_;
   const ActorCodes* codes_;
   const ModalityCodes* modality_codes_;
-  bool code_speech_frames_ = false;
+  bool petrarch_ = false;
   // Synonym sets of the dictionary that steer roles (data/events/synsets.txt).
   int32_t light_verbs_ = -1;                       // LIGHTVERB: "launch", "carry out"
   int32_t light_heads_ = -1;                       // LIGHTHEAD: "effort" in "mediation effort"

@@ -98,7 +98,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
   stage->files_ = std::move(files);
   stage->extractor_ = std::make_unique<EventExtractor>(&stage->dictionary_, lexicon, codes,
                                                        stage->modality_codes_.get());
-  stage->extractor_->CodeSpeechFrames(petrarch_conventions);
+  stage->extractor_->UsePetrarchConventions(petrarch_conventions);
   return stage;
 }
 
