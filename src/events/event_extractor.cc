@@ -602,9 +602,15 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
           roles.target = -1;
         }
       }
-      // PETRARCH: the first actor after the verb in its clause.
+      // PETRARCH: the first actor after the verb in its clause or in the
+      // clauses it governs ("allowed that Mordor isn't ...").
       if (roles.target < 0 && petrarch_) {
-        const uint32_t end = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+        uint32_t end = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+        for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
+          if (a->phrases[q].type != PhraseType::kVerb) continue;
+          const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
+          if (w.governor == vi) end = std::max<uint32_t>(end, static_cast<uint32_t>(w.clause_end));
+        }
         for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
           if (a->phrases[q].begin >= end) break;
           if (a->phrases[q].type == PhraseType::kNoun && a->phrases[q].begin >= found.trigger_end &&
