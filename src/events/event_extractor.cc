@@ -541,7 +541,16 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     const int32_t vi = ph.verb_group;
     const VerbGroup& v = a->verb_groups[vi];
     if ((*consumed)[v.main] || (v.speech && !petrarch_)) continue;
-    const uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+    uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
+    if (petrarch_) {
+      // PETRARCH reads a pattern's words on through the clauses the verb
+      // governs ("allowed that Mordor isn't a really pleasant place").
+      for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
+        if (a->phrases[q].type != PhraseType::kVerb) continue;
+        const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
+        if (w.governor == vi) hi = std::max<uint32_t>(hi, static_cast<uint32_t>(w.clause_end));
+      }
+    }
     Found found;
     if (!Best(matcher, *a, v.main, /*noun=*/false, s.token_begin, hi, &found)) {
       DemandOf(a, context, vi, sentence, found);  // "Y must ensure security, X said"
