@@ -205,6 +205,7 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
   const auto first =
       std::lower_bound(a->actors.begin(), a->actors.end(), pb,
                        [](const PhraseActor& y, uint32_t value) { return y.phrase < value; });
+  std::vector<PhraseActor> added;  // one more for each further conjunct
   for (size_t i = static_cast<size_t>(first - a->actors.begin()); i < a->actors.size(); ++i) {
     PhraseActor& x = a->actors[i];
     if (x.phrase >= pe) break;
@@ -214,6 +215,25 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
     const std::string_view prep = a->Key(a->phrases[of].head);
     const PhraseActor* y = a->ActorOf(of + 1);
     if (y == nullptr || y->country.empty()) continue;
+    // "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in
+    // Fornost and Gondor": each conjunct gives the agent its own actor.
+    const PhraseActor before_link = x;
+    std::vector<const PhraseActor*> more;
+    for (uint32_t q = of + 2; q + 1 < pe;) {
+      const Phrase& sep = a->phrases[q];
+      const std::string_view word = a->Key(sep.head);
+      if (sep.type != PhraseType::kOther || (word != "," && word != "and" && word != "or")) break;
+      uint32_t next = q + 1;
+      if (word == "," && next + 1 < pe && a->phrases[next].type == PhraseType::kOther &&
+          (a->Key(a->phrases[next].head) == "and" || a->Key(a->phrases[next].head) == "or")) {
+        ++next;
+      }
+      const PhraseActor* z =
+          a->phrases[next].type == PhraseType::kNoun ? a->ActorOf(next) : nullptr;
+      if (z == nullptr || z->country.empty()) break;
+      more.push_back(z);
+      q = next + 1;
+    }
     // "rebels in the Ivory Coast", "refugees from Syria": a country's place
     // (a country, or what a dictionary codes as one alone: "Soldiers from
     // Gondor" with GONDOR [GON]).
@@ -221,6 +241,14 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
       x.code = y->country + x.code;
       x.rule = y->rule;
       Describe(&x);
+      for (const PhraseActor* z : more) {
+        if (!(z->place_like || z->code == z->country)) continue;
+        PhraseActor w = before_link;
+        w.code = z->country + before_link.code;
+        w.rule = z->rule;
+        Describe(&w);
+        added.push_back(std::move(w));
+      }
       continue;
     }
     // "the spokesman for the UN Secretary-General": who a person speaks for.
@@ -230,7 +258,22 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
     x.rule = y->rule;
     x.individual = x.individual && !y->individual;
     Describe(&x);
+    if (prep != "of") continue;
+    for (const PhraseActor* z : more) {
+      PhraseActor w = before_link;
+      w.code = codes_->HasRole(z->code) || z->individual ? z->code : z->code + before_link.code;
+      w.rule = z->rule;
+      w.individual = before_link.individual && !z->individual;
+      Describe(&w);
+      added.push_back(std::move(w));
+    }
   }
+  if (added.empty()) return;
+  // The sentence's actors are the last ones; keep them sorted by phrase.
+  const size_t offset = static_cast<size_t>(first - a->actors.begin());
+  a->actors.insert(a->actors.end(), added.begin(), added.end());
+  std::stable_sort(a->actors.begin() + offset, a->actors.end(),
+                   [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
 }
 
 void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {

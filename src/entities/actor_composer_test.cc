@@ -43,6 +43,21 @@ TEST_F(ActorComposerTest, CoordinatedCountriesShareTheAgent) {
   (void)a;
 }
 
+TEST_F(ActorComposerTest, AnAgentOfSeveralCountriesIsOneActorForEach) {
+  const Analysis& a = f_.Run("The ambassadors of Russia, Iran and Turkey met in Ankara.");
+  std::vector<std::string> codes;
+  for (const PhraseActor& x : a.actors) {
+    if (a.Key(a.phrases[x.phrase].head) == "ambassadors") codes.push_back(x.code);
+  }
+  EXPECT_THAT(codes, ElementsAre("RUSGOV", "IRNGOV", "TURGOV"));
+  const Analysis& b = f_.Run("Lawmakers in Russia and Iran condemned the vote.");
+  codes.clear();
+  for (const PhraseActor& x : b.actors) {
+    if (b.Key(b.phrases[x.phrase].head) == "lawmakers") codes.push_back(x.code);
+  }
+  EXPECT_THAT(codes, ElementsAre("RUSLEG", "IRNLEG"));
+}
+
 TEST_F(ActorComposerTest, OrganisationsWithAndWithoutRoles) {
   f_.Run("UN peacekeepers and Hezbollah fighters and the Kurdistan Workers' Party.");
   EXPECT_EQ(f_.CodeOf("UN peacekeepers"), "IGOUNOMIL");
