@@ -276,8 +276,12 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
           }
           if (!sv.Valid(m) || !sv.IsComma(m) || m == k - 1) break;
           const int first = sv.After(m);
+          // ", in remarks published on Monday,": a prepositional aside.
+          const bool prepositional = sv.IsPrep(first) && !sv.IsComplementizer(first) &&
+                                     !sv.Is(first, WordRole::kSubordinator) &&
+                                     !sv.Is(first, WordRole::kConditional);
           const bool parenthetical =
-              !has_verb || speech || sv.IsRelativePronoun(first) ||
+              !has_verb || speech || prepositional || sv.IsRelativePronoun(first) ||
               (sv.IsVerb(first) && !a->verb_groups[sv.P(first).verb_group].finite);
           if (!parenthetical) break;
           k = sv.Before(m);

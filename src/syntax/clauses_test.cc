@@ -37,6 +37,14 @@ TEST_F(ClausesTest, PassiveAgentAndReducedRelatives) {
   EXPECT_EQ(stage_.Subject("abducted"), "three men");
 }
 
+TEST_F(ClausesTest, PrepositionalAsidesBetweenSubjectAndVerb) {
+  stage_.Run("The foreign minister, in remarks published on Monday, urged Iran to respond.");
+  EXPECT_EQ(stage_.Subject("urged"), "The foreign minister");
+  // A subordinate clause after a comma is no aside: "After the talks, ..."
+  stage_.Run("After the talks in Geneva, the minister urged Iran to respond.");
+  EXPECT_EQ(stage_.Subject("urged"), "the minister");
+}
+
 TEST_F(ClausesTest, RelativeClausesAndAppositions) {
   stage_.Run("Rebels, who had surrounded the town, attacked the base.");
   EXPECT_EQ(stage_.Subject("surrounded"), "Rebels");
