@@ -611,19 +611,23 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
           roles.target = -1;
         }
       }
-      // PETRARCH: the first actor after the verb in its clause or in the
-      // clauses it governs ("allowed that Mordor isn't ...").
+      // PETRARCH: the first actor after the verb in the rest of the sentence
+      // ("allowed that Mordor isn't ...", "expressed hopes that Osgiliath
+      // could be drawn ..."), except who speaks in a later speech frame
+      // ("..., a senior official said").
       if (roles.target < 0 && petrarch_) {
-        uint32_t end = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
-        for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
-          if (a->phrases[q].type != PhraseType::kVerb) continue;
-          const VerbGroup& w = a->verb_groups[a->phrases[q].verb_group];
-          if (w.governor == vi) end = std::max<uint32_t>(end, static_cast<uint32_t>(w.clause_end));
-        }
-        for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1]; ++q) {
-          if (a->phrases[q].begin >= end) break;
+        const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
+        auto speaker = [&](uint32_t q) {
+          for (uint32_t r = q + 1; r < pe; ++r) {
+            if (a->phrases[r].type != PhraseType::kVerb) continue;
+            const VerbGroup& w = a->verb_groups[a->phrases[r].verb_group];
+            if (w.speech && w.subject == static_cast<int32_t>(q)) return true;
+          }
+          return false;
+        };
+        for (uint32_t q = p + 1; q < pe; ++q) {
           if (a->phrases[q].type == PhraseType::kNoun && a->phrases[q].begin >= found.trigger_end &&
-              a->ActorOf(q) != nullptr && static_cast<int32_t>(q) != roles.source) {
+              a->ActorOf(q) != nullptr && static_cast<int32_t>(q) != roles.source && !speaker(q)) {
             roles.target = static_cast<int32_t>(q);
             break;
           }

@@ -35,8 +35,9 @@ class EventExtractor {
   // speech frames are events too ("..., the minister said" is an event of
   // the verb SAY when the dictionary lists it; Palmyra takes them as
   // attribution only), and with no object or prepositional target, the
-  // first actor after the verb in its clause is the target ("allowed that
-  // Mordor isn't ..."). Call before any Extract().
+  // first actor after the verb is the target ("allowed that Mordor isn't
+  // ..."), unless it speaks in a later speech frame. Call before any
+  // Extract().
   void UsePetrarchConventions(bool yes) { petrarch_ = yes; }
 
   struct ModalityFlags {
