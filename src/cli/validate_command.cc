@@ -63,6 +63,62 @@ std::string Describe(const std::set<Coding>& codings) {
   return out;
 }
 
+// PETRARCH's comma options: comma-delimited clauses whose length in words
+// lies in [min, max] are taken out before coding, inside the sentence, at
+// its beginning and at its end; a max of 0 turns one off. PETRARCH prunes
+// its parse tree by them to get rid of asides; Palmyra reads asides itself,
+// so they are off until the records set them.
+struct CommaOptions {
+  int min = 0, max = 0;    // internal clauses
+  int bmin = 0, bmax = 0;  // the clause before the first comma
+  int emin = 0, emax = 0;  // the clause after the last comma
+  bool Set(const std::string& option, const std::string& value) {
+    int* field = option == "comma_min"    ? &min
+                 : option == "comma_max"  ? &max
+                 : option == "comma_bmin" ? &bmin
+                 : option == "comma_bmax" ? &bmax
+                 : option == "comma_emin" ? &emin
+                 : option == "comma_emax" ? &emax
+                                          : nullptr;
+    if (field == nullptr) return false;
+    *field = std::atoi(value.c_str());
+    return true;
+  }
+};
+
+// The text with the comma-delimited clauses the options take out.
+std::string WithoutCommaClauses(const std::string& text, const CommaOptions& o) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t comma = text.find(", "); comma != std::string::npos; comma = text.find(", ", start)) {
+    parts.push_back(text.substr(start, comma - start));
+    start = comma + 2;
+  }
+  parts.push_back(text.substr(start));
+  if (parts.size() < 2) return text;
+  auto words = [](const std::string& s) { return static_cast<int>(SplitWhitespace(s).size()); };
+  auto within = [](int n, int lo, int hi) { return hi > 0 && n >= lo && n <= hi; };
+  std::vector<bool> keep(parts.size(), true);
+  keep[0] = !within(words(parts[0]), o.bmin, o.bmax);
+  for (size_t i = 1; i + 1 < parts.size(); ++i) keep[i] = !within(words(parts[i]), o.min, o.max);
+  // The last clause ends with the sentence's full stop, which stays.
+  std::string last = parts.back();
+  std::string stop;
+  while (!last.empty() && (last.back() == '.' || last.back() == ' ')) {
+    stop.insert(stop.begin(), last.back());
+    last.pop_back();
+  }
+  keep.back() = !within(words(last), o.emin, o.emax);
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!keep[i]) continue;
+    if (!out.empty()) out += ", ";
+    out += parts[i];
+  }
+  if (!keep.back()) out += stop;
+  return out.empty() ? text : out;
+}
+
 struct Record {
   std::string id, category, text;
   Date date;
@@ -70,6 +126,7 @@ struct Record {
   bool no_events = false;
   std::string error;  // an expected error ("dateline", "bad_input_parse")
   bool require_dyad = true;
+  CommaOptions commas;
   int line = 0;
 };
 
@@ -91,6 +148,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   std::vector<std::string> dictionaries, missing;
   std::set<std::string> include;
   bool require_dyad = true;
+  CommaOptions commas;
   const fs::path base = fs::path(options.records).parent_path();
   auto find = [&](const std::string& name) -> std::string {
     for (const fs::path& dir : {base, base / ".." / "dictionaries", fs::path(options.dict_dir)}) {
@@ -124,6 +182,8 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
           include.insert(std::string(category));
       } else if (name == "Config" && Attribute(e, "option") == "require_dyad") {
         require_dyad = True(Attribute(e, "value"));
+      } else if (name == "Config") {
+        commas.Set(Attribute(e, "option"), Attribute(e, "value"));
       }
     }
   }
@@ -147,6 +207,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
     if (n->type != XML_ELEMENT_NODE) continue;
     if (Name(n) == "Config") {
       if (Attribute(n, "option") == "require_dyad") require_dyad = True(Attribute(n, "value"));
+      commas.Set(Attribute(n, "option"), Attribute(n, "value"));
       continue;
     }
     if (Name(n) != "Sentence") continue;
@@ -155,6 +216,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
     r.category = Attribute(n, "category");
     r.line = static_cast<int>(xmlGetLineNo(n));
     r.require_dyad = require_dyad;
+    r.commas = commas;
     if (!include.empty() && !include.count(r.category)) {
       ++skipped;
       continue;
@@ -204,7 +266,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   for (const Record& r : records) {
     Document d;
     d.id = r.id;
-    d.text = r.text;
+    d.text = WithoutCommaClauses(r.text, r.commas);
     d.published = r.date;
     std::set<Coding> produced;
     if (!r.text.empty()) {

@@ -6,11 +6,12 @@
 // file, then in ../dictionaries (PETRARCH's own layout), then in --dict-dir;
 // they replace Palmyra's built-in dictionaries. Records whose category is
 // not in <Include> are skipped; <Config> options apply to the records after
-// them (require_dyad: whether an event needs both actors; the parse options
-// of PETRARCH do not apply, as Palmyra codes the <Text> alone and ignores
-// the <Parse>). A record passes when the set of (source, target, code)
-// Palmyra codes equals the expected one; "noevents" and "error" records pass
-// when nothing is coded.
+// them: require_dyad (whether an event needs both actors) and comma_min,
+// comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax (comma-delimited
+// clauses of those lengths in words are taken out of the text). Palmyra
+// codes the <Text> alone and ignores the <Parse>. A record passes when the set of (source, target,
+// code) Palmyra codes equals the expected one; "noevents" and "error" records pass when nothing is
+// coded.
 #ifndef PALMYRA_CLI_VALIDATE_COMMAND_H_
 #define PALMYRA_CLI_VALIDATE_COMMAND_H_
 
