@@ -130,13 +130,16 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
       t.alternate = rv.alternate_code;
       t.has_code = rv.has_code;
       t.rule = file.file + ":" + std::to_string(rv.line);
-      for (const std::string& w : rv.words) {
-        for (int32_t id : WordIds(AsciiLowercase(w), names, vocabulary)) t.words.push_back(id);
+      for (size_t k = 0; k < rv.words.size(); ++k) {
+        auto& into = static_cast<int>(k) < rv.head ? t.before : t.words;
+        for (int32_t id : WordIds(AsciiLowercase(rv.words[k]), names, vocabulary))
+          into.push_back(id);
       }
       for (const auto& form : rv.forms) {
+        // The forms repeat the words before the verb ("WIRE_+TAPPED").
         std::vector<int32_t> ids;
-        for (const std::string& w : form) {
-          for (int32_t id : WordIds(AsciiLowercase(w), names, vocabulary)) ids.push_back(id);
+        for (size_t k = static_cast<size_t>(rv.head); k < form.size(); ++k) {
+          for (int32_t id : WordIds(AsciiLowercase(form[k]), names, vocabulary)) ids.push_back(id);
         }
         if (!ids.empty()) t.forms.push_back(std::move(ids));
       }

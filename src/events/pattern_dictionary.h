@@ -37,7 +37,8 @@ struct Pattern {
 };
 
 struct Trigger {
-  std::vector<int32_t> words;  // lemma of the verb or noun, then any further words ("carry out")
+  std::vector<int32_t> words;   // lemma of the verb or noun, then any further words ("carry out")
+  std::vector<int32_t> before;  // words that must come right before it ("wire" of "wire tap")
   std::vector<std::vector<int32_t>> forms;  // irregular forms, matched against the text's words
   int32_t block = -1;
   std::string code;  // empty and !has_code: the block's code

@@ -54,6 +54,14 @@ uint32_t PatternMatcher::MatchTrigger(const Trigger& trigger, uint32_t t, uint32
     }
     return pos;
   };
+  // "wire tapped": the words before the verb.
+  if (!trigger.before.empty()) {
+    if (t < trigger.before.size()) return 0;
+    for (size_t i = 0; i < trigger.before.size(); ++i) {
+      const Token& tok = a_->tokens[t - trigger.before.size() + i];
+      if (tok.word_id != trigger.before[i] && tok.lemma_id != trigger.before[i]) return 0;
+    }
+  }
   const Token& first = a_->tokens[t];
   if (first.lemma_id == trigger.words[0] || first.word_id == trigger.words[0]) {
     const uint32_t end = rest(trigger.words, t + 1);

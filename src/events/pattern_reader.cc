@@ -90,6 +90,24 @@ class ItemParser {
   std::string error_;
 };
 
+// The index of the word marked as the verb inside a multi-word verb
+// ("WIRE_+TAP": 1, the verb after the words before it); 0 when none is.
+int HeadOf(std::string_view text) {
+  int index = 0;
+  bool in_word = false;
+  for (char c : text) {
+    if (c == '_' || IsAsciiSpace(c)) {
+      if (in_word) ++index;
+      in_word = false;
+    } else if (c == '+') {
+      if (index > 0 || in_word) return in_word ? index + 1 : index;
+    } else {
+      in_word = true;
+    }
+  }
+  return 0;
+}
+
 // "CARRY_OUT" -> {"CARRY", "OUT"} (leading "+" removed).
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> words;
@@ -299,6 +317,8 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
     const size_t bracket = rest.find('[');
     const size_t name_end = std::min(brace, bracket);
     verb.words = Words(rest.substr(0, name_end));
+    verb.head = HeadOf(Trim(rest.substr(0, name_end)));
+    if (verb.head >= static_cast<int>(verb.words.size())) verb.head = 0;
     if (verb.words.empty()) {
       diagnose("expected a verb");
       continue;

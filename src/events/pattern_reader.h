@@ -57,7 +57,8 @@ struct RawPattern {
 };
 
 struct RawVerb {
-  std::vector<std::string> words;               // "CARRY OUT" -> {"CARRY", "OUT"}
+  std::vector<std::string> words;  // "CARRY OUT" -> {"CARRY", "OUT"}
+  int head = 0;                    // the verb's index when words come before it ("WIRE_+TAP": 1)
   std::vector<std::vector<std::string>> forms;  // irregular forms, each its words
   std::string code;                             // empty: the block's
   std::string alternate_code;                   // after ":" in [A:B]

@@ -125,4 +125,18 @@ TEST(PatternReaderTest, ReadsPetrarchHabits) {
   EXPECT_EQ(f.blocks[0].patterns[0].code, "075A");
 }
 
+TEST(PatternReaderTest, AVerbMayHaveWordsBeforeIt) {
+  // "WIRE_+TAP": the verb TAP, with WIRE right before it.
+  const PatternFile f = ParsePatternDictionary("w.txt",
+                                               "--- CONFISCATE [1711] ---\n"
+                                               "WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n"
+                                               "+CARRY_OUT\n");
+  ASSERT_EQ(f.blocks.size(), 1u);
+  ASSERT_EQ(f.blocks[0].verbs.size(), 2u);
+  EXPECT_EQ(f.blocks[0].verbs[0].words, (std::vector<std::string>{"WIRE", "TAP"}));
+  EXPECT_EQ(f.blocks[0].verbs[0].head, 1);
+  EXPECT_EQ(f.blocks[0].verbs[0].forms.size(), 2u);
+  EXPECT_EQ(f.blocks[0].verbs[1].head, 0);  // a leading "+" marks nothing
+}
+
 }  // namespace palmyra
