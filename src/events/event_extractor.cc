@@ -564,6 +564,13 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     Roles roles;
     roles.compound = found.match.compound;
     roles.source = bound_source >= 0 ? bound_source : v.passive ? v.by_agent : v.subject;
+    // PETRARCH: when a pattern names the clause's subject as the target ("-
+    // NOTED + *": "X noted that Y regretted ..."), the source is the
+    // subject of the clause above.
+    if (petrarch_ && bound_source < 0 && bound_target >= 0 && roles.source == bound_target &&
+        v.governor >= 0) {
+      roles.source = a->verb_groups[v.governor].subject;
+    }
     const bool request = StartsWith(found.code, "02") || StartsWith(found.code, "10");
     // "called on the government", "fired at the convoy": a trigger that ends
     // in a preposition has its target right after it.
