@@ -560,10 +560,14 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     for (uint32_t t = v.main; t < found.trigger_end; ++t) (*consumed)[t] = true;
     if (found.code.empty()) continue;
     int32_t bound_source = found.match.source, bound_target = found.match.target;
-    if (v.passive) std::swap(bound_source, bound_target);
+    // PETRARCH reads a passive without a "by" agent as it would an active
+    // clause: "The Philippines was criticized over its dispute with
+    // Eriador" is PHL -> ERI.
+    const bool passive = v.passive && !(petrarch_ && v.by_agent < 0);
+    if (passive) std::swap(bound_source, bound_target);
     Roles roles;
     roles.compound = found.match.compound;
-    roles.source = bound_source >= 0 ? bound_source : v.passive ? v.by_agent : v.subject;
+    roles.source = bound_source >= 0 ? bound_source : passive ? v.by_agent : v.subject;
     // PETRARCH: when a pattern names the clause's subject as the target ("-
     // NOTED + *": "X noted that Y regretted ..."), the source is the
     // subject of the clause above.
@@ -586,9 +590,9 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     }
     if (bound_target >= 0) {
       roles.target = bound_target;
-    } else if (after_trigger >= 0 && !v.passive) {
+    } else if (after_trigger >= 0 && !passive) {
       roles.target = after_trigger;
-    } else if (v.passive) {
+    } else if (passive) {
       roles.target = v.subject;
     } else if (v.object >= 0 && a->ActorOf(v.object) != nullptr &&
                a->phrases[v.object].head >= found.trigger_end &&
@@ -610,7 +614,7 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
         roles.target =
             PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
         // "fighting between the army and rebels": both sides, with no source.
-        const int32_t s_phrase = v.passive ? v.by_agent : v.subject;
+        const int32_t s_phrase = passive ? v.by_agent : v.subject;
         if (roles.target > 0 && a->Key(a->phrases[roles.target - 1].head) == "between" &&
             (s_phrase < 0 || a->ActorOf(static_cast<uint32_t>(s_phrase)) == nullptr) &&
             roles.compound < 0) {
