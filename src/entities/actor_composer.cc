@@ -128,7 +128,11 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     const Mention& m = a->mentions[person];
     actor.code = dictionary_->CodeOn(m.entry, date);
     actor.individual = true;
-    if (role_agent >= 0 && !codes_->HasRole(actor.code) && !role.empty()) actor.code += role;
+    if (role_agent >= 0 && !codes_->HasRole(actor.code) && !role.empty()) {
+      actor.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix
+                       ? role + actor.code
+                       : actor.code + role;
+    }
     if (m.end <= ph.possessor_end && head_agent >= 0 && m.end <= a->mentions[head_agent].begin) {
       actor.code = std::string(codes_->Country(actor.code)) + role;
       actor.individual = individual;
@@ -154,7 +158,10 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       x.end = std::max(x.end, m.end);  // "Islamic State of Iraq and the Levant"
       // "UN peacekeepers", "Prime Minister Romendacil" (a name coded by its
       // country alone): a name without a role takes its agent's.
-      if (role_agent >= 0 && !codes_->HasRole(x.code) && !role.empty()) x.code += role;
+      if (role_agent >= 0 && !codes_->HasRole(x.code) && !role.empty()) {
+        x.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix ? role + x.code
+                                                                                : x.code + role;
+      }
       finish(std::move(x), o);
     }
     return;
