@@ -99,6 +99,13 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     return agents.empty() ? -1 : agents.back();
   }();
   if (role_agent >= 0) role = dictionary_->CodeOn(a->mentions[role_agent].entry, date);
+  // Agents that put their role first ([NGO~]) and are not the phrase's role
+  // agent still do: "an MSF Arnor diplomat" is NGO + ARN + GOV.
+  std::string prefixes;
+  for (int32_t m : agents) {
+    if (m != role_agent && dictionary_->entry(a->mentions[m].entry).agent_prefix)
+      prefixes += dictionary_->CodeOn(a->mentions[m].entry, date);
+  }
   if (head_agent >= 0) {
     const Mention& h = a->mentions[head_agent];
     plural = dictionary_->RoleOfName(h.name) == NameRole::kPlural ||
@@ -159,8 +166,9 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       // "UN peacekeepers", "Prime Minister Romendacil" (a name coded by its
       // country alone): a name without a role takes its agent's.
       if (role_agent >= 0 && !codes_->HasRole(x.code) && !role.empty()) {
-        x.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix ? role + x.code
-                                                                                : x.code + role;
+        x.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix
+                     ? role + x.code
+                     : prefixes + x.code + role;
       }
       finish(std::move(x), o);
     }
@@ -176,7 +184,7 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       if (r.empty() && m.kind == MentionKind::kCapital) r = "GOV";  // "Moscow said"
       const bool prefix =
           role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).agent_prefix;
-      x.code = prefix ? r + country : country + r;
+      x.code = prefix ? r + country : prefixes + country + r;
       x.place_like =
           agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
       if (m.kind == MentionKind::kDemonym && agents.empty()) {
