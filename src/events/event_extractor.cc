@@ -84,7 +84,9 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
       const Pattern& pattern = dictionary_->pattern(pid);
       if (pattern.specificity <= found->specificity) continue;
       PatternMatch m;
-      if (matcher.Match(pattern, t, end, lo, std::max(hi, end), &m)) {
+      // The verb's words before it ("wire" of "wire tap") belong to it.
+      const uint32_t begin = t - static_cast<uint32_t>(trigger.before.size());
+      if (matcher.Match(pattern, begin, end, lo, std::max(hi, end), &m)) {
         found->code = pattern.code;
         found->alternate = pattern.alternate;
         found->rule = pattern.rule;
