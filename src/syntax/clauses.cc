@@ -303,8 +303,12 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
             continue;
           }
           int b = sv.Before(k);
-          // "talks between Armenia and Azerbaijan began": coordinated nouns
-          // inside a prepositional phrase.
+          // "talks between Armenia and Azerbaijan began", "the ambassadors of
+          // Arnor, Osgiliath and Gondor presented": coordinated nouns inside a
+          // prepositional phrase. Commas part a list only of names
+          // ("Cessation of Hostilities, the Sudanese government and the SPLM
+          // agreed" is no list).
+          const bool names = IsProperNoun(sv.Head(k).tag);
           for (int c = b; sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) &&
                           sv.IsNoun(sv.Before(c));) {
             const int prep = sv.Before(sv.Before(c));
@@ -313,6 +317,18 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
               if (sv.Valid(prep) && sv.IsCoordinator(prep)) {
                 c = prep;
                 continue;
+              }
+              // "of Arnor, Osgiliath and Gondor": a comma between names after
+              // "of" ("In Syria, Russia and Iran backed ..." is no list).
+              if (names && sv.Valid(prep) && sv.IsComma(prep) &&
+                  IsProperNoun(sv.Head(sv.Before(c)).tag) && sv.Valid(sv.Before(prep)) &&
+                  sv.IsNoun(sv.Before(prep)) && IsProperNoun(sv.Head(sv.Before(prep)).tag)) {
+                const int before_list = sv.Before(sv.Before(prep));
+                if (sv.Valid(before_list) && sv.IsPrep(before_list) &&
+                    a->Key(sv.P(before_list).head) == "of") {
+                  k = sv.Before(prep);
+                  b = before_list;
+                }
               }
               break;
             }

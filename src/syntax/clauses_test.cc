@@ -139,5 +139,10 @@ TEST_F(ClausesTest, CoordinatedNounPhrases) {
   EXPECT_EQ(stage_.PhraseText(subjects[0]), "Russia");
 }
 
+TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
+  stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
+  EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");
+}
+
 }  // namespace
 }  // namespace palmyra
