@@ -87,8 +87,11 @@ bool EventExtractor::Best(const PatternMatcher& matcher, const Analysis& a, uint
       // The verb's words before it ("wire" of "wire tap") belong to it.
       const uint32_t begin = t - static_cast<uint32_t>(trigger.before.size());
       if (matcher.Match(pattern, begin, end, lo, std::max(hi, end), &m)) {
-        found->code = pattern.code;
-        found->alternate = pattern.alternate;
+        // TABARI's [+++]: the pattern matches but the verb keeps its own code.
+        const bool keep = pattern.code == "+++";
+        found->code = keep ? (trigger.has_code ? trigger.code : block.code) : pattern.code;
+        found->alternate =
+            keep ? (trigger.has_code ? trigger.alternate : block.alternate) : pattern.alternate;
         found->rule = pattern.rule;
         found->specificity = pattern.specificity;
         found->match = std::move(m);
