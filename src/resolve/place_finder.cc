@@ -31,7 +31,7 @@ bool IsCountryLike(int8_t kind) {
 }
 
 // Whether an actor's country code is a country (not IGO, NGO, ...).
-bool IsCountryCode(std::string_view code, const Gazetteer& g) {
+bool IsCountryCode(std::string_view code) {
   return code.size() == 3 && IsAsciiUpper(code[0]) && IsAsciiUpper(code[1]) &&
          IsAsciiUpper(code[2]) && code != "IGO" && code != "NGO" && code != "IMG" && code != "MNC";
 }
@@ -223,7 +223,7 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
   std::map<std::string, int> actors;
   for (const PhraseActor& x : a.actors) {
     if (x.mention >= 0 && a.mentions[x.mention].kind == MentionKind::kCapital) continue;
-    if (IsCountryCode(x.country, *gazetteer_)) ++actors[x.country];
+    if (IsCountryCode(x.country)) ++actors[x.country];
   }
   std::map<std::string, double> context;
   for (const auto& [country, n] : actors) context[country] = 3.5 + 0.75 * std::log(n);
@@ -471,7 +471,7 @@ void PlaceFinder::Find(Analysis* a) const {
   const bool has_context =
       !a->home_country.empty() ||
       std::any_of(a->actors.begin(), a->actors.end(),
-                  [&](const PhraseActor& x) { return IsCountryCode(x.country, *gazetteer_); });
+                  [&](const PhraseActor& x) { return IsCountryCode(x.country); });
   for (const Found& f : found) {
     const PlaceInfo p = gazetteer_->place(f.mention.place);
     // A small town named without "in", "near" or "north of" is more likely

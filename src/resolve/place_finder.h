@@ -3,10 +3,12 @@
 // noun not inside a person's or an organisation's name ("George
 // Washington", "Aleppo University"); a capital or country that acts is an
 // actor, not a place ("Washington said"). Among the entries of a name it
-// prefers the countries the article is about (the dateline's, its actors',
+// prefers the country the text says a place lies in ("Boni in central
+// Mali"), the countries the article is about (the dateline's, its actors',
 // its other places'), then prominence (country, region, capital, regional
-// seat) and population; "Idlib province" asks for the region, "the city of
-// Homs" for the city. Immutable after Load(); Find() is thread-safe.
+// seat), fame (how many names a place has) and population; "Idlib
+// province" asks for the region, "the city of Homs" for the city.
+// Immutable after Load(); Find() is thread-safe.
 #ifndef PALMYRA_RESOLVE_PLACE_FINDER_H_
 #define PALMYRA_RESOLVE_PLACE_FINDER_H_
 
