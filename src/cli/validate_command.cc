@@ -149,10 +149,11 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   std::set<std::string> include;
   bool require_dyad = true;
   CommaOptions commas;
-  const fs::path base = fs::path(options.records).parent_path();
+  const fs::path parent = fs::path(options.records).parent_path();
+  const fs::path base = parent.empty() ? fs::path(".") : parent;
   auto find = [&](const std::string& name) -> std::string {
     for (const fs::path& dir : {base, base / ".." / "dictionaries", fs::path(options.dict_dir)}) {
-      if (dir.empty() && !options.dict_dir.empty()) continue;
+      if (dir.empty()) continue;  // no --dict-dir
       std::error_code error;
       const fs::path candidate = dir / name;
       if (fs::is_regular_file(candidate, error)) return candidate.lexically_normal().string();
