@@ -257,6 +257,16 @@ void PosTagger::Tag(Analysis* a) const {
         tags[i] = PosTag::NN;
       }
     }
+    // "Calenardhon crowds burned down its embassy": a present verb in -s
+    // between a name or adjective and a past verb is a plural noun.
+    for (size_t i = 1; i + 1 < tags.size(); ++i) {
+      if (tags[i] == PosTag::VBZ && tags[i + 1] == PosTag::VBD &&
+          (tags[i - 1] == PosTag::NNP || tags[i - 1] == PosTag::JJ) && lexicon_ != nullptr &&
+          keys[i].size() > 2 && keys[i].back() == 's' &&
+          lexicon_->IsLemma(keys[i].substr(0, keys[i].size() - 1), WordClass::kNoun)) {
+        tags[i] = PosTag::NNS;
+      }
+    }
     for (uint32_t i = s.token_begin; i < s.token_end; ++i)
       a->tokens[i].tag = tags[i - s.token_begin];
   }

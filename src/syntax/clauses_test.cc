@@ -139,6 +139,12 @@ TEST_F(ClausesTest, CoordinatedNounPhrases) {
   EXPECT_EQ(stage_.PhraseText(subjects[0]), "Russia");
 }
 
+TEST_F(ClausesTest, APluralNounBeforeAPastVerbIsNoVerb) {
+  // The tagger reads "crowds" as a verb; before "burned" it is the subject.
+  stage_.Run("Five years after Calenardhon crowds burned down its embassy, the talks began.");
+  EXPECT_EQ(stage_.Subject("burned"), "Calenardhon crowds");
+}
+
 TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
   stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
   EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");
