@@ -618,6 +618,13 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
         bool locative = false;
         roles.target =
             PrepositionalTarget(*a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+        // "criticized over its territorial dispute with Eriador": not a
+        // thing of the subject's.
+        const PhraseActor* found_target =
+            roles.target >= 0 ? a->ActorOf(static_cast<uint32_t>(roles.target)) : nullptr;
+        if (found_target != nullptr && OwnedBySubject(*a, *found_target, p, roles.source)) {
+          roles.target = -1;
+        }
         // "fighting between the army and rebels": both sides, with no source.
         const int32_t s_phrase = passive ? v.by_agent : v.subject;
         if (roles.target > 0 && a->Key(a->phrases[roles.target - 1].head) == "between" &&
@@ -643,7 +650,8 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
         };
         for (uint32_t q = p + 1; q < pe; ++q) {
           if (a->phrases[q].type == PhraseType::kNoun && a->phrases[q].begin >= found.trigger_end &&
-              a->ActorOf(q) != nullptr && static_cast<int32_t>(q) != roles.source && !speaker(q)) {
+              a->ActorOf(q) != nullptr && static_cast<int32_t>(q) != roles.source && !speaker(q) &&
+              !OwnedBySubject(*a, *a->ActorOf(q), p, roles.source)) {
             roles.target = static_cast<int32_t>(q);
             break;
           }
