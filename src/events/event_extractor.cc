@@ -113,11 +113,12 @@ bool EventExtractor::OwnedBySubject(const Analysis& a, const PhraseActor& x, uin
   const PhraseActor& owner = a.actors[x.antecedent];
   if (owner.code != x.code) return false;  // "its troops": the owner's forces
   if (owner.phrase == static_cast<uint32_t>(subject)) return true;
-  // One of the subject's conjuncts: noun phrases, commas and "and" up to the verb.
+  // One of the subject's conjuncts or complements ("the ambassadors of
+  // Arnor and Gondor presented their credentials"): noun phrases,
+  // prepositions, commas and "and" up to the verb.
   if (owner.phrase < static_cast<uint32_t>(subject) || owner.phrase >= verb_phrase) return false;
   for (uint32_t q = static_cast<uint32_t>(subject); q < verb_phrase; ++q) {
-    if (a.phrases[q].type != PhraseType::kNoun && a.phrases[q].type != PhraseType::kOther)
-      return false;
+    if (a.phrases[q].type == PhraseType::kVerb) return false;
   }
   return true;
 }
