@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace palmyra {
 namespace {
 
@@ -126,6 +128,19 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
   auto finish = [&](PhraseActor x, int32_t deciding) {
     x.mention = deciding;
     if (deciding >= 0) x.rule = dictionary_->entry(a->mentions[deciding].entry).rule;
+    // A name that stands for several actors ("LORIEN [ELR/GAL]"): one
+    // actor each.
+    if (x.code.find('/') != std::string::npos) {
+      const std::string codes = x.code;
+      for (std::string_view part : Split(codes, '/')) {
+        if (part.empty()) continue;
+        PhraseActor y = x;
+        y.code = std::string(part);
+        Describe(&y);
+        a->actors.push_back(std::move(y));
+      }
+      return;
+    }
     Describe(&x);
     a->actors.push_back(std::move(x));
   };

@@ -105,6 +105,12 @@ class Checker {
 
   void ActorCode(const std::string& code, bool agent, const std::string& file, int line) {
     if (code.empty() || code == "---") return;
+    // A name for several actors: "[ELR/GAL]".
+    if (code.find('/') != std::string::npos) {
+      for (std::string_view part : Split(code, '/'))
+        ActorCode(std::string(part), agent, file, line);
+      return;
+    }
     std::string upper = AsciiUppercase(code);
     if (upper != code) Add(file, line, "actor code '" + code + "' is not in capitals", false);
     if (upper.size() % 3 != 0 ||
