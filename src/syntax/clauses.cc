@@ -629,7 +629,9 @@ std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uin
   std::vector<uint32_t> left;
   bool seen_cc = false;
   for (int k = static_cast<int>(phrase) - 1; k - 1 >= lo;) {
-    const int x = k - 1;
+    int x = k - 1;
+    // "A, B, and [phrase]": the serial comma before "and".
+    if (is_cc(k) && is_comma(x) && x - 1 >= lo && noun(x - 1)) x = x - 1;
     if (!(is_cc(k) || is_comma(k)) || !noun(x)) break;
     if (x - 1 >= lo && a.phrases[x - 1].type == PhraseType::kPreposition) break;
     if (is_cc(k)) {

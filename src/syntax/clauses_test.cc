@@ -145,6 +145,16 @@ TEST_F(ClausesTest, APluralNounBeforeAPastVerbIsNoVerb) {
   EXPECT_EQ(stage_.Subject("burned"), "Calenardhon crowds");
 }
 
+TEST_F(ClausesTest, ASerialCommaBeforeAndKeepsTheList) {
+  const Analysis& a = stage_.Run("Russia, the United States, and Iran condemned the attack.");
+  const VerbGroup* condemned = stage_.Group("condemned");
+  ASSERT_NE(condemned, nullptr);
+  const auto subjects = CoordinatedPhrases(a, condemned->subject, a.sentence_phrase_begin[0],
+                                           a.sentence_phrase_begin[1]);
+  ASSERT_EQ(subjects.size(), 3u);
+  EXPECT_EQ(stage_.PhraseText(subjects[0]), "Russia");
+}
+
 TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
   stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
   EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");
