@@ -268,16 +268,38 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
     // (a country, or what a dictionary codes as one alone: "Soldiers from
     // Gondor" with GONDOR [GON]).
     if ((prep == "in" || prep == "from") && (y->place_like || y->code == y->country)) {
-      x.code = y->country + x.code;
-      x.rule = y->rule;
-      Describe(&x);
+      std::vector<const PhraseActor*> places{y};
       for (const PhraseActor* z : more) {
-        if (!(z->place_like || z->code == z->country)) continue;
-        PhraseActor w = before_link;
-        w.code = z->country + before_link.code;
-        w.rule = z->rule;
-        Describe(&w);
-        added.push_back(std::move(w));
+        if (z->place_like || z->code == z->country) places.push_back(z);
+      }
+      // "Lawmakers and officials in Fornost and Gondor": the agents joined
+      // to this one take the same countries.
+      std::vector<size_t> agents{i};
+      for (uint32_t q = x.phrase; q >= pb + 2;) {
+        const Phrase& sep = a->phrases[q - 1];
+        const std::string_view word = a->Key(sep.head);
+        if (sep.type != PhraseType::kOther || (word != "," && word != "and")) break;
+        const auto [lo, hi] = a->ActorsOf(q - 2);
+        if (lo == hi) break;
+        for (size_t k = lo; k < hi; ++k) {
+          const PhraseActor& w = a->actors[k];
+          if (w.country.empty() && !w.code.empty() && w.pronoun < 0) agents.push_back(k);
+        }
+        q -= 2;
+      }
+      for (size_t k : agents) {
+        const PhraseActor unlinked = a->actors[k];
+        for (size_t n = 0; n < places.size(); ++n) {
+          PhraseActor w = unlinked;
+          w.code = places[n]->country + unlinked.code;
+          w.rule = places[n]->rule;
+          Describe(&w);
+          if (n == 0) {
+            a->actors[k] = std::move(w);
+          } else {
+            added.push_back(std::move(w));
+          }
+        }
       }
       continue;
     }

@@ -56,6 +56,14 @@ TEST_F(ActorComposerTest, AnAgentOfSeveralCountriesIsOneActorForEach) {
     if (b.Key(b.phrases[x.phrase].head) == "lawmakers") codes.push_back(x.code);
   }
   EXPECT_THAT(codes, ElementsAre("RUSLEG", "IRNLEG"));
+  // Agents joined by "and" share the countries.
+  const Analysis& c = f_.Run("Lawmakers and officials in Russia and Iran condemned the vote.");
+  codes.clear();
+  for (const PhraseActor& x : c.actors) {
+    const std::string_view head = c.Key(c.phrases[x.phrase].head);
+    if (head == "lawmakers" || head == "officials") codes.push_back(x.code);
+  }
+  EXPECT_THAT(codes, ::testing::UnorderedElementsAre("RUSLEG", "IRNLEG", "RUSGOV", "IRNGOV"));
 }
 
 TEST_F(ActorComposerTest, OrganisationsWithAndWithoutRoles) {
