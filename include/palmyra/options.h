@@ -32,8 +32,10 @@ struct Options {
   // Code as PETRARCH does where its conventions differ from Palmyra's: any
   // preposition's object after the verb may be the target (the sets of
   // data/petrarch/), speech frames' verbs are events when a dictionary
-  // lists them, and the first actor after the verb is the target when
-  // nothing else is. Used to validate against PETRARCH's records.
+  // lists them, the first actor after the verb is the target when nothing
+  // else is, a passive without a "by" agent reads as active, and a
+  // subordinate clause is coded only when the clause above gave no event.
+  // Used to validate against PETRARCH's records.
   bool petrarch_conventions = false;
 };
 

@@ -547,6 +547,16 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
     const int32_t vi = ph.verb_group;
     const VerbGroup& v = a->verb_groups[vi];
     if ((*consumed)[v.main] || (v.speech && !petrarch_)) continue;
+    // PETRARCH codes a subordinate clause ("after crowds burned down its
+    // embassy") only when the clause above it gave no event.
+    if (petrarch_ && v.kind == ClauseKind::kSubordinate &&
+        std::any_of(a->events.begin(), a->events.end(), [&](const EventCandidate& e) {
+          return e.sentence == sentence && e.verb_group >= 0 &&
+                 a->verb_groups[e.verb_group].kind != ClauseKind::kSubordinate &&
+                 !a->verb_groups[e.verb_group].speech;
+        })) {
+      continue;
+    }
     uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
     if (petrarch_) {
       // PETRARCH reads a pattern's words on through the clauses the verb
