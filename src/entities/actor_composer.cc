@@ -42,6 +42,7 @@ void ActorComposer::Compose(Analysis* a) const {
     }
     LinkOfPhrases(a, s);
     LinkAppositions(a, s);
+    ShareCountryAcrossAnd(a, s);
   }
 }
 
@@ -326,6 +327,37 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
   a->actors.insert(a->actors.end(), added.begin(), added.end());
   std::stable_sort(a->actors.begin() + offset, a->actors.end(),
                    [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
+}
+
+void ActorComposer::ShareCountryAcrossAnd(Analysis* a, uint32_t s) const {
+  // "Danish media and government": a bare agent joined by "and" to an
+  // actor named by its country takes that country.
+  const uint32_t pb = a->sentence_phrase_begin[s], pe = a->sentence_phrase_begin[s + 1];
+  for (uint32_t p = pb + 2; p < pe; ++p) {
+    const Phrase& ph = a->phrases[p];
+    if (ph.type != PhraseType::kNoun || ph.end - ph.begin != 1) continue;
+    const Phrase& cc = a->phrases[p - 1];
+    if (cc.type != PhraseType::kOther || a->Key(cc.head) != "and") continue;
+    const PhraseActor* y = a->ActorOf(p - 2);
+    if (y == nullptr || y->country.empty() || y->pronoun >= 0 || y->antecedent >= 0) continue;
+    // The country is named at the start of the first conjunct ("Danish").
+    const uint32_t start = a->phrases[p - 2].begin;
+    const bool country_first =
+        std::any_of(a->mentions.begin(), a->mentions.end(), [&](const Mention& m) {
+          return m.begin == start && m.kind != MentionKind::kAgent &&
+                 m.kind != MentionKind::kPronoun && m.kind != MentionKind::kPerson;
+        });
+    if (!country_first) continue;
+    const auto [lo, hi] = a->ActorsOf(p);
+    for (size_t k = lo; k < hi; ++k) {
+      PhraseActor& x = a->actors[k];
+      if (!x.country.empty() || x.code.empty() || x.pronoun >= 0 || !codes_->IsRole(x.code))
+        continue;
+      x.code = y->country + x.code;
+      x.rule = y->rule;
+      Describe(&x);
+    }
+  }
 }
 
 void ActorComposer::LinkAppositions(Analysis* a, uint32_t s) const {

@@ -32,6 +32,7 @@ class ActorComposer {
                      std::vector<bool>* consumed) const;
   void LinkOfPhrases(Analysis* a, uint32_t sentence) const;
   void LinkAppositions(Analysis* a, uint32_t sentence) const;
+  void ShareCountryAcrossAnd(Analysis* a, uint32_t sentence) const;
 
   const ActorDictionary* dictionary_;
   const ActorCodes* codes_;

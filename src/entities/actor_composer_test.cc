@@ -66,6 +66,13 @@ TEST_F(ActorComposerTest, AnAgentOfSeveralCountriesIsOneActorForEach) {
   EXPECT_THAT(codes, ::testing::UnorderedElementsAre("RUSLEG", "IRNLEG", "RUSGOV", "IRNGOV"));
 }
 
+TEST_F(ActorComposerTest, ABareAgentAfterAndSharesTheCountry) {
+  f_.Run("Danish media and government warned of the risks.");
+  EXPECT_EQ(f_.CodeOf("government"), "DNKGOV");
+  f_.Run("Danish media and Iran warned of the risks.");
+  EXPECT_EQ(f_.CodeOf("Iran"), "IRN");  // a name keeps its own country
+}
+
 TEST_F(ActorComposerTest, OrganisationsWithAndWithoutRoles) {
   f_.Run("UN peacekeepers and Hezbollah fighters and the Kurdistan Workers' Party.");
   EXPECT_EQ(f_.CodeOf("UN peacekeepers"), "IGOUNOMIL");
