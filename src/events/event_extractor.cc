@@ -681,6 +681,14 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
         }
       }
     }
+    // PETRARCH: a compound after the verb with a subject before it ("Eriador
+    // agrees with the Philippines and France", "- * WITH %") is the
+    // subject's partners: one event from the subject to each.
+    if (petrarch_ && roles.compound > static_cast<int32_t>(p) && roles.source >= 0 &&
+        a->ActorOf(static_cast<uint32_t>(roles.source)) != nullptr) {
+      roles.target = roles.compound;
+      roles.compound = -1;
+    }
     if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
     // "were killed in Russian airstrikes": without an agent, the owner of
     // the weapon the pattern names is the source.
