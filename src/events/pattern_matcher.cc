@@ -99,8 +99,12 @@ bool PatternMatcher::Element(const PatternElement& e, uint32_t p, uint32_t end, 
       return true;
     }
     case ElementKind::kSkip: {
+      // A phrase, or the rest of one after a word of the pattern ("THEIR ^
+      // ABOUT": "their populations about").
       const int32_t ph = phrase_at_[p];
-      if (ph < 0 || a_->phrases[ph].begin != p) return false;
+      if (ph < 0) return false;
+      const bool rest = a_->phrases[ph].begin < p && p > 0 && phrase_at_[p - 1] == ph;
+      if (a_->phrases[ph].begin != p && !rest) return false;
       *next = std::min(end, a_->phrases[ph].end);
       return true;
     }

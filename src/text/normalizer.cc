@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace palmyra {
@@ -110,8 +111,11 @@ NormalizeResult Normalizer::Normalize(std::string_view text, std::string* norm,
   while (i < text.size()) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
-      if (b < 0x20 && b != '\n' && b != '\t' && b != '\r') {
-        // Control characters become spaces.
+      const bool joining_underscore = b == '_' && i > 0 && i + 1 < text.size() &&
+                                      IsAsciiAlpha(text[i - 1]) && IsAsciiAlpha(text[i + 1]);
+      if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || joining_underscore) {
+        // Control characters become spaces, and so does an underscore
+        // joining two words ("Dol_Amroth"), as in the dictionaries.
         flush_run(i);
         norm->push_back(' ');
         offsets->AppendReplaced(static_cast<uint32_t>(i), 1, 1);

@@ -28,6 +28,12 @@ TEST_F(NormalizerTest, AsciiIsUnchanged) {
   EXPECT_EQ(offsets_.MapStart(7), 7u);
 }
 
+TEST_F(NormalizerTest, AnUnderscoreBetweenWordsIsASpace) {
+  // As dictionaries write names: "Dol_Amroth" is "Dol Amroth".
+  EXPECT_EQ(Norm("the Prince of Dol_Amroth"), "the Prince of Dol Amroth");
+  EXPECT_EQ(Norm("file_2 and _x"), "file_2 and _x");  // not between letters
+}
+
 TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
   EXPECT_EQ(Norm("\xE2\x80\x9CWe\xE2\x80\x99ll win\xE2\x80\x9D \xE2\x80\x94 he"),
             "\"We'll win\" -- he");
