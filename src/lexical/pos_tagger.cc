@@ -257,6 +257,23 @@ void PosTagger::Tag(Analysis* a) const {
         tags[i] = PosTag::NN;
       }
     }
+    // "did not even ever clash", "would never attack": after a modal or a
+    // form of "do" and only adverbs, a word that can be a verb is its base
+    // form, not a noun.
+    for (size_t i = 1; i < tags.size(); ++i) {
+      if (tags[i] != PosTag::NN || lexicon_ == nullptr ||
+          !lexicon_->IsLemma(keys[i], WordClass::kVerb))
+        continue;
+      size_t k = i;
+      while (k > 0 && IsAdverb(tags[k - 1])) --k;
+      if (k == i || k == 0) continue;  // at least one adverb: "did clash" is tagged right
+      const std::string_view before = keys[k - 1];
+      const bool auxiliary =
+          tags[k - 1] == PosTag::MD || ((tags[k - 1] == PosTag::VBD || tags[k - 1] == PosTag::VBZ ||
+                                         tags[k - 1] == PosTag::VBP) &&
+                                        (before == "did" || before == "does" || before == "do"));
+      if (auxiliary) tags[i] = PosTag::VB;
+    }
     // "Calenardhon crowds burned down its embassy": a present verb in -s
     // between a name or adjective and a past verb is a plural noun.
     for (size_t i = 1; i + 1 < tags.size(); ++i) {

@@ -155,6 +155,14 @@ TEST_F(ClausesTest, ASerialCommaBeforeAndKeepsTheList) {
   EXPECT_EQ(stage_.PhraseText(subjects[0]), "Russia");
 }
 
+TEST_F(ClausesTest, AVerbAfterAnAuxiliaryAndAdverbsIsAVerb) {
+  // The tagger reads "clash" after "ever" as a noun.
+  stage_.Run("The minister did not even ever clash over the plan.");
+  const VerbGroup* clash = stage_.Group("clash");
+  ASSERT_NE(clash, nullptr);
+  EXPECT_TRUE(clash->negated);
+}
+
 TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
   stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
   EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");
