@@ -42,6 +42,7 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
       if (tokens.keys.empty()) continue;
       for (const std::string& k : tokens.keys) name.words.push_back(vocabulary->Add(k));
       if (HasTag(raw_name.tags, "exact")) name.exact = tokens.forms;
+      name.singular = HasTag(raw_name.tags, "singular");
       if (HasTag(raw_name.tags, "adj")) name.role = NameRole::kAdjective;
       if (HasTag(raw_name.tags, "people")) name.role = NameRole::kPeople;
       if (HasTag(raw_name.tags, "capital")) name.role = NameRole::kCapital;
@@ -85,7 +86,7 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
   bool upper = false;
   for (size_t k = 0; k < n.words.size(); ++k) {
     const Token& t = a.tokens[i + k];
-    if (t.word_id != n.words[k] && t.lemma_id != n.words[k]) return 0;
+    if (t.word_id != n.words[k] && (t.lemma_id != n.words[k] || n.singular)) return 0;
     if (!n.exact.empty() && a.Form(t) != n.exact[k]) return 0;
     upper |= (t.flags & kTokHasUpper) != 0;
   }

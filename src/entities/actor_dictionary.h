@@ -65,7 +65,8 @@ class ActorDictionary {
     std::vector<std::string> exact;  // forms that must match exactly (@exact), else empty
     int32_t entry = -1;
     NameRole role = NameRole::kName;
-    bool proper = true;  // needs a capital letter somewhere in the text
+    bool proper = true;     // needs a capital letter somewhere in the text
+    bool singular = false;  // matches forms only, not lemmas ("{}" or @singular)
   };
   // Appends the names found in tokens [begin, end) to *out.
   void MatchRange(const Analysis& a, uint32_t begin, uint32_t end, std::vector<Mention>* out) const;

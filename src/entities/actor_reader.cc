@@ -1,5 +1,6 @@
 #include "entities/actor_reader.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/data_file.h"
@@ -226,6 +227,10 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
 
     const bool synonym = name[0] == '+';
     const std::string base(synonym ? Trim(name.substr(1)) : name);
+    // An empty "{}" says that the name has no plural: "POLICE {}" is not "polices".
+    if (std::any_of(plural_groups.begin(), plural_groups.end(),
+                    [](const std::string& g) { return Trim(g).empty(); }))
+      tags.emplace_back("singular");
     std::vector<RawName> names;
     for (const std::string& expanded : expand(base, line_number)) {
       RawName n = MakeName(expanded, tags, line_number);

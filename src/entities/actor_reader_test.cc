@@ -1,5 +1,7 @@
 #include "entities/actor_reader.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace palmyra {
@@ -50,6 +52,11 @@ TEST(ActorReaderTest, ReadsAgentsPluralsAndSubstitutionSets) {
   EXPECT_EQ(f.actors[1].names[1].words[0], "policemen");
   EXPECT_TRUE(f.actors[2].agent_prefix);
   EXPECT_EQ(f.actors[3].codes[0].code, "COP");
+  // "{}": no plural, so "polices" is not the police.
+  EXPECT_NE(
+      std::find(f.actors[3].names[0].tags.begin(), f.actors[3].names[0].tags.end(), "singular"),
+      f.actors[3].names[0].tags.end());
+  EXPECT_TRUE(f.actors[0].names[0].tags.empty());
   EXPECT_EQ(f.actors[3].line, 7);
 }
 
