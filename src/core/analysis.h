@@ -34,6 +34,7 @@ inline constexpr uint16_t kTokOpenQuote = 1 << 10;   // a quotation mark that op
 inline constexpr uint16_t kTokCloseQuote = 1 << 11;  // a quotation mark that closes one
 inline constexpr uint16_t kTokHasUpper = 1 << 12;    // contains an upper-case letter
 inline constexpr uint16_t kTokInLexicon = 1 << 13;   // capitalised, and a word WordNet knows
+inline constexpr uint16_t kTokCalendar = 1 << 14;    // a capitalised month or weekday name
 
 struct Token {
   uint32_t start = 0;  // original byte offsets (Document::text)

@@ -147,6 +147,14 @@ int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls, bool infl
     if (word.size() <= rules[r].suffix.size() || !EndsWith(word, rules[r].suffix)) continue;
     const size_t stem = word.size() - rules[r].suffix.size();
     if (stem + rules[r].replacement.size() > sizeof buffer) continue;
+    // A verb takes "-es" only after a hissing sound or "o" ("passes", "goes"):
+    // "departes" is not a form of "depart".
+    if (cls == WordClass::kVerb && rules[r].suffix == "es" && rules[r].replacement.empty()) {
+      const std::string_view base = word.substr(0, stem);
+      if (!(EndsWith(base, "s") || EndsWith(base, "x") || EndsWith(base, "z") ||
+            EndsWith(base, "ch") || EndsWith(base, "sh") || EndsWith(base, "o")))
+        continue;
+    }
     std::memcpy(buffer, word.data(), stem);
     std::memcpy(buffer + stem, rules[r].replacement.data(), rules[r].replacement.size());
     size_t length = stem + rules[r].replacement.size();

@@ -26,6 +26,12 @@ TEST_F(LemmatizerTest, RegularAndIrregularVerbs) {
   EXPECT_EQ(lemmatizer_->Lemma("was", WordClass::kVerb), "be");
   EXPECT_EQ(lemmatizer_->Lemma("seized", WordClass::kVerb), "seize");
   EXPECT_EQ(lemmatizer_->Lemma("attacks", WordClass::kVerb), "attack");
+  // "-es" after a hissing sound or "o" only.
+  EXPECT_EQ(lemmatizer_->Lemma("passes", WordClass::kVerb), "pass");
+  EXPECT_EQ(lemmatizer_->Lemma("goes", WordClass::kVerb), "go");
+  EXPECT_EQ(lemmatizer_->Lemma("reaches", WordClass::kVerb), "reach");
+  EXPECT_EQ(lemmatizer_->Lemma("makes", WordClass::kVerb), "make");
+  EXPECT_NE(lemmatizer_->Lemma("departes", WordClass::kVerb), "depart");
 }
 
 TEST_F(LemmatizerTest, NounsIncludingWordsWordNetLacks) {

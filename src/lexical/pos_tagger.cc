@@ -257,6 +257,12 @@ void PosTagger::Tag(Analysis* a) const {
         tags[i] = PosTag::NN;
       }
     }
+    // "threatened on Monday", "met in March": before a day or a month, a
+    // particle is the preposition of a date.
+    for (size_t i = 0; i + 1 < tags.size(); ++i) {
+      if (tags[i] == PosTag::RP && (a->tokens[s.token_begin + i + 1].flags & kTokCalendar))
+        tags[i] = PosTag::IN;
+    }
     // "did not even ever clash", "would never attack": after a modal or a
     // form of "do" and only adverbs, a word that can be a verb is its base
     // form, not a noun.

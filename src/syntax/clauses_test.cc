@@ -163,6 +163,16 @@ TEST_F(ClausesTest, AVerbAfterAnAuxiliaryAndAdverbsIsAVerb) {
   EXPECT_TRUE(clash->negated);
 }
 
+TEST_F(ClausesTest, OnBeforeAWeekdayIsNotAParticle) {
+  // The tagger reads "on" after "threatened" as a particle ("turned on").
+  stage_.Run("The parliament threatened on Monday to break relations with Russia.");
+  const VerbGroup* threatened = stage_.Group("threatened");
+  ASSERT_NE(threatened, nullptr);
+  EXPECT_FALSE(threatened->has_particle);
+  EXPECT_EQ(threatened->end - threatened->begin, 1u);
+  EXPECT_EQ(stage_.Subject("break"), "The parliament");
+}
+
 TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
   stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
   EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");

@@ -240,7 +240,12 @@ void Tokenizer::Tokenize(Analysis* a) const {
         emit(pos + split, end);
       } else {
         emit(pos, end);
-        if (abbreviation) a->tokens.back().flags |= kTokAbbreviation;
+        Token& t = a->tokens.back();
+        if (abbreviation) t.flags |= kTokAbbreviation;
+        if (t.flags & kTokCapitalized) {
+          const std::string lower = AsciiLowercase(word);
+          if (rules_->Month(lower) > 0 || rules_->Weekday(lower) > 0) t.flags |= kTokCalendar;
+        }
       }
       pos = end;
       // "Russians'" -> "Russians" "'".
