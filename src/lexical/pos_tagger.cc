@@ -263,22 +263,33 @@ void PosTagger::Tag(Analysis* a) const {
       if (tags[i] == PosTag::RP && (a->tokens[s.token_begin + i + 1].flags & kTokCalendar))
         tags[i] = PosTag::IN;
     }
-    // "did not even ever clash", "would never attack": after a modal or a
-    // form of "do" and only adverbs, a word that can be a verb is its base
-    // form, not a noun.
-    for (size_t i = 1; i < tags.size(); ++i) {
-      if (tags[i] != PosTag::NN || lexicon_ == nullptr ||
-          !lexicon_->IsLemma(keys[i], WordClass::kVerb))
-        continue;
-      size_t k = i;
-      while (k > 0 && IsAdverb(tags[k - 1])) --k;
-      if (k == i || k == 0) continue;  // at least one adverb: "did clash" is tagged right
-      const std::string_view before = keys[k - 1];
-      const bool auxiliary =
-          tags[k - 1] == PosTag::MD || ((tags[k - 1] == PosTag::VBD || tags[k - 1] == PosTag::VBZ ||
-                                         tags[k - 1] == PosTag::VBP) &&
-                                        (before == "did" || before == "does" || before == "do"));
-      if (auxiliary) tags[i] = PosTag::VB;
+    // "did not even ever clash", "won't even clash": after a modal or a
+    // form of "do" and adverbs, a word that can be a verb is its base form,
+    // not a noun or a present tense; a word before it that can be an adverb
+    // ("even") is one.
+    if (lexicon_ != nullptr) {
+      auto verb_like = [&](size_t i) {
+        return (tags[i] == PosTag::NN || tags[i] == PosTag::VB || tags[i] == PosTag::VBP) &&
+               lexicon_->IsLemma(keys[i], WordClass::kVerb);
+      };
+      for (size_t j = 0; j + 1 < tags.size(); ++j) {
+        const std::string_view aux = keys[j];
+        const bool auxiliary =
+            tags[j] == PosTag::MD ||
+            ((tags[j] == PosTag::VBD || tags[j] == PosTag::VBZ || tags[j] == PosTag::VBP) &&
+             (aux == "did" || aux == "does" || aux == "do"));
+        if (!auxiliary) continue;
+        size_t m = j + 1;
+        for (; m < tags.size(); ++m) {
+          if (IsAdverb(tags[m])) continue;
+          if (tags[m] != PosTag::VB || !lexicon_->IsLemma(keys[m], WordClass::kAdverb)) break;
+          size_t next = m + 1;
+          while (next < tags.size() && IsAdverb(tags[next])) ++next;
+          if (next == tags.size() || !verb_like(next)) break;
+          tags[m] = PosTag::RB;
+        }
+        if (m > j + 1 && m < tags.size() && verb_like(m)) tags[m] = PosTag::VB;
+      }
     }
     // "Calenardhon crowds burned down its embassy": a present verb in -s
     // between a name or adjective and a past verb is a plural noun.

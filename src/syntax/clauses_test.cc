@@ -161,6 +161,13 @@ TEST_F(ClausesTest, AVerbAfterAnAuxiliaryAndAdverbsIsAVerb) {
   const VerbGroup* clash = stage_.Group("clash");
   ASSERT_NE(clash, nullptr);
   EXPECT_TRUE(clash->negated);
+  // ... and "even" after "won't" as a verb, and "clash" as a present tense.
+  stage_.Run("The minister won't even ever clash over the plan.");
+  clash = stage_.Group("clash");
+  ASSERT_NE(clash, nullptr);
+  EXPECT_TRUE(clash->negated);
+  EXPECT_TRUE(clash->future);
+  EXPECT_EQ(stage_.Subject("clash"), "The minister");
 }
 
 TEST_F(ClausesTest, OnBeforeAWeekdayIsNotAParticle) {
