@@ -765,6 +765,23 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
       }
       continue;
     }
+    // PETRARCH reads the first noun phrase after the verb as an unknown
+    // target, and codes nothing without one: "a Bree official said on
+    // Saturday" (BREGOV ---), but not "... said today", whose bare time word
+    // is an adverbial.
+    if (petrarch_ && roles.target < 0 && roles.compound < 0) {
+      bool noun_after = false;
+      for (uint32_t q = p + 1; q < a->sentence_phrase_begin[sentence + 1] && !noun_after; ++q) {
+        const Phrase& np = a->phrases[q];
+        if (np.begin >= hi) break;
+        if (np.type != PhraseType::kNoun) continue;
+        const bool adverbial = np.end == np.begin + 1 &&
+                               lexicon_->Is(a->tokens[np.head].lemma, WordRole::kTime) &&
+                               a->phrases[q - 1].type != PhraseType::kPreposition;
+        noun_after = !adverbial;
+      }
+      if (!noun_after) continue;
+    }
     const size_t before = a->events.size();
     Emit(a, context, found, roles, vi, sentence, v.main);
     if (a->events.size() > before) {
