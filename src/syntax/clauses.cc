@@ -373,7 +373,13 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
             const int conjunct = sv.Before(b);
             if (!sv.Valid(conjunct) || !sv.IsNoun(conjunct) || sv.IsTemporal(conjunct)) break;
             const int before_conjunct = sv.Before(conjunct);
-            if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct)) break;
+            // "between Armenia and Azerbaijan" is no subject, but "noted that
+            // Gondor and Osgiliath have" is.
+            if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct) &&
+                !sv.IsComplementizer(before_conjunct) &&
+                !sv.Is(before_conjunct, WordRole::kSubordinator) &&
+                !sv.Is(before_conjunct, WordRole::kConditional))
+              break;
             seen_cc |= cc;
             k = conjunct;
             b = before_conjunct;

@@ -180,6 +180,19 @@ TEST_F(ClausesTest, OnBeforeAWeekdayIsNotAParticle) {
   EXPECT_EQ(stage_.Subject("break"), "The parliament");
 }
 
+TEST_F(ClausesTest, CoordinatedSubjectsAfterThatOrAfter) {
+  stage_.Run("Officials noted that Gondor and Osgiliath have delayed their meeting.");
+  EXPECT_EQ(stage_.Subject("delayed"), "Gondor");  // the first conjunct
+  const VerbGroup* delayed = stage_.Group("delayed");
+  ASSERT_NE(delayed, nullptr);
+  EXPECT_EQ(delayed->kind, ClauseKind::kComplement);
+  stage_.Run("They left after Russia and Iran attacked the town.");
+  EXPECT_EQ(stage_.Subject("attacked"), "Russia");
+  // Inside a prepositional phrase the names are no subject.
+  stage_.Run("Talks between Armenia and Azerbaijan began.");
+  EXPECT_EQ(stage_.Subject("began"), "Talks");
+}
+
 TEST_F(ClausesTest, AListOfNamesAfterOfBelongsToItsNoun) {
   stage_.Run("The ambassadors of Russia, Iran and Turkey presented their credentials.");
   EXPECT_EQ(stage_.Subject("presented"), "The ambassadors");
