@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // Records of ../shared/petrarch2/text/PETR.UnitTest.records.xml that
 // `palmyra validate` codes exactly; raise it when more pass.
-constexpr int kPetrarchRecordsPassing = 247;
+constexpr int kPetrarchRecordsPassing = 248;
 
 struct Result {
   int status = -1;
@@ -288,6 +288,9 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
             "<Sentence date=\"20010101\" id=\"T-09\" category=\"DEMO\">\n"
             "<EventCoding noevents=\"True\"></EventCoding>\n"
             "<Text>Arnor restored today.</Text>\n</Sentence>\n"
+            "<Sentence date=\"20010101\" id=\"T-10\" category=\"DEMO\">\n"
+            "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+            "<Text>The goats of Arnor restored diplomatic ties with Gondor.</Text>\n</Sentence>\n"
             "<Sentence date=\"20010101\" id=\"T-04\" category=\"OTHER\">\n"
             "<EventCoding noevents=\"True\"></EventCoding>\n"
             "<Text>Arnor restored diplomatic ties with Gondor.</Text>\n</Sentence>\n"
@@ -307,8 +310,10 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
   // bare time word is not one.
   EXPECT_EQ(run.out.find("FAIL T-08"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("FAIL T-09"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("7 passed, 1 failed"), std::string::npos) << run.out;
-  EXPECT_EQ(Palmyra("validate --min-pass 8 " + records).status, 1);
+  // A phrase naming no one stands for the actor of its "of" phrase.
+  EXPECT_EQ(run.out.find("FAIL T-10"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("8 passed, 1 failed"), std::string::npos) << run.out;
+  EXPECT_EQ(Palmyra("validate --min-pass 9 " + records).status, 1);
   // Records that are not XML, or whose dictionaries are missing, are named.
   const std::string broken = Write("broken.xml", "<Validation><Sentences>\n<Sentence>\n");
   const Result bad = Palmyra("validate " + broken);

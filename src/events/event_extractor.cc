@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <optional>
+#include <tuple>
 
 #include "core/strings.h"
 #include "events/cameo_table.h"
@@ -367,7 +368,14 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     std::vector<int32_t> out;
     if (phrase < 0) return out;
     for (uint32_t p : CoordinatedPhrases(*a, static_cast<uint32_t>(phrase), pb, pe)) {
-      const auto [lo, hi] = a->ActorsOf(p);
+      auto [lo, hi] = a->ActorsOf(p);
+      // PETRARCH: a noun phrase that names no one stands for the actor of
+      // its "of" phrase ("goats of Gondor" is Gondor).
+      if (lo == hi && petrarch_ && p + 2 < pe &&
+          a->phrases[p + 1].type == PhraseType::kPreposition &&
+          a->Key(a->phrases[p + 1].head) == "of") {
+        std::tie(lo, hi) = a->ActorsOf(p + 2);
+      }
       for (size_t i = lo; i < hi; ++i) out.push_back(static_cast<int32_t>(i));
     }
     return out;
