@@ -43,6 +43,7 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
       for (const std::string& k : tokens.keys) name.words.push_back(vocabulary->Add(k));
       if (HasTag(raw_name.tags, "exact")) name.exact = tokens.forms;
       name.singular = HasTag(raw_name.tags, "singular");
+      name.loose = raw_name.loose;
       if (HasTag(raw_name.tags, "adj")) name.role = NameRole::kAdjective;
       if (HasTag(raw_name.tags, "people")) name.role = NameRole::kPeople;
       if (HasTag(raw_name.tags, "capital")) name.role = NameRole::kCapital;
@@ -84,14 +85,27 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
                                   uint32_t end) const {
   if (i + n.words.size() > end) return 0;
   bool upper = false;
-  for (size_t k = 0; k < n.words.size(); ++k) {
-    const Token& t = a.tokens[i + k];
-    if (t.word_id != n.words[k] && (t.lemma_id != n.words[k] || n.singular)) return 0;
+  int skipped = 0;
+  uint32_t j = i;
+  for (size_t k = 0; k < n.words.size(); ++k, ++j) {
+    if (j >= end) return 0;
+    auto matches = [&](const Token& t) {
+      return t.word_id == n.words[k] || (t.lemma_id == n.words[k] && !n.singular);
+    };
+    // A loose name's later words may follow a modifier or two.
+    while (n.loose && k > 0 && !matches(a.tokens[j]) && skipped < 2 && j + 1 < end &&
+           (a.tokens[j].tag == PosTag::JJ || a.tokens[j].tag == PosTag::NN ||
+            a.tokens[j].tag == PosTag::NNP)) {
+      ++j;
+      ++skipped;
+    }
+    const Token& t = a.tokens[j];
+    if (!matches(t)) return 0;
     if (!n.exact.empty() && a.Form(t) != n.exact[k]) return 0;
     upper |= (t.flags & kTokHasUpper) != 0;
   }
   if (n.proper && !upper) return 0;  // "us" is not the US
-  return static_cast<uint32_t>(n.words.size());
+  return j - i;
 }
 
 void ActorDictionary::Match(Analysis* a) const {

@@ -67,6 +67,7 @@ class ActorDictionary {
     NameRole role = NameRole::kName;
     bool proper = true;     // needs a capital letter somewhere in the text
     bool singular = false;  // matches forms only, not lemmas ("{}" or @singular)
+    bool loose = false;     // up to two modifiers may stand between its words
   };
   // Appends the names found in tokens [begin, end) to *out.
   void MatchRange(const Analysis& a, uint32_t begin, uint32_t end, std::vector<Mention>* out) const;

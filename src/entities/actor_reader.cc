@@ -30,6 +30,14 @@ RawName MakeName(std::string_view text, std::vector<std::string> tags, int line)
   RawName n;
   n.forms = NameForms(text);
   for (const std::string& f : n.forms) n.words.push_back(AsciiLowercase(f));
+  // TABARI: words parted by a space rather than "_" may have modifiers
+  // between them ("ITHILEN TELEVISION" is "Ithilen state-run television").
+  const std::string_view trimmed = Trim(text);
+  for (size_t i = 1; i + 1 < trimmed.size(); ++i) {
+    if (IsAsciiSpace(trimmed[i]) && !IsAsciiSpace(trimmed[i + 1]) && trimmed[i - 1] != '_' &&
+        trimmed[i + 1] != '_' && !IsAsciiSpace(trimmed[i - 1]))
+      n.loose = true;
+  }
   n.tags = std::move(tags);
   n.line = line;
   return n;

@@ -32,6 +32,7 @@ struct RawName {
   std::vector<std::string> words;  // lower-case words
   std::vector<std::string> forms;  // the same words as written
   std::vector<std::string> tags;   // Palmyra tags of this name ("adj", "capital", ...)
+  bool loose = false;              // words parted by spaces: modifiers may stand between them
   int line = 0;
 };
 

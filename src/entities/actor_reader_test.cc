@@ -60,6 +60,18 @@ TEST(ActorReaderTest, ReadsAgentsPluralsAndSubstitutionSets) {
   EXPECT_EQ(f.actors[3].line, 7);
 }
 
+TEST(ActorReaderTest, WordsPartedBySpacesMayHaveModifiersBetween) {
+  const ActorFile f = ParseActorDictionary("a.txt",
+                                           "ITHILEN TELEVISION [ITHTV]\n"
+                                           "ITHILEN_RADIO [ITHRAD]\n"
+                                           "VIRGILIO_ FONTES_PEREIRA_ [XYZ]\n");
+  ASSERT_EQ(f.actors.size(), 3u);
+  EXPECT_TRUE(f.actors[0].names[0].loose);
+  EXPECT_EQ(f.actors[0].names[0].words, (std::vector<std::string>{"ithilen", "television"}));
+  EXPECT_FALSE(f.actors[1].names[0].loose);
+  EXPECT_FALSE(f.actors[2].names[0].loose);  // a stray space after "_"
+}
+
 TEST(ActorReaderTest, ReportsMalformedLinesAndKeepsTheRest) {
   const ActorFile f = ParseActorDictionary("bad.txt",
                                            "+ORPHAN\n"
