@@ -32,8 +32,12 @@ std::string Number(double v) {
 
 std::string QuantityOf(const Quantity& q) {
   std::string s = q.kind + ":" + Number(q.value);
-  if (q.low || q.high)
-    s += ":" + (q.low ? Number(*q.low) : "") + "-" + (q.high ? Number(*q.high) : "");
+  if (q.low || q.high) {
+    s += ':';
+    if (q.low) s += Number(*q.low);
+    s += '-';
+    if (q.high) s += Number(*q.high);
+  }
   if (!q.unit.empty()) s += (q.low || q.high ? ":" : ":-:") + q.unit;
   return s;
 }

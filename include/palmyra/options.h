@@ -37,6 +37,10 @@ struct Options {
   // subordinate clause is coded only when the clause above gave no event.
   // Used to validate against PETRARCH's records.
   bool petrarch_conventions = false;
+  // PETRARCH's new_actor_length: when above 0, a source or target phrase
+  // that names no known actor and has at most this many words is coded by
+  // its words, upper case in quotes ("\"THE MINISTRY OF MAGIC\"").
+  int new_actor_length = 0;
 };
 
 // The folders an Engine actually uses for `options`, with defaults filled in.

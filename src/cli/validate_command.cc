@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -127,6 +128,7 @@ struct Record {
   std::string error;  // an expected error ("dateline", "bad_input_parse")
   bool require_dyad = true;
   CommaOptions commas;
+  int new_actor_length = 0;  // PETRARCH's option of that name
   int line = 0;
 };
 
@@ -149,6 +151,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   std::set<std::string> include;
   bool require_dyad = true;
   CommaOptions commas;
+  int new_actor_length = 0;
   const fs::path parent = fs::path(options.records).parent_path();
   const fs::path base = parent.empty() ? fs::path(".") : parent;
   auto find = [&](const std::string& name) -> std::string {
@@ -183,6 +186,8 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
           include.insert(std::string(category));
       } else if (name == "Config" && Attribute(e, "option") == "require_dyad") {
         require_dyad = True(Attribute(e, "value"));
+      } else if (name == "Config" && Attribute(e, "option") == "new_actor_length") {
+        new_actor_length = std::atoi(Attribute(e, "value").c_str());
       } else if (name == "Config") {
         commas.Set(Attribute(e, "option"), Attribute(e, "value"));
       }
@@ -208,6 +213,8 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
     if (n->type != XML_ELEMENT_NODE) continue;
     if (Name(n) == "Config") {
       if (Attribute(n, "option") == "require_dyad") require_dyad = True(Attribute(n, "value"));
+      if (Attribute(n, "option") == "new_actor_length")
+        new_actor_length = std::atoi(Attribute(n, "value").c_str());
       commas.Set(Attribute(n, "option"), Attribute(n, "value"));
       continue;
     }
@@ -218,6 +225,7 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
     r.line = static_cast<int>(xmlGetLineNo(n));
     r.require_dyad = require_dyad;
     r.commas = commas;
+    r.new_actor_length = new_actor_length;
     if (!include.empty() && !include.count(r.category)) {
       ++skipped;
       continue;
@@ -262,22 +270,37 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
         options.records.c_str(), records.size(), skipped, dictionaries.size(),
         (*pipeline)->load_warnings().size());
   }
+  // One engine for each new_actor_length the records ask for.
+  std::map<int, std::unique_ptr<Pipeline>> engines;
+  engines[engine.new_actor_length] = std::move(*pipeline);
   int passed = 0, failed = 0;
   Analysis a;
   for (const Record& r : records) {
+    std::unique_ptr<Pipeline>& coder = engines[r.new_actor_length];
+    if (coder == nullptr) {
+      Options with = engine;
+      with.new_actor_length = r.new_actor_length;
+      auto created = Pipeline::Create(with);
+      if (!created.ok()) {
+        std::fprintf(stderr, "palmyra validate: cannot start: %s\n",
+                     created.status().ToString().c_str());
+        return 2;
+      }
+      coder = std::move(*created);
+    }
     Document d;
     d.id = r.id;
     d.text = WithoutCommaClauses(r.text, r.commas);
     d.published = r.date;
     std::set<Coding> produced;
     if (!r.text.empty()) {
-      (*pipeline)->Analyze(d, &a);
+      coder->Analyze(d, &a);
       for (const EventCandidate& c : a.events) {
         // PETRARCH writes an actor of no known country as "---GOV".
-        const ActorCodes& codes = (*pipeline)->entities().codes();
+        const ActorCodes& codes = coder->entities().codes();
         auto code_of = [&](int32_t actor, const std::string& used) {
           std::string code = !used.empty() ? used : actor >= 0 ? a.actors[actor].code : "---";
-          if (code != "---" && codes.Country(code).empty()) code = "---" + code;
+          if (code != "---" && code[0] != '"' && codes.Country(code).empty()) code = "---" + code;
           return code;
         };
         const std::string source = code_of(c.source, c.source_code);

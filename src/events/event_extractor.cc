@@ -15,6 +15,34 @@ namespace {
 // Longest evidence span kept whole; longer ones shrink to the trigger's clause.
 constexpr uint32_t kMaxEvidenceTokens = 60;
 
+// Actors numbered kNewActor, kNewActor - 1, ... in Emit are PETRARCH's new
+// actors: phrases that name no known actor, coded by their words.
+constexpr int32_t kNewActor = -2;
+
+// The words of noun phrase p and of an "of" phrase after it, upper case and
+// in quotes as PETRARCH writes a new actor ("\"THE MINISTRY OF MAGIC\""),
+// without possessive endings; empty when they are more than `limit`.
+std::string NewActorWords(const Analysis& a, uint32_t p, uint32_t phrases_end, int limit) {
+  std::vector<uint32_t> parts{p};
+  if (p + 2 < phrases_end && a.phrases[p + 1].type == PhraseType::kPreposition &&
+      a.Key(a.phrases[p + 1].head) == "of" && a.phrases[p + 2].type == PhraseType::kNoun) {
+    parts.push_back(p + 1);
+    parts.push_back(p + 2);
+  }
+  std::string out;
+  int words = 0;
+  for (uint32_t q : parts) {
+    for (uint32_t t = a.phrases[q].begin; t < a.phrases[q].end; ++t) {
+      const Token& token = a.tokens[t];
+      if (token.tag == PosTag::POS || IsPunctuation(token.tag)) continue;
+      if (++words > limit) return "";
+      out += out.empty() ? "\"" : " ";
+      out += AsciiUppercase(a.Form(token));
+    }
+  }
+  return out.empty() ? out : out + "\"";
+}
+
 bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "--"; }
 
 // 1-20 for a CAMEO code; 0 for codes of other schemes ("075A").
@@ -364,6 +392,11 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
                           int32_t vg, uint32_t sentence, uint32_t trigger) const {
   const uint32_t pb = a->sentence_phrase_begin[sentence];
   const uint32_t pe = a->sentence_phrase_begin[sentence + 1];
+  // PETRARCH's new_actor_length: a phrase naming no known actor, of up to
+  // that many words, is an actor coded by its own words. Such actors are
+  // numbered -2, -3, ... (kNewActor - k) here.
+  std::vector<std::string> new_actors;
+  auto named = [](int32_t i) { return i >= 0 || i <= kNewActor; };
   auto actors_of = [&](int32_t phrase) {
     std::vector<int32_t> out;
     if (phrase < 0) return out;
@@ -375,6 +408,13 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
           a->phrases[p + 1].type == PhraseType::kPreposition &&
           a->Key(a->phrases[p + 1].head) == "of") {
         std::tie(lo, hi) = a->ActorsOf(p + 2);
+      }
+      if (lo == hi && new_actor_length_ > 0) {
+        std::string words = NewActorWords(*a, p, pe, new_actor_length_);
+        if (!words.empty()) {
+          out.push_back(kNewActor - static_cast<int32_t>(new_actors.size()));
+          new_actors.push_back(std::move(words));
+        }
       }
       for (size_t i = lo; i < hi; ++i) out.push_back(static_cast<int32_t>(i));
     }
@@ -451,9 +491,11 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     c.sentence = sentence;
     c.trigger = trigger;
     c.verb_group = vg;
-    c.source = x;
-    c.target = y;
+    c.source = std::max(x, -1);
+    c.target = std::max(y, -1);
     if (x >= 0) c.source_code = a->actors[x].code;
+    if (x <= kNewActor) c.source_code = new_actors[kNewActor - x];
+    if (y <= kNewActor) c.target_code = new_actors[kNewActor - y];
     if (y >= 0) {
       const PhraseActor& t = a->actors[y];
       // A country or capital that is acted upon materially (bombed, given
@@ -524,7 +566,7 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     // PETRARCH's [A:B]: B is what the target does in turn ("arrived in
     // Gondor" [032:033]: a visit by the source, hosting by the target).
     std::optional<EventCandidate> reciprocal;
-    if (!found.alternate.empty() && x >= 0 && y >= 0) {
+    if (!found.alternate.empty() && named(x) && named(y)) {
       reciprocal = c;
       std::swap(reciprocal->source, reciprocal->target);
       std::swap(reciprocal->source_code, reciprocal->target_code);

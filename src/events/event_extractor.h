@@ -39,6 +39,8 @@ class EventExtractor {
   // ..."), unless it speaks in a later speech frame. Call before any
   // Extract().
   void UsePetrarchConventions(bool yes) { petrarch_ = yes; }
+  // PETRARCH's new_actor_length (0: off): see Options::new_actor_length.
+  void SetNewActorLength(int words) { new_actor_length_ = words; }
 
   struct ModalityFlags {
     bool negated = false, hypothetical = false, future = false, reported = false;
@@ -137,6 +139,7 @@ class EventExtractor {
   const ActorCodes* codes_;
   const ModalityCodes* modality_codes_;
   bool petrarch_ = false;
+  int new_actor_length_ = 0;
   // Synonym sets of the dictionary that steer roles (data/events/synsets.txt).
   int32_t light_verbs_ = -1;                       // LIGHTVERB: "launch", "carry out"
   int32_t light_heads_ = -1;                       // LIGHTHEAD: "effort" in "mediation effort"

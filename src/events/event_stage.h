@@ -38,6 +38,7 @@ class EventStage {
       bool builtin, std::vector<Diagnostic>* warnings, bool petrarch_conventions = false);
 
   void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
+  void SetNewActorLength(int words) { extractor_->SetNewActorLength(words); }
 
   const CameoTable& cameo() const { return *cameo_; }
   const PatternDictionary& dictionary() const { return dictionary_; }

@@ -50,6 +50,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
       EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
                        &p->entities_->codes(), &p->vocabulary_, verb_files,
                        options.builtin_dictionaries, &warnings, options.petrarch_conventions));
+  p->events_->SetNewActorLength(options.new_actor_length);
   std::set<std::string> seen;
   for (const Diagnostic& d : warnings) {
     Diagnostic w = d;
