@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // Records of ../shared/petrarch2/text/PETR.UnitTest.records.xml that
 // `palmyra validate` codes exactly; raise it when more pass.
-constexpr int kPetrarchRecordsPassing = 251;
+constexpr int kPetrarchRecordsPassing = 252;
 
 struct Result {
   int status = -1;
@@ -196,7 +196,10 @@ constexpr char kVerbs[] =
     "--- SNUB [9999] ---\n"
     "SNUB\n"
     "--- VISIT [042:043] ---\n"  // a visit, and the target's hosting of it
-    "VISIT\n";
+    "VISIT\n"
+    "--- ADOPT [081] ---\n"
+    "ADOPT\n"
+    "- * RESOLUTION [102]\n";
 
 TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
   const std::string actors = Write("test.actors.txt", kActors);
@@ -302,6 +305,12 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
       "eventcode=\"064\"></EventCoding>\n"
       "<Text>The Ministry of Magic restored diplomatic ties with Gondor.</Text>\n"
       "</Sentence>\n"
+      "<Sentence date=\"20010101\" id=\"T-14\" category=\"DEMO\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"102\"></EventCoding>\n"
+      "<Text>Arnor adopted a resolution with Gondor.</Text>\n</Sentence>\n"
+      "<Sentence date=\"20010101\" id=\"T-15\" category=\"DEMO\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"081\"></EventCoding>\n"
+      "<Text>Arnor adopted resolutions with Gondor.</Text>\n</Sentence>\n"
       "<Config option=\"new_actor_length\" value=\"3\"></Config>\n"
       "<Sentence date=\"20010101\" id=\"T-13\" category=\"DEMO\">\n"
       "<EventCoding sourcecode=\"---\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
@@ -332,8 +341,11 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
   // new_actor_length: an unknown phrase of up to that many words is coded by its words.
   EXPECT_EQ(run.out.find("FAIL T-12"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("FAIL T-13"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("11 passed, 1 failed"), std::string::npos) << run.out;
-  EXPECT_EQ(Palmyra("validate --min-pass 12 " + records).status, 1);
+  // A pattern's noun matches a plural only as written.
+  EXPECT_EQ(run.out.find("FAIL T-14"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("FAIL T-15"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("13 passed, 1 failed"), std::string::npos) << run.out;
+  EXPECT_EQ(Palmyra("validate --min-pass 14 " + records).status, 1);
   // Records that are not XML, or whose dictionaries are missing, are named.
   const std::string broken = Write("broken.xml", "<Validation><Sentences>\n<Sentence>\n");
   const Result bad = Palmyra("validate " + broken);

@@ -962,6 +962,9 @@ void EventExtractor::NounEvents(Analysis* a, Context* context, uint32_t sentence
 void EventExtractor::Extract(Analysis* a) const {
   a->events.clear();
   Context context(dictionary_, a);
+  // PETRARCH matches a pattern's nouns as written: "RESOLUTION" is not
+  // "resolutions".
+  context.matcher.MatchPluralsAsWritten(petrarch_);
   for (uint32_t s = 0; s < a->sentences.size(); ++s) {
     VerbEvents(a, &context, s);
     NounEvents(a, &context, s);

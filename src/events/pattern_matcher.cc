@@ -28,7 +28,9 @@ bool PatternMatcher::Words(const std::vector<int32_t>& words, uint32_t p, uint32
   if (p + words.size() > end) return false;
   for (size_t i = 0; i < words.size(); ++i) {
     const Token& t = a_->tokens[p + i];
-    if (t.word_id != words[i] && t.lemma_id != words[i]) return false;
+    if (t.word_id == words[i]) continue;
+    if (t.lemma_id != words[i]) return false;
+    if (plurals_as_written_ && (t.tag == PosTag::NNS || t.tag == PosTag::NNPS)) return false;
   }
   *next = p + static_cast<uint32_t>(words.size());
   return true;

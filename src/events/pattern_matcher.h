@@ -42,6 +42,10 @@ class PatternMatcher {
 
   int32_t PhraseAt(uint32_t token) const { return phrase_at_[token]; }
 
+  // With `yes`, a plural noun matches a pattern's word only as written, not
+  // by its singular lemma.
+  void MatchPluralsAsWritten(bool yes) { plurals_as_written_ = yes; }
+
  private:
   // Matches elements[k..] from token pos on; with outside_adjuncts, plain
   // words and sets may not stand in a prepositional phrase.
@@ -59,6 +63,7 @@ class PatternMatcher {
   std::vector<int32_t> phrase_at_;
   std::vector<bool> has_actor_;
   int32_t adjunct_prepositions_;  // &ADJUNCTPREP, or -1
+  bool plurals_as_written_ = false;
 };
 
 }  // namespace palmyra
