@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // Records of ../shared/petrarch2/text/PETR.UnitTest.records.xml that
 // `palmyra validate` codes exactly; raise it when more pass.
-constexpr int kPetrarchRecordsPassing = 252;
+constexpr int kPetrarchRecordsPassing = 253;
 
 struct Result {
   int status = -1;
@@ -305,6 +305,11 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
       "eventcode=\"064\"></EventCoding>\n"
       "<Text>The Ministry of Magic restored diplomatic ties with Gondor.</Text>\n"
       "</Sentence>\n"
+      "<Sentence date=\"20010101\" id=\"T-16\" category=\"DEMO\">\n"
+      "<EventCoding sourcecode=\"ARN\" targetcode='\"THE MINISTRY OF MAGIC\"' "
+      "eventcode=\"064\"></EventCoding>\n"
+      "<Text>Arnor restored diplomatic ties with the Ministry of Magic.</Text>\n"
+      "</Sentence>\n"
       "<Sentence date=\"20010101\" id=\"T-14\" category=\"DEMO\">\n"
       "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"102\"></EventCoding>\n"
       "<Text>Arnor adopted a resolution with Gondor.</Text>\n</Sentence>\n"
@@ -341,11 +346,12 @@ TEST_F(CliTest, ValidateReportsFailuresAndCounts) {
   // new_actor_length: an unknown phrase of up to that many words is coded by its words.
   EXPECT_EQ(run.out.find("FAIL T-12"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("FAIL T-13"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("FAIL T-16"), std::string::npos) << run.out;  // ... as a target
   // A pattern's noun matches a plural only as written.
   EXPECT_EQ(run.out.find("FAIL T-14"), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("FAIL T-15"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("13 passed, 1 failed"), std::string::npos) << run.out;
-  EXPECT_EQ(Palmyra("validate --min-pass 14 " + records).status, 1);
+  EXPECT_NE(run.out.find("14 passed, 1 failed"), std::string::npos) << run.out;
+  EXPECT_EQ(Palmyra("validate --min-pass 15 " + records).status, 1);
   // Records that are not XML, or whose dictionaries are missing, are named.
   const std::string broken = Write("broken.xml", "<Validation><Sentences>\n<Sentence>\n");
   const Result bad = Palmyra("validate " + broken);

@@ -717,6 +717,19 @@ void EventExtractor::VerbEvents(Analysis* a, Context* context, uint32_t sentence
             break;
           }
         }
+        // With new_actor_length, the first noun phrase after the verb in its
+        // clause ("left for the Ministry of Magic") when it is short enough.
+        for (uint32_t q = p + 1; roles.target < 0 && new_actor_length_ > 0 && q < pe; ++q) {
+          const Phrase& np = a->phrases[q];
+          if (np.begin >= hi) break;
+          const bool in_pattern =
+              std::any_of(found.match.consumed.begin(), found.match.consumed.end(),
+                          [&](uint32_t t) { return t >= np.begin && t < np.end; });
+          if (np.type != PhraseType::kNoun || np.begin < found.trigger_end || in_pattern) continue;
+          if (a->ActorOf(q) == nullptr && !NewActorWords(*a, q, pe, new_actor_length_).empty())
+            roles.target = static_cast<int32_t>(q);
+          break;
+        }
       }
       // "threatened to ban opposition candidates": the infinitive's object.
       if (roles.target < 0) {
