@@ -1,9 +1,16 @@
 #include "core/file.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+
+#include "core/hash.h"
 
 namespace palmyra {
 namespace {
@@ -36,6 +43,39 @@ Status WriteFile(const std::string& path, std::string_view contents) {
   const bool closed = std::fclose(file) == 0;
   if (!written || !closed) return IoError(path + ": write failed: " + Errno());
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view contents) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  static std::atomic<int> serial{0};
+  const std::string tmp =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++);
+  RETURN_IF_ERROR(WriteFile(tmp, contents));
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string error = Errno();
+    std::remove(tmp.c_str());
+    return IoError(path + ": cannot replace: " + error);
+  }
+  return Status::Ok();
+}
+
+std::string UserCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg) {
+    return std::string(xdg) + "/palmyra";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home) {
+    return std::string(home) + "/.cache/palmyra";
+  }
+  return "";
+}
+
+uint64_t FileStamp(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return 0;
+  return HashCombine(static_cast<uint64_t>(st.st_size),
+                     static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
+                         static_cast<uint64_t>(st.st_mtim.tv_nsec));
 }
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path) {

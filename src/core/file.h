@@ -2,6 +2,7 @@
 #ifndef PALMYRA_CORE_FILE_H_
 #define PALMYRA_CORE_FILE_H_
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -12,6 +13,18 @@ namespace palmyra {
 
 Result<std::string> ReadFile(const std::string& path);
 Status WriteFile(const std::string& path, std::string_view contents);
+
+// Writes `contents` to `path` through a temporary file in the same folder
+// (created when missing), so that readers never see half a file.
+Status WriteFileAtomically(const std::string& path, std::string_view contents);
+
+// Palmyra's folder in the user's cache ($XDG_CACHE_HOME/palmyra, else
+// ~/.cache/palmyra), or "" when neither variable is set.
+std::string UserCacheDir();
+
+// A stamp of a file's size and modification time that changes whenever the
+// file does; 0 when it cannot be read.
+uint64_t FileStamp(const std::string& path);
 
 // Reads a file line by line with a reusable buffer, without loading it whole.
 class LineReader {

@@ -6,10 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <unordered_map>
 
 #include "core/file.h"
@@ -79,18 +77,6 @@ PlaceFeature FeatureOf(char kind, std::string_view code) {
   if (code == "PPLA3" || code == "PPLA4") return PlaceFeature::kSeat4;
   if (code == "PPLX") return PlaceFeature::kSection;
   return PlaceFeature::kPlace;
-}
-
-// Changes whenever names would be split into different tokens.
-uint64_t TokenizerStamp(const NameTokenizer& names) {
-  uint64_t h = 0;
-  for (const char* probe : {"Deir ez-Zor", "Dar'a", "Ra's al 'Ayn", "Al-Bab", "St. Petersburg",
-                            "Ma`arrat an Nu`man", "N'Djamena", "Washington, D.C.", "Sana’a",
-                            "Cote d'Ivoire", "Bandar-e Abbas", "Xi'an", "O'Higgins"}) {
-    for (const std::string& key : names.Tokenize(probe).keys) h = HashCombine(h, Hash64(key));
-    h = HashCombine(h, 1);
-  }
-  return h;
 }
 
 // The key a country is also found by: its code, which no name can be.
@@ -216,37 +202,6 @@ bool Valid(const char* data, size_t size, uint64_t stamp) {
   return Layout(h).total == size;
 }
 
-// Writes `bytes` to `path` through a temporary file, so that readers never
-// see half an index.
-bool WriteAtomically(const std::string& path, const std::string& bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  static std::atomic<int> serial{0};
-  const std::string tmp =
-      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(serial++);
-  if (!WriteFile(tmp, bytes).ok()) return false;
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
-
-std::string CachePath(uint64_t stamp) {
-  std::string dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg) {
-    dir = xdg;
-  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home) {
-    dir = std::string(home) + "/.cache";
-  } else {
-    return "";
-  }
-  char name[64];
-  std::snprintf(name, sizeof name, "/palmyra/gazetteer-%016llx.idx",
-                static_cast<unsigned long long>(stamp));
-  return dir + name;
-}
-
 }  // namespace
 
 Gazetteer::~Gazetteer() {
@@ -285,25 +240,28 @@ Status Gazetteer::Adopt(std::string bytes) {
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& model_dir,
                                                    const NameTokenizer& names) {
   const std::string tsv = model_dir + "/gazetteer.tsv";
-  struct stat st;
-  if (::stat(tsv.c_str(), &st) != 0) {
+  const uint64_t file_stamp = FileStamp(tsv);
+  if (file_stamp == 0) {
     return NotFoundError(tsv +
                          ": the gazetteer is missing; it is built with the engine (make build)");
   }
-  const uint64_t stamp =
-      HashCombine(HashCombine(static_cast<uint64_t>(st.st_size),
-                              static_cast<uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL +
-                                  static_cast<uint64_t>(st.st_mtim.tv_nsec)),
-                  TokenizerStamp(names));
+  const uint64_t stamp = HashCombine(file_stamp, names.Stamp());
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   const std::string local = model_dir + "/gazetteer.idx";
-  const std::string cached = CachePath(stamp);
+  std::string cached = UserCacheDir();
+  if (!cached.empty()) {
+    char name[64];
+    std::snprintf(name, sizeof name, "/gazetteer-%016llx.idx",
+                  static_cast<unsigned long long>(stamp));
+    cached += name;
+  }
   if (g->Map(local, stamp).ok() || (!cached.empty() && g->Map(cached, stamp).ok())) return g;
 
   ASSIGN_OR_RETURN(std::string bytes, Compile(tsv, stamp, names));
   g->compiled_ = true;
   for (const std::string& path : {local, cached}) {
-    if (!path.empty() && WriteAtomically(path, bytes) && g->Map(path, stamp).ok()) return g;
+    if (!path.empty() && WriteFileAtomically(path, bytes).ok() && g->Map(path, stamp).ok())
+      return g;
   }
   // Nowhere to keep it: use it from memory for this run.
   RETURN_IF_ERROR(g->Adopt(std::move(bytes)));

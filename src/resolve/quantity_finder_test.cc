@@ -30,8 +30,12 @@ class QuantityFinderTest : public ::testing::Test {
       return std::string(buffer);
     };
     std::string s = number(q->value);
-    if (q->low || q->high)
-      s += " " + (q->low ? number(*q->low) : "") + "-" + (q->high ? number(*q->high) : "");
+    if (q->low || q->high) {
+      s += ' ';
+      if (q->low) s += number(*q->low);
+      s += '-';
+      if (q->high) s += number(*q->high);
+    }
     return s + " /" + std::to_string(end);
   }
   TextFixture fixture_;

@@ -5,6 +5,7 @@
 #ifndef PALMYRA_TEXT_NAME_TOKENIZER_H_
 #define PALMYRA_TEXT_NAME_TOKENIZER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ class NameTokenizer {
 
   // `name` with words separated by spaces or underscores.
   NameTokens Tokenize(std::string_view name) const;
+
+  // Changes whenever names would be split into different tokens: for
+  // indexes and caches of tokenized names.
+  uint64_t Stamp() const;
 
  private:
   const Normalizer* normalizer_;
