@@ -50,11 +50,13 @@ class CliTest : public ::testing::Test {
     ss << in.rdbuf();
     return ss.str();
   }
-  // Runs `palmyra ARGS`, capturing standard output and error.
+  // Runs `palmyra ARGS`, capturing standard output and error; compiled
+  // dictionaries go to the test's own cache folder.
   Result Palmyra(const std::string& args) {
     const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string command =
-        std::string(PALMYRA_TEST_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const std::string command = "XDG_CACHE_HOME=" + (dir_ / "cache").string() + " " +
+                                std::string(PALMYRA_TEST_BINARY) + " " + args + " >" +
+                                out.string() + " 2>" + err.string();
     Result run;
     const int raw = std::system(command.c_str());
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -249,6 +251,22 @@ TEST_F(CliTest, UserDictionariesCodeWithRulesNamingTheirLines) {
   const Result none = Palmyra("code --no-builtin-dictionaries --dict " + actors + " --dict " +
                               verbs + " " + russia);
   for (const auto& e : Events(none.out)) EXPECT_TRUE(e["source"].is_null()) << none.out;
+  // The actor file was compiled into the cache; coding from it, or from the
+  // file without the cache, gives the same events and messages.
+  bool compiled = false;
+  for (const auto& entry : fs::directory_iterator(dir_ / "cache" / "palmyra"))
+    compiled |= entry.path().filename().string().rfind("actors-", 0) == 0;
+  EXPECT_TRUE(compiled);
+  const std::string args = "--date 2001-01-01 --no-builtin-dictionaries --dict " + actors +
+                           " --dict " + verbs + " " + text;
+  const Result cached = Palmyra("code " + args);
+  const Result uncached = Palmyra("code --no-dict-cache " + args);
+  EXPECT_EQ(cached.out, run.out);
+  EXPECT_EQ(uncached.out, run.out);
+  // The same messages (the last line, the summary, has the time taken).
+  auto messages = [](const std::string& err) { return err.substr(0, err.rfind("palmyra: coded")); };
+  EXPECT_EQ(messages(cached.err), messages(run.err));
+  EXPECT_EQ(messages(uncached.err), messages(run.err));
 }
 
 TEST_F(CliTest, ValidateReportsFailuresAndCounts) {

@@ -29,6 +29,10 @@ struct Options {
   // skipped and reported (Engine::load_warnings()).
   std::vector<std::string> dictionaries;
   bool builtin_dictionaries = true;
+  // Keep the actor and agent files of `dictionaries` compiled in the user's
+  // cache folder ($XDG_CACHE_HOME/palmyra or ~/.cache/palmyra) and read them
+  // from there while they are unchanged.
+  bool dictionary_cache = true;
   // Code as PETRARCH does where its conventions differ from Palmyra's: any
   // preposition's object after the verb may be the target (the sets of
   // data/petrarch/), speech frames' verbs are events when a dictionary

@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
                        "agents, verbs, discards), used with the built-in ones");
   code_cmd->add_flag("--no-builtin-dictionaries{false}", code.engine.builtin_dictionaries,
                      "Use only the --dict dictionaries (and the built-in synonym sets)");
+  code_cmd->add_flag("--no-dict-cache{false}", code.engine.dictionary_cache,
+                     "Read the --dict actor files themselves, not their compiled copies in "
+                     "~/.cache/palmyra");
   code_cmd->add_flag("--petrarch", code.engine.petrarch_conventions,
                      "Code as PETRARCH does where the two differ (targets after any preposition)");
 
@@ -54,6 +57,8 @@ int main(int argc, char** argv) {
                           "Dictionary files or folders in the PETRARCH/TABARI formats");
   analyze_cmd->add_flag("--no-builtin-dictionaries{false}", analyze.engine.builtin_dictionaries,
                         "Use only the --dict dictionaries");
+  analyze_cmd->add_flag("--no-dict-cache{false}", analyze.engine.dictionary_cache,
+                        "Read the --dict actor files themselves, not their compiled copies");
   analyze_cmd->add_flag("--petrarch", analyze.engine.petrarch_conventions,
                         "Code as PETRARCH does where the two differ");
 

@@ -36,9 +36,13 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
     for (const RawName& raw_name : raw.names) {
       Name name;
       name.entry = id;
-      std::string joined;
-      for (const std::string& f : raw_name.forms) joined += (joined.empty() ? "" : " ") + f;
-      const NameTokens tokens = names.Tokenize(joined);
+      NameTokens tokenized;
+      if (raw_name.tokens.keys.empty()) {
+        std::string joined;
+        for (const std::string& f : raw_name.forms) joined += (joined.empty() ? "" : " ") + f;
+        tokenized = names.Tokenize(joined);
+      }
+      const NameTokens& tokens = raw_name.tokens.keys.empty() ? tokenized : raw_name.tokens;
       if (tokens.keys.empty()) continue;
       for (const std::string& k : tokens.keys) name.words.push_back(vocabulary->Add(k));
       if (HasTag(raw_name.tags, "exact")) name.exact = tokens.forms;

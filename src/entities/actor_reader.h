@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "palmyra/status.h"
+#include "text/name_tokenizer.h"
 
 namespace palmyra {
 
@@ -34,6 +35,7 @@ struct RawName {
   std::vector<std::string> tags;   // Palmyra tags of this name ("adj", "capital", ...)
   bool loose = false;              // words parted by spaces: modifiers may stand between them
   int line = 0;
+  NameTokens tokens;  // split as text is (TokenizeNames); empty until then
 };
 
 struct RawActor {

@@ -1,5 +1,7 @@
 #include "entities/entity_stage.h"
 
+#include "entities/actor_cache.h"
+
 namespace palmyra {
 
 const std::vector<std::string>& BuiltInActorFiles() {
@@ -17,7 +19,8 @@ Result<std::unique_ptr<EntityStage>> EntityStage::Load(const std::string& data_d
 
 Result<std::unique_ptr<EntityStage>> EntityStage::Load(
     const std::string& data_dir, const NameTokenizer& names, StringTable* vocabulary,
-    const std::vector<std::string>& user_files, bool builtin, std::vector<Diagnostic>* warnings) {
+    const std::vector<std::string>& user_files, bool builtin, std::vector<Diagnostic>* warnings,
+    const std::string& cache_dir) {
   std::unique_ptr<EntityStage> stage(new EntityStage());
   stage->vocabulary_ = vocabulary;
   ASSIGN_OR_RETURN(stage->codes_, ActorCodes::Load(data_dir));
@@ -31,7 +34,7 @@ Result<std::unique_ptr<EntityStage>> EntityStage::Load(
   // The user's files: what the reader could not read is reported, the rest
   // is used.
   for (const std::string& file : user_files) {
-    ASSIGN_OR_RETURN(ActorFile parsed, ReadActorDictionary(file));
+    ASSIGN_OR_RETURN(ActorFile parsed, ReadCompiledActorDictionary(file, names, cache_dir));
     warnings->insert(warnings->end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
     stage->dictionary_.Add(parsed, names, vocabulary);
   }

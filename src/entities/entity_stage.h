@@ -29,12 +29,15 @@ class EntityStage {
                                                    StringTable* vocabulary);
   // The same with the user's actor and agent files: after the built-in ones,
   // or instead of them when `builtin` is false. Malformed entries of the
-  // user's files are skipped and reported in *warnings.
+  // user's files are skipped and reported in *warnings. With a `cache_dir`,
+  // the user's files are compiled there and read from it while unchanged
+  // (entities/actor_cache.h).
   static Result<std::unique_ptr<EntityStage>> Load(const std::string& data_dir,
                                                    const NameTokenizer& names,
                                                    StringTable* vocabulary,
                                                    const std::vector<std::string>& user_files,
-                                                   bool builtin, std::vector<Diagnostic>* warnings);
+                                                   bool builtin, std::vector<Diagnostic>* warnings,
+                                                   const std::string& cache_dir = "");
 
   void Run(Analysis* analysis) const;
 

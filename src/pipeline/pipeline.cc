@@ -44,7 +44,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   }
   ASSIGN_OR_RETURN(p->entities_,
                    EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_,
-                                     actor_files, options.builtin_dictionaries, &warnings));
+                                     actor_files, options.builtin_dictionaries, &warnings,
+                                     options.dictionary_cache ? UserCacheDir() : ""));
   ASSIGN_OR_RETURN(
       p->events_,
       EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
