@@ -11,7 +11,8 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
 # Debian packages Palmyra builds and tests with.
 APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimdjson-dev \
-	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev iso-codes libxml2-dev
+	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev iso-codes libxml2-dev \
+	zlib1g-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -5,8 +5,11 @@
 #include <filesystem>
 
 #include <simdjson.h>
+#include <zlib.h>
 
 #include "core/strings.h"
+#include "ingest/feed_reader.h"
+#include "ingest/html_article.h"
 
 namespace palmyra {
 namespace {
@@ -21,20 +24,49 @@ bool HasExtension(const std::string& path, std::initializer_list<const char*> ex
   return false;
 }
 
-bool IsTextExtension(const std::string& path) { return HasExtension(path, {".txt", ".text"}); }
-bool IsJsonLinesExtension(const std::string& path) {
-  return HasExtension(path, {".jsonl", ".ndjson", ".json"});
+// Files a directory's articles may be in.
+bool IsArticleFile(const std::string& name) {
+  return HasExtension(name, {".txt", ".text", ".jsonl", ".ndjson", ".json", ".html", ".htm",
+                             ".xhtml", ".xml", ".rss", ".atom", ".warc", ".gz"});
 }
 
-// JSON Lines when the first non-blank byte is "{".
-bool LooksLikeJsonLines(const std::string& path) {
+// The first bytes of a file, through gzip when it is compressed.
+std::string Head(const std::string& path) {
+  std::string head;
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return head;
+  head.resize(4096);
+  const int n = gzread(f, head.data(), static_cast<unsigned>(head.size()));
+  head.resize(static_cast<size_t>(std::max(n, 0)));
+  gzclose(f);
+  return head;
+}
+
+// A whole file, through gzip when it is compressed.
+Result<std::string> ReadWhole(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return IoError(path + ": cannot open");
+  std::string out;
+  char buffer[1 << 16];
+  int n;
+  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
+  int error = Z_OK;
+  const char* message = gzerror(f, &error);
+  const std::string text = message != nullptr ? message : "read error";
+  gzclose(f);
+  if (n < 0 || (error != Z_OK && error != Z_STREAM_END)) {
+    return IoError(path + "@" + std::to_string(out.size()) + ": truncated or damaged (" + text +
+                   ")");
+  }
+  return out;
+}
+
+bool IsGzip(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return false;
-  int c;
-  while ((c = std::fgetc(f)) != EOF && IsAsciiSpace(static_cast<char>(c))) {
-  }
+  const int a = std::fgetc(f), b = std::fgetc(f);
   std::fclose(f);
-  return c == '{';
+  return a == 0x1f && b == 0x8b;
 }
 
 // A text article: the whole file; its first line is the headline when more
@@ -69,6 +101,7 @@ void DocumentSource::ApplyDefaults(Document* doc) const {
 
 bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
   lines_.reset();
+  warc_.reset();
   while (!pending_.empty()) {
     std::string input = std::move(pending_.front());
     pending_.pop_front();
@@ -84,7 +117,7 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
           if (it->is_directory()) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file() && (IsTextExtension(name) || IsJsonLinesExtension(name))) {
+        if (it->is_regular_file() && IsArticleFile(name)) {
           files.push_back(it->path().string());
         }
       }
@@ -119,59 +152,114 @@ bool DocumentSource::NextJsonLine(Document* doc, std::vector<IngestProblem>* pro
   return false;
 }
 
+void DocumentSource::QueueWhole(std::string bytes, Format format, const std::string& where,
+                                std::vector<IngestProblem>* problems) {
+  if (format == Format::kFeed) {
+    for (Document& d : ReadFeed(bytes, where, problems)) {
+      ApplyDefaults(&d);
+      queue_.push_back(std::move(d));
+    }
+    return;
+  }
+  Document d;
+  if (format == Format::kHtml) {
+    auto article = ExtractHtmlArticle(bytes);
+    if (!article.ok()) {
+      problems->push_back({where, article.status().message(), true});
+      return;
+    }
+    d.id = where;
+    d.url = std::move(article->url);
+    d.title = std::move(article->title);
+    d.source = std::move(article->site);
+    d.published = article->published;
+    d.text = std::move(article->text);
+  } else {
+    TextArticle(std::move(bytes), where, &d);
+  }
+  ApplyDefaults(&d);
+  queue_.push_back(std::move(d));
+}
+
 bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
   for (;;) {
+    if (!queue_.empty()) {
+      *doc = std::move(queue_.front());
+      queue_.pop_front();
+      return true;
+    }
     if (lines_ != nullptr && NextJsonLine(doc, problems)) return true;
+    if (warc_ != nullptr) {
+      if (warc_->Next(doc, problems)) {
+        ApplyDefaults(doc);
+        return true;
+      }
+      warc_.reset();
+    }
     if (!OpenNextFile(problems)) return false;
     if (path_ == "-") {
-      // Standard input: one text article, or JSON Lines when it starts with "{".
+      // Standard input, read whole: JSON Lines, a page, a feed or a text.
       std::string text;
       char buffer[1 << 16];
       size_t n;
       while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, n);
-      const size_t first = text.find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && text[first] == '{') {
-        size_t pos = 0;
-        int line_number = 0;
-        while (pos < text.size()) {
-          size_t end = text.find('\n', pos);
-          if (end == std::string::npos) end = text.size();
-          const std::string_view line = std::string_view(text).substr(pos, end - pos);
-          pos = end + 1;
-          ++line_number;
-          if (Trim(line).empty()) continue;
-          // Standard input is read whole, so its records are queued here.
-          Document d;
-          const std::string where = "<stdin>:" + std::to_string(line_number);
-          Status parsed = ParseJsonArticle(line, where, &d, problems);
-          if (!parsed.ok()) {
-            problems->push_back({where, parsed.message(), true});
-            continue;
-          }
-          ApplyDefaults(&d);
-          stdin_queue_.push_back(std::move(d));
-        }
-      } else {
-        Document d;
-        TextArticle(std::move(text), "stdin", &d);
-        ApplyDefaults(&d);
-        stdin_queue_.push_back(std::move(d));
+      const Format format = DetectInputFormat(text);
+      if (format == Format::kBinary) {
+        problems->push_back({"stdin", "binary data, not a text, web page, feed or crawl", true});
+        continue;
       }
+      if (format != Format::kJsonLines) {
+        QueueWhole(std::move(text), format == Format::kWarc ? Format::kText : format, "stdin",
+                   problems);
+        continue;
+      }
+      size_t pos = 0;
+      int line_number = 0;
+      while (pos < text.size()) {
+        size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line = std::string_view(text).substr(pos, end - pos);
+        pos = end + 1;
+        ++line_number;
+        if (Trim(line).empty()) continue;
+        Document d;
+        const std::string where = "<stdin>:" + std::to_string(line_number);
+        Status parsed = ParseJsonArticle(line, where, &d, problems);
+        if (!parsed.ok()) {
+          problems->push_back({where, parsed.message(), true});
+          continue;
+        }
+        ApplyDefaults(&d);
+        queue_.push_back(std::move(d));
+      }
+      continue;
     }
-    if (!stdin_queue_.empty()) {
-      *doc = std::move(stdin_queue_.front());
-      stdin_queue_.pop_front();
-      return true;
-    }
-    if (path_ == "-") continue;
     std::error_code error;
     if (!fs::exists(path_, error)) {
       problems->push_back({path_, "no such file or directory", true});
       continue;
     }
-    const bool json =
-        IsJsonLinesExtension(path_) || (!IsTextExtension(path_) && LooksLikeJsonLines(path_));
-    if (json) {
+    const Format format = DetectInputFormat(Head(path_));
+    if (format == Format::kBinary) {
+      problems->push_back(
+          {path_, "binary data, not a text, web page, feed, JSON Lines file or crawl", true});
+      continue;
+    }
+    if (format == Format::kWarc) {
+      auto opened = WarcReader::Open(path_);
+      if (!opened.ok()) {
+        problems->push_back({path_, opened.status().message(), true});
+        continue;
+      }
+      warc_ = std::move(opened).value();
+      continue;
+    }
+    if (format == Format::kJsonLines) {
+      if (IsGzip(path_)) {
+        problems->push_back(
+            {path_, "gzip-compressed JSON Lines are not read; decompress the file first", true});
+        continue;
+      }
       auto opened = LineReader::Open(path_);
       if (!opened.ok()) {
         problems->push_back({path_, opened.status().message(), true});
@@ -180,16 +268,30 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
       lines_ = std::move(opened).value();
       continue;
     }
-    auto contents = ReadFile(path_);
+    auto contents = ReadWhole(path_);
     if (!contents.ok()) {
       problems->push_back({path_, contents.status().message(), true});
       continue;
     }
-    *doc = Document();
-    TextArticle(std::move(contents).value(), path_, doc);
-    ApplyDefaults(doc);
-    return true;
+    QueueWhole(std::move(contents).value(), format, path_, problems);
   }
+}
+
+InputFormat DetectInputFormat(std::string_view head) {
+  if (StartsWith(head, "WARC/")) return InputFormat::kWarc;
+  if (head.find('\0') != std::string_view::npos) return InputFormat::kBinary;
+  if (StartsWith(head, "\xEF\xBB\xBF")) head.remove_prefix(3);  // a byte-order mark
+  while (!head.empty() && IsAsciiSpace(head.front())) head.remove_prefix(1);
+  if (head.empty()) return InputFormat::kText;
+  if (head.front() == '{') return InputFormat::kJsonLines;
+  if (head.front() != '<') return InputFormat::kText;
+  if (LooksLikeFeed(head)) return InputFormat::kFeed;
+  const std::string lower = AsciiLowercase(head.substr(0, std::min<size_t>(head.size(), 4096)));
+  for (const char* mark :
+       {"<html", "<!doctype html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<title"}) {
+    if (lower.find(mark) != std::string::npos) return InputFormat::kHtml;
+  }
+  return InputFormat::kText;
 }
 
 Status ParseJsonArticle(std::string_view line, const std::string& where, Document* doc,

@@ -1,10 +1,13 @@
-// DocumentSource: reads articles from the inputs a user names: .txt files
+// DocumentSource: reads articles from the inputs a user names: text files
 // (one article each; the first line is its headline), JSON Lines files (one
-// article a line: id, text, and optionally title, url, source, date),
-// directories (searched recursively, in name order) and "-" (standard
-// input). The format is chosen by extension, or by content when the
-// extension says nothing. Files are streamed: a JSON Lines file of any size
-// is read one line at a time.
+// article a line: id, text, and optionally title, url, source, date), web
+// pages (html_article.h), RSS and Atom feeds (feed_reader.h), WARC and
+// WARC.gz crawls (warc_reader.h), directories (searched recursively, in name
+// order) and "-" (standard input). The format is told by content: "WARC/"
+// opens a crawl, "{" JSON Lines, an <rss>, <feed> or <rdf:RDF> root a feed,
+// HTML markup a page, anything else text; gzip-compressed files are read
+// through. Files are streamed: a JSON Lines file or a crawl of any size is
+// read one line or one record at a time.
 //
 // Problems never stop the reading: a file that cannot be opened, a line
 // that is not a JSON object, an article without text are reported (with
@@ -19,20 +22,20 @@
 #include <vector>
 
 #include "core/file.h"
+#include "ingest/ingest_problem.h"
+#include "ingest/warc_reader.h"
 #include "palmyra/date.h"
 #include "palmyra/document.h"
 #include "palmyra/status.h"
 
 namespace palmyra {
 
+// The format of a file's first bytes (decompressed), as DocumentSource tells it.
+enum class InputFormat { kText, kJsonLines, kHtml, kFeed, kWarc, kBinary };
+InputFormat DetectInputFormat(std::string_view head);
+
 struct IngestOptions {
   std::optional<Date> default_date;  // for articles without a date
-};
-
-struct IngestProblem {
-  std::string where;  // "docs.jsonl:12", "article.txt"
-  std::string message;
-  bool unreadable = true;  // true: something could not be read; false: a warning
 };
 
 class DocumentSource {
@@ -48,17 +51,21 @@ class DocumentSource {
   uint64_t TotalBytes() const { return total_bytes_; }
 
  private:
-  enum class Format { kText, kJsonLines };
+  using Format = InputFormat;
   // Moves to the next file, expanding directories; false when none is left.
   bool OpenNextFile(std::vector<IngestProblem>* problems);
   bool NextJsonLine(Document* doc, std::vector<IngestProblem>* problems);
+  // Queues the articles of a whole file (text, page or feed) read into `bytes`.
+  void QueueWhole(std::string bytes, Format format, const std::string& where,
+                  std::vector<IngestProblem>* problems);
   void ApplyDefaults(Document* doc) const;
 
   IngestOptions options_;
   std::deque<std::string> pending_;    // inputs not yet opened
   std::string path_;                   // current file
   std::unique_ptr<LineReader> lines_;  // current JSON Lines file
-  std::deque<Document> stdin_queue_;   // articles read from standard input
+  std::unique_ptr<WarcReader> warc_;   // current crawl
+  std::deque<Document> queue_;         // articles of a whole file read at once
   uint64_t total_bytes_ = 0;
 };
 

@@ -138,6 +138,62 @@ TEST_F(DocumentSourceTest, AFileWithoutExtensionIsReadByItsContent) {
   EXPECT_EQ(docs[1].id, text);
 }
 
+TEST_F(DocumentSourceTest, PagesFeedsAndCrawlsAreToldByContentNotName) {
+  const std::string page = Write(
+      "page.txt",  // a page saved with the wrong extension
+      "<!DOCTYPE html><html><head><title>Port closed</title>"
+      "<meta property=\"article:published_time\" content=\"2021-05-04\"></head><body>"
+      "<nav><a href=\"/\">Home</a></nav><article><p>The port of Berbera closed on Tuesday for "
+      "repairs, the port authority said.</p></article></body></html>");
+  const std::string feed =
+      Write("latest",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+            "<item><title>Talks</title><link>https://wire.example/talks</link>"
+            "<description>Talks resumed in Juba on Monday.</description></item>"
+            "</channel></rss>");
+  const std::string crawl =
+      Write("crawl.dat", "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({page, feed, crawl}, &problems);
+  EXPECT_TRUE(problems.empty()) << problems[0].where << ": " << problems[0].message;
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, page);
+  EXPECT_EQ(docs[0].title, "Port closed");
+  EXPECT_EQ(docs[0].text,
+            "The port of Berbera closed on Tuesday for repairs, the port authority said.");
+  ASSERT_TRUE(docs[0].published.has_value());
+  EXPECT_EQ(docs[0].published->ToString(), "2021-05-04");
+  EXPECT_EQ(docs[1].id, "https://wire.example/talks");
+  EXPECT_EQ(docs[1].source, "Wire");
+  EXPECT_EQ(DetectInputFormat("WARC/1.1\r\n"), InputFormat::kWarc);
+  EXPECT_EQ(DetectInputFormat("\xEF\xBB\xBF  {\"id\": 1}"), InputFormat::kJsonLines);
+  EXPECT_EQ(DetectInputFormat("<feed xmlns=\"http://www.w3.org/2005/Atom\">"), InputFormat::kFeed);
+  EXPECT_EQ(DetectInputFormat("<div class=\"story\"><p>Text</p></div>"), InputFormat::kHtml);
+  EXPECT_EQ(DetectInputFormat("<<< not markup, a text that starts oddly"), InputFormat::kText);
+  EXPECT_EQ(DetectInputFormat("Rebels seize town"), InputFormat::kText);
+  EXPECT_EQ(DetectInputFormat(std::string("\x89PNG\r\n\x1a\n\0\0", 10)), InputFormat::kBinary);
+}
+
+TEST_F(DocumentSourceTest, BadPagesAndFeedsAreReportedAndTheRestRead) {
+  const std::string binary = Write("d/a.html", std::string("<html>\0\x01\x02binary", 16));
+  Write("d/b.xml",
+        "<?xml version=\"1.0\"?><rss><channel><item><title>One</title>"
+        "<description>Troops withdrew from the town.</description></item>"
+        "<item><title>Two & broken");
+  Write("d/c.warc.gz", "\x1f\x8b\x08\x00 not really gzip");
+  Write("d/d.txt", "Headline\nStill read.\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({(dir_ / "d").string()}, &problems);
+  ASSERT_GE(docs.size(), 2u);
+  EXPECT_EQ(docs.front().text, "Troops withdrew from the town.");
+  EXPECT_EQ(docs.back().title, "Headline");
+  ASSERT_GE(problems.size(), 2u);
+  EXPECT_EQ(problems[0].where, binary);
+  EXPECT_NE(problems[0].message.find("binary"), std::string::npos);
+  EXPECT_EQ(problems[1].where.rfind((dir_ / "d" / "b.xml").string() + ":", 0), 0u)
+      << problems[1].where;
+}
+
 TEST_F(DocumentSourceTest, InvalidUtf8IsReportedNotFatal) {
   const std::string path = Write("u.jsonl",
                                  "{\"id\": \"bad\", \"text\": \"caf\xC3\x28\"}\n"
