@@ -5,10 +5,18 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/document_source.h"
+
 namespace palmyra {
+
+int RepeatOption(int argc, char** argv) {
+  if (argc == 3 && std::strcmp(argv[1], "--repeat") == 0) return std::max(1, std::atoi(argv[2]));
+  return 1;
+}
 
 std::string SharedDir() {
   const char* env = std::getenv("PALMYRA_SHARED_DIR");
@@ -29,6 +37,17 @@ std::vector<nlohmann::json> ReadJsonLines(const std::string& path) {
     if (!line.empty()) out.push_back(nlohmann::json::parse(line));
   }
   return out;
+}
+
+std::vector<Document> ReadNewsCorpus(const std::string& shared) {
+  std::vector<Document> docs;
+  for (const char* name : {"bbc.jsonl", "guardian_syria.jsonl"}) {
+    DocumentSource source({shared + "/corpus/" + name}, IngestOptions{Date{2017, 1, 1}});
+    std::vector<IngestProblem> problems;
+    Document doc;
+    while (source.Next(&doc, &problems)) docs.push_back(std::move(doc));
+  }
+  return docs;
 }
 
 std::unique_ptr<Engine> MakeEngine(bool resolve) {

@@ -12,11 +12,18 @@
 
 namespace palmyra {
 
+// The R of a program's only option, "--repeat R" (1 without it).
+int RepeatOption(int argc, char** argv);
+
 // ../shared beside the project (or $PALMYRA_SHARED_DIR); empty when absent.
 std::string SharedDir();
 
 // Reads a JSON Lines file; exits with a message on failure.
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
+
+// The articles of corpus/bbc.jsonl and corpus/guardian_syria.jsonl under
+// `shared`, through the engine's reader (undated ones dated 1 January 2017).
+std::vector<Document> ReadNewsCorpus(const std::string& shared);
 
 // The engine with default options, or exits with a message on failure;
 // `resolve` false skips the resolve stage (dates, quantities, places).

@@ -68,21 +68,6 @@ std::vector<Document> GigaWord(const std::string& path) {
   return docs;
 }
 
-std::vector<Document> Corpus(const std::string& shared) {
-  std::vector<Document> docs;
-  for (const char* file : {"/corpus/bbc.jsonl", "/corpus/guardian_syria.jsonl"}) {
-    for (const auto& j : ReadJsonLines(shared + file)) {
-      Document d;
-      d.id = j.value("id", "");
-      d.text = j.value("text", "");
-      d.title = j.value("title", "");
-      d.published = Date::Parse(j.value("date", ""));
-      docs.push_back(std::move(d));
-    }
-  }
-  return docs;
-}
-
 void Measure(const char* name, const Engine& engine, const std::vector<Document>& docs,
              int repeat) {
   long sentences = 0, events = 0;
@@ -107,8 +92,7 @@ void Measure(const char* name, const Engine& engine, const std::vector<Document>
 
 int main(int argc, char** argv) {
   using namespace palmyra;
-  int repeat = 1;
-  if (argc == 3 && std::strcmp(argv[1], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[2]));
+  const int repeat = RepeatOption(argc, argv);
   const std::string shared = SharedDir();
   if (shared.empty()) {
     std::printf("skipped: ../shared (petrarch2, corpus) is not present\n");
@@ -124,7 +108,7 @@ int main(int argc, char** argv) {
                           dir + "Phoenix.agents.txt",
                           dir + "Phoenix.discards.txt"};
   const auto gigaword = GigaWord(shared + "/petrarch2/text/GigaWord.sample.PETR.xml");
-  const auto corpus = Corpus(shared);
+  const auto corpus = ReadNewsCorpus(shared);
   // The compiled actor files go to a fresh cache folder, so that the first
   // build with the cache compiles them and the second reads them.
   const std::filesystem::path cache =

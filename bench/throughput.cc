@@ -81,13 +81,7 @@ int main(int argc, char** argv) {
   const auto engine = MakeEngine();
   const double startup =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::vector<Document> docs;
-  for (const char* name : {"bbc.jsonl", "guardian_syria.jsonl"}) {
-    DocumentSource source({shared + "/corpus/" + name}, IngestOptions{Date{2017, 1, 1}});
-    std::vector<IngestProblem> problems;
-    Document doc;
-    while (source.Next(&doc, &problems)) docs.push_back(std::move(doc));
-  }
+  const std::vector<Document> docs = ReadNewsCorpus(shared);
   std::vector<Document> all;
   for (int r = 0; r < repeat; ++r) all.insert(all.end(), docs.begin(), docs.end());
   std::printf("Throughput on %zu articles (bbc.jsonl + guardian_syria.jsonl, repeated %d times)\n",

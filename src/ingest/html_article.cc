@@ -230,7 +230,9 @@ void Prune(xmlNode* n, const std::unordered_set<const xmlNode*>& kept) {
       xmlUnlinkNode(n);
       xmlFreeNode(n);
     } else if (IsElement(n)) {
-      if (!kept.count(n) && IsBoilerplate(n)) {
+      // The page's <html> and <body> stay whatever their classes say.
+      const bool frame = NodeName(n) == "html" || NodeName(n) == "body";
+      if (!frame && !kept.count(n) && IsBoilerplate(n)) {
         xmlUnlinkNode(n);
         xmlFreeNode(n);
       } else {

@@ -77,6 +77,17 @@ TEST(HtmlArticleTest, BytesThatAreNoPageAreRefusedWithAReason) {
   EXPECT_FALSE(ExtractHtmlArticle("").ok());
 }
 
+TEST(HtmlArticleTest, ThePageItselfIsNeverPrunedAsBoilerplate) {
+  // Found by fuzzing: a class on <html> once freed the whole page.
+  auto a = ExtractHtmlArticle(ReadFile(std::string(PALMYRA_TEST_SOURCE_DIR) +
+                                       "/fuzz/seeds/html/root_with_boilerplate_class.html")
+                                  .value());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->text,
+            "The root and body of this page carry boilerplate classes, and the text must still be "
+            "read.");
+}
+
 TEST(HtmlArticleTest, FragmentsBecomeParagraphs) {
   EXPECT_EQ(HtmlFragmentText("<p>One &amp; two.</p><p>Three<br>four.</p>"),
             "One & two.\n\nThree\n\nfour.");
