@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -202,6 +203,37 @@ constexpr char kVerbs[] =
     "--- ADOPT [081] ---\n"
     "ADOPT\n"
     "- * RESOLUTION [102]\n";
+
+TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
+  const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
+  const std::string db = (dir_ / "events.db").string();
+  const Result direct = Palmyra("code --threads 2 " + examples);
+  ASSERT_EQ(direct.status, 0) << direct.err;
+  const Result first = Palmyra("code --db " + db + " " + examples);
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_TRUE(first.out.empty());  // events go to the database
+  EXPECT_NE(first.err.find("unchanged"), std::string::npos) << first.err;
+  const Result again = Palmyra("code --db " + db + " " + examples);
+  EXPECT_NE(again.err.find(" 0 article(s) stored"), std::string::npos) << again.err;
+  const Result exported = Palmyra("export --db " + db);
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  EXPECT_EQ(exported.out, direct.out);
+  const Result gdelt = Palmyra("export --db " + db + " --format gdelt");
+  ASSERT_EQ(gdelt.status, 0);
+  ASSERT_FALSE(gdelt.out.empty());
+  const std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60);
+  const Result stats = Palmyra("stats --db " + db);
+  ASSERT_EQ(stats.status, 0);
+  EXPECT_NE(stats.out.find("events by day"), std::string::npos);
+  EXPECT_EQ(Palmyra("export --db " + db + " --format xml").status, 2);
+  // A file that is not a database is named, and nothing is written to it.
+  const std::string notes = Write("notes.txt", "my notes, not a database\n");
+  const Result bad = Palmyra("code --db " + notes + " " + examples);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find(notes), std::string::npos) << bad.err;
+  EXPECT_EQ(Slurp(notes), "my notes, not a database\n");
+}
 
 TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
   const std::string actors = Write("test.actors.txt", kActors);

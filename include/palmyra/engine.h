@@ -7,8 +7,10 @@
 #ifndef PALMYRA_ENGINE_H_
 #define PALMYRA_ENGINE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "palmyra/document.h"
@@ -24,6 +26,9 @@ class Pipeline;
 struct CodeStats {
   int sentences = 0;
   int tokens = 0;
+  // Byte offsets [start, end) of each sentence in Document::text, in order
+  // (events' sentence_index counts them).
+  std::vector<std::pair<uint32_t, uint32_t>> sentence_spans;
   std::vector<std::string> warnings;  // problems in the document that did not stop coding
 };
 

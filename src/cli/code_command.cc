@@ -8,6 +8,7 @@
 #include "ingest/document_source.h"
 #include "palmyra/engine.h"
 #include "store/event_json.h"
+#include "store/event_store.h"
 
 namespace palmyra {
 namespace {
@@ -58,6 +59,7 @@ struct Job {
   std::vector<Event> events;
   std::string error;
   CodeStats stats;
+  bool stored = false;  // in the database already, unchanged: not coded again
 };
 
 }  // namespace
@@ -94,8 +96,18 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     std::fprintf(stderr, "palmyra: cannot start: %s\n", engine.status().ToString().c_str());
     return 2;
   }
-  std::FILE* out = stdout;
-  if (!options.output.empty()) {
+  // With a database, events go to standard output only when asked (-o -).
+  std::unique_ptr<EventStore> store;
+  if (!options.db.empty()) {
+    auto opened = EventStore::Open(options.db);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
+      return 2;
+    }
+    store = std::move(opened).value();
+  }
+  std::FILE* out = store != nullptr && options.output.empty() ? nullptr : stdout;
+  if (!options.output.empty() && options.output != "-") {
     out = std::fopen(options.output.c_str(), "wb");
     if (out == nullptr) {
       std::fprintf(stderr, "palmyra: cannot write %s\n", options.output.c_str());
@@ -112,14 +124,25 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   std::vector<Job> batch;
   std::vector<IngestProblem> problems;
   long documents = 0, sentences = 0, events = 0, unreadable = 0, warnings = 0, failed = 0;
+  long stored = 0, unchanged = 0;
   std::string buffer;
   bool more = true;
   while (more) {
     batch.clear();
     Document doc;
     while (batch.size() < batch_size && (more = source.Next(&doc, &problems))) {
-      batch.push_back(Job{std::move(doc), {}, {}, {}});
+      batch.push_back(Job{std::move(doc), {}, {}, {}, false});
       doc = Document();
+    }
+    if (store != nullptr) {
+      for (Job& job : batch) {
+        auto stored = store->IsStored(job.doc);
+        if (!stored.ok()) {
+          std::fprintf(stderr, "palmyra: %s\n", stored.status().message().c_str());
+          return 2;
+        }
+        job.stored = *stored;
+      }
     }
     for (const IngestProblem& p : problems) {
       std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
@@ -131,6 +154,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     auto work = [&]() {
       for (size_t i = next++; i < batch.size(); i = next++) {
         Job& job = batch[i];
+        if (job.stored) continue;
         auto coded = (*engine)->Code(job.doc, &job.stats);
         if (coded.ok()) {
           job.events = std::move(coded).value();
@@ -144,8 +168,29 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       pool.emplace_back(work);
     work();
     for (std::thread& t : pool) t.join();
+    // The batch goes into the database in one transaction: a run killed
+    // here leaves the database as it was before the batch.
+    if (store != nullptr) {
+      Status written = store->Begin();
+      for (const Job& job : batch) {
+        if (!written.ok()) break;
+        if (job.stored || !job.error.empty()) continue;
+        auto put = store->Put(job.doc, job.stats, job.events);
+        if (!put.ok()) written = put.status();
+        if (put.ok() && *put) ++stored;
+      }
+      written = written.ok() ? store->Commit() : written;
+      if (!written.ok()) {
+        std::fprintf(stderr, "palmyra: %s\n", written.message().c_str());
+        return 2;
+      }
+    }
     for (const Job& job : batch) {
       ++documents;
+      if (job.stored) {
+        ++unchanged;
+        continue;
+      }
       if (!job.error.empty()) {
         std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n", job.doc.id.c_str(),
                      job.error.c_str());
@@ -166,20 +211,23 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         }
       }
       events += static_cast<long>(job.events.size());
-      std::fwrite(buffer.data(), 1, buffer.size(), out);
+      if (out != nullptr) std::fwrite(buffer.data(), 1, buffer.size(), out);
     }
   }
-  if (out != stdout)
-    std::fclose(out);
-  else
-    std::fflush(out);
+  if (out != nullptr && out != stdout) std::fclose(out);
+  if (out == stdout) std::fflush(out);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) {
     std::fprintf(stderr,
                  "palmyra: coded %ld document(s), %ld sentence(s), %ld event(s) in %.2f s; "
-                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s)\n",
-                 documents - failed, sentences, events, seconds, unreadable, failed, warnings);
+                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s)%s\n",
+                 documents - failed - unchanged, sentences, events, seconds, unreadable, failed,
+                 warnings,
+                 store == nullptr ? ""
+                                  : ("; " + std::to_string(stored) + " article(s) stored in " +
+                                     options.db + ", " + std::to_string(unchanged) + " unchanged")
+                                        .c_str());
   }
   return unreadable > 0 ? 1 : 0;
 }

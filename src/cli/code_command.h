@@ -15,7 +15,8 @@ struct CodeCommandOptions {
   std::string date;              // YYYY-MM-DD for articles without one
   int threads = 0;               // 0: all cores
   std::string format = "jsonl";  // jsonl | text
-  std::string output;            // file; empty: standard output
+  std::string output;            // file; empty: standard output ("-" too)
+  std::string db;                // SQLite database to store into; empty: none
   bool quiet = false;            // no summary line
 };
 

@@ -4,6 +4,7 @@
 #include "cli/analyze_command.h"
 #include "cli/code_command.h"
 #include "cli/dict_command.h"
+#include "cli/store_commands.h"
 #include "cli/validate_command.h"
 #include "core/build_config.h"
 
@@ -17,8 +18,9 @@ int main(int argc, char** argv) {
       "code", "Code articles into events: one JSON object per event on standard output.");
   code_cmd
       ->add_option("inputs", code.inputs,
-                   "Articles: .txt files (first line = headline), .jsonl files (id, text, "
-                   "title, url, source, date), directories, or - for standard input")
+                   "Articles: text files (first line = headline), JSON Lines (id, text, title, "
+                   "url, source, date), web pages, RSS/Atom feeds, WARC(.gz) crawls, "
+                   "directories, or - for standard input")
       ->required();
   code_cmd->add_option("--date", code.date,
                        "Publication date (YYYY-MM-DD) of articles without one");
@@ -27,6 +29,9 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--format", code.format, "Output format: jsonl (default) or text");
   code_cmd->add_option("-o,--output", code.output,
                        "Write events to this file instead of standard output");
+  code_cmd->add_option("--db", code.db,
+                       "Store articles, sentences and events in this SQLite database (then "
+                       "events go to standard output only with -o -)");
   code_cmd->add_flag("-q,--quiet", code.quiet, "Do not print the summary line");
   code_cmd->add_option("--data-dir", code.engine.data_dir,
                        "Folder of Palmyra's dictionaries and tables");
@@ -87,7 +92,33 @@ int main(int argc, char** argv) {
   validate_cmd->add_flag("-q,--quiet", validate.quiet, "Print only the summary line");
   validate_cmd->add_option("--data-dir", validate.engine.data_dir, "Folder of Palmyra's tables");
 
+  palmyra::ExportCommandOptions exporting;
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "Write events stored by 'code --db' in another format.");
+  export_cmd->add_option("--db", exporting.db, "The database")->required();
+  export_cmd->add_option("--format", exporting.format,
+                         "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table) "
+                         "or plover (PLOVER JSON)");
+  export_cmd->add_option("--from", exporting.from, "Events on or after this day (YYYY-MM-DD)");
+  export_cmd->add_option("--to", exporting.to, "Events on or before this day (YYYY-MM-DD)");
+  export_cmd->add_option("--actor", exporting.actor,
+                         "Events whose source or target code starts so (RUS, SYRREB)");
+  export_cmd->add_option("--type", exporting.type,
+                         "Events of this PLOVER type (ASSAULT) or CAMEO code or root (19, 0256)");
+  export_cmd->add_option("--country", exporting.country,
+                         "Events with an actor of, or a place in, this country (ISO alpha-3)");
+  export_cmd->add_option("-o,--output", exporting.output, "Write to this file");
+
+  palmyra::StatsCommandOptions stats;
+  CLI::App* stats_cmd =
+      app.add_subcommand("stats", "Count stored events by day, type, actor and country.");
+  stats_cmd->add_option("--db", stats.db, "The database")->required();
+  stats_cmd->add_option("--top", stats.top, "Rows of each ranking (default 20)")
+      ->check(CLI::PositiveNumber);
+
   CLI11_PARSE(app, argc, argv);
+  if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
+  if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
   if (check_cmd->parsed()) return palmyra::RunDictCheckCommand(dict);
   if (validate_cmd->parsed()) return palmyra::RunValidateCommand(validate);
   if (code_cmd->parsed()) return palmyra::RunCodeCommand(code);

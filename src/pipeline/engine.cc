@@ -50,17 +50,25 @@ Result<std::vector<Event>> Engine::Code(const Document& document, CodeStats* sta
   // Each thread keeps one analysis and reuses its buffers.
   thread_local Analysis analysis;
   if (stats != nullptr) *stats = CodeStats();
-  auto add_stats = [&] {
+    auto add_stats = [&](uint32_t base) {
     if (stats == nullptr) return;
     stats->sentences += static_cast<int>(analysis.sentences.size());
     stats->tokens += static_cast<int>(analysis.tokens.size());
+        for (const Sentence& s : analysis.sentences) {
+      if (s.token_end <= s.token_begin) {
+        stats->sentence_spans.emplace_back(base, base);
+        continue;
+      }
+      stats->sentence_spans.emplace_back(base + analysis.tokens[s.token_begin].start,
+                                         base + analysis.tokens[s.token_end - 1].end);
+    }
     stats->warnings.insert(stats->warnings.end(), analysis.warnings.begin(),
                            analysis.warnings.end());
   };
   if (document.text.size() <= kSectionBytes + kSectionBytes / 2) {
     pipeline_->Analyze(document, &analysis);
-    std::vector<Event> events = pipeline_->Events(analysis);
-    add_stats();
+        std::vector<Event> events = pipeline_->Events(analysis);
+    add_stats(0);
     analysis.doc = nullptr;
     return events;
   }
@@ -80,8 +88,8 @@ Result<std::vector<Event>> Engine::Code(const Document& document, CodeStats* sta
       std::vector<Event> part =
           pipeline_->Events(analysis, sentences, static_cast<uint32_t>(begin));
       std::move(part.begin(), part.end(), std::back_inserter(events));
-      sentences += static_cast<int>(analysis.sentences.size());
-      add_stats();
+            sentences += static_cast<int>(analysis.sentences.size());
+      add_stats(static_cast<uint32_t>(begin));
     }
     begin = end;
   }

@@ -1,0 +1,30 @@
+// `palmyra export` and `palmyra stats`: reading a database written by
+// `palmyra code --db`.
+#ifndef PALMYRA_CLI_STORE_COMMANDS_H_
+#define PALMYRA_CLI_STORE_COMMANDS_H_
+
+#include <string>
+
+namespace palmyra {
+
+struct ExportCommandOptions {
+  std::string db;
+  std::string format = "jsonl";  // jsonl | csv | gdelt | plover
+  std::string from, to;          // YYYY-MM-DD, inclusive
+  std::string actor, type, country;
+  std::string output;  // file; empty: standard output
+};
+
+// Returns 0, or 2 when the database cannot be read or an option is wrong.
+int RunExportCommand(const ExportCommandOptions& options);
+
+struct StatsCommandOptions {
+  std::string db;
+  int top = 20;  // rows of each ranking
+};
+
+int RunStatsCommand(const StatsCommandOptions& options);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_CLI_STORE_COMMANDS_H_

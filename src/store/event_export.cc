@@ -1,0 +1,226 @@
+#include "store/event_export.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+namespace palmyra {
+namespace {
+
+std::string Number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", v);
+  return buffer;
+}
+
+void Csv(std::string_view field, std::string* out) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out->append(field);
+    return;
+  }
+  out->push_back('"');
+  for (char c : field) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+std::string Quantities(const Event& e) {
+  std::string out;
+  for (const Quantity& q : e.quantities) {
+    if (!out.empty()) out += "; ";
+    out += q.kind + "=" + Number(q.value) + (q.unit.empty() ? "" : " " + q.unit);
+  }
+  return out;
+}
+
+// The event's day, else the article's.
+std::optional<Date> DayOf(const Event& e, const StoredArticle& a) {
+  return e.date ? std::optional<Date>(e.date->value) : a.published;
+}
+
+// GDELT's text fields hold no tabs or line breaks.
+std::string Flat(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppendCsvHeader(std::string* out) {
+  out->append(
+      "event_id,doc_id,sentence_index,date,date_precision,source_code,source_country,"
+      "source_sector,source_text,target_code,target_country,target_sector,target_text,cameo,"
+      "cameo_root,quad_class,goldstein,plover_type,plover_mode,acled_event_type,"
+      "acled_sub_event_type,modality,attribution,location,geonameid,lat,lon,admin1,"
+      "location_country,location_precision,quantities,evidence,url,rule,confidence\n");
+}
+
+void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
+  std::vector<std::string> f;
+  f.push_back(e.event_id);
+  f.push_back(e.doc_id);
+  f.push_back(std::to_string(e.sentence_index));
+  f.push_back(e.date ? e.date->value.ToString() : "");
+  f.push_back(e.date ? std::string(DatePrecisionName(e.date->precision)) : "");
+  for (const auto* actor : {&e.source, &e.target}) {
+    f.push_back(*actor ? (*actor)->code : "");
+    f.push_back(*actor ? (*actor)->country : "");
+    f.push_back(*actor ? (*actor)->sector : "");
+    f.push_back(*actor ? (*actor)->text : "");
+  }
+  f.push_back(e.cameo.code);
+  f.push_back(e.cameo.root);
+  f.push_back(std::to_string(e.cameo.quad_class));
+  f.push_back(Number(e.cameo.goldstein));
+  f.push_back(e.plover.type);
+  f.push_back(e.plover.mode);
+  f.push_back(e.acled ? e.acled->event_type : "");
+  f.push_back(e.acled ? e.acled->sub_event_type : "");
+  f.push_back(std::string(ModalityName(e.modality)));
+  f.push_back(e.attribution ? e.attribution->text : "");
+  const bool place = e.location.has_value();
+  f.push_back(place ? e.location->name : "");
+  f.push_back(place && e.location->geonameid != 0 ? std::to_string(e.location->geonameid) : "");
+  f.push_back(place ? Number(e.location->lat) : "");
+  f.push_back(place ? Number(e.location->lon) : "");
+  f.push_back(place ? e.location->admin1 : "");
+  f.push_back(place ? e.location->country : "");
+  f.push_back(place ? std::string(LocationPrecisionName(e.location->precision)) : "");
+  f.push_back(Quantities(e));
+  f.push_back(e.evidence.text);
+  f.push_back(a.url);
+  f.push_back(e.rule);
+  f.push_back(Number(e.confidence));
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    Csv(f[i], out);
+  }
+  out->push_back('\n');
+}
+
+void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) {
+  std::vector<std::string> f;
+  f.reserve(61);
+  // 1-5: id and dates. The id is the event_id's 64 bits, kept positive.
+  f.push_back(std::to_string(std::strtoull(e.event_id.c_str(), nullptr, 16) >> 1));
+  const std::optional<Date> day = DayOf(e, a);
+  if (day) {
+    const int first_of_year = static_cast<int>(Date{day->year, 1, 1}.ToDays());
+    const double fraction = day->year + (day->ToDays() - first_of_year) / 365.0;
+    char buffer[16];
+    f.push_back(std::to_string(day->ToYmd()));
+    f.push_back(std::to_string(day->ToYmd() / 100));
+    f.push_back(std::to_string(day->year));
+    std::snprintf(buffer, sizeof buffer, "%.4f", fraction);
+    f.push_back(buffer);
+  } else {
+    f.insert(f.end(), 4, "");
+  }
+  // 6-25: the two actors: code, name, country, known group, ethnic, two
+  // religions, three types.
+  for (const auto* actor : {&e.source, &e.target}) {
+    if (!*actor) {
+      f.insert(f.end(), 10, "");
+      continue;
+    }
+    const ActorRef& r = **actor;
+    const bool group = r.country == "IGO" || r.country == "NGO" || r.country == "IMG";
+    f.push_back(r.code);
+    f.push_back(Flat(r.text));
+    f.push_back(group ? "" : r.country);
+    f.push_back(group && r.code.size() > 3 ? r.code.substr(3, 3) : "");
+    f.insert(f.end(), 3, "");
+    f.push_back(r.sector);
+    f.insert(f.end(), 2, "");
+  }
+  // 26-35: the event.
+  f.push_back(e.sentence_index == 0 ? "1" : "0");
+  f.push_back(e.cameo.code);
+  f.push_back(e.cameo.code.substr(0, 3));
+  f.push_back(e.cameo.root);
+  f.push_back(std::to_string(e.cameo.quad_class));
+  f.push_back(Number(e.cameo.goldstein));
+  f.insert(f.end(), {"1", "1", "1", "0"});  // mentions, sources, articles, tone
+  // 36-59: the actors' places (unknown) and the event's.
+  for (int geo = 0; geo < 2; ++geo) {
+    f.push_back("0");
+    f.insert(f.end(), 7, "");
+  }
+  if (e.location) {
+    const Location& l = *e.location;
+    const bool us = l.country == "USA";
+    const int type = l.precision == LocationPrecision::kCountry  ? 1
+                     : l.precision == LocationPrecision::kAdmin1 ? (us ? 2 : 5)
+                                                                 : (us ? 3 : 4);
+    std::string name = l.name;
+    if (l.precision == LocationPrecision::kCity && !l.admin1.empty()) name += ", " + l.admin1;
+    if (l.precision != LocationPrecision::kCountry) name += ", " + l.country;
+    f.push_back(std::to_string(type));
+    f.push_back(Flat(name));
+    f.push_back(l.country);
+    f.insert(f.end(), 2, "");
+    f.push_back(Number(l.lat));
+    f.push_back(Number(l.lon));
+    f.push_back(l.geonameid != 0 ? std::to_string(l.geonameid) : l.country);
+  } else {
+    f.push_back("0");
+    f.insert(f.end(), 7, "");
+  }
+  // 60-61: when added (the article's day) and the source URL.
+  f.push_back(a.published ? std::to_string(a.published->ToYmd()) + "000000" : "");
+  f.push_back(Flat(a.url));
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i > 0) out->push_back('\t');
+    out->append(f[i]);
+  }
+  out->push_back('\n');
+}
+
+void AppendEventPlover(const Event& e, const StoredArticle& a, std::string* out) {
+  nlohmann::ordered_json j;
+  j["id"] = e.event_id;
+  const std::optional<Date> day = DayOf(e, a);
+  j["date"] = day ? nlohmann::ordered_json(day->ToString()) : nlohmann::ordered_json(nullptr);
+  j["event"] = e.plover.type;
+  j["mode"] = e.plover.mode;
+  j["context"] = nlohmann::ordered_json::array();
+  for (const auto& [key, actor] :
+       {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    if (*actor) {
+      list.push_back({{"actorText", (*actor)->text},
+                      {"code", (*actor)->code},
+                      {"country", (*actor)->country},
+                      {"sector", (*actor)->sector}});
+    }
+    j[key] = list;
+  }
+  j["eventText"] = e.evidence.text;
+  j["text"] = e.evidence.text;
+  nlohmann::ordered_json location = nlohmann::ordered_json::array();
+  if (e.location) {
+    location.push_back({{"placeName", e.location->name},
+                        {"geonameID", e.location->geonameid},
+                        {"lat", e.location->lat},
+                        {"lon", e.location->lon},
+                        {"admin1", e.location->admin1},
+                        {"countryCode", e.location->country}});
+  }
+  j["location"] = location;
+  j["modality"] = std::string(ModalityName(e.modality));
+  j["cameo"] = e.cameo.code;
+  j["url"] = a.url;
+  j["publication"] = a.source;
+  j["language"] = "en";
+  j["coder"] = "Palmyra";
+  out->append(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  out->push_back('\n');
+}
+
+}  // namespace palmyra

@@ -1,0 +1,31 @@
+// Stored events in the formats other tools read (palmyra export):
+//
+//   CSV    one row an event under a header row, RFC 4180 quoting; quantities
+//          as "kind=value unit" joined by "; ".
+//   GDELT  the GDELT 2.0 event table: 61 tab-separated columns in their
+//          published order, no header. Actor codes are CAMEO's; a place's
+//          country is ISO 3166 alpha-3 where GDELT writes FIPS 10-4, and its
+//          feature id the GeoNames id; ADM codes, tone and the actors' own
+//          places are left empty (0 for tone).
+//   PLOVER one JSON object a line with the PLOVER record fields: id, date,
+//          event, mode, context (empty: Palmyra does not code contexts),
+//          source and target as lists of {actorText, code, country,
+//          sector}, eventText, text, location, url, publication, language.
+#ifndef PALMYRA_STORE_EVENT_EXPORT_H_
+#define PALMYRA_STORE_EVENT_EXPORT_H_
+
+#include <string>
+
+#include "palmyra/event.h"
+#include "store/event_store.h"
+
+namespace palmyra {
+
+void AppendCsvHeader(std::string* out);
+void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* out);
+void AppendEventGdelt(const Event& e, const StoredArticle& article, std::string* out);
+void AppendEventPlover(const Event& e, const StoredArticle& article, std::string* out);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_STORE_EVENT_EXPORT_H_

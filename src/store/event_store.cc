@@ -1,0 +1,583 @@
+#include "store/event_store.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <ctime>
+
+#include "core/hash.h"
+
+namespace palmyra {
+
+const char kEventStoreSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL UNIQUE,       -- the reader's id: a file, a URL, a JSON "id"
+  url TEXT, source TEXT, title TEXT,
+  published TEXT,                    -- YYYY-MM-DD, or NULL
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL,        -- ContentHash(): the same article is not stored twice
+  stored_at TEXT NOT NULL            -- UTC, YYYY-MM-DDTHH:MM:SSZ
+);
+CREATE TABLE IF NOT EXISTS sentences (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,              -- events.sentence_idx counts the same way
+  start INTEGER NOT NULL,            -- byte offsets into articles.text, end exclusive
+  end INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actors (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,                -- "SYRREB", "IGOUNO"
+  country TEXT NOT NULL,             -- ISO alpha-3, IGO, NGO, ...; '' when unknown
+  sector TEXT NOT NULL,              -- GOV, MIL, REB, ...; '' when none
+  UNIQUE (code, country, sector)
+);
+CREATE TABLE IF NOT EXISTS places (
+  id INTEGER PRIMARY KEY,
+  geonameid INTEGER NOT NULL,        -- 0 for countries and regions
+  name TEXT NOT NULL,
+  admin1 TEXT NOT NULL,              -- '' when unknown
+  country TEXT NOT NULL,
+  lat REAL NOT NULL, lon REAL NOT NULL,
+  precision TEXT NOT NULL,           -- city | admin1 | country
+  UNIQUE (geonameid, name, admin1, country, precision)
+);
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL UNIQUE,     -- the output's stable event_id
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_idx INTEGER NOT NULL,
+  cameo TEXT NOT NULL, cameo_root TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  plover_type TEXT NOT NULL, plover_mode TEXT NOT NULL,
+  acled_type TEXT, acled_subtype TEXT,                 -- NULL: no ACLED type
+  modality TEXT NOT NULL,            -- asserted | reported | future | hypothetical | negated
+  attribution_text TEXT, attribution_code TEXT,        -- NULL: no attribution
+  date TEXT, date_precision TEXT, date_text TEXT, historical INTEGER,  -- NULL: no date
+  place_id INTEGER REFERENCES places(id), place_text TEXT,
+  evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  confidence REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (  -- the words naming an event's source and target
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  actor_id INTEGER NOT NULL REFERENCES actors(id),
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (event_id, role)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quantities (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  kind TEXT NOT NULL, value REAL NOT NULL, low REAL, high REAL, unit TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (event_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_by_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_by_type ON events(plover_type);
+CREATE INDEX IF NOT EXISTS events_by_cameo ON events(cameo);
+CREATE INDEX IF NOT EXISTS events_by_place ON events(place_id);
+CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor_id);
+CREATE INDEX IF NOT EXISTS actors_by_country ON actors(country);
+CREATE INDEX IF NOT EXISTS places_by_country ON places(country);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id');
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+  VALUES ('delete', old.id, old.title, old.text);
+END;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', 'palmyra-events');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+)sql";
+
+namespace {
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
+  ~Statement() { sqlite3_finalize(s_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() { return s_; }
+  void Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
+  void Bind(int i, double v) { sqlite3_bind_double(s_, i, v); }
+  void BindNull(int i) { sqlite3_bind_null(s_, i); }
+  template <typename T>
+  void BindOptional(int i, const std::optional<T>& v) {
+    if (v) {
+      Bind(i, *v);
+    } else {
+      BindNull(i);
+    }
+  }
+  int Step() { return sqlite3_step(s_); }
+  void Reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  std::string Text(int i) {
+    const unsigned char* t = sqlite3_column_text(s_, i);
+    return t != nullptr ? std::string(reinterpret_cast<const char*>(t),
+                                      static_cast<size_t>(sqlite3_column_bytes(s_, i)))
+                        : std::string();
+  }
+  bool IsNull(int i) { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
+  int64_t Int(int i) { return sqlite3_column_int64(s_, i); }
+  double Real(int i) { return sqlite3_column_double(s_, i); }
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  int rc_ = SQLITE_ERROR;
+};
+
+std::string NowUtc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+Modality ModalityFromName(const std::string& name) {
+  for (Modality m : {Modality::kAsserted, Modality::kReported, Modality::kFuture,
+                     Modality::kHypothetical, Modality::kNegated}) {
+    if (ModalityName(m) == name) return m;
+  }
+  return Modality::kAsserted;
+}
+
+DatePrecision DatePrecisionFromName(const std::string& name) {
+  for (DatePrecision p :
+       {DatePrecision::kDay, DatePrecision::kWeek, DatePrecision::kMonth, DatePrecision::kYear}) {
+    if (DatePrecisionName(p) == name) return p;
+  }
+  return DatePrecision::kDay;
+}
+
+LocationPrecision LocationPrecisionFromName(const std::string& name) {
+  for (LocationPrecision p :
+       {LocationPrecision::kCity, LocationPrecision::kAdmin1, LocationPrecision::kCountry}) {
+    if (LocationPrecisionName(p) == name) return p;
+  }
+  return LocationPrecision::kCity;
+}
+
+}  // namespace
+
+std::string ContentHash(const Document& doc) {
+  uint64_t h = Hash64(doc.id);
+  for (const std::string* s : {&doc.url, &doc.source, &doc.title, &doc.text})
+    h = HashCombine(h, Hash64(*s));
+  h = HashCombine(h, Hash64(doc.published ? doc.published->ToString() : ""));
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return IoError(path + ": cannot open the database: " + message);
+  }
+  std::unique_ptr<EventStore> store(new EventStore(db, path));
+  sqlite3_busy_timeout(db, 10000);
+  // A file that is not SQLite fails on its first read.
+  {
+    Statement tables(db, "SELECT count(*) FROM sqlite_master");
+    if (!tables.ok() || tables.Step() != SQLITE_ROW) {
+      return DataError(path + ": not an SQLite database (" + sqlite3_errmsg(db) + ")");
+    }
+    if (tables.Int(0) > 0) {
+      Statement schema(db, "SELECT value FROM meta WHERE key = 'schema'");
+      if (!schema.ok() || schema.Step() != SQLITE_ROW || schema.Text(0) != "palmyra-events") {
+        return DataError(path + ": an SQLite database, but not one of Palmyra's");
+      }
+    }
+  }
+  RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode = WAL"));
+  RETURN_IF_ERROR(store->Exec("PRAGMA synchronous = NORMAL"));
+  RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys = ON"));
+  RETURN_IF_ERROR(store->Exec(kEventStoreSchema));
+  Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.ok() || version.Step() != SQLITE_ROW || version.Text(0) != "1") {
+    return DataError(path + ": a Palmyra database of another schema version");
+  }
+  return store;
+}
+
+EventStore::~EventStore() { sqlite3_close(db_); }
+
+Status EventStore::Error(const std::string& what) const {
+  return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status EventStore::Exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message != nullptr ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    return IoError(path_ + ": " + text);
+  }
+  return Status::Ok();
+}
+
+Status EventStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status EventStore::Commit() { return Exec("COMMIT"); }
+Status EventStore::Rollback() { return Exec("ROLLBACK"); }
+
+Result<bool> EventStore::IsStored(const Document& doc) {
+  Statement s(db_, "SELECT content_hash FROM articles WHERE doc_id = ?");
+  if (!s.ok()) return Error("cannot read articles");
+  s.Bind(1, doc.id);
+  const int rc = s.Step();
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) return Error("cannot read articles");
+  return s.Text(0) == ContentHash(doc);
+}
+
+Result<int64_t> EventStore::ActorId(const ActorRef& actor) {
+  Statement insert(db_, "INSERT OR IGNORE INTO actors(code, country, sector) VALUES (?, ?, ?)");
+  Statement select(db_, "SELECT id FROM actors WHERE code = ? AND country = ? AND sector = ?");
+  if (!insert.ok() || !select.ok()) return Error("cannot write actors");
+  for (Statement* s : {&insert, &select}) {
+    s->Bind(1, actor.code);
+    s->Bind(2, actor.country);
+    s->Bind(3, actor.sector);
+  }
+  if (insert.Step() != SQLITE_DONE || select.Step() != SQLITE_ROW)
+    return Error("cannot write actors");
+  return select.Int(0);
+}
+
+Result<int64_t> EventStore::PlaceId(const Location& l) {
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO places(geonameid, name, admin1, country, lat, lon, "
+                   "precision) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Statement select(db_,
+                   "SELECT id FROM places WHERE geonameid = ? AND name = ? AND admin1 = ? AND "
+                   "country = ? AND precision = ?");
+  if (!insert.ok() || !select.ok()) return Error("cannot write places");
+  const std::string precision(LocationPrecisionName(l.precision));
+  insert.Bind(1, l.geonameid);
+  insert.Bind(2, l.name);
+  insert.Bind(3, l.admin1);
+  insert.Bind(4, l.country);
+  insert.Bind(5, l.lat);
+  insert.Bind(6, l.lon);
+  insert.Bind(7, precision);
+  select.Bind(1, l.geonameid);
+  select.Bind(2, l.name);
+  select.Bind(3, l.admin1);
+  select.Bind(4, l.country);
+  select.Bind(5, precision);
+  if (insert.Step() != SQLITE_DONE || select.Step() != SQLITE_ROW)
+    return Error("cannot write places");
+  return select.Int(0);
+}
+
+Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
+                             const std::vector<Event>& events) {
+  const std::string hash = ContentHash(doc);
+  {
+    Statement old(db_, "SELECT id, content_hash FROM articles WHERE doc_id = ?");
+    if (!old.ok()) return Error("cannot read articles");
+    old.Bind(1, doc.id);
+    if (old.Step() == SQLITE_ROW) {
+      if (old.Text(1) == hash) return false;
+      Statement remove(db_, "DELETE FROM articles WHERE id = ?");
+      remove.Bind(1, old.Int(0));
+      if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
+    }
+  }
+  Statement article(db_,
+                    "INSERT INTO articles(doc_id, url, source, title, published, text, "
+                    "content_hash, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!article.ok()) return Error("cannot write articles");
+  article.Bind(1, doc.id);
+  article.Bind(2, doc.url);
+  article.Bind(3, doc.source);
+  article.Bind(4, doc.title);
+  if (doc.published) {
+    article.Bind(5, doc.published->ToString());
+  } else {
+    article.BindNull(5);
+  }
+  article.Bind(6, doc.text);
+  article.Bind(7, hash);
+  article.Bind(8, NowUtc());
+  if (article.Step() != SQLITE_DONE) return Error("cannot write an article");
+  const int64_t article_id = sqlite3_last_insert_rowid(db_);
+
+  Statement sentence(db_, "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)");
+  if (!sentence.ok()) return Error("cannot write sentences");
+  for (size_t i = 0; i < stats.sentence_spans.size(); ++i) {
+    sentence.Reset();
+    sentence.Bind(1, article_id);
+    sentence.Bind(2, static_cast<int64_t>(i));
+    sentence.Bind(3, static_cast<int64_t>(stats.sentence_spans[i].first));
+    sentence.Bind(4, static_cast<int64_t>(stats.sentence_spans[i].second));
+    if (sentence.Step() != SQLITE_DONE) return Error("cannot write sentences");
+  }
+
+  Statement event(db_,
+                  "INSERT OR IGNORE INTO events(event_id, article_id, sentence_idx, cameo, "
+                  "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
+                  "acled_subtype, modality, attribution_text, attribution_code, date, "
+                  "date_precision, date_text, historical, place_id, place_text, evidence, "
+                  "evidence_start, evidence_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Statement mention(db_,
+                    "INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
+                    "?, ?, ?, ?, ?)");
+  Statement quantity(db_,
+                     "INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!event.ok() || !mention.ok() || !quantity.ok()) return Error("cannot write events");
+  for (const Event& e : events) {
+    std::optional<int64_t> place;
+    if (e.location) {
+      ASSIGN_OR_RETURN(int64_t id, PlaceId(*e.location));
+      place = id;
+    }
+    event.Reset();
+    event.Bind(1, e.event_id);
+    event.Bind(2, article_id);
+    event.Bind(3, static_cast<int64_t>(e.sentence_index));
+    event.Bind(4, e.cameo.code);
+    event.Bind(5, e.cameo.root);
+    event.Bind(6, static_cast<int64_t>(e.cameo.quad_class));
+    event.Bind(7, e.cameo.goldstein);
+    event.Bind(8, e.plover.type);
+    event.Bind(9, e.plover.mode);
+    event.BindOptional(10,
+                       e.acled ? std::optional<std::string>(e.acled->event_type) : std::nullopt);
+    event.BindOptional(
+        11, e.acled ? std::optional<std::string>(e.acled->sub_event_type) : std::nullopt);
+    event.Bind(12, std::string(ModalityName(e.modality)));
+    event.BindOptional(
+        13, e.attribution ? std::optional<std::string>(e.attribution->text) : std::nullopt);
+    event.BindOptional(
+        14, e.attribution ? std::optional<std::string>(e.attribution->code) : std::nullopt);
+    if (e.date) {
+      event.Bind(15, e.date->value.ToString());
+      event.Bind(16, std::string(DatePrecisionName(e.date->precision)));
+      event.Bind(17, e.date->text);
+      event.Bind(18, static_cast<int64_t>(e.date->historical));
+    }
+    event.BindOptional(19, place);
+    event.BindOptional(20,
+                       e.location ? std::optional<std::string>(e.location->text) : std::nullopt);
+    event.Bind(21, e.evidence.text);
+    event.Bind(22, static_cast<int64_t>(e.evidence.start));
+    event.Bind(23, static_cast<int64_t>(e.evidence.end));
+    event.Bind(24, e.rule);
+    event.Bind(25, e.confidence);
+    if (event.Step() != SQLITE_DONE) return Error("cannot write events");
+    if (sqlite3_changes(db_) == 0) continue;  // the same event_id twice: once is enough
+    const int64_t event_row = sqlite3_last_insert_rowid(db_);
+    for (const auto& [role, actor] :
+         {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
+      if (!*actor) continue;
+      ASSIGN_OR_RETURN(int64_t actor_id, ActorId(**actor));
+      mention.Reset();
+      mention.Bind(1, event_row);
+      mention.Bind(2, std::string(role));
+      mention.Bind(3, actor_id);
+      mention.Bind(4, (*actor)->text);
+      mention.Bind(5, static_cast<int64_t>((*actor)->start));
+      mention.Bind(6, static_cast<int64_t>((*actor)->end));
+      if (mention.Step() != SQLITE_DONE) return Error("cannot write mentions");
+    }
+    for (size_t i = 0; i < e.quantities.size(); ++i) {
+      const Quantity& q = e.quantities[i];
+      quantity.Reset();
+      quantity.Bind(1, event_row);
+      quantity.Bind(2, static_cast<int64_t>(i));
+      quantity.Bind(3, q.kind);
+      quantity.Bind(4, q.value);
+      quantity.BindOptional(5, q.low);
+      quantity.BindOptional(6, q.high);
+      quantity.Bind(7, q.unit);
+      quantity.Bind(8, q.text);
+      if (quantity.Step() != SQLITE_DONE) return Error("cannot write quantities");
+    }
+  }
+  return true;
+}
+
+Status EventStore::ForEachEvent(
+    const EventFilter& filter,
+    const std::function<void(const Event&, const StoredArticle&)>& each) {
+  std::string sql =
+      "SELECT e.id, e.event_id, a.doc_id, e.sentence_idx, e.evidence, e.evidence_start, "
+      "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.end, ta.code, "
+      "ta.country, ta.sector, tm.text, tm.start, tm.end, e.cameo, e.cameo_root, e.quad_class, "
+      "e.goldstein, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.modality, "
+      "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
+      "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
+      "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published "
+      "FROM events e JOIN articles a ON a.id = e.article_id "
+      "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
+      "LEFT JOIN actors sa ON sa.id = sm.actor_id "
+      "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
+      "LEFT JOIN actors ta ON ta.id = tm.actor_id "
+      "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+  // Each value is bound once as ?N, however often the clause uses it.
+  std::vector<std::string> values;
+  auto param = [&](std::string value) {
+    values.push_back(std::move(value));
+    std::string p = "?";
+    p += std::to_string(values.size());
+    return p;
+  };
+  if (filter.from) sql += " AND e.date >= " + param(filter.from->ToString());
+  if (filter.to) sql += " AND e.date <= " + param(filter.to->ToString());
+  if (!filter.actor.empty()) {
+    const std::string p = param(filter.actor);
+    sql += " AND (substr(sa.code, 1, length(" + p + ")) = " + p + " OR substr(ta.code, 1, length(" +
+           p + ")) = " + p + ")";
+  }
+  if (!filter.type.empty()) {
+    const std::string p = param(filter.type);
+    sql += " AND (e.plover_type = upper(" + p + ") OR substr(e.cameo, 1, length(" + p +
+           ")) = " + p + ")";
+  }
+  if (!filter.country.empty()) {
+    const std::string p = "upper(" + param(filter.country) + ")";
+    sql += " AND (sa.country = " + p + " OR ta.country = " + p + " OR p.country = " + p + ")";
+  }
+  std::string numbered = sql;
+  numbered += " ORDER BY a.id, e.id";
+  Statement s(db_, numbered.c_str());
+  if (!s.ok()) return Error("cannot read events");
+  for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
+  Statement q(db_,
+              "SELECT kind, value, low, high, unit, text FROM quantities WHERE event_id = ? "
+              "ORDER BY idx");
+  if (!q.ok()) return Error("cannot read quantities");
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    Event e;
+    e.event_id = s.Text(1);
+    e.doc_id = s.Text(2);
+    e.sentence_index = static_cast<int>(s.Int(3));
+    e.evidence = {s.Text(4), static_cast<uint32_t>(s.Int(5)), static_cast<uint32_t>(s.Int(6))};
+    for (const auto& [column, actor] : {std::pair{7, &e.source}, std::pair{13, &e.target}}) {
+      if (s.IsNull(column)) continue;
+      *actor = ActorRef{s.Text(column + 3),
+                        s.Text(column),
+                        s.Text(column + 1),
+                        s.Text(column + 2),
+                        static_cast<uint32_t>(s.Int(column + 4)),
+                        static_cast<uint32_t>(s.Int(column + 5))};
+    }
+    e.cameo = {s.Text(19), s.Text(20), static_cast<int>(s.Int(21)), s.Real(22)};
+    e.plover = {s.Text(23), s.Text(24)};
+    if (!s.IsNull(25)) e.acled = AcledCode{s.Text(25), s.Text(26)};
+    e.modality = ModalityFromName(s.Text(27));
+    if (!s.IsNull(28)) e.attribution = Attribution{s.Text(28), s.Text(29)};
+    if (!s.IsNull(30)) {
+      EventDate d;
+      d.value = Date::Parse(s.Text(30)).value_or(Date{});
+      d.precision = DatePrecisionFromName(s.Text(31));
+      d.text = s.Text(32);
+      d.historical = s.Int(33) != 0;
+      e.date = d;
+    }
+    if (!s.IsNull(34)) {
+      Location l;
+      l.name = s.Text(34);
+      l.geonameid = s.Int(35);
+      l.lat = s.Real(36);
+      l.lon = s.Real(37);
+      l.admin1 = s.Text(38);
+      l.country = s.Text(39);
+      l.precision = LocationPrecisionFromName(s.Text(40));
+      l.text = s.Text(41);
+      e.location = l;
+    }
+    e.rule = s.Text(42);
+    e.confidence = s.Real(43);
+    q.Reset();
+    q.Bind(1, s.Int(0));
+    while (q.Step() == SQLITE_ROW) {
+      Quantity quantity;
+      quantity.kind = q.Text(0);
+      quantity.value = q.Real(1);
+      if (!q.IsNull(2)) quantity.low = q.Real(2);
+      if (!q.IsNull(3)) quantity.high = q.Real(3);
+      quantity.unit = q.Text(4);
+      quantity.text = q.Text(5);
+      e.quantities.push_back(std::move(quantity));
+    }
+    StoredArticle article{e.doc_id, s.Text(44), s.Text(45), s.Text(46),
+                          s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47))};
+    each(e, article);
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read events");
+  return Status::Ok();
+}
+
+Result<StoreCounts> EventStore::Counts(size_t top) {
+  StoreCounts c;
+  auto scalar = [&](const char* sql, int64_t* out) -> Status {
+    Statement s(db_, sql);
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("cannot count");
+    *out = s.Int(0);
+    return Status::Ok();
+  };
+  RETURN_IF_ERROR(scalar("SELECT count(*) FROM articles", &c.articles));
+  RETURN_IF_ERROR(scalar("SELECT count(*) FROM sentences", &c.sentences));
+  RETURN_IF_ERROR(scalar("SELECT count(*) FROM events", &c.events));
+  RETURN_IF_ERROR(scalar("SELECT count(*) FROM actors", &c.actors));
+  RETURN_IF_ERROR(scalar("SELECT count(*) FROM places", &c.places));
+  auto list = [&](const std::string& sql, std::vector<std::pair<std::string, int64_t>>* out,
+                  bool all) -> Status {
+    Statement s(db_, (sql + (all ? "" : " LIMIT " + std::to_string(top))).c_str());
+    if (!s.ok()) return Error("cannot count");
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) out->emplace_back(s.Text(0), s.Int(1));
+    if (rc != SQLITE_DONE) return Error("cannot count");
+    return Status::Ok();
+  };
+  RETURN_IF_ERROR(
+      list("SELECT coalesce(date, 'undated'), count(*) FROM events GROUP BY 1 "
+           "ORDER BY 1",
+           &c.by_day, true));
+  RETURN_IF_ERROR(
+      list("SELECT plover_type || ' (' || cameo_root || ')', count(*) FROM events "
+           "GROUP BY plover_type, cameo_root ORDER BY 2 DESC, 1",
+           &c.by_type, false));
+  RETURN_IF_ERROR(
+      list("SELECT a.code, count(*) FROM mentions m JOIN actors a ON a.id = "
+           "m.actor_id GROUP BY a.code ORDER BY 2 DESC, 1",
+           &c.by_actor, false));
+  RETURN_IF_ERROR(
+      list("SELECT p.country, count(*) FROM events e JOIN places p ON p.id = "
+           "e.place_id GROUP BY p.country ORDER BY 2 DESC, 1",
+           &c.by_country, false));
+  return c;
+}
+
+}  // namespace palmyra

@@ -1,0 +1,103 @@
+// EventStore: Palmyra's SQLite database of articles, their sentences, events,
+// actors, places, mentions and quantities. One file, WAL journal, foreign
+// keys on; the schema (version 1) is in kEventStoreSchema below and in the
+// README.
+//
+// Writing is idempotent: an article is keyed by its doc_id and a hash of its
+// content, so storing the same article again changes nothing, and a changed
+// article replaces the old one with its events. Articles are written in
+// transactions (Begin/Commit); a run killed during a write leaves the
+// database as it was at the last commit, and the next run stores what is
+// missing.
+//
+// Not thread-safe: one EventStore per thread.
+#ifndef PALMYRA_STORE_EVENT_STORE_H_
+#define PALMYRA_STORE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "palmyra/date.h"
+#include "palmyra/document.h"
+#include "palmyra/engine.h"
+#include "palmyra/event.h"
+#include "palmyra/status.h"
+
+struct sqlite3;
+
+namespace palmyra {
+
+extern const char kEventStoreSchema[];
+
+// Which events to read: all by default. `actor` is a code or its start
+// ("RUS", "SYRREB") of the source or target; `type` a PLOVER type
+// ("ASSAULT") or a CAMEO code or its start ("19"); `country` an actor's
+// country or the place's.
+struct EventFilter {
+  std::optional<Date> from, to;
+  std::string actor, type, country;
+};
+
+// The article an event was read from.
+struct StoredArticle {
+  std::string doc_id, url, source, title;
+  std::optional<Date> published;
+};
+
+// Counts for `palmyra stats`, each list largest first.
+struct StoreCounts {
+  int64_t articles = 0, sentences = 0, events = 0, actors = 0, places = 0;
+  std::vector<std::pair<std::string, int64_t>> by_day, by_type, by_actor, by_country;
+};
+
+class EventStore {
+ public:
+  // Opens the database at `path`, creating it (and its schema) when the file
+  // does not exist or is empty. Fails with a message naming the file when it
+  // is not an SQLite database, or is one of another program.
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& path);
+  ~EventStore();
+
+  // Whether `doc` is stored with this very content.
+  Result<bool> IsStored(const Document& doc);
+
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  // Stores the article, its sentences (stats.sentence_spans) and events,
+  // replacing a stored article of the same doc_id whose content differs.
+  // Returns false when the same article was stored already (nothing written).
+  Result<bool> Put(const Document& doc, const CodeStats& stats, const std::vector<Event>& events);
+
+  // Calls `each` for every stored event that `filter` lets through, in the
+  // order the articles were stored and the events found.
+  Status ForEachEvent(const EventFilter& filter,
+                      const std::function<void(const Event&, const StoredArticle&)>& each);
+
+  Result<StoreCounts> Counts(size_t top = 20);
+
+  const std::string& path() const { return path_; }
+
+ private:
+  EventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Exec(const char* sql);
+  Status Error(const std::string& what) const;
+  Result<int64_t> ActorId(const ActorRef& actor);
+  Result<int64_t> PlaceId(const Location& location);
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+// A hash of everything of a document that coding reads, as hex.
+std::string ContentHash(const Document& doc);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_STORE_EVENT_STORE_H_

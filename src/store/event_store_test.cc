@@ -1,0 +1,410 @@
+#include "store/event_store.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/file.h"
+#include "palmyra/engine.h"
+#include "store/event_export.h"
+#include "store/event_json.h"
+
+namespace palmyra {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EventStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           (std::string("palmyra_store_") +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  static const Engine& TheEngine() {
+    static std::unique_ptr<Engine> engine = [] {
+      auto e = Engine::Create(Options());
+      EXPECT_TRUE(e.ok()) << e.status().ToString();
+      return std::move(e).value();
+    }();
+    return *engine;
+  }
+
+  fs::path dir_;
+};
+
+// Articles written for these tests.
+std::vector<Document> Articles() {
+  std::vector<Document> docs;
+  auto add = [&](const char* id, const char* date, const char* url, const char* text) {
+    Document d;
+    d.id = id;
+    d.url = url;
+    d.source = "Test Wire";
+    d.title = std::string("Story ") + id;
+    d.published = Date::Parse(date);
+    d.text = text;
+    docs.push_back(std::move(d));
+  };
+  add("a1", "2016-03-17", "https://wire.example/a1",
+      "MOSCOW, March 17 - Russia will keep its air base near Latakia, from which its jets have "
+      "flown hundreds of strikes against rebel groups, the Kremlin said on Thursday. Militants "
+      "killed two Russian advisers near Palmyra last week, the defence ministry said.");
+  add("a2", "2019-09-02", "https://wire.example/a2",
+      "Turkish troops shelled Kurdish positions near Tal Abyad on Monday, killing at least 12 "
+      "fighters, a monitoring group said. \"We will not accept this\", a Kurdish official said.");
+  add("a3", "2021-05-04", "https://wire.example/a3",
+      "Police arrested 40 protesters in Minsk on Tuesday. The European Union condemned the "
+      "arrests and urged Belarus to release them.");
+  return docs;
+}
+
+struct Coded {
+  Document doc;
+  CodeStats stats;
+  std::vector<Event> events;
+};
+
+std::vector<Coded> CodeAll(const Engine& engine, const std::vector<Document>& docs) {
+  std::vector<Coded> out;
+  for (const Document& d : docs) {
+    Coded c{d, {}, {}};
+    auto events = engine.Code(d, &c.stats);
+    EXPECT_TRUE(events.ok());
+    c.events = std::move(events).value();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Status StoreAll(EventStore* store, const std::vector<Coded>& coded) {
+  RETURN_IF_ERROR(store->Begin());
+  for (const Coded& c : coded) {
+    auto put = store->Put(c.doc, c.stats, c.events);
+    if (!put.ok()) return put.status();
+  }
+  return store->Commit();
+}
+
+std::string ExportJsonl(EventStore* store, const EventFilter& filter = {}) {
+  std::string out;
+  EXPECT_TRUE(store
+                  ->ForEachEvent(filter, [&](const Event& e,
+                                             const StoredArticle&) { AppendEventJson(e, &out); })
+                  .ok());
+  return out;
+}
+
+int64_t Count(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  int64_t n = -1;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return n;
+}
+
+std::string Text(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* s = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(s) == SQLITE_ROW) {
+      const unsigned char* t = sqlite3_column_text(s, 0);
+      out += t != nullptr ? reinterpret_cast<const char*>(t) : "NULL";
+      out += "\n";
+    }
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_F(EventStoreTest, EventsComeBackExactlyAsTheyWereCoded) {
+  const auto coded = CodeAll(TheEngine(), Articles());
+  std::string direct;
+  size_t events = 0;
+  for (const Coded& c : coded) {
+    for (const Event& e : c.events) AppendEventJson(e, &direct);
+    events += c.events.size();
+  }
+  ASSERT_GE(events, 5u);  // enough to be a test
+  auto store = EventStore::Open(Path("round.db"));
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE(StoreAll(store->get(), coded).ok());
+  EXPECT_EQ(ExportJsonl(store->get()), direct);
+  // The sentences are the engine's.
+  EXPECT_EQ(Count(Path("round.db"), "SELECT count(*) FROM sentences"),
+            static_cast<int64_t>(coded[0].stats.sentence_spans.size() +
+                                 coded[1].stats.sentence_spans.size() +
+                                 coded[2].stats.sentence_spans.size()));
+  EXPECT_EQ(Text(Path("round.db"),
+                 "SELECT substr(a.text, s.start + 1, s.end - s.start) FROM sentences s JOIN "
+                 "articles a ON a.id = s.article_id WHERE a.doc_id = 'a3' ORDER BY s.idx"),
+            "Police arrested 40 protesters in Minsk on Tuesday.\n"
+            "The European Union condemned the arrests and urged Belarus to release them.\n");
+  // Full-text search over the articles.
+  EXPECT_EQ(Text(Path("round.db"),
+                 "SELECT a.doc_id FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE "
+                 "articles_fts MATCH 'protesters'"),
+            "a3\n");
+  EXPECT_EQ(Text(Path("round.db"), "PRAGMA journal_mode"), "wal\n");
+}
+
+TEST_F(EventStoreTest, StoringTheSameArticleAgainChangesNothing) {
+  const auto coded = CodeAll(TheEngine(), Articles());
+  const std::string path = Path("same.db");
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE(StoreAll(store->get(), coded).ok());
+  }
+  const std::string before = Text(path,
+                                  "SELECT doc_id || ' ' || stored_at || ' ' || content_hash FROM "
+                                  "articles ORDER BY id");
+  const int64_t events = Count(path, "SELECT count(*) FROM events");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // stored_at would differ
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok());
+  for (const Coded& c : coded) {
+    auto stored = (*store)->IsStored(c.doc);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_TRUE(*stored);
+    auto put = (*store)->Put(c.doc, c.stats, c.events);
+    ASSERT_TRUE(put.ok());
+    EXPECT_FALSE(*put);
+  }
+  EXPECT_EQ(Text(path,
+                 "SELECT doc_id || ' ' || stored_at || ' ' || content_hash FROM articles ORDER BY "
+                 "id"),
+            before);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), events);
+
+  // A changed article replaces the old one, with its events.
+  Document changed = Articles()[2];
+  changed.text = "Police detained 15 students in Minsk on Wednesday.";
+  EXPECT_FALSE(*(*store)->IsStored(changed));
+  const auto recoded = CodeAll(TheEngine(), {changed});
+  ASSERT_TRUE(StoreAll(store->get(), recoded).ok());
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 3);
+  EXPECT_EQ(Text(path, "SELECT text FROM articles WHERE doc_id = 'a3'"), changed.text + "\n");
+  EXPECT_EQ(Count(path,
+                  "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE "
+                  "a.doc_id = 'a3'"),
+            static_cast<int64_t>(recoded[0].events.size()));
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'protesters'"),
+            0);
+}
+
+TEST_F(EventStoreTest, AWriterKilledMidWayLeavesAConsistentDatabaseTheNextRunCompletes) {
+  // Many articles, stored ten to a transaction by a child process that is
+  // killed with SIGKILL while it writes.
+  const auto base = CodeAll(TheEngine(), Articles());
+  std::vector<Coded> many;
+  for (int i = 0; i < 600; ++i) {
+    Coded c = base[static_cast<size_t>(i) % base.size()];
+    const std::string suffix = std::string("-") + std::to_string(i);
+    c.doc.id += suffix;
+    for (Event& e : c.events) e.event_id += suffix;
+    many.push_back(std::move(c));
+  }
+  const std::string path = Path("killed.db");
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = EventStore::Open(path);
+    if (!store.ok()) _exit(3);
+    for (int round = 0; round < 1000; ++round) {  // until killed
+      for (size_t i = 0; i < many.size(); i += 10) {
+        if (!(*store)->Begin().ok()) _exit(4);
+        for (size_t k = i; k < i + 10 && k < many.size(); ++k) {
+          Coded c = many[k];
+          c.doc.text += " Round " + std::to_string(round) + ".";  // a new version each round
+          (void)(*store)->Put(c.doc, c.stats, c.events);
+        }
+        if (!(*store)->Commit().ok()) _exit(4);
+      }
+    }
+    _exit(0);
+  }
+  // Kill it once it has written a good part, in the middle of a batch.
+  for (int wait = 0; wait < 400; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (Count(path, "SELECT count(*) FROM articles") > 200) break;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(37));
+  ASSERT_EQ(kill(child, SIGKILL), 0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the writer ended before it was killed";
+
+  EXPECT_EQ(Text(path, "PRAGMA integrity_check"), "ok\n");
+  EXPECT_EQ(Text(path, "PRAGMA foreign_key_check"), "");
+  // Whole batches only: no article without its sentences and events.
+  EXPECT_EQ(Count(path,
+                  "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sentences s "
+                  "WHERE s.article_id = a.id)"),
+            0);
+  EXPECT_EQ(Count(path,
+                  "SELECT count(*) FROM articles a WHERE (SELECT count(*) FROM events e WHERE "
+                  "e.article_id = a.id) = 0"),
+            0);
+  // The next run stores what is missing; then the database holds what a
+  // clean run gives.
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE(StoreAll(store->get(), many).ok());
+  auto clean = EventStore::Open(Path("clean.db"));
+  ASSERT_TRUE(clean.ok());
+  ASSERT_TRUE(StoreAll(clean->get(), many).ok());
+  EXPECT_EQ(ExportJsonl(store->get()).size(), ExportJsonl(clean->get()).size());
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM articles"), 600);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"),
+            Count(Path("clean.db"), "SELECT count(*) FROM events"));
+}
+
+TEST_F(EventStoreTest, FilesThatAreNotItsDatabaseAreRefusedWithTheirName) {
+  const std::string text = Path("notes.db");
+  ASSERT_TRUE(WriteFile(text, std::string(2000, 'x')).ok());
+  auto opened = EventStore::Open(text);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find(text), std::string::npos);
+  EXPECT_NE(opened.status().message().find("not an SQLite database"), std::string::npos);
+
+  const std::string other = Path("other.db");
+  sqlite3* db = nullptr;
+  sqlite3_open(other.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE recipes(name TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  opened = EventStore::Open(other);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_NE(opened.status().message().find("not one of Palmyra's"), std::string::npos);
+
+  EXPECT_FALSE(EventStore::Open(Path("no/such/folder/x.db")).ok());
+}
+
+// Hand-made events for the filters and exports.
+Event MakeEvent(const std::string& id, const char* date, const char* cameo, const char* plover,
+                const char* source, const char* source_country, const char* place_country) {
+  Event e;
+  e.event_id = id;
+  e.doc_id = "d";
+  e.evidence = {"evidence of " + id + ", with \"quotes\"", 0, 10};
+  e.source = ActorRef{"source words", source, source_country, "MIL", 0, 5};
+  e.target = ActorRef{"target words", "REB", "", "REB", 6, 10};
+  e.cameo = {cameo, std::string(cameo).substr(0, 2), 4, -10.0};
+  e.plover = {plover, ""};
+  e.date = EventDate{*Date::Parse(date), DatePrecision::kDay, "", false};
+  if (place_country[0] != '\0') {
+    e.location = Location{
+        "Aleppo", 170063, 36.20124, 37.16117, "Aleppo", place_country, LocationPrecision::kCity,
+        "Aleppo"};
+  }
+  e.quantities.push_back(Quantity{"killed", 12, 10.0, 15.0, "", "between 10 and 15"});
+  e.rule = "test:1";
+  e.confidence = 0.5;
+  return e;
+}
+
+TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
+  Document d;
+  d.id = "d";
+  d.text = "evidence";
+  d.published = Date::Parse("2016-03-20");
+  d.url = "https://x.example/d";
+  const std::vector<Event> events = {
+      MakeEvent("e1", "2016-03-01", "195", "ASSAULT", "RUSMIL", "RUS", "SYR"),
+      MakeEvent("e2", "2016-03-10", "0256", "REQUEST", "SYRGOV", "SYR", ""),
+      MakeEvent("e3", "2016-03-20", "190", "ASSAULT", "TURMIL", "TUR", "SYR")};
+  auto store = EventStore::Open(Path("filters.db"));
+  ASSERT_TRUE(store.ok());
+  CodeStats stats;
+  stats.sentence_spans = {{0, 8}};
+  ASSERT_TRUE((*store)->Put(d, stats, events).ok());
+  auto ids = [&](EventFilter f) {
+    std::string out;
+    EXPECT_TRUE((*store)
+                    ->ForEachEvent(
+                        f, [&](const Event& e, const StoredArticle&) { out += e.event_id + " "; })
+                    .ok());
+    return out;
+  };
+  EXPECT_EQ(ids({}), "e1 e2 e3 ");
+  EXPECT_EQ(ids({Date::Parse("2016-03-05"), Date::Parse("2016-03-15"), "", "", ""}), "e2 ");
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "RUS", "", ""}), "e1 ");
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "REB", "", ""}), "e1 e2 e3 ");  // targets too
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "assault", ""}), "e1 e3 ");
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "19", ""}), "e1 e3 ");
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "syr"}), "e1 e2 e3 ");  // actor or place
+  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "TUR"}), "e3 ");
+
+  // The exports of e1.
+  Event e1;
+  StoredArticle article;
+  ASSERT_TRUE((*store)
+                  ->ForEachEvent({std::nullopt, std::nullopt, "RUS", "", ""},
+                                 [&](const Event& e, const StoredArticle& a) {
+                                   e1 = e;
+                                   article = a;
+                                 })
+                  .ok());
+  EXPECT_EQ(article.url, "https://x.example/d");
+  std::string csv;
+  AppendCsvHeader(&csv);
+  AppendEventCsv(e1, article, &csv);
+  EXPECT_NE(csv.find(",\"evidence of e1, with \"\"quotes\"\"\","), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",killed=12,"), std::string::npos) << csv;
+  std::string gdelt;
+  AppendEventGdelt(e1, article, &gdelt);
+  std::vector<std::string> columns;
+  size_t start = 0;
+  for (size_t tab = gdelt.find('\t'); tab != std::string::npos; tab = gdelt.find('\t', start)) {
+    columns.push_back(gdelt.substr(start, tab - start));
+    start = tab + 1;
+  }
+  columns.push_back(gdelt.substr(start, gdelt.size() - start - 1));
+  ASSERT_EQ(columns.size(), 61u);
+  EXPECT_EQ(columns[1], "20160301");  // Day
+  EXPECT_EQ(columns[5], "RUSMIL");    // Actor1Code
+  EXPECT_EQ(columns[7], "RUS");       // Actor1CountryCode
+  EXPECT_EQ(columns[12], "MIL");      // Actor1Type1Code
+  EXPECT_EQ(columns[15], "REB");      // Actor2Code
+  EXPECT_EQ(columns[26], "195");      // EventCode
+  EXPECT_EQ(columns[28], "19");       // EventRootCode
+  EXPECT_EQ(columns[29], "4");        // QuadClass
+  EXPECT_EQ(columns[51], "4");        // ActionGeo_Type: a city outside the US
+  EXPECT_EQ(columns[52], "Aleppo, Aleppo, SYR");
+  EXPECT_EQ(columns[56], "36.20124");             // ActionGeo_Lat
+  EXPECT_EQ(columns[58], "170063");               // ActionGeo_FeatureID
+  EXPECT_EQ(columns[60], "https://x.example/d");  // SOURCEURL
+  std::string plover;
+  AppendEventPlover(e1, article, &plover);
+  const auto j = nlohmann::json::parse(plover);
+  EXPECT_EQ(j["event"], "ASSAULT");
+  EXPECT_EQ(j["date"], "2016-03-01");
+  EXPECT_EQ(j["source"][0]["code"], "RUSMIL");
+  EXPECT_EQ(j["location"][0]["geonameID"], 170063);
+}
+
+}  // namespace
+}  // namespace palmyra
