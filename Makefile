@@ -42,9 +42,12 @@ build: setup
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The example articles (text, JSON Lines, a web page, RSS and Atom feeds, a
+# WARC crawl) coded into palmyra.db, then shown article by article.
 run: build
-	@echo "Coding the example articles in examples/ ..."
-	$(BUILD)/palmyra code --format text examples/
+	@echo "Coding the example articles in examples/ into palmyra.db ..."
+	$(BUILD)/palmyra code --db palmyra.db examples/
+	$(BUILD)/palmyra show --db palmyra.db
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

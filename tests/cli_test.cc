@@ -223,9 +223,16 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   ASSERT_FALSE(gdelt.out.empty());
   const std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
   EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60);
-  const Result stats = Palmyra("stats --db " + db);
+    const Result stats = Palmyra("stats --db " + db);
   ASSERT_EQ(stats.status, 0);
   EXPECT_NE(stats.out.find("events by day"), std::string::npos);
+  // The readable summary: the web page's headline, then its events.
+  const Result show = Palmyra("show --db " + db);
+  ASSERT_EQ(show.status, 0);
+  const size_t page = show.out.find("Missiles fired at cargo ship in Red Sea  (Harbour Times");
+  ASSERT_NE(page, std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("Houthi forces [YEMREBHTH]  ASSAULT/aerial (CAMEO 195)", page),
+            std::string::npos);
   EXPECT_EQ(Palmyra("export --db " + db + " --format xml").status, 2);
   // A file that is not a database is named, and nothing is written to it.
   const std::string notes = Write("notes.txt", "my notes, not a database\n");

@@ -109,6 +109,11 @@ int main(int argc, char** argv) {
                          "Events with an actor of, or a place in, this country (ISO alpha-3)");
   export_cmd->add_option("-o,--output", exporting.output, "Write to this file");
 
+  palmyra::ShowCommandOptions show;
+  CLI::App* show_cmd = app.add_subcommand(
+      "show", "Print the stored events, article by article: who, what, whom, where, when.");
+  show_cmd->add_option("--db", show.db, "The database")->required();
+
   palmyra::StatsCommandOptions stats;
   CLI::App* stats_cmd =
       app.add_subcommand("stats", "Count stored events by day, type, actor and country.");
@@ -119,6 +124,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
+  if (show_cmd->parsed()) return palmyra::RunShowCommand(show);
   if (check_cmd->parsed()) return palmyra::RunDictCheckCommand(dict);
   if (validate_cmd->parsed()) return palmyra::RunValidateCommand(validate);
   if (code_cmd->parsed()) return palmyra::RunCodeCommand(code);

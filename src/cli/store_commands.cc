@@ -66,6 +66,82 @@ int RunExportCommand(const ExportCommandOptions& options) {
   return 0;
 }
 
+namespace {
+
+std::string Who(const std::optional<ActorRef>& actor) {
+  return actor ? actor->text + " [" + actor->code + "]" : std::string("-");
+}
+
+std::string When(const Event& e) {
+  if (!e.date) return "undated";
+  const std::string day = e.date->value.ToString();
+  switch (e.date->precision) {
+    case DatePrecision::kDay:
+      return day;
+    case DatePrecision::kWeek:
+      return "week of " + day;
+    case DatePrecision::kMonth:
+      return day.substr(0, 7);
+    case DatePrecision::kYear:
+      return day.substr(0, 4);
+  }
+  return day;
+}
+
+std::string Where(const Event& e) {
+  if (!e.location) return "-";
+  const Location& l = *e.location;
+  if (l.precision == LocationPrecision::kCountry) return l.country;
+  std::string where = l.name;
+  if (!l.admin1.empty() && l.admin1 != l.name) where += ", " + l.admin1;
+  return where + ", " + l.country;
+}
+
+}  // namespace
+
+int RunShowCommand(const ShowCommandOptions& options) {
+  auto store = EventStore::Open(options.db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
+    return 2;
+  }
+  std::string current;
+  long articles = 0, events = 0;
+  const Status read = (*store)->ForEachEvent({}, [&](const Event& e, const StoredArticle& a) {
+    if (a.doc_id != current) {
+      current = a.doc_id;
+      ++articles;
+      std::string head = a.title.empty() ? a.doc_id : a.title;
+      std::string about;
+      if (!a.source.empty()) about = a.source;
+      if (a.published) about += (about.empty() ? "" : ", ") + a.published->ToString();
+      std::printf("\n%s%s\n  %s\n", head.c_str(),
+                  about.empty() ? "" : ("  (" + about + ")").c_str(),
+                  a.url.empty() ? a.doc_id.c_str() : a.url.c_str());
+    }
+    ++events;
+    std::string what = e.plover.type + (e.plover.mode.empty() ? "" : "/" + e.plover.mode) +
+                       " (CAMEO " + e.cameo.code + ")";
+    std::string how(ModalityName(e.modality));
+    if (e.attribution) how += ", according to " + e.attribution->text;
+    std::string numbers;
+    for (const Quantity& q : e.quantities) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%g", q.value);
+      numbers += "  " + q.kind + "=" + value;
+    }
+    std::printf("  - %s: %s  %s  -> %s\n      where: %s; %s%s\n      \"%s\"\n", When(e).c_str(),
+                Who(e.source).c_str(), what.c_str(), Who(e.target).c_str(), Where(e).c_str(),
+                how.c_str(), numbers.c_str(), e.evidence.text.c_str());
+  });
+  if (!read.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
+    return 2;
+  }
+  std::printf("\n%ld event(s) in %ld article(s) of %s\n", events, articles, options.db.c_str());
+  return 0;
+}
+
 int RunStatsCommand(const StatsCommandOptions& options) {
   auto store = EventStore::Open(options.db);
   if (!store.ok()) {

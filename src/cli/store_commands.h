@@ -18,6 +18,14 @@ struct ExportCommandOptions {
 // Returns 0, or 2 when the database cannot be read or an option is wrong.
 int RunExportCommand(const ExportCommandOptions& options);
 
+struct ShowCommandOptions {
+  std::string db;
+};
+
+// A readable summary of the stored events, article by article: who did what
+// to whom, where and when, and according to whom.
+int RunShowCommand(const ShowCommandOptions& options);
+
 struct StatsCommandOptions {
   std::string db;
   int top = 20;  // rows of each ranking

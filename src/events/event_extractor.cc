@@ -436,13 +436,28 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     std::vector<int32_t> sources = actors_of(source_phrase);
     std::vector<int32_t> targets =
         roles.target_locative ? std::vector<int32_t>{} : actors_of(roles.target);
+    // "Armenia and Azerbaijan resumed talks": meeting, negotiating, agreeing
+    // and cooperating with no one else named is done with each other.
+    const int mutual_root = CameoRoot(found.code);
+    if (targets.empty() && sources.size() >= 2 && roles.target < 0 &&
+        (mutual_root == 3 || mutual_root == 4 || mutual_root == 6 ||
+         StartsWith(found.code, "057"))) {
+      for (int32_t x : sources) {
+        for (int32_t y : sources) {
+          if (x != y && x >= 0 && y >= 0 && a->actors[x].code != a->actors[y].code)
+            pairs.push_back({x, y});
+        }
+      }
+    }
     if (sources.empty() && targets.empty() && !roles.actorless_ok) return;
-    if (sources.empty()) sources.push_back(-1);
-    if (targets.empty()) targets.push_back(-1);
-    for (int32_t x : sources) {
-      for (int32_t y : targets) {
-        if (x >= 0 && x == y) continue;
-        pairs.push_back({x, y});
+    if (pairs.empty()) {
+      if (sources.empty()) sources.push_back(-1);
+      if (targets.empty()) targets.push_back(-1);
+      for (int32_t x : sources) {
+        for (int32_t y : targets) {
+          if (x >= 0 && x == y) continue;
+          pairs.push_back({x, y});
+        }
       }
     }
   }

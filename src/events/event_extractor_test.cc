@@ -92,6 +92,18 @@ TEST_F(EventExtractorTest, ADemandTakesTheCodeOfWhatItDemands) {
   EXPECT_EQ(codes[0], "DEU -> IRN 1053");
 }
 
+TEST_F(EventExtractorTest, TalksBetweenTheSubjectsAreWithEachOther) {
+  EXPECT_EQ(Code("Armenia and Azerbaijan resumed peace talks."),
+            (Codes{"ARM -> AZE 046", "AZE -> ARM 046"}));
+  // Praise is not mutual: each praises something else.
+  EXPECT_EQ(Code("France and Germany praised the decision."),
+            (Codes{"FRA -> - 051", "DEU -> - 051"}));
+}
+
+TEST_F(EventExtractorTest, ProtestersFightingIsARiot) {
+  EXPECT_EQ(Code("Protesters clashed with police in Nairobi."), Codes{"OPP -> KENCOP 145"});
+}
+
 TEST_F(EventExtractorTest, RepressionIsDomestic) {
   // Protesters are coded as opposition (data/actors/agents.txt).
   EXPECT_EQ(Code("Egyptian police detained dozens of protesters."), Codes{"EGYCOP -> EGYOPP 173"});
