@@ -242,6 +242,24 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   EXPECT_EQ(Slurp(notes), "my notes, not a database\n");
 }
 
+TEST_F(CliTest, AProgressLineOnlyOnATerminalAndASummaryAlways) {
+  const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
+  // Not a terminal: the summary line alone.
+  const Result plain = Palmyra("code -o /dev/null " + examples);
+  EXPECT_EQ(plain.err.find("a second"), std::string::npos) << plain.err;
+  EXPECT_NE(plain.err.find("palmyra: coded 8 document(s)"), std::string::npos) << plain.err;
+  // On a terminal (script(1) gives the command one), the progress line too.
+  const fs::path typescript = dir_ / "terminal.txt";
+  const std::string command = "script -qfec '" + std::string(PALMYRA_TEST_BINARY) +
+                              " code -o /dev/null " + examples + "' " + typescript.string() +
+                              " >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) GTEST_SKIP() << "script(1) cannot give a terminal here";
+  const std::string seen = Slurp(typescript);
+  EXPECT_NE(seen.find("article(s), "), std::string::npos) << seen;
+  EXPECT_NE(seen.find(" a second, "), std::string::npos) << seen;
+  EXPECT_NE(seen.find("palmyra: coded 8 document(s)"), std::string::npos) << seen;
+}
+
 TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
   const std::string actors = Write("test.actors.txt", kActors);
   const std::string verbs = Write("test.verbs.txt", kVerbs);

@@ -1,8 +1,12 @@
 #include "cli/code_command.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "ingest/document_source.h"
@@ -53,6 +57,46 @@ void AppendEventText(const Event& e, std::string* out) {
   }
   out->append("\n    \"" + e.evidence.text + "\"\n");
 }
+
+// The progress line: on standard error, only when it is a terminal,
+// rewritten at most twice a second.
+class Progress {
+ public:
+  explicit Progress(uint64_t total_bytes)
+            : enabled_(isatty(STDERR_FILENO) != 0),
+        total_(total_bytes),
+        start_(std::chrono::steady_clock::now()) {}
+  void Update(long documents, long events, long errors, uint64_t bytes_read) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    shown_ = true;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    char line[256];
+    int n = std::snprintf(line, sizeof line,
+                          "palmyra: %ld article(s), %.0f a second, %ld event(s), %ld error(s)",
+                          documents, seconds > 0 ? documents / seconds : 0.0, events, errors);
+    if (total_ > 0 && bytes_read > 0 && n > 0 && n < static_cast<int>(sizeof line)) {
+      const double done = std::min(1.0, static_cast<double>(bytes_read) / total_);
+      const long left = static_cast<long>(seconds / done * (1 - done));
+      std::snprintf(line + n, sizeof line - n, ", %.0f%% read, %ldm%02lds left", 100 * done,
+                    left / 60, left % 60);
+    }
+    std::fprintf(stderr, "\r%s\033[K", line);
+  }
+  // Clears the line before other messages and at the end.
+  void Clear() {
+    if (enabled_ && shown_) std::fprintf(stderr, "\r\033[K");
+    shown_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  uint64_t total_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
 
 struct Job {
   Document doc;
@@ -117,6 +161,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   const int threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   DocumentSource source(options.inputs, ingest);
+  Progress progress(source.TotalBytes());
 
   // Articles are read in batches, coded on all threads, and written in
   // input order, so the output does not depend on the number of threads.
@@ -144,6 +189,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         job.stored = *stored;
       }
     }
+    if (!problems.empty()) progress.Clear();
     for (const IngestProblem& p : problems) {
       std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
                    p.where.c_str(), p.message.c_str());
@@ -192,12 +238,14 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         continue;
       }
       if (!job.error.empty()) {
+        progress.Clear();
         std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n", job.doc.id.c_str(),
                      job.error.c_str());
         ++failed;
         continue;
       }
       for (const std::string& w : job.stats.warnings) {
+        progress.Clear();
         std::fprintf(stderr, "palmyra: warning: document %s: %s\n", job.doc.id.c_str(), w.c_str());
         ++warnings;
       }
@@ -213,7 +261,9 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       events += static_cast<long>(job.events.size());
       if (out != nullptr) std::fwrite(buffer.data(), 1, buffer.size(), out);
     }
+    progress.Update(documents, events, unreadable + failed, source.BytesRead());
   }
+  progress.Clear();
   if (out != nullptr && out != stdout) std::fclose(out);
   if (out == stdout) std::fflush(out);
   const double seconds =

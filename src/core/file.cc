@@ -78,6 +78,11 @@ uint64_t FileStamp(const std::string& path) {
                          static_cast<uint64_t>(st.st_mtim.tv_nsec));
 }
 
+uint64_t LineReader::offset() const {
+  const off_t at = ftello(file_);
+  return at < 0 ? 0 : static_cast<uint64_t>(at);
+}
+
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path) {
   if (path == "-") return std::unique_ptr<LineReader>(new LineReader(stdin, false, "<stdin>"));
   std::FILE* file = std::fopen(path.c_str(), "rb");

@@ -38,6 +38,8 @@ class LineReader {
   bool Next(std::string* line);
   // 1-based number of the line last returned.
   int line_number() const { return line_number_; }
+  // Bytes of the file read so far.
+  uint64_t offset() const;
   const Status& status() const { return status_; }
 
  private:

@@ -88,8 +88,11 @@ DocumentSource::DocumentSource(std::vector<std::string> inputs, IngestOptions op
     : options_(std::move(options)), pending_(inputs.begin(), inputs.end()) {
   std::error_code error;
   for (const std::string& input : inputs) {
-    if (input != "-" && fs::is_regular_file(input, error))
-      total_bytes_ += fs::file_size(input, error);
+    if (input == "-" || !fs::is_regular_file(input, error)) {
+      total_bytes_ = 0;  // not known beforehand
+      break;
+    }
+    total_bytes_ += fs::file_size(input, error);
   }
 }
 
@@ -99,9 +102,17 @@ void DocumentSource::ApplyDefaults(Document* doc) const {
   if (!doc->published && options_.default_date) doc->published = options_.default_date;
 }
 
+uint64_t DocumentSource::BytesRead() const {
+  if (lines_ != nullptr) return done_bytes_ + lines_->offset();
+  if (warc_ != nullptr) return done_bytes_ + warc_->file_offset();
+  return done_bytes_;
+}
+
 bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
   lines_.reset();
   warc_.reset();
+  done_bytes_ += current_size_;
+  current_size_ = 0;
   while (!pending_.empty()) {
     std::string input = std::move(pending_.front());
     pending_.pop_front();
@@ -128,6 +139,8 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
       continue;
     }
     path_ = input;
+    if (input != "-" && fs::is_regular_file(input, error))
+      current_size_ = fs::file_size(input, error);
     return true;
   }
   return false;

@@ -47,8 +47,12 @@ class DocumentSource {
   // done. Problems met on the way are appended to *problems.
   bool Next(Document* doc, std::vector<IngestProblem>* problems);
 
-  // Total bytes of the named regular files (for progress reports).
+  // Total bytes of the inputs when all are regular files, else 0 (for
+  // progress reports).
   uint64_t TotalBytes() const { return total_bytes_; }
+  // Bytes of the inputs read so far (of files fully read, and of the one
+  // being read when it is read piece by piece).
+  uint64_t BytesRead() const;
 
  private:
   using Format = InputFormat;
@@ -67,6 +71,8 @@ class DocumentSource {
   std::unique_ptr<WarcReader> warc_;   // current crawl
   std::deque<Document> queue_;         // articles of a whole file read at once
   uint64_t total_bytes_ = 0;
+  uint64_t done_bytes_ = 0;    // files fully read
+  uint64_t current_size_ = 0;  // the file being read
 };
 
 // Parses one JSON Lines record into *doc; `where` names it in the error.

@@ -121,6 +121,11 @@ Result<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path) {
 
 WarcReader::~WarcReader() { gzclose(file_); }
 
+uint64_t WarcReader::file_offset() const {
+  const z_off_t at = gzoffset(file_);
+  return at < 0 ? 0 : static_cast<uint64_t>(at);
+}
+
 void WarcReader::Report(const std::string& where, const std::string& message,
                         std::vector<IngestProblem>* problems) const {
   // After damaged gzip data the bytes stop mid-record: that was reported.

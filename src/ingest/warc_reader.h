@@ -35,8 +35,10 @@ class WarcReader {
   // Reads the next article; false at the end of the file.
   bool Next(Document* doc, std::vector<IngestProblem>* problems);
 
-  // Counts so far: records read, and pages that gave no article text.
+  // Records read so far.
   uint64_t records() const { return records_; }
+  // Bytes of the file (compressed, if it is) read so far.
+  uint64_t file_offset() const;
 
  private:
   WarcReader(gzFile file, std::string path) : file_(file), path_(std::move(path)) {}
