@@ -223,7 +223,7 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   ASSERT_FALSE(gdelt.out.empty());
   const std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
   EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60);
-    const Result stats = Palmyra("stats --db " + db);
+  const Result stats = Palmyra("stats --db " + db);
   ASSERT_EQ(stats.status, 0);
   EXPECT_NE(stats.out.find("events by day"), std::string::npos);
   // The readable summary: the web page's headline, then its events.
@@ -240,6 +240,52 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find(notes), std::string::npos) << bad.err;
   EXPECT_EQ(Slurp(notes), "my notes, not a database\n");
+}
+
+TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
+  const std::string story =
+      "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "
+      "monitoring group said. The strikes hit a market and two villages south of the city, where "
+      "rebels have dug in since the spring. Turkey condemned the attack and called on Moscow to "
+      "respect the ceasefire it agreed last month. The Syrian army said its troops had advanced "
+      "towards the town of Saraqeb after heavy fighting. Aid groups said thousands of families had "
+      "fled towards the Turkish border in the past week.";
+  const std::string articles =
+      Write("wire.jsonl",
+            "{\"id\": \"a\", \"source\": \"Wire\", \"date\": \"2019-05-07\", \"text\": \"" + story +
+                "\"}\n"
+                "{\"id\": \"b\", \"source\": \"Paper\", \"date\": \"2019-05-07\", \"text\": "
+                "\"BEIRUT (Wire) - " +
+                story +
+                "\"}\n"
+                "{\"id\": \"c\", \"date\": \"2019-05-07\", \"text\": \"Police arrested 40 "
+                "protesters in Minsk "
+                "on Tuesday.\"}\n");
+  const Result run = Palmyra("code " + articles);
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.err.find("1 near-duplicate(s) linked"), std::string::npos) << run.err;
+  std::set<std::string> coded;
+  for (const auto& e : Events(run.out)) coded.insert(e["doc_id"]);
+  EXPECT_EQ(coded, (std::set<std::string>{"a", "c"}));
+  const Result kept = Palmyra("code --keep-duplicates " + articles);
+  coded.clear();
+  for (const auto& e : Events(kept.out)) coded.insert(e["doc_id"]);
+  EXPECT_EQ(coded, (std::set<std::string>{"a", "b", "c"}));
+  // In a database the copy is linked, and counts for its story's happenings.
+  const std::string db = (dir_ / "merged.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + articles).status, 0);
+  const Result happenings = Palmyra("export --db " + db + " --format happenings");
+  ASSERT_EQ(happenings.status, 0) << happenings.err;
+  bool strike = false;
+  for (const auto& h : Events(happenings.out)) {
+    if (h["event"] == "ASSAULT" && h["source"]["code"] == "RUSMIL") {
+      strike = true;
+      EXPECT_EQ(h["articles"], 2) << h.dump();
+      EXPECT_EQ(h["sources"], 2) << h.dump();
+      EXPECT_EQ(h["evidence"].size(), h["mentions"].get<size_t>());
+    }
+  }
+  EXPECT_TRUE(strike) << happenings.out;
 }
 
 TEST_F(CliTest, AProgressLineOnlyOnATerminalAndASummaryAlways) {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "ingest/document_source.h"
+#include "merge/near_duplicates.h"
 #include "palmyra/engine.h"
 #include "store/event_json.h"
 #include "store/event_store.h"
@@ -63,7 +64,7 @@ void AppendEventText(const Event& e, std::string* out) {
 class Progress {
  public:
   explicit Progress(uint64_t total_bytes)
-            : enabled_(isatty(STDERR_FILENO) != 0),
+      : enabled_(isatty(STDERR_FILENO) != 0),
         total_(total_bytes),
         start_(std::chrono::steady_clock::now()) {}
   void Update(long documents, long events, long errors, uint64_t bytes_read) {
@@ -104,7 +105,23 @@ struct Job {
   std::string error;
   CodeStats stats;
   bool stored = false;  // in the database already, unchanged: not coded again
+  std::optional<MinHash> signature;
+  std::string duplicate_of;  // a near-duplicate of this article: not coded again
 };
+
+// Runs `fn` on every job of the batch on `threads` threads.
+template <typename Fn>
+void ForEachJob(std::vector<Job>* batch, int threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    for (size_t i = next++; i < batch->size(); i = next++) fn((*batch)[i]);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads && static_cast<size_t>(t) < batch->size(); ++t)
+    pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
 
 }  // namespace
 
@@ -169,14 +186,15 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   std::vector<Job> batch;
   std::vector<IngestProblem> problems;
   long documents = 0, sentences = 0, events = 0, unreadable = 0, warnings = 0, failed = 0;
-  long stored = 0, unchanged = 0;
+  long stored = 0, unchanged = 0, duplicates = 0;
+  NearDuplicateIndex seen;  // the articles of this run that are no copies
   std::string buffer;
   bool more = true;
   while (more) {
     batch.clear();
     Document doc;
     while (batch.size() < batch_size && (more = source.Next(&doc, &problems))) {
-      batch.push_back(Job{std::move(doc), {}, {}, {}, false});
+      batch.push_back(Job{std::move(doc), {}, {}, {}, false, std::nullopt, {}});
       doc = Document();
     }
     if (store != nullptr) {
@@ -196,24 +214,40 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       (p.unreadable ? unreadable : warnings) += 1;
     }
     problems.clear();
-    std::atomic<size_t> next{0};
-    auto work = [&]() {
-      for (size_t i = next++; i < batch.size(); i = next++) {
-        Job& job = batch[i];
-        if (job.stored) continue;
-        auto coded = (*engine)->Code(job.doc, &job.stats);
-        if (coded.ok()) {
-          job.events = std::move(coded).value();
+    // Signatures on all threads, then near-duplicates in input order (a copy
+    // is linked to the first article of its story, in this run or stored),
+    // then coding on all threads.
+    ForEachJob(&batch, threads, [](Job& job) {
+      if (!job.stored) job.signature = MinHashOf(job.doc.text);
+    });
+    if (!options.keep_duplicates) {
+      for (Job& job : batch) {
+        if (job.stored || !job.signature) continue;
+        std::optional<std::string> original = seen.Find(*job.signature);
+        if (!original && store != nullptr) {
+          auto found = store->FindNearDuplicate(*job.signature);
+          if (!found.ok()) {
+            std::fprintf(stderr, "palmyra: %s\n", found.status().message().c_str());
+            return 2;
+          }
+          original = *found;
+        }
+        if (original && *original != job.doc.id) {
+          job.duplicate_of = *original;
         } else {
-          job.error = coded.status().message();
+          seen.Add(*job.signature, job.doc.id);
         }
       }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads && static_cast<size_t>(t) < batch.size(); ++t)
-      pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
+    }
+    ForEachJob(&batch, threads, [&](Job& job) {
+      if (job.stored || !job.duplicate_of.empty()) return;
+      auto coded = (*engine)->Code(job.doc, &job.stats);
+      if (coded.ok()) {
+        job.events = std::move(coded).value();
+      } else {
+        job.error = coded.status().message();
+      }
+    });
     // The batch goes into the database in one transaction: a run killed
     // here leaves the database as it was before the batch.
     if (store != nullptr) {
@@ -221,7 +255,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       for (const Job& job : batch) {
         if (!written.ok()) break;
         if (job.stored || !job.error.empty()) continue;
-        auto put = store->Put(job.doc, job.stats, job.events);
+        auto put = store->Put(job.doc, job.stats, job.events, {job.signature, job.duplicate_of});
         if (!put.ok()) written = put.status();
         if (put.ok() && *put) ++stored;
       }
@@ -235,6 +269,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       ++documents;
       if (job.stored) {
         ++unchanged;
+        continue;
+      }
+      if (!job.duplicate_of.empty()) {
+        ++duplicates;
         continue;
       }
       if (!job.error.empty()) {
@@ -271,9 +309,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   if (!options.quiet) {
     std::fprintf(stderr,
                  "palmyra: coded %ld document(s), %ld sentence(s), %ld event(s) in %.2f s; "
-                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s)%s\n",
-                 documents - failed - unchanged, sentences, events, seconds, unreadable, failed,
-                 warnings,
+                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s); %ld "
+                 "near-duplicate(s) linked, not coded%s\n",
+                 documents - failed - unchanged - duplicates, sentences, events, seconds,
+                 unreadable, failed, warnings, duplicates,
                  store == nullptr ? ""
                                   : ("; " + std::to_string(stored) + " article(s) stored in " +
                                      options.db + ", " + std::to_string(unchanged) + " unchanged")

@@ -18,6 +18,7 @@ struct CodeCommandOptions {
   std::string output;            // file; empty: standard output ("-" too)
   std::string db;                // SQLite database to store into; empty: none
   bool quiet = false;            // no summary line
+  bool keep_duplicates = false;  // code near-duplicate articles too
 };
 
 // Returns the process exit status: 0, or 1 when an input could not be read

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
                        "Store articles, sentences and events in this SQLite database (then "
                        "events go to standard output only with -o -)");
   code_cmd->add_flag("-q,--quiet", code.quiet, "Do not print the summary line");
+  code_cmd->add_flag("--keep-duplicates", code.keep_duplicates,
+                     "Code near-duplicate articles (syndicated copies, updates) too, rather than "
+                     "linking them to the first");
   code_cmd->add_option("--data-dir", code.engine.data_dir,
                        "Folder of Palmyra's dictionaries and tables");
   code_cmd->add_option("--model-dir", code.engine.model_dir, "Folder of the part-of-speech model");
@@ -97,8 +100,9 @@ int main(int argc, char** argv) {
       app.add_subcommand("export", "Write events stored by 'code --db' in another format.");
   export_cmd->add_option("--db", exporting.db, "The database")->required();
   export_cmd->add_option("--format", exporting.format,
-                         "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table) "
-                         "or plover (PLOVER JSON)");
+                         "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table), "
+                         "plover (PLOVER JSON) or happenings (events merged, with their counts "
+                         "and evidence)");
   export_cmd->add_option("--from", exporting.from, "Events on or after this day (YYYY-MM-DD)");
   export_cmd->add_option("--to", exporting.to, "Events on or before this day (YYYY-MM-DD)");
   export_cmd->add_option("--actor", exporting.actor,

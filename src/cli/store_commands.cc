@@ -1,6 +1,8 @@
 #include "cli/store_commands.h"
 
 #include <cstdio>
+#include <unordered_map>
+#include <vector>
 
 #include "store/event_export.h"
 #include "store/event_json.h"
@@ -10,8 +12,9 @@ namespace palmyra {
 
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
-  if (f != "jsonl" && f != "csv" && f != "gdelt" && f != "plover") {
-    std::fprintf(stderr, "palmyra: --format must be jsonl, csv, gdelt or plover, not '%s'\n",
+  if (f != "jsonl" && f != "csv" && f != "gdelt" && f != "plover" && f != "happenings") {
+    std::fprintf(stderr,
+                 "palmyra: --format must be jsonl, csv, gdelt, plover or happenings, not '%s'\n",
                  f.c_str());
     return 2;
   }
@@ -45,7 +48,18 @@ int RunExportCommand(const ExportCommandOptions& options) {
   std::string buffer;
   if (f == "csv") AppendCsvHeader(&buffer);
   long events = 0;
+  // Happenings are gathered first: their events may be far apart.
+  std::vector<HappeningRecord> happenings;
+  std::unordered_map<int64_t, size_t> happening_index;
   const Status read = (*store)->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
+    if (f == "happenings") {
+      auto [it, added] = happening_index.emplace(a.happening.id, happenings.size());
+      if (added) happenings.push_back(HappeningRecord{a.happening, {}, {}});
+      happenings[it->second].events.push_back(e);
+      happenings[it->second].articles.push_back(a);
+      ++events;
+      return;
+    }
     if (f == "jsonl") AppendEventJson(e, &buffer);
     if (f == "csv") AppendEventCsv(e, a, &buffer);
     if (f == "gdelt") AppendEventGdelt(e, a, &buffer);
@@ -56,6 +70,13 @@ int RunExportCommand(const ExportCommandOptions& options) {
       buffer.clear();
     }
   });
+  for (const HappeningRecord& h : happenings) {
+    AppendHappeningJson(h, &buffer);
+    if (buffer.size() > (1 << 20)) {
+      std::fwrite(buffer.data(), 1, buffer.size(), out);
+      buffer.clear();
+    }
+  }
   std::fwrite(buffer.data(), 1, buffer.size(), out);
   if (out != stdout) std::fclose(out);
   if (!read.ok()) {

@@ -1,5 +1,6 @@
 #include "store/event_export.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -146,7 +147,11 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
   f.push_back(e.cameo.root);
   f.push_back(std::to_string(e.cameo.quad_class));
   f.push_back(Number(e.cameo.goldstein));
-  f.insert(f.end(), {"1", "1", "1", "0"});  // mentions, sources, articles, tone
+  // Mentions, sources and articles of the event's happening; no tone.
+  f.push_back(std::to_string(a.happening.mentions));
+  f.push_back(std::to_string(a.happening.sources));
+  f.push_back(std::to_string(a.happening.articles));
+  f.push_back("0");
   // 36-59: the actors' places (unknown) and the event's.
   for (int geo = 0; geo < 2; ++geo) {
     f.push_back("0");
@@ -179,6 +184,53 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
     if (i > 0) out->push_back('\t');
     out->append(f[i]);
   }
+  out->push_back('\n');
+}
+
+void AppendHappeningJson(const HappeningRecord& h, std::string* out) {
+  if (h.events.empty()) return;
+  const Event& first = h.events.front();
+  nlohmann::ordered_json j;
+  j["happening_id"] = h.counts.id;
+  const std::optional<Date> day = DayOf(first, h.articles.front());
+  j["date"] = day ? nlohmann::ordered_json(day->ToString()) : nlohmann::ordered_json(nullptr);
+  j["event"] = first.plover.type;
+  nlohmann::ordered_json codes = nlohmann::ordered_json::array();
+  for (const Event& e : h.events) {
+    if (std::find(codes.begin(), codes.end(), e.cameo.code) == codes.end())
+      codes.push_back(e.cameo.code);
+  }
+  j["cameo"] = codes;
+  for (const auto& [key, actor] :
+       {std::pair{"source", &first.source}, std::pair{"target", &first.target}}) {
+    j[key] = *actor ? nlohmann::ordered_json{{"code", (*actor)->code}, {"text", (*actor)->text}}
+                    : nlohmann::ordered_json(nullptr);
+  }
+  if (first.location) {
+    j["location"] = {{"name", first.location->name},
+                     {"geonameid", first.location->geonameid},
+                     {"lat", first.location->lat},
+                     {"lon", first.location->lon},
+                     {"country", first.location->country}};
+  } else {
+    j["location"] = nullptr;
+  }
+  j["mentions"] = h.counts.mentions;
+  j["sentences"] = h.counts.sentences;
+  j["articles"] = h.counts.articles;
+  j["sources"] = h.counts.sources;
+  nlohmann::ordered_json evidence = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < h.events.size(); ++i) {
+    const Event& e = h.events[i];
+    evidence.push_back({{"event_id", e.event_id},
+                        {"doc_id", e.doc_id},
+                        {"sentence_index", e.sentence_index},
+                        {"text", e.evidence.text},
+                        {"url", h.articles[i].url},
+                        {"source", h.articles[i].source}});
+  }
+  j["evidence"] = evidence;
+  out->append(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   out->push_back('\n');
 }
 

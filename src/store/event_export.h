@@ -11,10 +11,14 @@
 //          event, mode, context (empty: Palmyra does not code contexts),
 //          source and target as lists of {actorText, code, country,
 //          sector}, eventText, text, location, url, publication, language.
+//   happenings  one JSON object a line per happening: the events of one day
+//          with the same source, target, PLOVER type and place merged, with
+//          their counts and every piece of evidence.
 #ifndef PALMYRA_STORE_EVENT_EXPORT_H_
 #define PALMYRA_STORE_EVENT_EXPORT_H_
 
 #include <string>
+#include <vector>
 
 #include "palmyra/event.h"
 #include "store/event_store.h"
@@ -25,6 +29,14 @@ void AppendCsvHeader(std::string* out);
 void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* out);
 void AppendEventGdelt(const Event& e, const StoredArticle& article, std::string* out);
 void AppendEventPlover(const Event& e, const StoredArticle& article, std::string* out);
+
+// The events of one happening, in the order they were stored.
+struct HappeningRecord {
+  HappeningCounts counts;
+  std::vector<Event> events;
+  std::vector<StoredArticle> articles;  // each event's
+};
+void AppendHappeningJson(const HappeningRecord& h, std::string* out);
 
 }  // namespace palmyra
 

@@ -20,8 +20,14 @@ CREATE TABLE IF NOT EXISTS articles (
   url TEXT, source TEXT, title TEXT,
   published TEXT,                    -- YYYY-MM-DD, or NULL
   text TEXT NOT NULL,
-  content_hash TEXT NOT NULL,        -- ContentHash(): the same article is not stored twice
-  stored_at TEXT NOT NULL            -- UTC, YYYY-MM-DDTHH:MM:SSZ
+    content_hash TEXT NOT NULL,        -- ContentHash(): the same article is not stored twice
+  stored_at TEXT NOT NULL,           -- UTC, YYYY-MM-DDTHH:MM:SSZ
+  minhash TEXT,                      -- near_duplicates.h signature (hex); NULL for short texts
+  duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL  -- a near-duplicate of, not coded
+);
+CREATE TABLE IF NOT EXISTS article_bands (  -- MinHash band keys of the articles that are no copies
+  band_key INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS sentences (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -79,6 +85,38 @@ CREATE TABLE IF NOT EXISTS quantities (
   text TEXT NOT NULL,
   PRIMARY KEY (event_id, idx)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS happenings (  -- one record per happening: its events merged
+  id INTEGER PRIMARY KEY,
+  day TEXT NOT NULL,                 -- the events' date, else their article's; '' when none
+  source_code TEXT NOT NULL, target_code TEXT NOT NULL,  -- '' when none
+  plover_type TEXT NOT NULL,
+  place_key INTEGER NOT NULL,        -- places.id, 0 when none
+  UNIQUE (day, source_code, target_code, plover_type, place_key)
+);
+CREATE TABLE IF NOT EXISTS happening_events (
+  happening_id INTEGER NOT NULL REFERENCES happenings(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL UNIQUE REFERENCES events(id) ON DELETE CASCADE,
+  PRIMARY KEY (happening_id, event_id)
+) WITHOUT ROWID;
+-- Each happening's mentions (events), sentences, articles (with the
+-- near-duplicates linked to them) and distinct sources.
+CREATE VIEW IF NOT EXISTS happening_counts AS
+WITH coded AS (
+  SELECT DISTINCT he.happening_id, e.article_id FROM happening_events he
+  JOIN events e ON e.id = he.event_id),
+linked AS (
+  SELECT happening_id, article_id FROM coded
+  UNION SELECT c.happening_id, d.id FROM coded c JOIN articles d ON d.duplicate_of = c.article_id)
+SELECT h.id AS happening_id,
+  (SELECT count(*) FROM happening_events he WHERE he.happening_id = h.id) AS mentions,
+  (SELECT count(DISTINCT e.article_id || ':' || e.sentence_idx) FROM happening_events he
+   JOIN events e ON e.id = he.event_id WHERE he.happening_id = h.id) AS sentences,
+  (SELECT count(*) FROM linked l WHERE l.happening_id = h.id) AS articles,
+  (SELECT count(DISTINCT coalesce(nullif(a.source, ''), a.doc_id)) FROM linked l
+   JOIN articles a ON a.id = l.article_id WHERE l.happening_id = h.id) AS sources
+FROM happenings h;
+CREATE INDEX IF NOT EXISTS article_bands_by_key ON article_bands(band_key);
+CREATE INDEX IF NOT EXISTS articles_by_duplicate ON articles(duplicate_of);
 CREATE INDEX IF NOT EXISTS events_by_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_by_type ON events(plover_type);
@@ -296,8 +334,37 @@ Result<int64_t> EventStore::PlaceId(const Location& l) {
   return select.Int(0);
 }
 
+Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& signature) {
+  Statement candidates(db_,
+                       "SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN "
+                       "articles a ON a.id = b.article_id WHERE b.band_key = ? AND a.duplicate_of "
+                       "IS NULL");
+  if (!candidates.ok()) return Error("cannot read article bands");
+  std::optional<std::string> best;
+  double best_similarity = kNearDuplicateSimilarity;
+  int64_t best_row = 0;
+  for (uint64_t key : MinHashBandKeys(signature)) {
+    candidates.Reset();
+    candidates.Bind(1, static_cast<int64_t>(key));
+    int rc;
+    while ((rc = candidates.Step()) == SQLITE_ROW) {
+      const auto other = MinHashFromHex(candidates.Text(1));
+      if (!other) continue;
+      const double s = Similarity(signature, *other);
+      if (s > best_similarity ||
+          (s == best_similarity && (!best || candidates.Int(2) < best_row))) {
+        best_similarity = s;
+        best = candidates.Text(0);
+        best_row = candidates.Int(2);
+      }
+    }
+    if (rc != SQLITE_DONE) return Error("cannot read article bands");
+  }
+  return best;
+}
+
 Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
-                             const std::vector<Event>& events) {
+                             const std::vector<Event>& events, const ArticleLinks& links) {
   const std::string hash = ContentHash(doc);
   {
     Statement old(db_, "SELECT id, content_hash FROM articles WHERE doc_id = ?");
@@ -308,11 +375,23 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
       Statement remove(db_, "DELETE FROM articles WHERE id = ?");
       remove.Bind(1, old.Int(0));
       if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
+      // Happenings left without events go too.
+      RETURN_IF_ERROR(
+          Exec("DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM "
+               "happening_events he WHERE he.happening_id = happenings.id)"));
     }
+  }
+  std::optional<int64_t> original;
+  if (!links.duplicate_of.empty()) {
+    Statement find(db_, "SELECT id FROM articles WHERE doc_id = ?");
+    if (!find.ok()) return Error("cannot read articles");
+    find.Bind(1, links.duplicate_of);
+    if (find.Step() == SQLITE_ROW) original = find.Int(0);
   }
   Statement article(db_,
                     "INSERT INTO articles(doc_id, url, source, title, published, text, "
-                    "content_hash, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?)");
   if (!article.ok()) return Error("cannot write articles");
   article.Bind(1, doc.id);
   article.Bind(2, doc.url);
@@ -326,8 +405,25 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   article.Bind(6, doc.text);
   article.Bind(7, hash);
   article.Bind(8, NowUtc());
+  article.BindOptional(9, links.signature
+                              ? std::optional<std::string>(MinHashToHex(*links.signature))
+                              : std::nullopt);
+  article.BindOptional(10, original);
   if (article.Step() != SQLITE_DONE) return Error("cannot write an article");
   const int64_t article_id = sqlite3_last_insert_rowid(db_);
+  // A copy is linked to its original and not coded: its reports count for
+  // the original's happenings.
+  if (original) return true;
+  if (links.signature) {
+    Statement band(db_, "INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)");
+    if (!band.ok()) return Error("cannot write article bands");
+    for (uint64_t key : MinHashBandKeys(*links.signature)) {
+      band.Reset();
+      band.Bind(1, static_cast<int64_t>(key));
+      band.Bind(2, article_id);
+      if (band.Step() != SQLITE_DONE) return Error("cannot write article bands");
+    }
+  }
 
   Statement sentence(db_, "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)");
   if (!sentence.ok()) return Error("cannot write sentences");
@@ -353,7 +449,16 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   Statement quantity(db_,
                      "INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!event.ok() || !mention.ok() || !quantity.ok()) return Error("cannot write events");
+  Statement happening(db_,
+                      "INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
+                      "plover_type, place_key) VALUES (?, ?, ?, ?, ?)");
+  Statement happening_id(db_,
+                         "SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
+                         "target_code = ? AND plover_type = ? AND place_key = ?");
+  Statement merged(db_, "INSERT INTO happening_events(happening_id, event_id) VALUES (?, ?)");
+  if (!event.ok() || !mention.ok() || !quantity.ok() || !happening.ok() || !happening_id.ok() ||
+      !merged.ok())
+    return Error("cannot write events");
   for (const Event& e : events) {
     std::optional<int64_t> place;
     if (e.location) {
@@ -422,6 +527,22 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
       quantity.Bind(8, q.text);
       if (quantity.Step() != SQLITE_DONE) return Error("cannot write quantities");
     }
+    // The happening: the same day, source, target, type and place.
+    const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : doc.published;
+    for (Statement* s : {&happening, &happening_id}) {
+      s->Reset();
+      s->Bind(1, day ? day->ToString() : std::string());
+      s->Bind(2, e.source ? e.source->code : std::string());
+      s->Bind(3, e.target ? e.target->code : std::string());
+      s->Bind(4, e.plover.type);
+      s->Bind(5, place.value_or(0));
+    }
+    if (happening.Step() != SQLITE_DONE || happening_id.Step() != SQLITE_ROW)
+      return Error("cannot write happenings");
+    merged.Reset();
+    merged.Bind(1, happening_id.Int(0));
+    merged.Bind(2, event_row);
+    if (merged.Step() != SQLITE_DONE) return Error("cannot write happenings");
   }
   return true;
 }
@@ -436,8 +557,11 @@ Status EventStore::ForEachEvent(
       "e.goldstein, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.modality, "
       "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
       "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
-      "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published "
+      "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
+      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources "
       "FROM events e JOIN articles a ON a.id = e.article_id "
+      "LEFT JOIN happening_events he ON he.event_id = e.id "
+      "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
       "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
       "LEFT JOIN actors sa ON sa.id = sm.actor_id "
       "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
@@ -531,8 +655,13 @@ Status EventStore::ForEachEvent(
       quantity.text = q.Text(5);
       e.quantities.push_back(std::move(quantity));
     }
-    StoredArticle article{e.doc_id, s.Text(44), s.Text(45), s.Text(46),
-                          s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47))};
+    StoredArticle article{e.doc_id,
+                          s.Text(44),
+                          s.Text(45),
+                          s.Text(46),
+                          s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47)),
+                          {}};
+    if (!s.IsNull(48)) article.happening = {s.Int(48), s.Int(49), s.Int(50), s.Int(51), s.Int(52)};
     each(e, article);
   }
   if (rc != SQLITE_DONE) return Error("cannot read events");

@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "merge/near_duplicates.h"
 #include "palmyra/date.h"
 #include "palmyra/document.h"
 #include "palmyra/engine.h"
@@ -43,10 +44,26 @@ struct EventFilter {
   std::string actor, type, country;
 };
 
-// The article an event was read from.
+// The happening an event was merged into (events of the same day, source,
+// target, PLOVER type and place), with what reports it.
+struct HappeningCounts {
+  int64_t id = 0;
+  int64_t mentions = 1, sentences = 1, articles = 1, sources = 1;
+};
+
+// The article an event was read from, and the event's happening.
 struct StoredArticle {
   std::string doc_id, url, source, title;
   std::optional<Date> published;
+  HappeningCounts happening;
+};
+
+// How an article relates to others: its MinHash signature (for finding
+// near-duplicates later) and, when it is a near-duplicate, the doc_id of the
+// stored article it copies (it is then stored, linked, without events).
+struct ArticleLinks {
+  std::optional<MinHash> signature;
+  std::string duplicate_of;
 };
 
 // Counts for `palmyra stats`, each list largest first.
@@ -70,10 +87,16 @@ class EventStore {
   Status Commit();
   Status Rollback();
 
+  // The doc_id of a stored article (not itself a copy) that `signature`'s
+  // text nearly duplicates, if any.
+  Result<std::optional<std::string>> FindNearDuplicate(const MinHash& signature);
+
   // Stores the article, its sentences (stats.sentence_spans) and events,
-  // replacing a stored article of the same doc_id whose content differs.
-  // Returns false when the same article was stored already (nothing written).
-  Result<bool> Put(const Document& doc, const CodeStats& stats, const std::vector<Event>& events);
+  // each event merged into its happening, replacing a stored article of the
+  // same doc_id whose content differs. Returns false when the same article
+  // was stored already (nothing written).
+  Result<bool> Put(const Document& doc, const CodeStats& stats, const std::vector<Event>& events,
+                   const ArticleLinks& links = {});
 
   // Calls `each` for every stored event that `filter` lets through, in the
   // order the articles were stored and the events found.

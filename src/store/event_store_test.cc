@@ -406,5 +406,85 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   EXPECT_EQ(j["location"][0]["geonameID"], 170063);
 }
 
+// A story long enough to be compared, written for this test.
+const char kLongStory[] =
+    "Flood waters rose again across Sindh province on Monday as rain fell for a third straight "
+    "day, officials said, forcing thousands more families from their homes. The provincial "
+    "disaster authority said at least 40 people had died in the province since Friday, most of "
+    "them when houses collapsed in the night. Army helicopters dropped food to villages cut off "
+    "by the water near Sukkur, where the river is expected to peak on Wednesday. The federal "
+    "government said it would release emergency funds and asked donors for tents and medicine.";
+
+TEST_F(EventStoreTest, CopiesAreLinkedAndEventsMergeIntoHappenings) {
+  const std::string path = Path("merge.db");
+  auto store = EventStore::Open(path);
+  ASSERT_TRUE(store.ok());
+  auto doc = [](const char* id, const char* source, const std::string& text) {
+    Document d;
+    d.id = id;
+    d.source = source;
+    d.text = text;
+    d.published = Date::Parse("2016-03-20");
+    return d;
+  };
+  CodeStats stats;
+  stats.sentence_spans = {{0, 10}};
+  // Two outlets report the same strike; one of them twice in the article.
+  const Document first = doc("wire-1", "Wire One", kLongStory);
+  const auto signature = MinHashOf(first.text);
+  ASSERT_TRUE(signature.has_value());
+  Event strike = MakeEvent("s1", "2016-03-01", "195", "ASSAULT", "RUSMIL", "RUS", "SYR");
+  Event again = MakeEvent("s2", "2016-03-01", "190", "ASSAULT", "RUSMIL", "RUS", "SYR");
+  again.sentence_index = 3;
+  ASSERT_TRUE((*store)->Put(first, stats, {strike, again}, {signature, ""}).ok());
+  Event other_outlet = MakeEvent("s3", "2016-03-01", "195", "ASSAULT", "RUSMIL", "RUS", "SYR");
+  other_outlet.doc_id = "paper-2";
+  Event elsewhere = MakeEvent("s4", "2016-03-02", "195", "ASSAULT", "RUSMIL", "RUS", "SYR");
+  ASSERT_TRUE((*store)
+                  ->Put(doc("paper-2", "Paper Two", "Another story about the strike."), stats,
+                        {other_outlet, elsewhere})
+                  .ok());
+  // A syndicated copy of the first article: found, and linked without events.
+  const Document copy = doc("wire-1-copy", "Syndicate", std::string("LAHORE - ") + kLongStory);
+  const auto copy_signature = MinHashOf(copy.text);
+  auto original = (*store)->FindNearDuplicate(*copy_signature);
+  ASSERT_TRUE(original.ok());
+  EXPECT_EQ(*original, std::optional<std::string>("wire-1"));
+  ASSERT_TRUE((*store)->Put(copy, stats, {}, {copy_signature, "wire-1"}).ok());
+  EXPECT_EQ(Text(path, "SELECT a.doc_id FROM articles c JOIN articles a ON a.id = c.duplicate_of"),
+            "wire-1\n");
+  EXPECT_EQ(Count(path,
+                  "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE "
+                  "a.doc_id = 'wire-1-copy'"),
+            0);
+  // A copy is never the original of another.
+  auto again_found = (*store)->FindNearDuplicate(*copy_signature);
+  EXPECT_EQ(*again_found, std::optional<std::string>("wire-1"));
+  // The 1 March strike: three mentions in three sentences of two coded
+  // articles, plus the linked copy: three articles from three sources. The
+  // 2 March one is a happening of its own.
+  EXPECT_EQ(Text(path,
+                 "SELECT h.day || ' ' || c.mentions || ' ' || c.sentences || ' ' || c.articles || "
+                 "' ' || c.sources FROM happenings h JOIN happening_counts c ON c.happening_id = "
+                 "h.id ORDER BY h.day"),
+            "2016-03-01 3 3 3 3\n2016-03-02 1 1 1 1\n");
+  std::string counts;
+  ASSERT_TRUE((*store)
+                  ->ForEachEvent({},
+                                 [&](const Event& e, const StoredArticle& a) {
+                                   counts += e.event_id + ":" +
+                                             std::to_string(a.happening.mentions) + " ";
+                                 })
+                  .ok());
+  EXPECT_EQ(counts, "s1:3 s2:3 s3:3 s4:1 ");
+  // Replacing the second article takes its events out of the happenings,
+  // and the emptied happening goes.
+  ASSERT_TRUE((*store)->Put(doc("paper-2", "Paper Two", "A correction."), stats, {}).ok());
+  EXPECT_EQ(Text(path,
+                 "SELECT h.day || ' ' || c.mentions || ' ' || c.articles FROM happenings h JOIN "
+                 "happening_counts c ON c.happening_id = h.id ORDER BY h.day"),
+            "2016-03-01 2 2\n");
+}
+
 }  // namespace
 }  // namespace palmyra
