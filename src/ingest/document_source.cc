@@ -221,9 +221,13 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
         problems->push_back({"stdin", "binary data, not a text, web page, feed or crawl", true});
         continue;
       }
+            if (format == Format::kWarc) {
+        problems->push_back(
+            {"stdin", "a WARC crawl is read from a file, not standard input: name the file", true});
+        continue;
+      }
       if (format != Format::kJsonLines) {
-        QueueWhole(std::move(text), format == Format::kWarc ? Format::kText : format, "stdin",
-                   problems);
+        QueueWhole(std::move(text), format, "stdin", problems);
         continue;
       }
       size_t pos = 0;
