@@ -145,7 +145,17 @@ namespace {
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  ~Statement() { sqlite3_finalize(s_); }
+  // A statement the store keeps prepared: reset, not finalized, at the end.
+  explicit Statement(sqlite3_stmt* cached)
+      : s_(cached), rc_(cached != nullptr ? SQLITE_OK : SQLITE_ERROR), owned_(false) {}
+  ~Statement() {
+    if (owned_) {
+      sqlite3_finalize(s_);
+    } else if (s_ != nullptr) {
+      sqlite3_reset(s_);
+      sqlite3_clear_bindings(s_);
+    }
+  }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   bool ok() const { return rc_ == SQLITE_OK; }
@@ -182,6 +192,7 @@ class Statement {
  private:
   sqlite3_stmt* s_ = nullptr;
   int rc_ = SQLITE_ERROR;
+  bool owned_ = true;
 };
 
 std::string NowUtc() {
@@ -264,7 +275,22 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
   return store;
 }
 
-EventStore::~EventStore() { sqlite3_close(db_); }
+EventStore::~EventStore() {
+  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* EventStore::Cached(const char* sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) return it->second;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(statement);
+    return nullptr;
+  }
+  cache_.emplace(sql, statement);
+  return statement;
+}
 
 Status EventStore::Error(const std::string& what) const {
   return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
@@ -285,7 +311,7 @@ Status EventStore::Commit() { return Exec("COMMIT"); }
 Status EventStore::Rollback() { return Exec("ROLLBACK"); }
 
 Result<bool> EventStore::IsStored(const Document& doc) {
-  Statement s(db_, "SELECT content_hash FROM articles WHERE doc_id = ?");
+  Statement s(Cached("SELECT content_hash FROM articles WHERE doc_id = ?"));
   if (!s.ok()) return Error("cannot read articles");
   s.Bind(1, doc.id);
   const int rc = s.Step();
@@ -295,8 +321,8 @@ Result<bool> EventStore::IsStored(const Document& doc) {
 }
 
 Result<int64_t> EventStore::ActorId(const ActorRef& actor) {
-  Statement insert(db_, "INSERT OR IGNORE INTO actors(code, country, sector) VALUES (?, ?, ?)");
-  Statement select(db_, "SELECT id FROM actors WHERE code = ? AND country = ? AND sector = ?");
+  Statement insert(Cached("INSERT OR IGNORE INTO actors(code, country, sector) VALUES (?, ?, ?)"));
+  Statement select(Cached("SELECT id FROM actors WHERE code = ? AND country = ? AND sector = ?"));
   if (!insert.ok() || !select.ok()) return Error("cannot write actors");
   for (Statement* s : {&insert, &select}) {
     s->Bind(1, actor.code);
@@ -309,12 +335,12 @@ Result<int64_t> EventStore::ActorId(const ActorRef& actor) {
 }
 
 Result<int64_t> EventStore::PlaceId(const Location& l) {
-  Statement insert(db_,
-                   "INSERT OR IGNORE INTO places(geonameid, name, admin1, country, lat, lon, "
-                   "precision) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  Statement select(db_,
-                   "SELECT id FROM places WHERE geonameid = ? AND name = ? AND admin1 = ? AND "
-                   "country = ? AND precision = ?");
+  Statement insert(
+      Cached("INSERT OR IGNORE INTO places(geonameid, name, admin1, country, lat, lon, "
+             "precision) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  Statement select(
+      Cached("SELECT id FROM places WHERE geonameid = ? AND name = ? AND admin1 = ? AND "
+             "country = ? AND precision = ?"));
   if (!insert.ok() || !select.ok()) return Error("cannot write places");
   const std::string precision(LocationPrecisionName(l.precision));
   insert.Bind(1, l.geonameid);
@@ -335,10 +361,10 @@ Result<int64_t> EventStore::PlaceId(const Location& l) {
 }
 
 Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& signature) {
-  Statement candidates(db_,
-                       "SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN "
-                       "articles a ON a.id = b.article_id WHERE b.band_key = ? AND a.duplicate_of "
-                       "IS NULL");
+  Statement candidates(
+      Cached("SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN "
+             "articles a ON a.id = b.article_id WHERE b.band_key = ? AND a.duplicate_of "
+             "IS NULL"));
   if (!candidates.ok()) return Error("cannot read article bands");
   std::optional<std::string> best;
   double best_similarity = kNearDuplicateSimilarity;
@@ -367,12 +393,12 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
                              const std::vector<Event>& events, const ArticleLinks& links) {
   const std::string hash = ContentHash(doc);
   {
-    Statement old(db_, "SELECT id, content_hash FROM articles WHERE doc_id = ?");
+    Statement old(Cached("SELECT id, content_hash FROM articles WHERE doc_id = ?"));
     if (!old.ok()) return Error("cannot read articles");
     old.Bind(1, doc.id);
     if (old.Step() == SQLITE_ROW) {
       if (old.Text(1) == hash) return false;
-      Statement remove(db_, "DELETE FROM articles WHERE id = ?");
+      Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
       remove.Bind(1, old.Int(0));
       if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
       // Happenings left without events go too.
@@ -383,15 +409,15 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   }
   std::optional<int64_t> original;
   if (!links.duplicate_of.empty()) {
-    Statement find(db_, "SELECT id FROM articles WHERE doc_id = ?");
+    Statement find(Cached("SELECT id FROM articles WHERE doc_id = ?"));
     if (!find.ok()) return Error("cannot read articles");
     find.Bind(1, links.duplicate_of);
     if (find.Step() == SQLITE_ROW) original = find.Int(0);
   }
-  Statement article(db_,
-                    "INSERT INTO articles(doc_id, url, source, title, published, text, "
-                    "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?)");
+  Statement article(
+      Cached("INSERT INTO articles(doc_id, url, source, title, published, text, "
+             "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
+             "?, ?, ?)"));
   if (!article.ok()) return Error("cannot write articles");
   article.Bind(1, doc.id);
   article.Bind(2, doc.url);
@@ -415,7 +441,7 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   // the original's happenings.
   if (original) return true;
   if (links.signature) {
-    Statement band(db_, "INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)");
+    Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
     if (!band.ok()) return Error("cannot write article bands");
     for (uint64_t key : MinHashBandKeys(*links.signature)) {
       band.Reset();
@@ -425,7 +451,8 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
     }
   }
 
-  Statement sentence(db_, "INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)");
+  Statement sentence(
+      Cached("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)"));
   if (!sentence.ok()) return Error("cannot write sentences");
   for (size_t i = 0; i < stats.sentence_spans.size(); ++i) {
     sentence.Reset();
@@ -436,26 +463,26 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
     if (sentence.Step() != SQLITE_DONE) return Error("cannot write sentences");
   }
 
-  Statement event(db_,
-                  "INSERT OR IGNORE INTO events(event_id, article_id, sentence_idx, cameo, "
-                  "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
-                  "acled_subtype, modality, attribution_text, attribution_code, date, "
-                  "date_precision, date_text, historical, place_id, place_text, evidence, "
-                  "evidence_start, evidence_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Statement mention(db_,
-                    "INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
-                    "?, ?, ?, ?, ?)");
-  Statement quantity(db_,
-                     "INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  Statement happening(db_,
-                      "INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
-                      "plover_type, place_key) VALUES (?, ?, ?, ?, ?)");
-  Statement happening_id(db_,
-                         "SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
-                         "target_code = ? AND plover_type = ? AND place_key = ?");
-  Statement merged(db_, "INSERT INTO happening_events(happening_id, event_id) VALUES (?, ?)");
+  Statement event(
+      Cached("INSERT OR IGNORE INTO events(event_id, article_id, sentence_idx, cameo, "
+             "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
+             "acled_subtype, modality, attribution_text, attribution_code, date, "
+             "date_precision, date_text, historical, place_id, place_text, evidence, "
+             "evidence_start, evidence_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  Statement mention(
+      Cached("INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
+             "?, ?, ?, ?, ?)"));
+  Statement quantity(
+      Cached("INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  Statement happening(
+      Cached("INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
+             "plover_type, place_key) VALUES (?, ?, ?, ?, ?)"));
+  Statement happening_id(
+      Cached("SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
+             "target_code = ? AND plover_type = ? AND place_key = ?"));
+  Statement merged(Cached("INSERT INTO happening_events(happening_id, event_id) VALUES (?, ?)"));
   if (!event.ok() || !mention.ok() || !quantity.ok() || !happening.ok() || !happening_id.ok() ||
       !merged.ok())
     return Error("cannot write events");

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,7 @@
 #include "palmyra/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace palmyra {
 
@@ -110,12 +112,15 @@ class EventStore {
  private:
   EventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
+  // A statement prepared once and kept; nullptr when `sql` does not prepare.
+  sqlite3_stmt* Cached(const char* sql);
   Status Error(const std::string& what) const;
   Result<int64_t> ActorId(const ActorRef& actor);
   Result<int64_t> PlaceId(const Location& location);
 
   sqlite3* db_;
   std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 // A hash of everything of a document that coding reads, as hex.
