@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
   }
   const auto records = ReadJsonLines(shared + "/plover/gsr_dev.jsonl");
   const auto engine = MakeEngine();
-  Score any, type, source_country, source_sector, target_country, target_sector, all;
+  Score any, type, source_country, source_sector, target_country, target_sector, all,
+      type_target;
   long events_total = 0;
   std::map<std::string, Score> by_type;
   for (const auto& r : records) {
@@ -134,8 +135,9 @@ int main(int argc, char** argv) {
       const bool ts = best && Agrees(best->target, targets, true, &compared);
       if (compared || (best && !best->target)) target_sector.Add(ts);
     }
-    all.Add(best != nullptr && best->plover.type == gold_type && (sources.empty() || sc) &&
-            (targets.empty() || tc));
+    const bool typed = best != nullptr && best->plover.type == gold_type;
+    all.Add(typed && (sources.empty() || sc) && (targets.empty() || tc));
+    type_target.Add(typed && (targets.empty() || tc));
     if (verbose) {
       std::string gold;
       for (const auto& g : sources) gold += " " + g.country + g.sector;
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
   std::printf("  source sector                %s\n", source_sector.Percent().c_str());
   std::printf("  target country               %s\n", target_country.Percent().c_str());
   std::printf("  target sector                %s\n", target_sector.Percent().c_str());
+  std::printf("  type and target              %s\n", type_target.Percent().c_str());
   std::printf("  type, source and target      %s\n", all.Percent().c_str());
   std::printf("  events per record            %.2f\n",
               static_cast<double>(events_total) / records.size());

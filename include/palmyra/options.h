@@ -45,6 +45,9 @@ struct Options {
   // that names no known actor and has at most this many words is coded by
   // its words, upper case in quotes ("\"THE MINISTRY OF MAGIC\"").
   int new_actor_length = 0;
+  // Events whose confidence is below this are left out; below 0, the
+  // decision model's own threshold (chosen for F1 on annotated news).
+  double min_confidence = -1.0;
 };
 
 // The folders an Engine actually uses for `options`, with defaults filled in.

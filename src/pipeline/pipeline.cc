@@ -59,6 +59,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
     std::string text = w.ToString();
     if (seen.insert(text).second) p->load_warnings_.push_back(std::move(text));
   }
+  p->min_confidence_ = std::max(0.0, options.min_confidence);
   if (options.resolve) {
     ASSIGN_OR_RETURN(p->resolve_,
                      ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names()));
@@ -107,6 +108,7 @@ std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
   for (const EventCandidate& c : a.events) {
     const CameoEntry* cameo = events_->cameo().Find(c.cameo);
     if (cameo == nullptr) continue;  // a user dictionary's code CAMEO does not know
+    if (c.confidence < min_confidence_) continue;
     Event e;
     e.doc_id = a.doc->id;
     e.sentence_index = static_cast<int>(c.sentence) + sentence_offset;

@@ -64,6 +64,7 @@ class Pipeline {
   std::unique_ptr<EventStage> events_;
   std::unique_ptr<ResolveStage> resolve_;
   DiscardList discards_;
+  double min_confidence_ = 0.0;
   std::vector<std::string> load_warnings_;
 };
 
