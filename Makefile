@@ -16,7 +16,7 @@ APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimd
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup apt-packages node-packages build run test bench clean
+.PHONY: setup apt-packages node-packages build run test bench train-decider clean
 
 setup: apt-packages node-packages
 
@@ -54,6 +54,11 @@ test: build
 
 bench: build
 	$(BUILD)/bench/throughput
+
+# Retrains the decision model (data/decide/model.tsv) on the annotated news
+# beside the project; run after changing the rules that propose events.
+train-decider: build
+	$(BUILD)/palmyra-train-decider ../shared/annotated data/decide/model.tsv
 
 clean:
 	rm -rf $(BUILD)

@@ -161,6 +161,29 @@ TEST_F(CliTest, BadOptionsAreRefused) {
   EXPECT_NE(Palmyra("nonsense").status, 0);
 }
 
+TEST_F(CliTest, MinConfidenceKeepsOnlySurerEvents) {
+  const std::string path =
+      Write("a.txt",
+            "Rebels attack\n\nSyrian rebels attacked an army checkpoint near Idlib on Monday. "
+            "The minister said the bank holiday had helped trade. Turkey condemned the attack "
+            "and called for restraint, and Russia could send more jets if needed.");
+  const Result all = Palmyra("code -q --min-confidence 0 " + path);
+  const Result some = Palmyra("code -q --min-confidence 0.5 " + path);
+  const Result usual = Palmyra("code -q " + path);
+  ASSERT_EQ(all.status, 0) << all.err;
+  ASSERT_EQ(some.status, 0) << some.err;
+  ASSERT_EQ(usual.status, 0) << usual.err;
+  const auto every = Events(all.out), surer = Events(some.out), kept = Events(usual.out);
+  EXPECT_GT(every.size(), surer.size());
+  EXPECT_GE(every.size(), kept.size());
+  for (const auto& e : surer) EXPECT_GE(e["confidence"].get<double>(), 0.5) << e.dump();
+  for (const auto& e : every) {
+    EXPECT_GT(e["confidence"].get<double>(), 0.0);
+    EXPECT_LT(e["confidence"].get<double>(), 1.0);
+  }
+  EXPECT_EQ(Palmyra("code --min-confidence 1.5 " + path).status, 2);
+}
+
 TEST_F(CliTest, TheSameInputGivesTheSameBytesOnAnyNumberOfThreads) {
   const fs::path examples = fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples";
   std::string corpus;

@@ -133,6 +133,8 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
       c.events.clear();
     } else if (line == "partial") {
       c.partial = true;
+    } else if (line == "decided") {
+      c.decided = true;
     } else if (StartsWith(line, "event:")) {
       const auto f = SplitWhitespace(line.substr(6));
       if (f.size() < 4 || f[1] != "->") {

@@ -8,6 +8,7 @@
 //   event: REB -> MIL 180 asserted by=-              an expected event (see below)
 //   none                                             no event is expected
 //   partial                                          other events may be coded too
+//   decided                                          checked as users code (see below)
 //
 // An event line gives the source and target codes ("-" for none), the CAMEO
 // code, and optionally the modality and "by=CODE" for the attribution's code
@@ -18,6 +19,10 @@
 // "q=arrested:300:300-", "q=money:1500000:-:EUR", "q=count:200:200-999:strike").
 // Unless a case says "partial", the events
 // coded must be exactly those listed.
+//
+// A case tests the rules: every candidate event they propose is kept
+// (Options::min_confidence 0). A case that says "decided" tests what users
+// get: the decision model keeps only the candidates it believes.
 #ifndef PALMYRA_TESTS_GOLDEN_CASES_H_
 #define PALMYRA_TESTS_GOLDEN_CASES_H_
 
@@ -51,6 +56,7 @@ struct GoldenCase {
   std::string text;
   std::vector<ExpectedEvent> events;
   bool partial = false;
+  bool decided = false;  // checked with the decision model's threshold
 };
 
 // Reads every case of a golden file; fails the test on a malformed line.

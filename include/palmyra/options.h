@@ -45,6 +45,12 @@ struct Options {
   // that names no known actor and has at most this many words is coded by
   // its words, upper case in quotes ("\"THE MINISTRY OF MAGIC\"").
   int new_actor_length = 0;
+  // Decide each candidate event with the decision model
+  // (data/decide/model.tsv): its calibrated probability of being a real
+  // event of its type becomes the event's confidence, and events below
+  // min_confidence are left out. Off (for training the model), every
+  // candidate is written, with confidence 0.
+  bool decide = true;
   // Events whose confidence is below this are left out; below 0, the
   // decision model's own threshold (chosen for F1 on annotated news).
   double min_confidence = -1.0;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/file.h"
+#include "decide/candidate_features.h"
 #include "pipeline/pipeline.h"
 
 namespace palmyra {
@@ -54,7 +55,11 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
     doc.text = std::move(contents).value();
   }
   if (!options.date.empty()) doc.published = Date::Parse(options.date);
-  auto pipeline = Pipeline::Create(options.engine);
+  // Every candidate, with what the decision model makes of it.
+  Options engine = options.engine;
+  const double min_confidence = engine.min_confidence;
+  engine.min_confidence = 0;
+  auto pipeline = Pipeline::Create(engine);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "palmyra: cannot start: %s\n", pipeline.status().ToString().c_str());
     return 2;
@@ -125,14 +130,28 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
                 l ? std::string(LocationPrecisionName(l->precision)).c_str() : "?", m.strength,
                 m.actor ? " actor" : "", m.sentence == kDatelineSentence ? " dateline" : "");
   }
-  std::printf("events:\n");
-  for (const Event& e : (*pipeline)->Events(a)) {
-    std::printf("  #%d %s -> %s  %s %s %s/%s  %s  rule %s\n", e.sentence_index,
-                e.source ? e.source->code.c_str() : "-", e.target ? e.target->code.c_str() : "-",
-                e.cameo.code.c_str(), e.plover.type.c_str(),
-                e.acled ? e.acled->event_type.c_str() : "-",
-                e.acled ? e.acled->sub_event_type.c_str() : "-",
-                std::string(ModalityName(e.modality)).c_str(), e.rule.c_str());
+  const DecideStage* decide = (*pipeline)->decide();
+  const double threshold =
+      decide == nullptr ? 0.0 : min_confidence >= 0 ? min_confidence : decide->model().threshold();
+  std::printf("events (kept when their confidence is at least %.3f):\n", threshold);
+  std::vector<std::string> features;
+  for (const EventCandidate& c : a.events) {
+    const std::optional<Event> e = (*pipeline)->MakeEvent(a, c);
+    if (!e) continue;
+    std::printf("  #%d %s -> %s  %s %s %s/%s  %s  rule %s\n", e->sentence_index,
+                e->source ? e->source->code.c_str() : "-",
+                e->target ? e->target->code.c_str() : "-", e->cameo.code.c_str(),
+                e->plover.type.c_str(), e->acled ? e->acled->event_type.c_str() : "-",
+                e->acled ? e->acled->sub_event_type.c_str() : "-",
+                std::string(ModalityName(e->modality)).c_str(), e->rule.c_str());
+    if (decide == nullptr) continue;
+    std::printf("     confidence %.3f, %s; strongest features:", c.confidence,
+                c.confidence >= threshold ? "kept" : "left out");
+    CandidateFeatures(a, c, &features);
+    const auto contributions = decide->model().Contributions(features);
+    for (size_t i = 0; i < contributions.size() && i < 6; ++i)
+      std::printf(" %s %+.2f", contributions[i].first.c_str(), contributions[i].second);
+    std::printf("\n");
   }
   return 0;
 }

@@ -51,6 +51,12 @@ int main(int argc, char** argv) {
                      "~/.cache/palmyra");
   code_cmd->add_flag("--petrarch", code.engine.petrarch_conventions,
                      "Code as PETRARCH does where the two differ (targets after any preposition)");
+  code_cmd
+      ->add_option("--min-confidence", code.engine.min_confidence,
+                   "Leave out events less likely than P to be real events of their type (0 to 1; "
+                   "default: the decision model's threshold, chosen for F1; 0 keeps every event "
+                   "the rules propose)")
+      ->check(CLI::Range(0.0, 1.0));
 
   palmyra::AnalyzeCommandOptions analyze;
   CLI::App* analyze_cmd = app.add_subcommand(
@@ -125,7 +131,12 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--top", stats.top, "Rows of each ranking (default 20)")
       ->check(CLI::PositiveNumber);
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Help and version exit 0; every usage error exits 2.
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
   if (show_cmd->parsed()) return palmyra::RunShowCommand(show);

@@ -257,6 +257,10 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   engine.builtin_dictionaries = false;
   engine.petrarch_conventions = true;
   engine.resolve = false;
+  // The records check the dictionaries and conventions: every event they
+  // code counts, whatever the decision model (trained on the built-in
+  // dictionaries) would think of it.
+  engine.decide = false;
   auto pipeline = Pipeline::Create(engine);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "palmyra validate: cannot start: %s\n",

@@ -505,6 +505,8 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     EventCandidate c;
     c.sentence = sentence;
     c.trigger = trigger;
+    c.noun = found.noun;
+    c.specificity = found.specificity;
     c.verb_group = vg;
     c.source = std::max(x, -1);
     c.target = std::max(y, -1);
@@ -557,17 +559,6 @@ void EventExtractor::Emit(Analysis* a, Context* context, const Found& found, con
     }
     c.evidence_begin = std::max(begin, s.token_begin);
     c.evidence_end = std::min(end, s.token_end);
-    // Confidence: a specific pattern, both roles, named (not inferred) actors.
-    double confidence = 0.45;
-    if (found.specificity >= 0) confidence += 0.15 + std::min(0.1, 0.02 * found.specificity);
-    if (x >= 0) confidence += 0.1;
-    if (y >= 0) confidence += 0.1;
-    for (int32_t i : {x, y}) {
-      if (i < 0) continue;
-      if (a->actors[i].pronoun >= 0 || a->actors[i].antecedent >= 0) confidence -= 0.05;
-      if (a->actors[i].country.empty()) confidence -= 0.05;
-    }
-    c.confidence = std::clamp(confidence, 0.05, 0.95);
     // One event per (source, target, code) in a sentence.
     bool duplicate = false;
     for (auto e = a->events.rbegin(); e != a->events.rend() && e->sentence == sentence; ++e) {
@@ -924,6 +915,7 @@ void EventExtractor::NounEvents(Analysis* a, Context* context, uint32_t sentence
       if ((*consumed)[t]) continue;
       Found found;
       if (!Best(matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
+      found.noun = true;
       // The trigger must end at the head noun, or before a head that only
       // carries it ("a mediation effort", "the peace process").
       if (found.trigger_end != ph.head + 1) {

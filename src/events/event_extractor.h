@@ -71,6 +71,7 @@ class EventExtractor {
     PatternMatch match;
     uint32_t trigger_end = 0;
     int32_t block = -1;
+    bool noun = false;  // found for a noun ("the attack")
   };
 
   // What one call of Extract() keeps while it walks the document.

@@ -10,10 +10,17 @@
 namespace palmyra {
 namespace {
 
+// The rules alone: every candidate event they propose is kept.
+Options RulesOnly() {
+  Options options;
+  options.min_confidence = 0;
+  return options;
+}
+
 class EventExtractorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto engine = Engine::Create(Options());
+    auto engine = Engine::Create(RulesOnly());
     ASSERT_TRUE(engine.ok()) << engine.status().ToString();
     engine_ = std::move(engine).value().release();
   }

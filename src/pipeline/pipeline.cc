@@ -59,7 +59,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
     std::string text = w.ToString();
     if (seen.insert(text).second) p->load_warnings_.push_back(std::move(text));
   }
-  p->min_confidence_ = std::max(0.0, options.min_confidence);
+  if (options.decide) {
+    ASSIGN_OR_RETURN(p->decide_, DecideStage::Load(options.data_dir, options.min_confidence));
+  }
   if (options.resolve) {
     ASSIGN_OR_RETURN(p->resolve_,
                      ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names()));
@@ -86,6 +88,7 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
     for (EventCandidate& c : a->events)
       c.date = EventDate{a->reference_date, DatePrecision::kDay, "", false};
   }
+  if (decide_ != nullptr) decide_->Run(a);
 }
 
 ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string& code,
@@ -101,49 +104,54 @@ ActorRef Pipeline::MakeActor(const Analysis& a, int32_t index, const std::string
   return ref;
 }
 
+std::optional<Event> Pipeline::MakeEvent(const Analysis& a, const EventCandidate& c,
+                                         int sentence_offset, uint32_t byte_offset) const {
+  const CameoEntry* cameo = events_->cameo().Find(c.cameo);
+  if (cameo == nullptr) return std::nullopt;  // a user dictionary's code CAMEO does not know
+  Event e;
+  e.doc_id = a.doc->id;
+  e.sentence_index = static_cast<int>(c.sentence) + sentence_offset;
+  e.evidence.start = a.tokens[c.evidence_begin].start + byte_offset;
+  e.evidence.end = a.tokens[c.evidence_end - 1].end + byte_offset;
+  e.evidence.text = SanitizeUtf8(a.OriginalText(c.evidence_begin, c.evidence_end));
+  if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code, byte_offset);
+  if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code, byte_offset);
+  e.cameo.code = cameo->code;
+  e.cameo.root = cameo->code.substr(0, 2);
+  e.cameo.quad_class = cameo->quad_class;
+  e.cameo.goldstein = cameo->goldstein;
+  e.plover.type = cameo->plover_type;
+  e.plover.mode = cameo->plover_mode;
+  if (!cameo->acled_type.empty()) e.acled = AcledCode{cameo->acled_type, cameo->acled_subtype};
+  e.modality = c.modality;
+  if (c.attribution >= 0) {
+    const Phrase& ph = a.phrases[c.attribution];
+    Attribution attribution;
+    attribution.text = SanitizeUtf8(a.OriginalText(ph.begin, ph.end));
+    if (const PhraseActor* speaker = a.ActorOf(c.attribution)) attribution.code = speaker->code;
+    e.attribution = std::move(attribution);
+  }
+  e.date = c.date;
+  e.quantities = c.quantities;
+  e.location = c.location;
+  e.rule = c.rule;
+  e.confidence = c.confidence;
+  // A stable id: the same document always gives the same ids.
+  const std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence_index) + '\x1f' +
+                          c.source_code + '\x1f' + c.target_code + '\x1f' + c.cameo;
+  char id[17];
+  std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(Hash64(key, 0x5a1)));
+  e.event_id = id;
+  return e;
+}
+
 std::vector<Event> Pipeline::Events(const Analysis& a, int sentence_offset,
                                     uint32_t byte_offset) const {
   std::vector<Event> out;
   out.reserve(a.events.size());
   for (const EventCandidate& c : a.events) {
-    const CameoEntry* cameo = events_->cameo().Find(c.cameo);
-    if (cameo == nullptr) continue;  // a user dictionary's code CAMEO does not know
-    if (c.confidence < min_confidence_) continue;
-    Event e;
-    e.doc_id = a.doc->id;
-    e.sentence_index = static_cast<int>(c.sentence) + sentence_offset;
-    e.evidence.start = a.tokens[c.evidence_begin].start + byte_offset;
-    e.evidence.end = a.tokens[c.evidence_end - 1].end + byte_offset;
-    e.evidence.text = SanitizeUtf8(a.OriginalText(c.evidence_begin, c.evidence_end));
-    if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code, byte_offset);
-    if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code, byte_offset);
-    e.cameo.code = cameo->code;
-    e.cameo.root = cameo->code.substr(0, 2);
-    e.cameo.quad_class = cameo->quad_class;
-    e.cameo.goldstein = cameo->goldstein;
-    e.plover.type = cameo->plover_type;
-    e.plover.mode = cameo->plover_mode;
-    if (!cameo->acled_type.empty()) e.acled = AcledCode{cameo->acled_type, cameo->acled_subtype};
-    e.modality = c.modality;
-    if (c.attribution >= 0) {
-      const Phrase& ph = a.phrases[c.attribution];
-      Attribution attribution;
-      attribution.text = SanitizeUtf8(a.OriginalText(ph.begin, ph.end));
-      if (const PhraseActor* speaker = a.ActorOf(c.attribution)) attribution.code = speaker->code;
-      e.attribution = std::move(attribution);
-    }
-    e.date = c.date;
-    e.quantities = c.quantities;
-    e.location = c.location;
-    e.rule = c.rule;
-    e.confidence = c.confidence;
-    // A stable id: the same document always gives the same ids.
-    const std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence_index) + '\x1f' +
-                            c.source_code + '\x1f' + c.target_code + '\x1f' + c.cameo;
-    char id[17];
-    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(Hash64(key, 0x5a1)));
-    e.event_id = id;
-    out.push_back(std::move(e));
+    if (std::optional<Event> e = MakeEvent(a, c, sentence_offset, byte_offset))
+      out.push_back(std::move(*e));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Pipeline: all of Palmyra's stages, built once from Options, run in order
 // on one document:
 //
-//   text -> lexical -> syntax -> entities -> events -> resolve
+//   text -> lexical -> syntax -> entities -> events -> resolve -> decide
 //
 // then turned into output Events. Immutable after Create(); thread-safe.
 #ifndef PALMYRA_PIPELINE_PIPELINE_H_
@@ -13,6 +13,7 @@
 
 #include "core/analysis.h"
 #include "core/string_table.h"
+#include "decide/decide_stage.h"
 #include "entities/entity_stage.h"
 #include "events/discard_list.h"
 #include "events/event_stage.h"
@@ -34,20 +35,25 @@ class Pipeline {
   // `document` afterwards.
   void Analyze(const Document& document, Analysis* analysis) const;
 
-  // The events of an analysed document, in the output contract's form.
-  // The events of an analysis. For a section of a long document, sentence
-  // indexes and byte offsets are shifted by those of the section's start.
   // Where a place the resolve stage found lies; nullopt when resolution is off.
   std::optional<Location> PlaceLocation(const Analysis& analysis, const PlaceMention& m) const {
     if (resolve_ == nullptr) return std::nullopt;
     return resolve_->places().LocationOf(analysis, m);
   }
+  // The events of an analysis, in the output contract's form. For a section
+  // of a long document, sentence indexes and byte offsets are shifted by
+  // those of the section's start.
   std::vector<Event> Events(const Analysis& analysis, int sentence_offset = 0,
                             uint32_t byte_offset = 0) const;
+  // The output event of one candidate; nullopt for a code CAMEO lacks.
+  std::optional<Event> MakeEvent(const Analysis& analysis, const EventCandidate& candidate,
+                                 int sentence_offset = 0, uint32_t byte_offset = 0) const;
 
   const TextStage& text() const { return *text_; }
   const EntityStage& entities() const { return *entities_; }
   const EventStage& events() const { return *events_; }
+  // The decide stage; nullptr when Options::decide is off.
+  const DecideStage* decide() const { return decide_.get(); }
   // What loading the user's dictionaries reported, one line each.
   const std::vector<std::string>& load_warnings() const { return load_warnings_; }
 
@@ -63,8 +69,8 @@ class Pipeline {
   std::unique_ptr<EntityStage> entities_;
   std::unique_ptr<EventStage> events_;
   std::unique_ptr<ResolveStage> resolve_;
+  std::unique_ptr<DecideStage> decide_;
   DiscardList discards_;
-  double min_confidence_ = 0.0;
   std::vector<std::string> load_warnings_;
 };
 

@@ -19,10 +19,17 @@
 namespace palmyra {
 namespace {
 
+// The rules alone: every candidate event they propose is kept.
+Options RulesOnly() {
+  Options options;
+  options.min_confidence = 0;
+  return options;
+}
+
 class PlaceFinderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto pipeline = Pipeline::Create(Options());
+    auto pipeline = Pipeline::Create(RulesOnly());
     ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
     pipeline_ = std::move(pipeline).value().release();
   }

@@ -1,0 +1,346 @@
+// The decision model: its file, training, calibration, threshold, the
+// features of candidates, the labelling of candidates against annotated
+// sentences, and the stage that applies it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+#include "core/file.h"
+#include "decide/annotated_news.h"
+#include "decide/candidate_features.h"
+#include "decide/decide_stage.h"
+#include "decide/decider_trainer.h"
+#include "decide/decision_model.h"
+#include "decide/logistic_regression.h"
+#include "pipeline/pipeline.h"
+
+namespace palmyra {
+namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() /
+            ("palmyra-decide-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& text) const {
+    const std::filesystem::path p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+// --- The model file ---------------------------------------------------------
+
+TEST(DecisionModelTest, ProbabilityIsTheCalibratedSigmoidOfTheWeightsPresent) {
+  TempDir dir;
+  const std::string path = dir.Write("model.tsv",
+                                     "# a model\n"
+                                     "threshold 0.4\n"
+                                     "calibration 2 -1\n"
+                                     "bias\t0.5\n"
+                                     "root=19\t1.25\n"
+                                     "lemma=say\t-3\n");
+  auto model = DecisionModel::Load(path);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_DOUBLE_EQ(model->threshold(), 0.4);
+  // margin 0.5 + 1.25 = 1.75; 2 * 1.75 - 1 = 2.5.
+  EXPECT_NEAR(model->Probability({"bias", "root=19", "unknown"}), 1 / (1 + std::exp(-2.5)), 1e-12);
+  // margin 0.5 - 3 = -2.5; 2 * -2.5 - 1 = -6.
+  EXPECT_NEAR(model->Probability({"bias", "lemma=say"}), 1 / (1 + std::exp(6.0)), 1e-12);
+  const auto strongest = model->Contributions({"bias", "lemma=say", "root=19"});
+  ASSERT_EQ(strongest.size(), 3u);
+  EXPECT_EQ(strongest[0].first, "lemma=say");
+}
+
+TEST(DecisionModelTest, WrittenAndReadBackItScoresTheSame) {
+  const DecisionModel model({{"bias", -0.75}, {"trigger=noun", 0.3}, {"clause=relative", -1.5}},
+                            0.8, 0.1, 0.35);
+  TempDir dir;
+  const std::string path = dir.Write("model.tsv", model.ToText({"trained on nothing", ""}));
+  auto read = DecisionModel::Load(path);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_DOUBLE_EQ(read->threshold(), 0.35);
+  for (const std::vector<std::string>& f :
+       {std::vector<std::string>{"bias"}, {"bias", "trigger=noun"}, {"clause=relative"}}) {
+    EXPECT_NEAR(read->Probability(f), model.Probability(f), 1e-6);
+  }
+}
+
+TEST(DecisionModelTest, AMalformedLineIsAnErrorNamingFileAndLine) {
+  TempDir dir;
+  auto bad_weight = DecisionModel::Load(dir.Write("a.tsv", "threshold 0.5\nroot=19\tmany\n"));
+  ASSERT_FALSE(bad_weight.ok());
+  EXPECT_NE(bad_weight.status().message().find("a.tsv:2"), std::string::npos)
+      << bad_weight.status().ToString();
+  auto bad_threshold = DecisionModel::Load(dir.Write("b.tsv", "threshold 1.5\n"));
+  EXPECT_FALSE(bad_threshold.ok());
+  auto no_threshold = DecisionModel::Load(dir.Write("c.tsv", "bias\t1\n"));
+  ASSERT_FALSE(no_threshold.ok());
+  EXPECT_NE(no_threshold.status().message().find("no threshold"), std::string::npos);
+  EXPECT_FALSE(DecisionModel::Load(dir.path() + "/missing.tsv").ok());
+}
+
+// --- Training ---------------------------------------------------------------
+
+// Feature 1 marks real events, feature 2 spurious ones, feature 3 is noise
+// present in both; feature 4 appears once.
+std::vector<Example> ToyExamples() {
+  std::vector<Example> out;
+  for (int i = 0; i < 40; ++i) {
+    Example x;
+    x.positive = i % 2 == 0;
+    x.features = {0, x.positive ? 1 : 2, 3};
+    x.fold = i % 4;
+    out.push_back(x);
+  }
+  out[0].features.push_back(4);
+  return out;
+}
+
+TEST(LogisticRegressionTest, LearnsWhichFeaturesMarkRealEvents) {
+  LogisticOptions options;
+  options.min_count = 2;
+  const std::vector<double> w = TrainLogistic(ToyExamples(), 5, options);
+  EXPECT_GT(w[1], 0.5);
+  EXPECT_LT(w[2], -0.5);
+  EXPECT_LT(std::abs(w[3]), std::abs(w[1]));
+  EXPECT_EQ(w[4], 0.0);  // seen once: left out
+  for (const Example& x : ToyExamples()) {
+    EXPECT_EQ(Sigmoid(Margin(w, x)) > 0.5, x.positive);
+  }
+  // Deterministic.
+  EXPECT_EQ(TrainLogistic(ToyExamples(), 5, options), w);
+}
+
+TEST(LogisticRegressionTest, AHeldOutFoldIsNotTrainedOn) {
+  std::vector<Example> examples = ToyExamples();
+  // Only fold 0 has feature 4 marking real events.
+  for (Example& x : examples) {
+    if (x.fold == 0 && x.positive) x.features.push_back(4);
+  }
+  LogisticOptions options;
+  EXPECT_EQ(TrainLogistic(examples, 5, options, /*skip_fold=*/0)[4], 0.0);
+  EXPECT_GT(TrainLogistic(examples, 5, options)[4], 0.0);
+}
+
+TEST(LogisticRegressionTest, StrongerPenaltyShrinksWeights) {
+  LogisticOptions weak, strong;
+  weak.l2 = 0.001;
+  strong.l2 = 0.3;
+  EXPECT_GT(TrainLogistic(ToyExamples(), 5, weak)[1], TrainLogistic(ToyExamples(), 5, strong)[1]);
+}
+
+TEST(LogisticRegressionTest, CalibrationRecoversScaleAndOffset) {
+  // Labels drawn (by a fixed sequence) from p = sigmoid(2m - 1).
+  std::vector<double> margins;
+  std::vector<bool> labels;
+  uint64_t state = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    const double m = -3 + 6.0 * (i % 601) / 600;
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+    margins.push_back(m);
+    labels.push_back(u < Sigmoid(2 * m - 1));
+  }
+  const Calibration c = FitCalibration(margins, labels);
+  EXPECT_NEAR(c.scale, 2.0, 0.15);
+  EXPECT_NEAR(c.offset, -1.0, 0.1);
+}
+
+TEST(LogisticRegressionTest, TheThresholdMaximisesF1AgainstAllGoldEvents) {
+  // Four candidates, three real; five gold events in all.
+  const std::vector<double> p = {0.9, 0.8, 0.3, 0.2};
+  const std::vector<bool> real = {true, true, false, true};
+  // >= 0.8: P 1, R 0.4, F1 0.571; >= 0.3: P 0.667, R 0.4; all: P 0.75, R 0.6, F1 0.667.
+  const Operating best = BestThreshold(p, real, 5);
+  EXPECT_EQ(best.kept, 4);
+  EXPECT_EQ(best.right, 3);
+  EXPECT_NEAR(best.f1, 2 * 0.75 * 0.6 / 1.35, 1e-9);
+  EXPECT_LE(best.threshold, 0.2);
+  const Operating high = Evaluate(p, real, 5, 0.5);
+  EXPECT_EQ(high.kept, 2);
+  EXPECT_DOUBLE_EQ(high.precision, 1.0);
+  EXPECT_DOUBLE_EQ(high.recall, 0.4);
+}
+
+// --- Features, labels and the stage, on sentences ---------------------------
+
+class DecideOnTextTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Options options;
+    options.data_dir = PALMYRA_TEST_DATA_DIR;
+    options.decide = false;
+    options.resolve = false;
+    auto pipeline = Pipeline::Create(options);
+    ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    pipeline_ = std::move(pipeline).value().release();
+  }
+  // The analysis of `text`; its candidates are every event the rules propose.
+  Analysis& Analyze(const std::string& text) {
+    doc_.id = "t";
+    doc_.text = text;
+    doc_.published = Date{2020, 6, 1};
+    pipeline_->Analyze(doc_, &analysis_);
+    return analysis_;
+  }
+  std::vector<std::string> FeaturesOf(const std::string& cameo_root) {
+    std::vector<std::string> f;
+    for (const EventCandidate& c : analysis_.events) {
+      if (c.cameo.compare(0, 2, cameo_root) == 0) CandidateFeatures(analysis_, c, &f);
+    }
+    return f;
+  }
+  static Pipeline* pipeline_;
+  Document doc_;
+  Analysis analysis_;
+};
+Pipeline* DecideOnTextTest::pipeline_ = nullptr;
+
+TEST_F(DecideOnTextTest, AVerbEventIsDescribedByItsTriggerClauseAndActors) {
+  Analyze("Russian jets bombed the rebel town of Douma on Tuesday.");
+  const std::vector<std::string> f = FeaturesOf("19");
+  ASSERT_FALSE(f.empty());
+  EXPECT_TRUE(Has(f, "bias"));
+  EXPECT_TRUE(Has(f, "root=19"));
+  EXPECT_TRUE(Has(f, "lemma=bomb"));
+  EXPECT_TRUE(Has(f, "trigger=verb"));
+  EXPECT_TRUE(Has(f, "clause=main"));
+  EXPECT_TRUE(Has(f, "tense=past"));
+  EXPECT_TRUE(Has(f, "modality=asserted"));
+  EXPECT_TRUE(Has(f, "source=demonym:MIL"));
+  EXPECT_FALSE(Has(f, "negated"));
+  EXPECT_FALSE(Has(f, "question"));
+}
+
+TEST_F(DecideOnTextTest, ANounEventIsDescribedByItsDeterminerAndPlaceInTheClause) {
+  Analyze("The army announced the arrest of three journalists.");
+  const std::vector<std::string> f = FeaturesOf("17");
+  ASSERT_FALSE(f.empty());
+  EXPECT_TRUE(Has(f, "trigger=noun"));
+  EXPECT_TRUE(Has(f, "lemma=arrest"));
+  EXPECT_TRUE(Has(f, "determiner=the"));
+  EXPECT_TRUE(Has(f, "noun-is=object"));
+  EXPECT_TRUE(Has(f, "clause=main"));
+  EXPECT_FALSE(Has(f, "trigger=verb"));
+}
+
+TEST_F(DecideOnTextTest, NegationAndQuestionsAreFeatures) {
+  Analyze("Did Turkey not attack the Kurdish militia?");
+  const std::vector<std::string> f = FeaturesOf("19");
+  ASSERT_FALSE(f.empty());
+  EXPECT_TRUE(Has(f, "negated"));
+  EXPECT_TRUE(Has(f, "question"));
+}
+
+TEST_F(DecideOnTextTest, CandidatesAreLabelledByTheGoldEventsOfTheirSentence) {
+  auto cameo = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(cameo.ok());
+  AnnotatedSentence attack;
+  attack.id = "a:0";
+  attack.doc_id = "a";
+  attack.text = "Russian jets bombed the rebel town of Douma on Tuesday.";
+  GoldEvent g;
+  g.cameo = "195";
+  g.plover_type = PloverTypeOf(**cameo, g.cameo);
+  g.source = GoldActor{"Russian jets", "RUS", "MIL"};
+  attack.events.push_back(g);
+  AnnotatedSentence protest = attack;
+  protest.id = "b:0";
+  protest.doc_id = "b";
+  protest.text = "Russian jets bombed the rebel town of Douma on Tuesday.";
+  protest.events[0].cameo = "141";  // another type: the candidate is not real
+  protest.events[0].plover_type = PloverTypeOf(**cameo, "141");
+  AnnotatedSentence nothing;
+  nothing.id = "a:1";
+  nothing.doc_id = "a";
+  nothing.text = "Shares in the bank rose by two percent.";
+  const TrainingData data =
+      CollectTrainingData(*pipeline_, {attack, protest, nothing}, {}, /*folds=*/2);
+  EXPECT_EQ(data.sentences, 3);
+  EXPECT_EQ(data.gold, 2);
+  EXPECT_EQ(data.gold_found, 1);
+  ASSERT_GE(data.examples.size(), 2u);
+  EXPECT_EQ(data.feature_names[0], "bias");
+  int positive = 0;
+  std::set<int> folds;
+  for (const Example& x : data.examples) {
+    positive += x.positive;
+    folds.insert(x.fold);
+  }
+  EXPECT_EQ(positive, 1);
+  EXPECT_EQ(folds.size(), 2u);  // two articles, one fold each
+}
+
+TEST_F(DecideOnTextTest, TheStageKeepsWhatTheModelBelievesAndSetsConfidence) {
+  TempDir dir;
+  dir.Write("decide/model.tsv",
+            "threshold 0.5\ncalibration 1 0\nbias\t-4\nroot=19\t8\n");
+  auto stage = DecideStage::Load(dir.path(), -1);
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  Analysis& a = Analyze(
+      "Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
+  ASSERT_GE(a.events.size(), 2u);
+  (*stage)->Run(&a);
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].cameo.substr(0, 2), "19");
+  EXPECT_NEAR(a.events[0].confidence, 1 / (1 + std::exp(-4.0)), 1e-9);
+  // A user's minimum instead of the model's threshold keeps everything above it.
+  auto lenient = DecideStage::Load(dir.path(), 0.0);
+  ASSERT_TRUE(lenient.ok());
+  Analysis& b = Analyze(
+      "Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
+  const size_t all = b.events.size();
+  (*lenient)->Run(&b);
+  EXPECT_EQ(b.events.size(), all);
+}
+
+TEST(ShippedModelTest, LoadsAndNamesOnlyFeaturesTheEngineMakes) {
+  auto model = DecisionModel::Load(std::string(PALMYRA_TEST_DATA_DIR) + "/decide/model.tsv");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_GT(model->threshold(), 0.0);
+  EXPECT_LT(model->threshold(), 1.0);
+  EXPECT_GT(model->size(), 50u);
+  // Every feature group the model weighs is one CandidateFeatures makes:
+  // a model trained before a group was renamed must be trained again.
+  const std::set<std::string> groups = {
+      "bias", "root", "code", "lemma", "lemma*root", "rule-file", "pattern", "recoded",
+      "trigger", "determiner", "determiner*root", "plural", "noun-modifier",
+      "after-preposition", "modality", "modality*root", "attributed", "in-quote", "clause",
+      "clause*root", "tense", "passive", "negated", "coordinated", "speech-frame",
+      "according-to", "speech-verb", "governor", "noun-is", "source", "source-sector",
+      "source-no-country", "source-definite", "target", "target-sector", "target-no-country",
+      "target-definite", "no-actors", "same-country", "headline", "sentence", "length",
+      "question", "events-in-sentence", "same-root-in-sentence", "historical", "dated",
+      "quantities", "located"};
+  std::ifstream in(std::string(PALMYRA_TEST_DATA_DIR) + "/decide/model.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+    const std::string name = line.substr(0, tab);
+    const std::string group = name.substr(0, name.find('='));
+    EXPECT_TRUE(groups.count(group)) << "the model weighs an unknown feature: " << name;
+  }
+}
+
+}  // namespace
+}  // namespace palmyra

@@ -1,0 +1,198 @@
+#include "decide/decider_trainer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <unordered_map>
+
+#include "core/hash.h"
+#include "decide/candidate_features.h"
+
+namespace palmyra {
+namespace {
+
+// Features present in fewer training examples than this keep weight 0.
+constexpr int kMinFeatureCount = 2;
+// L2 weights tried; the one with the best cross-validated log loss is kept.
+constexpr double kPenalties[] = {0.0003, 0.001, 0.003, 0.01, 0.03};
+
+// Articles spread over `folds` folds, evenly, in an order fixed by a hash
+// of their ids.
+std::map<std::string, int> FoldsByArticle(const std::vector<AnnotatedSentence>& sentences,
+                                          int folds) {
+  std::vector<std::pair<uint64_t, std::string>> articles;
+  std::set<std::string> seen;
+  for (const AnnotatedSentence& s : sentences) {
+    if (seen.insert(s.doc_id).second) articles.emplace_back(Hash64(s.doc_id, 0xf01d), s.doc_id);
+  }
+  std::sort(articles.begin(), articles.end());
+  std::map<std::string, int> out;
+  for (size_t i = 0; i < articles.size(); ++i)
+    out[articles[i].second] = static_cast<int>(i % static_cast<size_t>(folds));
+  return out;
+}
+
+// Cross-validated margins: each example scored by the model trained
+// without its fold.
+std::vector<double> CrossValidatedMargins(const TrainingData& data, int folds, double l2) {
+  LogisticOptions options;
+  options.l2 = l2;
+  options.min_count = kMinFeatureCount;
+  std::vector<double> margins(data.examples.size(), 0.0);
+  const int32_t n = static_cast<int32_t>(data.feature_names.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    const std::vector<double> w = TrainLogistic(data.examples, n, options, fold);
+    for (size_t i = 0; i < data.examples.size(); ++i) {
+      if (data.examples[i].fold == fold) margins[i] = Margin(w, data.examples[i]);
+    }
+  }
+  return margins;
+}
+
+std::vector<ReliabilityBin> Reliability(const std::vector<double>& probabilities,
+                                        const std::vector<bool>& labels) {
+  std::vector<ReliabilityBin> bins(5);
+  for (size_t b = 0; b < bins.size(); ++b) {
+    bins[b].low = 0.2 * b;
+    bins[b].high = 0.2 * (b + 1);
+  }
+  for (size_t i = 0; i < probabilities.size(); ++i) {
+    const size_t b = std::min<size_t>(bins.size() - 1, static_cast<size_t>(probabilities[i] * 5));
+    ++bins[b].count;
+    bins[b].positive += labels[i];
+    bins[b].mean_probability += probabilities[i];
+  }
+  for (ReliabilityBin& b : bins) {
+    if (b.count > 0) b.mean_probability /= b.count;
+  }
+  return bins;
+}
+
+}  // namespace
+
+TrainingData CollectTrainingData(const Pipeline& pipeline,
+                                 const std::vector<AnnotatedSentence>& sentences,
+                                 const std::map<std::string, Date>& dates, int folds) {
+  TrainingData data;
+  std::unordered_map<std::string, int32_t> ids;
+  auto id_of = [&](const std::string& name) {
+    auto [it, added] = ids.emplace(name, static_cast<int32_t>(data.feature_names.size()));
+    if (added) data.feature_names.push_back(name);
+    return it->second;
+  };
+  id_of("bias");
+  const std::map<std::string, int> fold_of = FoldsByArticle(sentences, folds);
+  Analysis a;
+  std::vector<std::string> features;
+  for (const AnnotatedSentence& s : sentences) {
+    ++data.sentences;
+    data.gold += static_cast<int>(s.events.size());
+    if (s.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    Document doc;
+    doc.id = s.id;
+    doc.text = s.text;
+    if (auto it = dates.find(s.doc_id); it != dates.end()) doc.published = it->second;
+    pipeline.Analyze(doc, &a);
+    std::vector<Event> events;
+    std::vector<Example> examples;
+    for (const EventCandidate& c : a.events) {
+      std::optional<Event> e = pipeline.MakeEvent(a, c);
+      if (!e) continue;
+      events.push_back(std::move(*e));
+      CandidateFeatures(a, c, &features);
+      Example x;
+      for (const std::string& f : features) x.features.push_back(id_of(f));
+      std::sort(x.features.begin(), x.features.end());
+      x.features.erase(std::unique(x.features.begin(), x.features.end()), x.features.end());
+      x.fold = fold_of.at(s.doc_id);
+      examples.push_back(std::move(x));
+    }
+    std::vector<const Event*> coded;
+    for (const Event& e : events) coded.push_back(&e);
+    const std::vector<int> match = MatchEvents(coded, s.events);
+    for (size_t i = 0; i < examples.size(); ++i) {
+      examples[i].positive = match[i] >= 0;
+      data.gold_found += examples[i].positive;
+      data.examples.push_back(std::move(examples[i]));
+    }
+    a.doc = nullptr;
+  }
+  return data;
+}
+
+TrainedDecider TrainDecider(const TrainingData& data, int folds) {
+  std::vector<bool> labels;
+  for (const Example& x : data.examples) labels.push_back(x.positive);
+  TrainedDecider out;
+  std::vector<double> best_margins;
+  Calibration calibration;
+  double best_loss = 1e300;
+  for (double l2 : kPenalties) {
+    const std::vector<double> margins = CrossValidatedMargins(data, folds, l2);
+    const Calibration c = FitCalibration(margins, labels);
+    std::vector<double> p;
+    for (double m : margins) p.push_back(c.Apply(m));
+    const double loss = LogLoss(p, labels);
+    if (loss < best_loss - 1e-12) {
+      best_loss = loss;
+      out.l2 = l2;
+      best_margins = margins;
+      calibration = c;
+    }
+  }
+  std::vector<double> probabilities;
+  for (double m : best_margins) probabilities.push_back(calibration.Apply(m));
+  out.cross_validated = BestThreshold(probabilities, labels, data.gold);
+  out.log_loss = best_loss;
+  for (size_t i = 0; i < probabilities.size(); ++i) {
+    const double d = probabilities[i] - (labels[i] ? 1.0 : 0.0);
+    out.brier += d * d / static_cast<double>(probabilities.size());
+  }
+  out.reliability = Reliability(probabilities, labels);
+
+  LogisticOptions options;
+  options.l2 = out.l2;
+  options.min_count = kMinFeatureCount;
+  const std::vector<double> w = TrainLogistic(
+      data.examples, static_cast<int32_t>(data.feature_names.size()), options);
+  std::map<std::string, double> weights;
+  for (size_t f = 0; f < w.size(); ++f) {
+    if (std::abs(w[f]) >= 1e-4) weights[data.feature_names[f]] = w[f];
+  }
+  out.model = DecisionModel(std::move(weights), calibration.scale, calibration.offset,
+                            out.cross_validated.threshold);
+  return out;
+}
+
+std::vector<std::string> DescribeTraining(const TrainingData& data, const TrainedDecider& t,
+                                          int folds) {
+  std::vector<std::string> lines;
+  char line[256];
+  int positive = 0;
+  for (const Example& x : data.examples) positive += x.positive;
+  std::snprintf(line, sizeof line,
+                "%d sentences coded alone, %d gold events, %zu candidates (%d real: %.1f%% of "
+                "the gold events have one)",
+                data.sentences, data.gold, data.examples.size(), positive,
+                data.gold ? 100.0 * data.gold_found / data.gold : 0.0);
+  lines.push_back(line);
+  std::snprintf(line, sizeof line,
+                "%d-fold cross-validation by article: L2 %g, log loss %.3f, Brier %.3f", folds,
+                t.l2, t.log_loss, t.brier);
+  lines.push_back(line);
+  const Operating& o = t.cross_validated;
+  std::snprintf(line, sizeof line,
+                "at threshold %.3f: precision %.3f, recall %.3f, F1 %.3f (%d of %d kept are real)",
+                o.threshold, o.precision, o.recall, o.f1, o.right, o.kept);
+  lines.push_back(line);
+  lines.push_back("calibration (cross-validated): probability bin, candidates, mean probability, "
+                  "share real");
+  for (const ReliabilityBin& b : t.reliability) {
+    std::snprintf(line, sizeof line, "  %.1f-%.1f %5d  %.2f  %.2f", b.low, b.high, b.count,
+                  b.mean_probability, b.count ? static_cast<double>(b.positive) / b.count : 0.0);
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace palmyra

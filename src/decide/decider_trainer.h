@@ -1,0 +1,65 @@
+// Training the decision model on annotated news: every candidate event the
+// rules propose for an annotated sentence, coded alone, is an example,
+// positive when it matches a gold event of its sentence (annotated_news.h).
+// Folds are whole articles, so that no article is both trained and tested
+// on. The L2 weight is chosen by cross-validated log loss, the calibration
+// is fitted to the cross-validated scores, and the threshold is the one
+// with the best cross-validated F1 (recall counted against every gold event,
+// found by a candidate or not).
+#ifndef PALMYRA_DECIDE_DECIDER_TRAINER_H_
+#define PALMYRA_DECIDE_DECIDER_TRAINER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "decide/annotated_news.h"
+#include "decide/decision_model.h"
+#include "decide/logistic_regression.h"
+#include "pipeline/pipeline.h"
+
+namespace palmyra {
+
+struct TrainingData {
+  std::vector<std::string> feature_names;  // by id; id 0 is "bias"
+  std::vector<Example> examples;
+  int sentences = 0;
+  int gold = 0;        // gold events
+  int gold_found = 0;  // gold events some candidate matches
+};
+
+// The examples of `sentences`, each coded alone by `pipeline` (built with
+// Options::decide off, so that it keeps every candidate), in `folds` folds
+// by article. `dates` gives an article's publication date by its id.
+TrainingData CollectTrainingData(const Pipeline& pipeline,
+                                 const std::vector<AnnotatedSentence>& sentences,
+                                 const std::map<std::string, Date>& dates, int folds);
+
+// One bin of a reliability table: candidates whose calibrated probability
+// fell in [low, high), how many, and how many were real.
+struct ReliabilityBin {
+  double low = 0, high = 0;
+  int count = 0;
+  int positive = 0;
+  double mean_probability = 0;
+};
+
+struct TrainedDecider {
+  DecisionModel model;
+  double l2 = 0;
+  Operating cross_validated;            // at the model's threshold
+  double log_loss = 0;                  // cross-validated, calibrated
+  double brier = 0;                     // cross-validated, calibrated
+  std::vector<ReliabilityBin> reliability;  // cross-validated, calibrated
+};
+
+// Trains on `data` (its examples' folds numbered 0 .. folds-1).
+TrainedDecider TrainDecider(const TrainingData& data, int folds);
+
+// Lines that describe the training and its cross-validated figures.
+std::vector<std::string> DescribeTraining(const TrainingData& data, const TrainedDecider& trained,
+                                          int folds);
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_DECIDE_DECIDER_TRAINER_H_
