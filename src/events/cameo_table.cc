@@ -5,9 +5,42 @@
 
 namespace palmyra {
 
-int CameoTable::QuadClass(std::string_view code) {
+namespace {
+
+Result<uint8_t> ParseTraits(std::string_view field) {
+  uint8_t traits = 0;
+  if (field == "-") return traits;
+  for (std::string_view name : Split(field, ',')) {
+    name = Trim(name);
+    if (name == "violent") {
+      traits |= static_cast<uint8_t>(CameoTrait::kViolent);
+    } else if (name == "mutual") {
+      traits |= static_cast<uint8_t>(CameoTrait::kMutual);
+    } else if (name == "request") {
+      traits |= static_cast<uint8_t>(CameoTrait::kRequest);
+    } else if (name == "unspecified") {
+      traits |= static_cast<uint8_t>(CameoTrait::kUnspecified);
+    } else if (name == "coercion") {
+      traits |= static_cast<uint8_t>(CameoTrait::kCoercion);
+    } else if (name == "protest") {
+      traits |= static_cast<uint8_t>(CameoTrait::kProtest);
+    } else {
+      return DataError("unknown trait '" + std::string(name) + "'");
+    }
+  }
+  return traits;
+}
+
+}  // namespace
+
+int CameoTable::Root(std::string_view code) {
   if (code.size() < 2 || !IsAsciiDigit(code[0]) || !IsAsciiDigit(code[1])) return 0;
   const int root = (code[0] - '0') * 10 + (code[1] - '0');
+  return root <= 20 ? root : 0;
+}
+
+int CameoTable::QuadClass(std::string_view code) {
+  const int root = Root(code);
   if (root >= 1 && root <= 5) return 1;
   if (root >= 6 && root <= 8) return 2;
   if (root >= 9 && root <= 13) return 3;
@@ -20,7 +53,7 @@ Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir
   RETURN_IF_ERROR(
       ForEachDataLine(data_dir + "/ontology/cameo.tsv", [&](std::string_view line, int) {
         const auto f = Split(line, '\t');
-        if (f.size() != 7) return DataError("expected 7 tab-separated columns");
+        if (f.size() != 8) return DataError("expected 8 tab-separated columns");
         CameoEntry e;
         e.code = std::string(f[0]);
         e.label = std::string(f[1]);
@@ -36,10 +69,16 @@ Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir
           e.acled_type = std::string(f[5]);
           e.acled_subtype = std::string(f[6]);
         }
+        ASSIGN_OR_RETURN(e.traits, ParseTraits(f[7]));
         const std::string code = e.code;
         table->entries_.emplace(code, std::move(e));
         return Status::Ok();
       }));
+  // A code has its root's traits too.
+  for (auto& [code, e] : table->entries_) {
+    if (const CameoEntry* root = table->Find(code.substr(0, 2)); root != nullptr)
+      e.traits |= root->traits;
+  }
   return table;
 }
 

@@ -1,9 +1,11 @@
-// CameoTable: every CAMEO event code with its label, Goldstein value and
-// crosswalks to PLOVER and ACLED, loaded from data/ontology/cameo.tsv.
-// Immutable after Load(); thread-safe.
+// CameoTable: every CAMEO event code with its label, Goldstein value,
+// crosswalks to PLOVER and ACLED, and the traits that steer the rules
+// (violent, mutual, request, ...), loaded from data/ontology/cameo.tsv. The
+// one place that says what a code means. Immutable after Load(); thread-safe.
 #ifndef PALMYRA_EVENTS_CAMEO_TABLE_H_
 #define PALMYRA_EVENTS_CAMEO_TABLE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,6 +14,16 @@
 #include "palmyra/status.h"
 
 namespace palmyra {
+
+// What a code means to the rules; see data/ontology/cameo.tsv.
+enum class CameoTrait : uint8_t {
+  kViolent = 1 << 0,
+  kMutual = 1 << 1,
+  kRequest = 1 << 2,
+  kUnspecified = 1 << 3,
+  kCoercion = 1 << 4,
+  kProtest = 1 << 5,
+};
 
 struct CameoEntry {
   std::string code;
@@ -22,6 +34,7 @@ struct CameoEntry {
   std::string plover_mode;
   std::string acled_type;  // empty when ACLED has no counterpart
   std::string acled_subtype;
+  uint8_t traits = 0;  // CameoTrait bits, its root's included
 };
 
 class CameoTable {
@@ -32,9 +45,17 @@ class CameoTable {
   const CameoEntry* Find(std::string_view code) const;
   size_t size() const { return entries_.size(); }
 
+  // Whether `code` has `trait`; false for a code the table lacks.
+  bool Has(std::string_view code, CameoTrait trait) const {
+    const CameoEntry* e = Find(code);
+    return e != nullptr && (e->traits & static_cast<uint8_t>(trait)) != 0;
+  }
+
   // 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
   // 4 material conflict; 0 for a malformed code.
   static int QuadClass(std::string_view code);
+  // The root, 1-20; 0 for a code of another scheme ("075A") or a malformed one.
+  static int Root(std::string_view code);
 
  private:
   CameoTable() = default;

@@ -13,13 +13,13 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
                                                      const ActorCodes* codes,
                                                      StringTable* vocabulary) {
   std::vector<Diagnostic> warnings;
-  return Load(data_dir, names, lexicon, codes, vocabulary, {}, true, &warnings);
+  return Load(data_dir, names, lexicon, codes, vocabulary, {}, true, &warnings, Conventions());
 }
 
 Result<std::unique_ptr<EventStage>> EventStage::Load(
     const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
     const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-    bool builtin, std::vector<Diagnostic>* warnings, bool petrarch_conventions) {
+    bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions) {
   std::unique_ptr<EventStage> stage(new EventStage());
   ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
   ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
@@ -41,7 +41,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
                ys = y.find("synsets") != std::string::npos;
     return xs != ys ? xs : x < y;
   });
-  if (petrarch_conventions) files.push_back("petrarch/synsets.txt");
+  if (conventions.any_preposition_target) files.push_back("petrarch/synsets.txt");
   // Without the built-in patterns, the engine still needs its own sets.
   if (!builtin) {
     files.erase(
@@ -96,9 +96,10 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
     RETURN_IF_ERROR(unknown_code(trigger.rule, code));
   }
   stage->files_ = std::move(files);
-  stage->extractor_ = std::make_unique<EventExtractor>(&stage->dictionary_, lexicon, codes,
-                                                       stage->modality_codes_.get());
-  stage->extractor_->UsePetrarchConventions(petrarch_conventions);
+  stage->rules_ =
+      std::make_unique<EventRules>(&stage->dictionary_, lexicon, codes,
+                                   stage->modality_codes_.get(), stage->cameo_.get(), conventions);
+  stage->extractor_ = std::make_unique<EventExtractor>(stage->rules_.get());
   return stage;
 }
 

@@ -1,6 +1,7 @@
 // EventStage: the events stage's entry point. Loads the pattern dictionaries
-// of data/events and the CAMEO table, and finds each sentence's events.
-// Immutable after Load(); Run() is thread-safe.
+// of data/events and the CAMEO table, and finds each sentence's events with
+// the conventions it was loaded with. Immutable after Load(); Run() is
+// thread-safe.
 #ifndef PALMYRA_EVENTS_EVENT_STAGE_H_
 #define PALMYRA_EVENTS_EVENT_STAGE_H_
 
@@ -12,7 +13,9 @@
 #include "core/string_table.h"
 #include "entities/actor_codes.h"
 #include "events/cameo_table.h"
+#include "events/conventions.h"
 #include "events/event_extractor.h"
+#include "events/event_rules.h"
 #include "events/modality_codes.h"
 #include "events/pattern_dictionary.h"
 #include "syntax/syntax_lexicon.h"
@@ -29,16 +32,17 @@ class EventStage {
                                                   const SyntaxLexicon* lexicon,
                                                   const ActorCodes* codes, StringTable* vocabulary);
   // The same with the user's verb dictionaries: after the built-in ones, or
-  // with only the built-in synonym sets when `builtin` is false. Malformed
-  // entries and codes CAMEO lacks are reported in *warnings; such patterns
-  // code events that the output leaves out (validation compares them).
+  // with only the built-in synonym sets when `builtin` is false; and with
+  // `conventions` (with any_preposition_target, the sets of
+  // data/petrarch/synsets.txt are read too). Malformed entries and codes
+  // CAMEO lacks are reported in *warnings; such patterns code events that
+  // the output leaves out (validation compares them).
   static Result<std::unique_ptr<EventStage>> Load(
       const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
       const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-      bool builtin, std::vector<Diagnostic>* warnings, bool petrarch_conventions = false);
+      bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions);
 
   void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
-  void SetNewActorLength(int words) { extractor_->SetNewActorLength(words); }
 
   const CameoTable& cameo() const { return *cameo_; }
   const PatternDictionary& dictionary() const { return dictionary_; }
@@ -50,6 +54,7 @@ class EventStage {
   std::unique_ptr<CameoTable> cameo_;
   std::unique_ptr<ModalityCodes> modality_codes_;
   PatternDictionary dictionary_;
+  std::unique_ptr<EventRules> rules_;
   std::unique_ptr<EventExtractor> extractor_;
   std::vector<std::string> files_;
 };

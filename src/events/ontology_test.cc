@@ -33,6 +33,29 @@ TEST(CameoTableTest, HasEveryRootWithItsCrosswalks) {
   EXPECT_GT((*table)->size(), 250u);  // CAMEO has about 300 codes
 }
 
+TEST(CameoTableTest, TraitsComeFromTheCodeAndItsRoot) {
+  auto table = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  const CameoTable& t = **table;
+  for (const char* code : {"18", "180", "1831", "190", "195", "20", "2041"})
+    EXPECT_TRUE(t.Has(code, CameoTrait::kViolent)) << code;
+  for (const char* code : {"173", "145", "010", "0841"})
+    EXPECT_FALSE(t.Has(code, CameoTrait::kViolent)) << code;
+  EXPECT_TRUE(t.Has("046", CameoTrait::kMutual));
+  EXPECT_TRUE(t.Has("057", CameoTrait::kMutual));
+  EXPECT_FALSE(t.Has("051", CameoTrait::kMutual));
+  EXPECT_TRUE(t.Has("1056", CameoTrait::kRequest));
+  EXPECT_TRUE(t.Has("0233", CameoTrait::kRequest));
+  EXPECT_TRUE(t.Has("100", CameoTrait::kUnspecified));
+  EXPECT_FALSE(t.Has("1056", CameoTrait::kUnspecified));
+  EXPECT_TRUE(t.Has("173", CameoTrait::kCoercion));
+  EXPECT_TRUE(t.Has("141", CameoTrait::kProtest));
+  EXPECT_FALSE(t.Has("999", CameoTrait::kViolent));
+  EXPECT_EQ(CameoTable::Root("1384"), 13);
+  EXPECT_EQ(CameoTable::Root("075A"), 7);
+  EXPECT_EQ(CameoTable::Root("+++"), 0);
+}
+
 TEST(CameoTableTest, QuadClassFollowsTheRoot) {
   EXPECT_EQ(CameoTable::QuadClass("010"), 1);
   EXPECT_EQ(CameoTable::QuadClass("0841"), 2);

@@ -30,6 +30,9 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"allegation", WordRole::kAllegation},
       {"reason", WordRole::kReason},
       {"time-modifier", WordRole::kTimeModifier},
+      {"future-in-past", WordRole::kFutureInPast},
+      {"definite", WordRole::kDefinite},
+      {"someone", WordRole::kSomeone},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

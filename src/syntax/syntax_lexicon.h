@@ -37,6 +37,9 @@ enum class WordRole : uint32_t {
   kAllegation = 1 << 18,
   kReason = 1 << 19,
   kTimeModifier = 1 << 20,
+  kFutureInPast = 1 << 21,
+  kDefinite = 1 << 22,
+  kSomeone = 1 << 23,
 };
 
 class SyntaxLexicon {

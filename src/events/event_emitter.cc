@@ -1,0 +1,267 @@
+#include "events/event_emitter.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "events/modality.h"
+#include "syntax/clauses.h"
+
+namespace palmyra {
+namespace {
+
+// Longest evidence span kept whole; longer ones shrink to the trigger's clause.
+constexpr uint32_t kMaxEvidenceTokens = 60;
+
+// Actors numbered kNewActor, kNewActor - 1, ... are PETRARCH's new actors:
+// phrases that name no known actor, coded by their words.
+constexpr int32_t kNewActor = -2;
+
+bool Named(int32_t i) { return i >= 0 || i <= kNewActor; }
+
+// The actors of an event's sides: indices into Analysis::actors, or new
+// actors (kNewActor - k, words in `new_actors`).
+class ActorSides {
+ public:
+  ActorSides(const EventRules& rules, const Analysis& a, uint32_t sentence)
+      : rules_(rules),
+        a_(a),
+        pb_(a.sentence_phrase_begin[sentence]),
+        pe_(a.sentence_phrase_begin[sentence + 1]) {}
+
+  // The actors named by phrase `phrase` and the phrases coordinated with it.
+  std::vector<int32_t> Of(int32_t phrase) {
+    std::vector<int32_t> out;
+    if (phrase < 0) return out;
+    const Conventions& conventions = rules_.conventions();
+    for (uint32_t p : CoordinatedPhrases(a_, static_cast<uint32_t>(phrase), pb_, pe_)) {
+      auto [lo, hi] = a_.ActorsOf(p);
+      if (lo == hi && conventions.actor_of_of_phrase && p + 2 < pe_ &&
+          a_.phrases[p + 1].type == PhraseType::kPreposition &&
+          a_.Key(a_.phrases[p + 1].head) == "of") {
+        std::tie(lo, hi) = a_.ActorsOf(p + 2);
+      }
+      if (lo == hi && conventions.new_actor_length > 0) {
+        std::string words = NewActorWords(a_, p, pe_, conventions.new_actor_length);
+        if (!words.empty()) {
+          out.push_back(kNewActor - static_cast<int32_t>(new_actors_.size()));
+          new_actors_.push_back(std::move(words));
+        }
+      }
+      for (size_t i = lo; i < hi; ++i) out.push_back(static_cast<int32_t>(i));
+    }
+    return out;
+  }
+  const std::string& NewActor(int32_t i) const { return new_actors_[kNewActor - i]; }
+
+ private:
+  const EventRules& rules_;
+  const Analysis& a_;
+  uint32_t pb_, pe_;
+  std::vector<std::string> new_actors_;
+};
+
+// (source, target) pairs of actors (-1 for none), or none at all when the
+// event names no one and may not be coded without actors.
+std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, const Analysis& a,
+                                                    const TriggerMatch& found, const Roles& roles,
+                                                    ActorSides* sides) {
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  int32_t source_phrase = roles.source;
+  if (roles.compound >= 0) {
+    const std::vector<int32_t> all = sides->Of(roles.compound);
+    for (int32_t x : all) {
+      for (int32_t y : all) {
+        if (x != y) pairs.push_back({x, y});
+      }
+    }
+    // "He met Tebboune": a single actor where partners may stand is the source.
+    if (all.size() == 1 && source_phrase < 0) source_phrase = roles.compound;
+  }
+  if (!pairs.empty()) return pairs;
+  std::vector<int32_t> sources = sides->Of(source_phrase);
+  std::vector<int32_t> targets =
+      roles.target_locative ? std::vector<int32_t>{} : sides->Of(roles.target);
+  // "Armenia and Azerbaijan resumed talks": meeting, negotiating, agreeing
+  // and cooperating with no one else named is done with each other.
+  if (targets.empty() && sources.size() >= 2 && roles.target < 0 &&
+      rules.Has(found.code, CameoTrait::kMutual)) {
+    for (int32_t x : sources) {
+      for (int32_t y : sources) {
+        if (x != y && x >= 0 && y >= 0 && a.actors[x].code != a.actors[y].code)
+          pairs.push_back({x, y});
+      }
+    }
+    if (!pairs.empty()) return pairs;
+  }
+  if (sources.empty() && targets.empty() && !roles.actorless_ok) return pairs;
+  if (sources.empty()) sources.push_back(-1);
+  if (targets.empty()) targets.push_back(-1);
+  for (int32_t x : sources) {
+    for (int32_t y : targets) {
+      if (x >= 0 && x == y) continue;
+      pairs.push_back({x, y});
+    }
+  }
+  return pairs;
+}
+
+// The target's code with the source's country when the event is domestic by
+// its nature and the target has no country: "Russian police arrested the
+// opposition leader" (the state represses at home), "Iraqis protested
+// against the government" (people protest their own).
+std::string DomesticTarget(const EventRules& rules, const std::string& code,
+                           const PhraseActor& source, const PhraseActor& target,
+                           const std::string& target_code) {
+  if (source.country.empty() || !target.country.empty() || target.sector.empty() ||
+      target_code != target.code) {
+    return target_code;
+  }
+  const ActorCodes& codes = rules.codes();
+  const bool state = codes.HasTag(source.sector, "state");
+  const bool repression = rules.Has(code, CameoTrait::kCoercion) && state &&
+                          codes.HasTag(target.sector, "civic");
+  const bool protest = rules.Has(code, CameoTrait::kProtest) && !state &&
+                       codes.HasTag(target.sector, "authority");
+  return repression || protest ? source.country + target.code : target_code;
+}
+
+// Whether target y is the source x's own force ("China put its troops on
+// alert") or, for violence, itself ("militants attacked their convoy").
+bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& found, int32_t x,
+             int32_t y) {
+  if (x < 0 || y < 0) return false;
+  const PhraseActor& source = a.actors[x];
+  const PhraseActor& target = a.actors[y];
+  const bool possessive = target.pronoun >= 0 && a.tokens[target.pronoun].tag == PosTag::PRP_S;
+  if (rules.IsViolent(found.code) && possessive && target.code == source.code) return true;
+  if (target.country.empty() || target.country != source.country) return false;
+  return possessive || (target.antecedent >= 0 && target.code == source.code);
+}
+
+// Evidence: from the first to the last of trigger and actors, within the
+// sentence; an overlong span shrinks to the trigger's clause.
+void SetEvidence(const Analysis& a, const TriggerMatch& found, int32_t vg, uint32_t trigger,
+                 int32_t x, int32_t y, EventCandidate* c) {
+  uint32_t begin = trigger, end = std::max(found.trigger_end, trigger + 1);
+  for (int32_t i : {x, y}) {
+    if (i < 0) continue;
+    begin = std::min(begin, a.actors[i].begin);
+    end = std::max(end, a.actors[i].end);
+  }
+  if (end - begin > kMaxEvidenceTokens && vg >= 0) {
+    begin = std::min(trigger, a.verb_groups[vg].begin);
+    end = std::max(end, static_cast<uint32_t>(a.verb_groups[vg].clause_end));
+    end = std::min(end, begin + kMaxEvidenceTokens);
+  }
+  const Sentence& s = a.sentences[c->sentence];
+  c->evidence_begin = std::max(begin, s.token_begin);
+  c->evidence_end = std::min(end, s.token_end);
+}
+
+// Whether the sentence has an event of this code and these actors already.
+bool Known(const Analysis& a, const EventCandidate& c) {
+  for (auto e = a.events.rbegin(); e != a.events.rend() && e->sentence == c.sentence; ++e) {
+    if (e->cameo == c.cameo && e->source_code == c.source_code &&
+        e->target_code == c.target_code) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The candidate for one pair of actors; nullopt when the pair says nothing.
+std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis& a,
+                                        const ActorSides& sides, const EventCandidate& base,
+                                        const TriggerMatch& found, int32_t x, int32_t y) {
+  EventCandidate c = base;
+  c.source = std::max(x, -1);
+  c.target = std::max(y, -1);
+  if (x >= 0) c.source_code = a.actors[x].code;
+  if (x <= kNewActor) c.source_code = sides.NewActor(x);
+  if (y <= kNewActor) c.target_code = sides.NewActor(y);
+  if (y >= 0) {
+    const PhraseActor& t = a.actors[y];
+    // A country or capital that is acted upon materially (bombed, given
+    // aid) is the country, not its government; spoken to, it is the government.
+    const int quad = CameoTable::QuadClass(c.cameo);
+    c.target_code =
+        t.place_like && !t.country.empty() && (quad == 2 || quad == 4) ? t.country : t.code;
+  }
+  if (x >= 0 && y >= 0 && c.source_code == c.target_code &&
+      a.actors[x].phrase == a.actors[y].phrase) {
+    return std::nullopt;
+  }
+  if (x >= 0 && y >= 0)
+    c.target_code = DomesticTarget(rules, found.code, a.actors[x], a.actors[y], c.target_code);
+  // Violence between companies, courts or journalists is a figure of speech
+  // ("Yukos fought the bid", "hit the competitiveness of ...").
+  if (rules.IsViolent(found.code) && (x >= 0 || y >= 0)) {
+    bool civil_only = true;
+    for (int32_t i : {x, y}) {
+      if (i >= 0 && !rules.codes().IsNonviolent(a.actors[i].sector)) civil_only = false;
+    }
+    if (civil_only) return std::nullopt;
+  }
+  // Killing armed men is combat, not violence against civilians: "troops
+  // killed 15 Boko Haram fighters", "militants killed two soldiers".
+  if (c.cameo == "180" && y >= 0 && rules.IsArmed(a.actors[y])) c.cameo = "190";
+  return c;
+}
+
+}  // namespace
+
+void EmitEvents(const EventRules& rules, Analysis* a, ExtractionState* state,
+                const TriggerMatch& found, const Roles& roles, int32_t vg, uint32_t sentence,
+                uint32_t trigger) {
+  ActorSides sides(rules, *a, sentence);
+  const std::vector<std::pair<int32_t, int32_t>> pairs = ActorPairs(rules, *a, found, roles, &sides);
+  if (pairs.empty()) return;
+  // An intention or a threat needs someone who intends or threatens.
+  const bool has_source =
+      std::any_of(pairs.begin(), pairs.end(), [](const auto& p) { return p.first >= 0; });
+  ModalityFlags flags;
+  if (vg >= 0) {
+    flags = ModalityOf(rules, *a, vg);
+  } else {
+    flags.reported = (a->tokens[trigger].flags & kTokInQuote) != 0;
+  }
+  EventCandidate base;
+  base.sentence = sentence;
+  base.trigger = trigger;
+  base.noun = found.noun;
+  base.specificity = found.specificity;
+  base.verb_group = vg;
+  base.cameo = RecodeByModality(rules, found.code, has_source, &flags);
+  base.pattern_code = found.code;
+  base.rule = found.rule;
+  base.modality = flags.Resolve();
+  base.attribution = AttributionOf(rules, *a, vg);
+  for (auto [x, y] : pairs) {
+    if (OwnSide(rules, *a, found, x, y)) {
+      if (pairs.size() > 1) continue;
+      y = -1;
+    }
+    std::optional<EventCandidate> c = PairEvent(rules, *a, sides, base, found, x, y);
+    if (!c) continue;
+    SetEvidence(*a, found, vg, trigger, x, y, &*c);
+    if (Known(*a, *c)) continue;
+    // PETRARCH's [A:B]: B is what the target does in turn ("arrived in
+    // Gondor" [032:033]: a visit by the source, hosting by the target).
+    std::optional<EventCandidate> reciprocal;
+    if (!found.alternate.empty() && Named(x) && Named(y)) {
+      reciprocal = *c;
+      std::swap(reciprocal->source, reciprocal->target);
+      std::swap(reciprocal->source_code, reciprocal->target_code);
+      reciprocal->cameo = reciprocal->pattern_code = found.alternate;
+    }
+    a->events.push_back(std::move(*c));
+    state->roots_seen.set(CameoTable::Root(found.code));
+    if (reciprocal && !Known(*a, *reciprocal)) a->events.push_back(std::move(*reciprocal));
+  }
+}
+
+}  // namespace palmyra

@@ -1,0 +1,30 @@
+// ExtractionState: what the events stage keeps while it walks one document:
+// the pattern matcher over its analysis, the tokens patterns have used, and
+// which verb groups have been coded with reactions or with violence.
+#ifndef PALMYRA_EVENTS_EXTRACTION_STATE_H_
+#define PALMYRA_EVENTS_EXTRACTION_STATE_H_
+
+#include <bitset>
+#include <vector>
+
+#include "core/analysis.h"
+#include "events/pattern_matcher.h"
+
+namespace palmyra {
+
+struct ExtractionState {
+  ExtractionState(const PatternDictionary* dictionary, const Analysis* a)
+      : matcher(dictionary, a),
+        consumed(a->tokens.size(), false),
+        reaction(a->verb_groups.size(), false),
+        violent(a->verb_groups.size(), false) {}
+  PatternMatcher matcher;
+  std::vector<bool> consumed;   // tokens used by a pattern already
+  std::vector<bool> reaction;   // verb groups coded with a non-violent event
+  std::vector<bool> violent;    // verb groups coded with a violent event
+  std::bitset<100> roots_seen;  // CAMEO roots coded so far
+};
+
+}  // namespace palmyra
+
+#endif  // PALMYRA_EVENTS_EXTRACTION_STATE_H_

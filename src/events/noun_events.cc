@@ -1,0 +1,86 @@
+#include "events/noun_events.h"
+
+#include "events/event_emitter.h"
+#include "events/roles.h"
+#include "events/trigger_match.h"
+
+namespace palmyra {
+namespace {
+
+// The verb group whose clause holds noun phrase p (-1: none), and whether
+// the phrase is the object of a light verb ("launched airstrikes").
+std::pair<int32_t, bool> HoldingClause(const EventRules& rules, const PatternMatcher& matcher,
+                                       const Analysis& a, uint32_t p) {
+  const Phrase& ph = a.phrases[p];
+  const uint32_t pb = a.sentence_phrase_begin[ph.sentence];
+  const uint32_t pe = a.sentence_phrase_begin[ph.sentence + 1];
+  int32_t vg = -1;
+  bool light_object = false;
+  for (uint32_t q = pb; q < pe; ++q) {
+    if (a.phrases[q].type != PhraseType::kVerb) continue;
+    const VerbGroup& v = a.verb_groups[a.phrases[q].verb_group];
+    if (v.begin < ph.begin && static_cast<uint32_t>(v.clause_end) >= ph.end) {
+      vg = a.phrases[q].verb_group;
+      light_object = IsObjectOf(rules, a, v, p) && IsLightVerb(rules, matcher, v);
+    } else if (vg < 0 && v.begin >= ph.end) {
+      vg = a.phrases[q].verb_group;  // the phrase is this verb's subject
+      break;
+    }
+  }
+  return {vg, light_object};
+}
+
+// "an explosion", "bombings": a new violent event even without actors;
+// "the explosion" usually refers back to one already coded.
+bool NounActorlessOk(const EventRules& rules, const Analysis& a, const ExtractionState& state,
+                     const Phrase& ph, const TriggerMatch& found) {
+  if (found.block < 0 || !rules.dictionary().block(found.block).actorless) return false;
+  const bool definite = rules.lexicon().Is(a.Key(ph.begin), WordRole::kDefinite) ||
+                        a.tokens[ph.begin].tag == PosTag::PRP_S || ph.possessor_end != ph.begin;
+  return !definite || !state.roots_seen.test(CameoTable::Root(found.code));
+}
+
+// Codes noun phrase p.
+void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
+  const Phrase& ph = a->phrases[p];
+  const PatternMatcher& matcher = state->matcher;
+  const auto [vg, light_object] = HoldingClause(rules, matcher, *a, p);
+  const Sentence& s = a->sentences[ph.sentence];
+  const uint32_t hi =
+      vg >= 0 ? std::max<uint32_t>(a->verb_groups[vg].clause_end, ph.end) : s.token_end;
+  for (uint32_t t = ph.begin; t <= ph.head; ++t) {
+    if (state->consumed[t]) continue;
+    TriggerMatch found;
+    if (!BestMatch(rules, matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
+    found.noun = true;
+    // The trigger must end at the head noun, or before a head that only
+    // carries it ("a mediation effort", "the peace process").
+    if (found.trigger_end != ph.head + 1) {
+      uint32_t end;
+      if (found.trigger_end != ph.head ||
+          !matcher.MatchSynset(rules.light_heads(), ph.head, ph.head + 1, &end)) {
+        continue;
+      }
+    }
+    for (uint32_t u : found.match.consumed) state->consumed[u] = true;
+    for (uint32_t u = t; u < found.trigger_end; ++u) state->consumed[u] = true;
+    if (found.code.empty()) return;
+    Roles roles;
+    const bool reaction = vg >= 0 && state->reaction[vg];
+    if (!NounRoles(rules, matcher, *a, p, vg, light_object, reaction, found, hi, &roles)) return;
+    roles.actorless_ok = NounActorlessOk(rules, *a, *state, ph, found);
+    EmitEvents(rules, a, state, found, roles, vg, ph.sentence, ph.head);
+    return;
+  }
+}
+
+}  // namespace
+
+void NounEvents(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t sentence) {
+  for (uint32_t p = a->sentence_phrase_begin[sentence]; p < a->sentence_phrase_begin[sentence + 1];
+       ++p) {
+    if (a->phrases[p].type == PhraseType::kNoun) CodeNounPhrase(rules, a, state, p);
+  }
+}
+
+}  // namespace palmyra

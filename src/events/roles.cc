@@ -1,0 +1,360 @@
+#include "events/roles.h"
+
+#include <algorithm>
+
+#include "core/strings.h"
+#include "syntax/clauses.h"
+
+namespace palmyra {
+namespace {
+
+bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "--"; }
+
+uint32_t SentencePhraseEnd(const Analysis& a, uint32_t sentence) {
+  return a.sentence_phrase_begin[sentence + 1];
+}
+
+// The first prepositional object after token `from` (before `to`) whose
+// preposition may introduce a target; *locative when a place preposition
+// ("in") came first.
+int32_t PrepositionalTarget(const EventRules& rules, const Analysis& a,
+                            const PatternMatcher& matcher, uint32_t from, uint32_t to, bool noun,
+                            bool* locative) {
+  *locative = false;
+  if (from >= to || from >= a.tokens.size()) return -1;
+  for (int32_t p = matcher.PhraseAt(from); p >= 0 && p < static_cast<int32_t>(a.phrases.size());
+       ++p) {
+    const Phrase& ph = a.phrases[p];
+    if (ph.begin >= to) break;
+    if (ph.type == PhraseType::kVerb) {
+      // Look past an infinitive ("offered to negotiate with Armenia").
+      if (a.verb_groups[ph.verb_group].kind == ClauseKind::kInfinitive) continue;
+      break;
+    }
+    if (ph.type == PhraseType::kOther && IsHardBoundary(a.Form(ph.head))) break;
+    if (ph.type != PhraseType::kPreposition || p + 1 >= static_cast<int32_t>(a.phrases.size()))
+      continue;
+    const Phrase& np = a.phrases[p + 1];
+    if (np.type != PhraseType::kNoun || np.begin >= to || a.ActorOf(p + 1) == nullptr) continue;
+    // Does the preposition introduce a target ("against", "on") or a place ("in")?
+    if (rules.IsTargetPreposition(a.tokens[ph.head], noun)) return p + 1;
+    if (rules.IsLocativePreposition(a.tokens[ph.head])) *locative = true;
+  }
+  return -1;
+}
+
+// "called on the government", "fired at the convoy": a trigger that ends in
+// a preposition has its target right after it; -1 when none.
+int32_t AfterTrigger(const PatternMatcher& matcher, const Analysis& a, const VerbGroup& v,
+                     const TriggerMatch& found) {
+  const Sentence& s = a.sentences[v.sentence];
+  if (found.trigger_end <= v.main + 1 || found.trigger_end >= s.token_end) return -1;
+  const PosTag last = a.tokens[found.trigger_end - 1].tag;
+  const int32_t q = matcher.PhraseAt(found.trigger_end);
+  if ((last == PosTag::IN || last == PosTag::TO) && q >= 0 &&
+      a.phrases[q].begin == found.trigger_end && a.ActorOf(static_cast<uint32_t>(q)) != nullptr) {
+    return q;
+  }
+  return -1;
+}
+
+// PETRARCH: the first actor after the verb in the rest of the sentence
+// ("allowed that Mordor isn't ...", "expressed hopes that Osgiliath could be
+// drawn ..."), except who speaks in a later speech frame ("..., a senior
+// official said"); with new_actor_length, the first short noun phrase after
+// the verb in its clause ("left for the Ministry of Magic").
+int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t p,
+                            const TriggerMatch& found, uint32_t hi, int32_t source) {
+  const uint32_t pe = SentencePhraseEnd(a, a.phrases[p].sentence);
+  auto speaker = [&](uint32_t q) {
+    for (uint32_t r = q + 1; r < pe; ++r) {
+      if (a.phrases[r].type != PhraseType::kVerb) continue;
+      const VerbGroup& w = a.verb_groups[a.phrases[r].verb_group];
+      if (w.speech && w.subject == static_cast<int32_t>(q)) return true;
+    }
+    return false;
+  };
+  for (uint32_t q = p + 1; q < pe; ++q) {
+    if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
+        a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
+        !OwnedBySubject(a, *a.ActorOf(q), p, source)) {
+      return static_cast<int32_t>(q);
+    }
+  }
+  const int limit = rules.conventions().new_actor_length;
+  for (uint32_t q = p + 1; limit > 0 && q < pe; ++q) {
+    const Phrase& np = a.phrases[q];
+    if (np.begin >= hi) break;
+    const bool in_pattern =
+        std::any_of(found.match.consumed.begin(), found.match.consumed.end(),
+                    [&](uint32_t t) { return t >= np.begin && t < np.end; });
+    if (np.type != PhraseType::kNoun || np.begin < found.trigger_end || in_pattern) continue;
+    if (a.ActorOf(q) == nullptr && !NewActorWords(a, q, pe, limit).empty())
+      return static_cast<int32_t>(q);
+    return -1;
+  }
+  return -1;
+}
+
+// The verb groups that verb group vi governs, in text order after phrase p.
+template <typename Fn>
+void ForEachGoverned(const Analysis& a, uint32_t p, int32_t vi, Fn fn) {
+  const uint32_t pe = SentencePhraseEnd(a, a.phrases[p].sentence);
+  for (uint32_t q = p + 1; q < pe; ++q) {
+    if (a.phrases[q].type != PhraseType::kVerb) continue;
+    const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
+    if (w.governor == vi && fn(w)) return;
+  }
+}
+
+// The target when neither a pattern, the object nor a preposition after the
+// trigger names one: the actor of the object's "of" phrase ("demanded the
+// release of X"), a prepositional object, PETRARCH's first actor after the
+// verb, or the object of an infinitive ("threatened to ban opposition
+// candidates"). May turn "between A and B" into a compound.
+void OtherTarget(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+                 uint32_t p, const TriggerMatch& found, uint32_t hi, bool passive, Roles* roles) {
+  const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
+  const uint32_t pe = SentencePhraseEnd(a, v.sentence);
+  const bool request = rules.Has(found.code, CameoTrait::kRequest);
+  if (v.object >= 0 && static_cast<uint32_t>(v.object) + 2 < pe &&
+      a.phrases[v.object + 1].type == PhraseType::kPreposition) {
+    const std::string_view prep = a.Key(a.phrases[v.object + 1].head);
+    if ((prep == "of" || (request && prep == "by")) && a.ActorOf(v.object + 2) != nullptr)
+      roles->target = v.object + 2;
+  }
+  if (roles->target < 0) {
+    bool locative = false;
+    roles->target =
+        PrepositionalTarget(rules, a, matcher, found.trigger_end, hi, /*noun=*/false, &locative);
+    // "criticized over its territorial dispute with Eriador": not a thing
+    // of the subject's.
+    const PhraseActor* target =
+        roles->target >= 0 ? a.ActorOf(static_cast<uint32_t>(roles->target)) : nullptr;
+    if (target != nullptr && OwnedBySubject(a, *target, p, roles->source)) roles->target = -1;
+    // "fighting between the army and rebels": both sides, with no source.
+    const int32_t subject = passive ? v.by_agent : v.subject;
+    if (roles->target > 0 && a.Key(a.phrases[roles->target - 1].head) == "between" &&
+        (subject < 0 || a.ActorOf(static_cast<uint32_t>(subject)) == nullptr) &&
+        roles->compound < 0) {
+      roles->compound = roles->target;
+      roles->target = -1;
+    }
+  }
+  if (roles->target < 0 && rules.conventions().first_actor_after_verb)
+    roles->target = FirstActorAfterVerb(rules, a, p, found, hi, roles->source);
+  if (roles->target < 0) {
+    ForEachGoverned(a, p, a.phrases[p].verb_group, [&](const VerbGroup& w) {
+      if (w.kind != ClauseKind::kInfinitive || w.object < 0 || a.ActorOf(w.object) == nullptr)
+        return false;
+      roles->target = w.object;
+      return true;
+    });
+  }
+}
+
+// Who acts when the clause names no one: the owner of the weapon a passive
+// pattern names ("were killed in Russian airstrikes"), or, for a reduced
+// relative ("issued a declaration demanding ..."), the subject of the verb
+// whose object it describes.
+void ImplicitSource(const PatternMatcher& matcher, const Analysis& a, uint32_t p,
+                    const TriggerMatch& found, Roles* roles) {
+  const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
+  if (roles->source < 0 && v.passive && roles->compound < 0) {
+    for (uint32_t t : found.match.consumed) {
+      const int32_t q = matcher.PhraseAt(t);
+      if (q < 0 || a.phrases[q].head != t) continue;
+      if (const PhraseActor* owner = a.ActorOf(static_cast<uint32_t>(q));
+          owner != nullptr && owner->begin < t) {
+        roles->source = q;
+        break;
+      }
+    }
+  }
+  if ((roles->source < 0 || a.ActorOf(roles->source) == nullptr) && !v.passive &&
+      v.kind == ClauseKind::kReducedRelative && v.subject >= 0) {
+    for (uint32_t q = a.sentence_phrase_begin[v.sentence]; q < p; ++q) {
+      if (a.phrases[q].type != PhraseType::kVerb) continue;
+      const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
+      if (w.object == v.subject) roles->source = w.passive ? w.by_agent : w.subject;
+    }
+  }
+}
+
+// "demanded that Israel withdraw", "urged that ...": the one asked is the
+// subject of the clause that says what is asked.
+void AskedTarget(const EventRules& rules, const Analysis& a, uint32_t p,
+                 const TriggerMatch& found, Roles* roles) {
+  if (!rules.Has(found.code, CameoTrait::kRequest)) return;
+  ForEachGoverned(a, p, a.phrases[p].verb_group, [&](const VerbGroup& w) {
+    if (w.kind != ClauseKind::kComplement && w.kind != ClauseKind::kInfinitive) return false;
+    if ((roles->target < 0 || a.ActorOf(roles->target) == nullptr) &&
+        w.kind == ClauseKind::kComplement && w.subject >= 0 && a.ActorOf(w.subject) != nullptr) {
+      roles->target = w.subject;
+    }
+    return true;
+  });
+}
+
+// "A car bomb exploded", "thousands were arrested": violent events are coded
+// even when no actor is named, unless the subject is a name Palmyra does
+// not know ("Chelsea attacked").
+bool VerbActorlessOk(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+                     const VerbGroup& v, const TriggerMatch& found) {
+  if (found.block < 0 || !rules.dictionary().block(found.block).actorless || v.subject < 0)
+    return false;
+  const uint32_t head = a.phrases[v.subject].head;
+  uint32_t end;
+  const bool instrument = matcher.MatchSynset(rules.instruments(), head, head + 1, &end);
+  const Token& h = a.tokens[head];
+  const bool someone = h.tag == PosTag::CD || rules.lexicon().Is(h.lemma, WordRole::kQuantity) ||
+                       rules.lexicon().Is(a.Key(head), WordRole::kSomeone);
+  return instrument || (v.passive && someone);
+}
+
+}  // namespace
+
+Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+                uint32_t p, const TriggerMatch& found, uint32_t hi) {
+  const Conventions& conventions = rules.conventions();
+  const int32_t vi = a.phrases[p].verb_group;
+  const VerbGroup& v = a.verb_groups[vi];
+  int32_t bound_source = found.match.source, bound_target = found.match.target;
+  const bool passive = v.passive && !(conventions.agentless_passive_as_active && v.by_agent < 0);
+  if (passive) std::swap(bound_source, bound_target);
+  Roles roles;
+  roles.compound = found.match.compound;
+  roles.source = bound_source >= 0 ? bound_source : passive ? v.by_agent : v.subject;
+  if (conventions.source_from_clause_above && bound_source < 0 && bound_target >= 0 &&
+      roles.source == bound_target && v.governor >= 0) {
+    roles.source = a.verb_groups[v.governor].subject;
+  }
+  const int32_t after_trigger = AfterTrigger(matcher, a, v, found);
+  if (bound_target >= 0) {
+    roles.target = bound_target;
+  } else if (after_trigger >= 0 && !passive) {
+    roles.target = after_trigger;
+  } else if (passive) {
+    roles.target = v.subject;
+  } else if (v.object >= 0 && a.ActorOf(v.object) != nullptr &&
+             a.phrases[v.object].head >= found.trigger_end &&
+             !OwnedBySubject(a, *a.ActorOf(v.object), p, v.subject)) {
+    roles.target = v.object;  // not when the trigger holds it: "deployed troops to X"
+  } else {
+    OtherTarget(rules, matcher, a, p, found, hi, passive, &roles);
+  }
+  if (conventions.compound_after_verb_is_target && roles.compound > static_cast<int32_t>(p) &&
+      roles.source >= 0 && a.ActorOf(static_cast<uint32_t>(roles.source)) != nullptr) {
+    roles.target = roles.compound;
+    roles.compound = -1;
+  }
+  if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+  ImplicitSource(matcher, a, p, found, &roles);
+  AskedTarget(rules, a, p, found, &roles);
+  roles.actorless_ok = VerbActorlessOk(rules, matcher, a, v, found);
+  return roles;
+}
+
+bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+               uint32_t p, int32_t vg, bool light_object, bool reaction,
+               const TriggerMatch& found, uint32_t hi, Roles* roles) {
+  const Phrase& ph = a.phrases[p];
+  const uint32_t pb = a.sentence_phrase_begin[ph.sentence], pe = SentencePhraseEnd(a, ph.sentence);
+  roles->compound = found.match.compound;
+  if (found.match.source >= 0) {
+    roles->source = found.match.source;
+  } else if (light_object) {
+    const VerbGroup& v = a.verb_groups[vg];
+    roles->source = v.passive ? v.by_agent : v.subject;
+  } else if (const PhraseActor* own = a.ActorOf(p); own != nullptr && own->begin < ph.head) {
+    roles->source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
+  } else if (p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
+             a.Key(a.phrases[p + 1].head) == "by" && a.ActorOf(p + 2) != nullptr) {
+    roles->source = static_cast<int32_t>(p + 2);  // "airstrikes by the coalition"
+  } else if (vg >= 0 && reaction && a.verb_groups[vg].begin < ph.begin) {
+    // "apologised for the genocide", "condemned the attack": an event
+    // spoken about, coded (if at all) where it is reported.
+    return false;
+  } else if (vg >= 0 && p > pb && a.phrases[p - 1].type == PhraseType::kPreposition &&
+             rules.IsPurposePreposition(a.tokens[a.phrases[p - 1].head])) {
+    // "returned to Geneva for talks", "took part in the offensive".
+    const VerbGroup& v = a.verb_groups[vg];
+    if (v.begin < ph.begin) roles->source = v.passive ? v.by_agent : v.subject;
+  }
+  if (found.match.target >= 0) {
+    roles->target = found.match.target;
+  } else {
+    bool locative = false;
+    roles->target = PrepositionalTarget(rules, a, matcher, ph.end, hi, /*noun=*/true, &locative);
+    // "talks between A and B": both take part.
+    if (roles->target > 0 && a.Key(a.phrases[roles->target - 1].head) == "between" &&
+        roles->compound < 0) {
+      roles->compound = roles->target;
+      roles->target = -1;
+    }
+  }
+  if (roles->source == roles->target) roles->target = -1;
+  return true;
+}
+
+bool IsObjectOf(const EventRules& rules, const Analysis& a, const VerbGroup& v, uint32_t p) {
+  if (v.object < 0) return false;
+  const uint32_t object = static_cast<uint32_t>(v.object);
+  if (object == p) return true;
+  const uint32_t pb = a.sentence_phrase_begin[v.sentence], pe = SentencePhraseEnd(a, v.sentence);
+  const auto list = CoordinatedPhrases(a, object, pb, pe);
+  if (std::find(list.begin(), list.end(), p) != list.end()) return true;
+  // "hundreds of strikes": the counted noun is the real object.
+  const Token& head = a.tokens[a.phrases[object].head];
+  return p == object + 2 && a.phrases[object + 1].type == PhraseType::kPreposition &&
+         a.Key(a.phrases[object + 1].head) == "of" &&
+         (head.tag == PosTag::CD || rules.lexicon().Is(head.lemma, WordRole::kQuantity));
+}
+
+bool IsLightVerb(const EventRules& rules, const PatternMatcher& matcher, const VerbGroup& v) {
+  uint32_t end;
+  return matcher.MatchSynset(rules.light_verbs(), v.main, v.end + 2, &end);
+}
+
+bool OwnedBySubject(const Analysis& a, const PhraseActor& x, uint32_t verb_phrase,
+                    int32_t subject) {
+  // "Mordor and Bree welcomed their resumption of ties with Osgiliath": a
+  // thing of the subject's, named through a possessive, is not whom the
+  // verb acts on.
+  if (subject < 0 || x.pronoun < 0 || a.tokens[x.pronoun].tag != PosTag::PRP_S || x.antecedent < 0)
+    return false;
+  const PhraseActor& owner = a.actors[x.antecedent];
+  if (owner.code != x.code) return false;  // "its troops": the owner's forces
+  if (owner.phrase == static_cast<uint32_t>(subject)) return true;
+  // One of the subject's conjuncts or complements ("the ambassadors of
+  // Arnor and Gondor presented their credentials"): noun phrases,
+  // prepositions, commas and "and" up to the verb.
+  if (owner.phrase < static_cast<uint32_t>(subject) || owner.phrase >= verb_phrase) return false;
+  for (uint32_t q = static_cast<uint32_t>(subject); q < verb_phrase; ++q) {
+    if (a.phrases[q].type == PhraseType::kVerb) return false;
+  }
+  return true;
+}
+
+std::string NewActorWords(const Analysis& a, uint32_t p, uint32_t phrases_end, int limit) {
+  std::vector<uint32_t> parts{p};
+  if (p + 2 < phrases_end && a.phrases[p + 1].type == PhraseType::kPreposition &&
+      a.Key(a.phrases[p + 1].head) == "of" && a.phrases[p + 2].type == PhraseType::kNoun) {
+    parts.push_back(p + 1);
+    parts.push_back(p + 2);
+  }
+  std::string out;
+  int words = 0;
+  for (uint32_t q : parts) {
+    for (uint32_t t = a.phrases[q].begin; t < a.phrases[q].end; ++t) {
+      const Token& token = a.tokens[t];
+      if (token.tag == PosTag::POS || IsPunctuation(token.tag)) continue;
+      if (++words > limit) return "";
+      out += out.empty() ? "\"" : " ";
+      out += AsciiUppercase(a.Form(token));
+    }
+  }
+  return out.empty() ? out : out + "\"";
+}
+
+}  // namespace palmyra

@@ -1,0 +1,65 @@
+#include "events/trigger_match.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace palmyra {
+namespace {
+
+// The code the trigger gives when no pattern does: its own or its block's.
+void TakeDefault(const Trigger& trigger, const PatternBlock& block, std::string* code,
+                 std::string* alternate) {
+  *code = trigger.has_code ? trigger.code : block.code;
+  *alternate = trigger.has_code ? trigger.alternate : block.alternate;
+}
+
+}  // namespace
+
+bool BestMatch(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+               uint32_t t, bool noun, uint32_t lo, uint32_t hi, TriggerMatch* found) {
+  const PatternDictionary& dictionary = rules.dictionary();
+  std::vector<int32_t> triggers;
+  dictionary.TriggersAt(a, t, noun, &triggers);
+  std::stable_sort(triggers.begin(), triggers.end(), [&](int32_t x, int32_t y) {
+    return dictionary.trigger(x).words.size() > dictionary.trigger(y).words.size();
+  });
+  const uint32_t sentence_end = a.sentences[a.phrases[matcher.PhraseAt(t)].sentence].token_end;
+  bool any = false;
+  for (int32_t id : triggers) {
+    const Trigger& trigger = dictionary.trigger(id);
+    const uint32_t end = matcher.MatchTrigger(trigger, t, sentence_end);
+    if (end == 0) continue;
+    const PatternBlock& block = dictionary.block(trigger.block);
+    if (!any) {
+      TakeDefault(trigger, block, &found->code, &found->alternate);
+      found->rule = trigger.rule;
+      found->specificity = -1;
+      found->trigger_end = end;
+      found->block = trigger.block;
+      any = true;
+    }
+    for (int32_t pid : block.patterns) {
+      const Pattern& pattern = dictionary.pattern(pid);
+      if (pattern.specificity <= found->specificity) continue;
+      PatternMatch m;
+      // The verb's words before it ("wire" of "wire tap") belong to it.
+      const uint32_t begin = t - static_cast<uint32_t>(trigger.before.size());
+      if (!matcher.Match(pattern, begin, end, lo, std::max(hi, end), &m)) continue;
+      // TABARI's [+++]: the pattern matches but the verb keeps its own code.
+      if (pattern.code == "+++") {
+        TakeDefault(trigger, block, &found->code, &found->alternate);
+      } else {
+        found->code = pattern.code;
+        found->alternate = pattern.alternate;
+      }
+      found->rule = pattern.rule;
+      found->specificity = pattern.specificity;
+      found->match = std::move(m);
+      found->trigger_end = end;
+      found->block = trigger.block;
+    }
+  }
+  return any;
+}
+
+}  // namespace palmyra
