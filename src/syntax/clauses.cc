@@ -1,6 +1,8 @@
 #include "syntax/clauses.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 namespace palmyra {
 
@@ -77,6 +79,21 @@ class ClauseAnalyzer::SentenceView {
     return static_cast<int>(k);
   }
   bool Valid(int k) const { return k >= static_cast<int>(begin_) && k < static_cast<int>(end_); }
+  // The noun phrase a relative clause opened at phrase k describes ("the
+  // town(, ) which ..."); -1 when none.
+  int Antecedent(int k) const {
+    int antecedent = Before(k);
+    if (Valid(antecedent) && IsComma(antecedent)) antecedent = Before(antecedent);
+    return Valid(antecedent) && IsNoun(antecedent) ? antecedent : -1;
+  }
+  // The verb groups of the sentence, in order.
+  std::vector<uint32_t> VerbGroups() const {
+    std::vector<uint32_t> groups;
+    for (uint32_t k = begin_; k < end_; ++k) {
+      if (IsVerb(k)) groups.push_back(static_cast<uint32_t>(P(k).verb_group));
+    }
+    return groups;
+  }
 
  private:
   const Analysis& a_;
@@ -103,409 +120,468 @@ void ClauseAnalyzer::Analyze(Analysis* a) const {
 
 void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
   const SentenceView sv(*a, *lexicon_, sentence);
-  std::vector<uint32_t> groups;  // verb groups of this sentence, in order
-  for (uint32_t k = sv.begin(); k < sv.end(); ++k) {
-    if (sv.IsVerb(k)) groups.push_back(static_cast<uint32_t>(sv.P(k).verb_group));
-  }
-  bool any_finite_before = false;
+  const std::vector<uint32_t> groups = sv.VerbGroups();
   // A sentence (not a headline) with no finite verb has its main verb
   // mistagged as a participle: "The new mayor left yesterday for Paris."
   const bool no_finite = !a->sentences[sentence].headline &&
                          std::none_of(groups.begin(), groups.end(),
                                       [&](uint32_t g) { return a->verb_groups[g].finite; });
+  bool any_finite_before = false;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     VerbGroup& v = a->verb_groups[groups[gi]];
-    int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
-    const VerbGroup* prev = prev_index >= 0 ? &a->verb_groups[prev_index] : nullptr;
-    const int p = static_cast<int>(v.phrase);
-    const Token& main = a->tokens[v.main];
-    const bool bare = v.begin == v.main || a->tokens[v.begin].tag == PosTag::RB;
-    const int before = sv.Before(p);
-
-    // "... stormed the town and killed ten": a verb right after a
-    // conjunction shares the previous verb's subject and clause.
-    if (prev != nullptr && sv.Valid(before) && sv.IsCoordinator(before)) {
-      // "... killed 15 of them in the fighting that followed and arrested six
-      // suspects": a transitive verb after an intransitive relative clause
-      // joins the clause the relative clause is part of.
-      const int after = sv.After(p);
-      if ((prev->kind == ClauseKind::kRelative || prev->kind == ClauseKind::kReducedRelative) &&
-          prev->object < 0 && sv.Valid(after) && sv.IsNoun(after)) {
-        for (size_t gj = gi - 1; gj-- > 0;) {
-          const VerbGroup& w = a->verb_groups[groups[gj]];
-          if (w.kind == ClauseKind::kRelative || w.kind == ClauseKind::kReducedRelative) continue;
-          if (w.object >= 0) {
-            prev = &w;
-            prev_index = static_cast<int32_t>(groups[gj]);
-          }
-          break;
-        }
-      }
-      v.coordinated = true;
-      v.kind = prev->kind;
-      v.governor = prev->governor;
-      v.opener = prev->opener;
-      v.subject = prev->subject;
-      if (bare && main.tag == PosTag::VBN && prev->passive) v.passive = true;
-      if (!v.finite && prev->finite && a->tokens[v.begin].tag != PosTag::TO) {
-        v.finite = true;
-        v.future |= prev->future;
-        v.hypothetical |= prev->hypothetical;
-        v.negated |= prev->negated;
-      }
-    } else if (a->tokens[v.begin].tag == PosTag::TO) {
-      // "agreed to withdraw", "urged Russia to withdraw".
-      v.kind = ClauseKind::kInfinitive;
-      v.governor = prev_index;
-      if (prev != nullptr) {
-        v.subject = prev->subject;
-        if (lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kObjectControl)) {
-          if (prev->object >= 0) {
-            v.subject = prev->object;
-          } else {
-            // "called on Russia to withdraw"
-            for (int k = static_cast<int>(prev->phrase) + 1; k < p; ++k) {
-              if (sv.IsNoun(k) && !sv.IsTemporal(k)) {
-                v.subject = k;
-                break;
-              }
-            }
-          }
-        }
-      }
-    } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) &&
-               sv.IsPrep(before) &&
-               (a->Key(sv.P(before).head) == "of" || a->Key(sv.P(before).head) == "for") &&
-               prev != nullptr && prev->object >= 0 && sv.Before(before) == prev->object &&
-               (lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kAllegation) ||
-                lexicon_->Is(a->tokens[prev->main].lemma, WordRole::kReason))) {
-      // "accused Russia of blocking", "praised Qatar for hosting": the
-      // gerund's subject is the object of the verb before.
-      v.kind = ClauseKind::kParticiple;
-      v.governor = prev_index;
-      v.subject = prev->object;
-    } else if (bare && main.tag == PosTag::VBG && !v.finite) {
-      // "..., killing six"; "troops guarding the base".
-      v.kind = ClauseKind::kParticiple;
-      if (sv.Valid(before) && sv.IsNoun(before) && before == p - 1 && !sv.IsTemporal(before)) {
-        v.kind = ClauseKind::kReducedRelative;
-        v.subject = before;
-      } else if (prev != nullptr) {
-        v.governor = prev_index;
-        v.subject = prev->subject;
-      }
-    } else if (bare && main.tag == PosTag::VBN && !v.finite) {
-      const int after = sv.After(v.phrase);
-      const bool object_follows = sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after);
-      const int opener = sv.Valid(before) ? sv.Before(before) : -1;
-      const bool after_opener =
-          sv.Valid(opener) && (sv.IsRelativePronoun(opener) || sv.IsComplementizer(opener) ||
-                               sv.Is(opener, WordRole::kSubordinator));
-      if (sv.Valid(before) && sv.IsNoun(before) &&
-          ((object_follows && !any_finite_before) || after_opener || (no_finite && gi == 0))) {
-        // "Militants killed two soldiers", "the town which rebels captured",
-        // with the verb tagged as a participle.
-        v.finite = true;
-      } else if (sv.Valid(before) && sv.IsNoun(before)) {
-        // "two soldiers killed in the attack"
-        v.kind = ClauseKind::kReducedRelative;
-        v.passive = true;
-        v.subject = before;
-      } else {
-        v.kind = ClauseKind::kParticiple;
-        v.passive = true;
-        v.governor = prev_index;
-      }
-    }
-
-    if (!v.finite && !v.coordinated && sv.Valid(before) &&
-        (sv.Is(before, WordRole::kConditional) || sv.Is(before, WordRole::kSubordinator)) &&
-        (sv.IsPrep(before) || sv.Head(before).tag == PosTag::WRB)) {
-      // "if required", "while fleeing"
-      v.kind = sv.Is(before, WordRole::kConditional) ? ClauseKind::kConditional
-                                                     : ClauseKind::kSubordinate;
-      v.opener = before;
-    }
-
+    const int32_t prev_index = ClassifyVerb(sv, a, groups, gi, no_finite, any_finite_before);
     if (v.finite && !v.coordinated) {
-      // The subject: the nearest noun phrase to the left that is not inside a
-      // prepositional phrase, across parentheticals, stopping at the opener of
-      // the clause or a previous verb.
-      int k = before;
-      while (sv.Valid(k)) {
-        if (sv.IsVerb(k)) {
-          // "the town which rebels captured was shelled": after a relative
-          // clause, the subject is what the relative clause describes.
-          const VerbGroup& q = a->verb_groups[sv.P(k).verb_group];
-          if (q.kind == ClauseKind::kRelative && q.opener >= 0) {
-            int antecedent = sv.Before(q.opener);
-            if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
-            if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.subject = antecedent;
-          } else if (q.kind == ClauseKind::kReducedRelative) {
-            v.subject = q.subject;
-          }
-          break;
-        }
-        if (sv.IsHardBoundary(k) || sv.IsQuote(k) || sv.IsCoordinator(k)) break;
-        if (sv.IsRelativePronoun(k)) {
-          // "militants who attacked": the subject is the antecedent.
-          v.kind = ClauseKind::kRelative;
-          v.opener = k;
-          int antecedent = sv.Before(k);
-          if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
-          if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.subject = antecedent;
-          break;
-        }
-        if (sv.IsComplementizer(k)) {
-          v.kind = ClauseKind::kComplement;
-          v.opener = k;
-          v.governor = prev_index;
-          break;
-        }
-        if (sv.IsComma(k)) {
-          // ", the foreign minister," / ", who ... ," / ", he said,": skip a
-          // parenthetical enclosed in commas.
-          int m = k - 1;
-          bool has_verb = false, speech = false;
-          while (sv.Valid(m) && !sv.IsComma(m) && !sv.IsHardBoundary(m)) {
-            if (sv.IsVerb(m)) {
-              has_verb = true;
-              speech |= lexicon_->Is(sv.Head(m).lemma, WordRole::kSpeech);
-            }
-            --m;
-          }
-          if (!sv.Valid(m) || !sv.IsComma(m) || m == k - 1) break;
-          const int first = sv.After(m);
-          // ", in remarks published on Monday,": a prepositional aside.
-          const bool prepositional = sv.IsPrep(first) && !sv.IsComplementizer(first) &&
-                                     !sv.Is(first, WordRole::kSubordinator) &&
-                                     !sv.Is(first, WordRole::kConditional);
-          const bool parenthetical =
-              !has_verb || speech || prepositional || sv.IsRelativePronoun(first) ||
-              (sv.IsVerb(first) && !a->verb_groups[sv.P(first).verb_group].finite);
-          if (!parenthetical) break;
-          k = sv.Before(m);
-          continue;
-        }
-        if (sv.IsPrep(k) || (sv.IsOther(k) && sv.Head(k).tag == PosTag::WRB)) {
-          const bool conditional = sv.Is(k, WordRole::kConditional);
-          if (conditional || sv.Is(k, WordRole::kSubordinator) || sv.Head(k).tag == PosTag::WRB) {
-            v.kind = conditional ? ClauseKind::kConditional : ClauseKind::kSubordinate;
-            v.opener = k;
-            break;
-          }
-          k = sv.Before(k);
-          continue;
-        }
-        if (sv.IsNoun(k)) {
-          if (sv.IsTemporal(k)) {
-            k = sv.Before(k);
-            continue;
-          }
-          int b = sv.Before(k);
-          // "talks between Armenia and Azerbaijan began", "the ambassadors of
-          // Arnor, Osgiliath and Gondor presented": coordinated nouns inside a
-          // prepositional phrase. Commas part a list only of names
-          // ("Cessation of Hostilities, the Sudanese government and the SPLM
-          // agreed" is no list).
-          const bool names = IsProperNoun(sv.Head(k).tag);
-          for (int c = b; sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) &&
-                          sv.IsNoun(sv.Before(c));) {
-            const int prep = sv.Before(sv.Before(c));
-            if (!sv.Valid(prep) || !sv.IsPrep(prep) || sv.IsComplementizer(prep) ||
-                sv.Is(prep, WordRole::kSubordinator) || sv.Is(prep, WordRole::kConditional)) {
-              if (sv.Valid(prep) && sv.IsCoordinator(prep)) {
-                c = prep;
-                continue;
-              }
-              // "of Arnor, Osgiliath and Gondor": a comma between names after
-              // "of" ("In Syria, Russia and Iran backed ..." is no list).
-              if (names && sv.Valid(prep) && sv.IsComma(prep) &&
-                  IsProperNoun(sv.Head(sv.Before(c)).tag) && sv.Valid(sv.Before(prep)) &&
-                  sv.IsNoun(sv.Before(prep)) && IsProperNoun(sv.Head(sv.Before(prep)).tag)) {
-                const int before_list = sv.Before(sv.Before(prep));
-                if (sv.Valid(before_list) && sv.IsPrep(before_list) &&
-                    a->Key(sv.P(before_list).head) == "of") {
-                  k = sv.Before(prep);
-                  b = before_list;
-                }
-              }
-              break;
-            }
-            k = sv.Before(c);
-            b = prep;
-            break;
-          }
-          if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
-            const bool complementizer = sv.IsComplementizer(b);
-            const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
-                                sv.Is(b, WordRole::kConditional);
-            if (opener && sv.After(k) == p) {
-              // "after militants attacked", "said that militants attacked": a
-              // subordinator, not a preposition.
-              v.subject = k;
-              v.opener = b;
-              if (complementizer) {
-                v.kind = ClauseKind::kComplement;
-                v.governor = prev_index;
-              } else {
-                v.kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
-                                                          : ClauseKind::kSubordinate;
-              }
-              break;
-            }
-            if (sv.IsRelativePronoun(b) && sv.After(k) == p) {
-              // "the town that rebels captured", "demands that it reform": the
-              // clause has a subject of its own.
-              v.subject = k;
-              v.opener = b;
-              v.kind = ClauseKind::kRelative;
-              break;
-            }
-            k = sv.Before(b);  // inside a prepositional phrase
-            continue;
-          }
-          // "Kenya and Somalia exchanged ...": the subject is the first
-          // conjunct; CoordinatedPhrases finds the others.
-          for (bool seen_cc = false; sv.Valid(b);) {
-            const bool cc = sv.IsCoordinator(b);
-            if (!(cc || (seen_cc && sv.IsComma(b)))) break;
-            const int conjunct = sv.Before(b);
-            if (!sv.Valid(conjunct) || !sv.IsNoun(conjunct) || sv.IsTemporal(conjunct)) break;
-            const int before_conjunct = sv.Before(conjunct);
-            // "between Armenia and Azerbaijan" is no subject, but "noted that
-            // Gondor and Osgiliath have" is.
-            if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct) &&
-                !sv.IsComplementizer(before_conjunct) &&
-                !sv.Is(before_conjunct, WordRole::kSubordinator) &&
-                !sv.Is(before_conjunct, WordRole::kConditional))
-              break;
-            seen_cc |= cc;
-            k = conjunct;
-            b = before_conjunct;
-          }
-          v.subject = k;
-          if (!sv.Valid(b)) break;
-          if (sv.IsVerb(b)) {
-            // A noun phrase right after another verb: its object, unless that
-            // verb reports speech ("said Russia will ...").
-            const VerbGroup& q = a->verb_groups[sv.P(b).verb_group];
-            if (IsEmbedded(q.kind) && q.subject >= 0 && !q.speech) {
-              v.subject = q.subject;  // "militants who attacked the base fled"
-            } else if (lexicon_->Is(a->tokens[q.main].lemma, WordRole::kSpeech)) {
-              v.kind = ClauseKind::kComplement;
-              v.governor = sv.P(b).verb_group;
-            }
-          } else if (sv.IsRelativePronoun(b)) {
-            v.kind = ClauseKind::kRelative;  // "the town which rebels attacked"
-            v.opener = b;
-          } else if (sv.IsComplementizer(b)) {
-            v.kind = ClauseKind::kComplement;  // "said that rebels attacked"
-            v.opener = b;
-            v.governor = prev_index;
-          } else if (sv.Head(b).tag == PosTag::WRB || sv.Is(b, WordRole::kSubordinator) ||
-                     sv.Is(b, WordRole::kConditional)) {
-            v.kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
-                                                      : ClauseKind::kSubordinate;
-            v.opener = b;  // "when militants attacked"
-          }
-          break;
-        }
-        k = sv.Before(k);
-      }
+      FindSubject(sv, a, &v, prev_index);
       // Inverted speech frames: "..., said the ministry".
-      if (v.subject < 0 && lexicon_->Is(main.lemma, WordRole::kSpeech) && sv.Valid(before) &&
-          (sv.IsComma(before) || sv.IsQuote(before))) {
+      const int before = sv.Before(v.phrase);
+      if (v.subject < 0 && lexicon_->Is(a->tokens[v.main].lemma, WordRole::kSpeech) &&
+          sv.Valid(before) && (sv.IsComma(before) || sv.IsQuote(before))) {
         const int after = sv.After(v.phrase);
         if (sv.Valid(after) && sv.IsNoun(after)) v.subject = after;
       }
     }
+    FindObject(sv, *a, &v);
+    any_finite_before |= v.finite;
+  }
+  LeanParticiples(a, groups);
+  SetClauseEnds(sv, a, groups, a->sentences[sentence].token_end);
+  SpreadConditions(a, groups);
+}
 
-    // The direct object (after any time phrase: "rejected Thursday a plan")
-    // and the agent of a passive.
-    int after = sv.After(v.phrase);
-    if (sv.Valid(after) && sv.IsTemporal(after) && sv.Valid(sv.After(after)) &&
-        sv.IsNoun(sv.After(after))) {
-      after = sv.After(after);
+int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
+                                     const std::vector<uint32_t>& groups, size_t gi,
+                                     bool no_finite, bool any_finite_before) const {
+  VerbGroup& v = a->verb_groups[groups[gi]];
+  int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
+  const int p = static_cast<int>(v.phrase);
+  const Token& main = a->tokens[v.main];
+  const bool bare = v.begin == v.main || a->tokens[v.begin].tag == PosTag::RB;
+  const int before = sv.Before(p);
+  if (prev_index >= 0 && sv.Valid(before) && sv.IsCoordinator(before)) {
+    prev_index = JoinCoordinated(sv, a, groups, gi);
+  } else if (a->tokens[v.begin].tag == PosTag::TO) {
+    ClassifyInfinitive(sv, a, &v, prev_index);
+  } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) &&
+             sv.IsPrep(before) &&
+             (a->Key(sv.P(before).head) == "of" || a->Key(sv.P(before).head) == "for") &&
+             prev_index >= 0 && a->verb_groups[prev_index].object >= 0 &&
+             sv.Before(before) == a->verb_groups[prev_index].object &&
+             (lexicon_->Is(a->tokens[a->verb_groups[prev_index].main].lemma,
+                           WordRole::kAllegation) ||
+              lexicon_->Is(a->tokens[a->verb_groups[prev_index].main].lemma,
+                           WordRole::kReason))) {
+    // "accused Russia of blocking", "praised Qatar for hosting": the
+    // gerund's subject is the object of the verb before.
+    v.kind = ClauseKind::kParticiple;
+    v.governor = prev_index;
+    v.subject = a->verb_groups[prev_index].object;
+  } else if (bare && main.tag == PosTag::VBG && !v.finite) {
+    // "..., killing six"; "troops guarding the base".
+    v.kind = ClauseKind::kParticiple;
+    if (sv.Valid(before) && sv.IsNoun(before) && before == p - 1 && !sv.IsTemporal(before)) {
+      v.kind = ClauseKind::kReducedRelative;
+      v.subject = before;
+    } else if (prev_index >= 0) {
+      v.governor = prev_index;
+      v.subject = a->verb_groups[prev_index].subject;
     }
-    if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v.subject) {
-      v.object = after;
-      // "arrested more than 300 protesters", "killed at least 12 people":
-      // what is counted is the object.
-      const int prep = sv.After(after);
-      if (sv.Valid(prep) && sv.IsPrep(prep) && sv.Valid(prep + 1) && sv.IsNoun(prep + 1) &&
-          sv.P(after).end - sv.P(after).begin == 1 && sv.IsQuantityPrep(prep, prep + 1)) {
-        v.object = prep + 1;
+  } else if (bare && main.tag == PosTag::VBN && !v.finite) {
+    ClassifyParticiple(sv, a, &v, prev_index, any_finite_before, no_finite && gi == 0);
+  }
+  if (!v.finite && !v.coordinated && sv.Valid(before) &&
+      (sv.Is(before, WordRole::kConditional) || sv.Is(before, WordRole::kSubordinator)) &&
+      (sv.IsPrep(before) || sv.Head(before).tag == PosTag::WRB)) {
+    // "if required", "while fleeing"
+    v.kind = sv.Is(before, WordRole::kConditional) ? ClauseKind::kConditional
+                                                   : ClauseKind::kSubordinate;
+    v.opener = before;
+  }
+  return prev_index;
+}
+
+int32_t ClauseAnalyzer::JoinCoordinated(const SentenceView& sv, Analysis* a,
+                                        const std::vector<uint32_t>& groups, size_t gi) const {
+  // "... stormed the town and killed ten": a verb right after a
+  // conjunction shares the previous verb's subject and clause.
+  VerbGroup& v = a->verb_groups[groups[gi]];
+  int32_t prev_index = static_cast<int32_t>(groups[gi - 1]);
+  const VerbGroup* prev = &a->verb_groups[prev_index];
+  // "... killed 15 of them in the fighting that followed and arrested six
+  // suspects": a transitive verb after an intransitive relative clause
+  // joins the clause the relative clause is part of.
+  const int after = sv.After(v.phrase);
+  if ((prev->kind == ClauseKind::kRelative || prev->kind == ClauseKind::kReducedRelative) &&
+      prev->object < 0 && sv.Valid(after) && sv.IsNoun(after)) {
+    for (size_t gj = gi - 1; gj-- > 0;) {
+      const VerbGroup& w = a->verb_groups[groups[gj]];
+      if (w.kind == ClauseKind::kRelative || w.kind == ClauseKind::kReducedRelative) continue;
+      if (w.object >= 0) {
+        prev = &w;
+        prev_index = static_cast<int32_t>(groups[gj]);
       }
-    } else if (sv.Valid(after) && sv.IsPrep(after) && sv.Valid(after + 1) && sv.IsNoun(after + 1) &&
-               sv.IsQuantityPrep(after, after + 1)) {
-      v.object = after + 1;  // "killed at least 12 people", "detained up to 40"
+      break;
     }
-    for (int k = after; sv.Valid(k) && !sv.IsVerb(k) && !sv.IsHardBoundary(k); ++k) {
-      if (v.passive && sv.IsPrep(k) && a->Key(sv.P(k).head) == "by" && sv.Valid(k + 1) &&
-          sv.IsNoun(k + 1)) {
-        v.by_agent = k + 1;
+  }
+  const bool bare = v.begin == v.main || a->tokens[v.begin].tag == PosTag::RB;
+  v.coordinated = true;
+  v.kind = prev->kind;
+  v.governor = prev->governor;
+  v.opener = prev->opener;
+  v.subject = prev->subject;
+  if (bare && a->tokens[v.main].tag == PosTag::VBN && prev->passive) v.passive = true;
+  if (!v.finite && prev->finite && a->tokens[v.begin].tag != PosTag::TO) {
+    v.finite = true;
+    v.future |= prev->future;
+    v.hypothetical |= prev->hypothetical;
+    v.negated |= prev->negated;
+  }
+  return prev_index;
+}
+
+void ClauseAnalyzer::ClassifyInfinitive(const SentenceView& sv, Analysis* a, VerbGroup* v,
+                                        int32_t prev_index) const {
+  // "agreed to withdraw", "urged Russia to withdraw".
+  v->kind = ClauseKind::kInfinitive;
+  v->governor = prev_index;
+  if (prev_index < 0) return;
+  const VerbGroup& prev = a->verb_groups[prev_index];
+  v->subject = prev.subject;
+  if (!lexicon_->Is(a->tokens[prev.main].lemma, WordRole::kObjectControl)) return;
+  if (prev.object >= 0) {
+    v->subject = prev.object;
+    return;
+  }
+  // "called on Russia to withdraw"
+  for (int k = static_cast<int>(prev.phrase) + 1; k < static_cast<int>(v->phrase); ++k) {
+    if (sv.IsNoun(k) && !sv.IsTemporal(k)) {
+      v->subject = k;
+      return;
+    }
+  }
+}
+
+void ClauseAnalyzer::ClassifyParticiple(const SentenceView& sv, Analysis* a, VerbGroup* v,
+                                        int32_t prev_index, bool any_finite_before,
+                                        bool first_of_finiteless) const {
+  const int before = sv.Before(v->phrase);
+  const int after = sv.After(v->phrase);
+  const bool object_follows = sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after);
+  const int opener = sv.Valid(before) ? sv.Before(before) : -1;
+  const bool after_opener =
+      sv.Valid(opener) && (sv.IsRelativePronoun(opener) || sv.IsComplementizer(opener) ||
+                           sv.Is(opener, WordRole::kSubordinator));
+  if (sv.Valid(before) && sv.IsNoun(before) &&
+      ((object_follows && !any_finite_before) || after_opener || first_of_finiteless)) {
+    // "Militants killed two soldiers", "the town which rebels captured",
+    // with the verb tagged as a participle.
+    v->finite = true;
+  } else if (sv.Valid(before) && sv.IsNoun(before)) {
+    // "two soldiers killed in the attack"
+    v->kind = ClauseKind::kReducedRelative;
+    v->passive = true;
+    v->subject = before;
+  } else {
+    v->kind = ClauseKind::kParticiple;
+    v->passive = true;
+    v->governor = prev_index;
+  }
+}
+
+void ClauseAnalyzer::FindSubject(const SentenceView& sv, Analysis* a, VerbGroup* v,
+                                 int32_t prev_index) const {
+  // The nearest noun phrase to the left that is not inside a prepositional
+  // phrase, across parentheticals, stopping at the opener of the clause or
+  // a previous verb.
+  int k = sv.Before(v->phrase);
+  while (sv.Valid(k)) {
+    if (sv.IsVerb(k)) {
+      // "the town which rebels captured was shelled": after a relative
+      // clause, the subject is what the relative clause describes.
+      const VerbGroup& q = a->verb_groups[sv.P(k).verb_group];
+      if (q.kind == ClauseKind::kRelative && q.opener >= 0) {
+        const int antecedent = sv.Antecedent(q.opener);
+        if (antecedent >= 0) v->subject = antecedent;
+      } else if (q.kind == ClauseKind::kReducedRelative) {
+        v->subject = q.subject;
+      }
+      return;
+    }
+    if (sv.IsHardBoundary(k) || sv.IsQuote(k) || sv.IsCoordinator(k)) return;
+    if (sv.IsRelativePronoun(k)) {
+      // "militants who attacked": the subject is the antecedent.
+      v->kind = ClauseKind::kRelative;
+      v->opener = k;
+      const int antecedent = sv.Antecedent(k);
+      if (antecedent >= 0) v->subject = antecedent;
+      return;
+    }
+    if (sv.IsComplementizer(k)) {
+      v->kind = ClauseKind::kComplement;
+      v->opener = k;
+      v->governor = prev_index;
+      return;
+    }
+    if (sv.IsComma(k)) {
+      if (!SkipParenthetical(sv, *a, &k)) return;
+      continue;
+    }
+    if (sv.IsPrep(k) || (sv.IsOther(k) && sv.Head(k).tag == PosTag::WRB)) {
+      const bool conditional = sv.Is(k, WordRole::kConditional);
+      if (conditional || sv.Is(k, WordRole::kSubordinator) || sv.Head(k).tag == PosTag::WRB) {
+        v->kind = conditional ? ClauseKind::kConditional : ClauseKind::kSubordinate;
+        v->opener = k;
+        return;
+      }
+      k = sv.Before(k);
+      continue;
+    }
+    if (sv.IsNoun(k) && !sv.IsTemporal(k)) {
+      const std::optional<int> next = NounSubject(sv, a, v, k, prev_index);
+      if (!next) return;
+      k = *next;
+      continue;
+    }
+    k = sv.Before(k);
+  }
+}
+
+bool ClauseAnalyzer::SkipParenthetical(const SentenceView& sv, const Analysis& a, int* k) const {
+  // ", the foreign minister," / ", who ... ," / ", he said,": skip a
+  // parenthetical enclosed in commas.
+  int m = *k - 1;
+  bool has_verb = false, speech = false;
+  while (sv.Valid(m) && !sv.IsComma(m) && !sv.IsHardBoundary(m)) {
+    if (sv.IsVerb(m)) {
+      has_verb = true;
+      speech |= lexicon_->Is(sv.Head(m).lemma, WordRole::kSpeech);
+    }
+    --m;
+  }
+  if (!sv.Valid(m) || !sv.IsComma(m) || m == *k - 1) return false;
+  const int first = sv.After(m);
+  // ", in remarks published on Monday,": a prepositional aside.
+  const bool prepositional = sv.IsPrep(first) && !sv.IsComplementizer(first) &&
+                             !sv.Is(first, WordRole::kSubordinator) &&
+                             !sv.Is(first, WordRole::kConditional);
+  const bool parenthetical = !has_verb || speech || prepositional || sv.IsRelativePronoun(first) ||
+                             (sv.IsVerb(first) && !a.verb_groups[sv.P(first).verb_group].finite);
+  if (!parenthetical) return false;
+  *k = sv.Before(m);
+  return true;
+}
+
+std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis* a, VerbGroup* v,
+                                               int k, int32_t prev_index) const {
+  const int p = static_cast<int>(v->phrase);
+  int b = sv.Before(k);
+  ListInsidePrepositionalPhrase(sv, *a, &k, &b);
+  if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
+    const bool complementizer = sv.IsComplementizer(b);
+    const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
+                        sv.Is(b, WordRole::kConditional);
+    if (opener && sv.After(k) == p) {
+      // "after militants attacked", "said that militants attacked": a
+      // subordinator, not a preposition.
+      v->subject = k;
+      v->opener = b;
+      if (complementizer) {
+        v->kind = ClauseKind::kComplement;
+        v->governor = prev_index;
+      } else {
+        v->kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
+                                                   : ClauseKind::kSubordinate;
+      }
+      return std::nullopt;
+    }
+    if (sv.IsRelativePronoun(b) && sv.After(k) == p) {
+      // "the town that rebels captured", "demands that it reform": the
+      // clause has a subject of its own.
+      v->subject = k;
+      v->opener = b;
+      v->kind = ClauseKind::kRelative;
+      return std::nullopt;
+    }
+    return sv.Before(b);  // inside a prepositional phrase
+  }
+  // "Kenya and Somalia exchanged ...": the subject is the first conjunct;
+  // CoordinatedPhrases finds the others.
+  for (bool seen_cc = false; sv.Valid(b);) {
+    const bool cc = sv.IsCoordinator(b);
+    if (!(cc || (seen_cc && sv.IsComma(b)))) break;
+    const int conjunct = sv.Before(b);
+    if (!sv.Valid(conjunct) || !sv.IsNoun(conjunct) || sv.IsTemporal(conjunct)) break;
+    const int before_conjunct = sv.Before(conjunct);
+    // "between Armenia and Azerbaijan" is no subject, but "noted that
+    // Gondor and Osgiliath have" is.
+    if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct) &&
+        !sv.IsComplementizer(before_conjunct) &&
+        !sv.Is(before_conjunct, WordRole::kSubordinator) &&
+        !sv.Is(before_conjunct, WordRole::kConditional))
+      break;
+    seen_cc |= cc;
+    k = conjunct;
+    b = before_conjunct;
+  }
+  v->subject = k;
+  if (sv.Valid(b)) ClauseFromWhatPrecedes(sv, *a, v, b, prev_index);
+  return std::nullopt;
+}
+
+void ClauseAnalyzer::ListInsidePrepositionalPhrase(const SentenceView& sv, const Analysis& a,
+                                                   int* k, int* b) const {
+  // "talks between Armenia and Azerbaijan began", "the ambassadors of
+  // Arnor, Osgiliath and Gondor presented": coordinated nouns inside a
+  // prepositional phrase. Commas part a list only of names ("Cessation of
+  // Hostilities, the Sudanese government and the SPLM agreed" is no list).
+  const bool names = IsProperNoun(sv.Head(*k).tag);
+  for (int c = *b; sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) &&
+                   sv.IsNoun(sv.Before(c));) {
+    const int prep = sv.Before(sv.Before(c));
+    if (!sv.Valid(prep) || !sv.IsPrep(prep) || sv.IsComplementizer(prep) ||
+        sv.Is(prep, WordRole::kSubordinator) || sv.Is(prep, WordRole::kConditional)) {
+      if (sv.Valid(prep) && sv.IsCoordinator(prep)) {
+        c = prep;
+        continue;
+      }
+      // "of Arnor, Osgiliath and Gondor": a comma between names after "of"
+      // ("In Syria, Russia and Iran backed ..." is no list).
+      if (names && sv.Valid(prep) && sv.IsComma(prep) &&
+          IsProperNoun(sv.Head(sv.Before(c)).tag) && sv.Valid(sv.Before(prep)) &&
+          sv.IsNoun(sv.Before(prep)) && IsProperNoun(sv.Head(sv.Before(prep)).tag)) {
+        const int before_list = sv.Before(sv.Before(prep));
+        if (sv.Valid(before_list) && sv.IsPrep(before_list) &&
+            a.Key(sv.P(before_list).head) == "of") {
+          *k = sv.Before(prep);
+          *b = before_list;
+        }
+      }
+      return;
+    }
+    *k = sv.Before(c);
+    *b = prep;
+    return;
+  }
+}
+
+void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analysis& a,
+                                            VerbGroup* v, int b, int32_t prev_index) const {
+  if (sv.IsVerb(b)) {
+    // A noun phrase right after another verb: its object, unless that verb
+    // reports speech ("said Russia will ...").
+    const VerbGroup& q = a.verb_groups[sv.P(b).verb_group];
+    if (IsEmbedded(q.kind) && q.subject >= 0 && !q.speech) {
+      v->subject = q.subject;  // "militants who attacked the base fled"
+    } else if (lexicon_->Is(a.tokens[q.main].lemma, WordRole::kSpeech)) {
+      v->kind = ClauseKind::kComplement;
+      v->governor = sv.P(b).verb_group;
+    }
+  } else if (sv.IsRelativePronoun(b)) {
+    v->kind = ClauseKind::kRelative;  // "the town which rebels attacked"
+    v->opener = b;
+  } else if (sv.IsComplementizer(b)) {
+    v->kind = ClauseKind::kComplement;  // "said that rebels attacked"
+    v->opener = b;
+    v->governor = prev_index;
+  } else if (sv.Head(b).tag == PosTag::WRB || sv.Is(b, WordRole::kSubordinator) ||
+             sv.Is(b, WordRole::kConditional)) {
+    v->kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
+                                               : ClauseKind::kSubordinate;
+    v->opener = b;  // "when militants attacked"
+  }
+}
+
+void ClauseAnalyzer::FindObject(const SentenceView& sv, const Analysis& a, VerbGroup* v) const {
+  // The direct object (after any time phrase: "rejected Thursday a plan")
+  // and the agent of a passive.
+  int after = sv.After(v->phrase);
+  if (sv.Valid(after) && sv.IsTemporal(after) && sv.Valid(sv.After(after)) &&
+      sv.IsNoun(sv.After(after))) {
+    after = sv.After(after);
+  }
+  if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v->subject) {
+    v->object = after;
+    // "arrested more than 300 protesters", "killed at least 12 people":
+    // what is counted is the object.
+    const int prep = sv.After(after);
+    if (sv.Valid(prep) && sv.IsPrep(prep) && sv.Valid(prep + 1) && sv.IsNoun(prep + 1) &&
+        sv.P(after).end - sv.P(after).begin == 1 && sv.IsQuantityPrep(prep, prep + 1)) {
+      v->object = prep + 1;
+    }
+  } else if (sv.Valid(after) && sv.IsPrep(after) && sv.Valid(after + 1) && sv.IsNoun(after + 1) &&
+             sv.IsQuantityPrep(after, after + 1)) {
+    v->object = after + 1;  // "killed at least 12 people", "detained up to 40"
+  }
+  for (int k = after; sv.Valid(k) && !sv.IsVerb(k) && !sv.IsHardBoundary(k); ++k) {
+    if (v->passive && sv.IsPrep(k) && a.Key(sv.P(k).head) == "by" && sv.Valid(k + 1) &&
+        sv.IsNoun(k + 1)) {
+      v->by_agent = k + 1;
+      break;
+    }
+  }
+  if (v->kind == ClauseKind::kRelative && v->opener >= 0 && v->subject > v->opener &&
+      v->object < 0) {
+    // "the town which rebels attacked": the antecedent is the object.
+    const int antecedent = sv.Antecedent(v->opener);
+    if (antecedent >= 0) v->object = antecedent;
+  }
+}
+
+void ClauseAnalyzer::LeanParticiples(Analysis* a, const std::vector<uint32_t>& groups) {
+  // Sentence-initial participles take the subject of the clause they lean
+  // on: "Fearing an attack, the rebels fled".
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    VerbGroup& v = a->verb_groups[groups[gi]];
+    if (v.kind != ClauseKind::kParticiple || v.subject >= 0) continue;
+    for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
+      const VerbGroup& w = a->verb_groups[groups[gj]];
+      if (w.finite && w.kind == ClauseKind::kMain) {
+        v.subject = w.subject;
+        v.governor = static_cast<int32_t>(groups[gj]);
         break;
       }
     }
-    if (v.kind == ClauseKind::kRelative && v.opener >= 0 && v.subject > v.opener && v.object < 0) {
-      // "the town which rebels attacked": the antecedent is the object.
-      int antecedent = sv.Before(v.opener);
-      if (sv.Valid(antecedent) && sv.IsComma(antecedent)) antecedent = sv.Before(antecedent);
-      if (sv.Valid(antecedent) && sv.IsNoun(antecedent)) v.object = antecedent;
-    }
-    any_finite_before |= v.finite;
   }
+}
 
-  // Sentence-initial participles take the subject of the clause they lean on:
-  // "Fearing an attack, the rebels fled".
-  for (size_t gi = 0; gi < groups.size(); ++gi) {
-    VerbGroup& v = a->verb_groups[groups[gi]];
-    if (v.kind == ClauseKind::kParticiple && v.subject < 0) {
-      for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
-        const VerbGroup& w = a->verb_groups[groups[gj]];
-        if (w.finite && w.kind == ClauseKind::kMain) {
-          v.subject = w.subject;
-          v.governor = static_cast<int32_t>(groups[gj]);
-          break;
-        }
-      }
+uint32_t ClauseAnalyzer::NextClauseStart(const SentenceView& sv, const Analysis& a,
+                                         const VerbGroup& v, const VerbGroup& w) {
+  // "..., killing six soldiers": a participle clause after a comma is an
+  // adjunct, not part of the object.
+  const bool adjunct =
+      w.kind == ClauseKind::kParticiple && w.begin > 0 && a.Key(w.begin - 1) == ",";
+  if (!w.finite && !w.coordinated && !adjunct) return UINT32_MAX;
+  uint32_t stop = adjunct ? w.begin - 1 : w.begin;
+  // The next clause's subject starts it ("said airstrikes would continue"),
+  // unless that subject is this verb's object far from the next verb. A
+  // relative clause's subject may be its antecedent, which belongs here.
+  const bool antecedent = w.kind == ClauseKind::kRelative && w.opener >= 0 && w.subject >= 0 &&
+                          w.subject < w.opener;
+  if (w.subject >= 0 && !w.coordinated && !adjunct && !antecedent) {
+    const uint32_t subject_begin = a.phrases[w.subject].begin;
+    if (subject_begin > v.end ||
+        (subject_begin == v.end && sv.After(w.subject) == static_cast<int>(w.phrase))) {
+      stop = std::min(stop, subject_begin);
     }
   }
+  if (w.opener >= 0 && a.phrases[w.opener].begin >= v.end)
+    stop = std::min(stop, a.phrases[w.opener].begin);
+  if (w.coordinated) {
+    const int cc = sv.Before(static_cast<int>(w.phrase));
+    if (sv.Valid(cc)) stop = std::min(stop, sv.P(cc).begin);
+  }
+  return stop;
+}
 
+void ClauseAnalyzer::SetClauseEnds(const SentenceView& sv, Analysis* a,
+                                   const std::vector<uint32_t>& groups, uint32_t sentence_end) {
   // Where each clause stops on the right: at the next finite verb (or its
   // subject and opener), a conjunction before it, or a hard boundary.
-  const uint32_t sentence_end = a->sentences[sentence].token_end;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     VerbGroup& v = a->verb_groups[groups[gi]];
     uint32_t end = sentence_end;
     for (size_t gj = gi + 1; gj < groups.size(); ++gj) {
-      const VerbGroup& w = a->verb_groups[groups[gj]];
-      // "..., killing six soldiers": a participle clause after a comma is an
-      // adjunct, not part of the object.
-      const bool adjunct =
-          w.kind == ClauseKind::kParticiple && w.begin > 0 && a->Key(w.begin - 1) == ",";
-      if (!w.finite && !w.coordinated && !adjunct) continue;
-      uint32_t stop = adjunct ? w.begin - 1 : w.begin;
-      // The next clause's subject starts it ("said airstrikes would continue"),
-      // unless that subject is this verb's object far from the next verb.
-      // A relative clause's subject may be its antecedent, which belongs here.
-      const bool antecedent = w.kind == ClauseKind::kRelative && w.opener >= 0 && w.subject >= 0 &&
-                              w.subject < w.opener;
-      if (w.subject >= 0 && !w.coordinated && !adjunct && !antecedent) {
-        const uint32_t subject_begin = a->phrases[w.subject].begin;
-        if (subject_begin > v.end ||
-            (subject_begin == v.end && sv.After(w.subject) == static_cast<int>(w.phrase))) {
-          stop = std::min(stop, subject_begin);
-        }
-      }
-      if (w.opener >= 0 && a->phrases[w.opener].begin >= v.end) {
-        stop = std::min(stop, a->phrases[w.opener].begin);
-      }
-      if (w.coordinated) {
-        const int cc = sv.Before(static_cast<int>(w.phrase));
-        if (sv.Valid(cc)) stop = std::min(stop, sv.P(cc).begin);
-      }
+      const uint32_t stop = NextClauseStart(sv, *a, v, a->verb_groups[groups[gj]]);
+      if (stop == UINT32_MAX) continue;
       end = stop;
       break;
     }
@@ -517,25 +593,23 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     }
     v.clause_end = static_cast<int32_t>(end);
   }
+}
 
-  // A condition makes its own clause and the clause it conditions hypothetical:
-  // "if required, the forces will be ready".
+void ClauseAnalyzer::SpreadConditions(Analysis* a, const std::vector<uint32_t>& groups) {
+  // A condition makes its own clause and the clause it conditions
+  // hypothetical: "if required, the forces will be ready".
   bool conditional = false;
   for (uint32_t g : groups) conditional |= a->verb_groups[g].kind == ClauseKind::kConditional;
-  if (conditional) {
-    for (uint32_t g : groups) {
-      VerbGroup& v = a->verb_groups[g];
-      if (v.kind == ClauseKind::kConditional || v.future || v.hypothetical) v.hypothetical = true;
-    }
+  if (!conditional) return;
+  for (uint32_t g : groups) {
+    VerbGroup& v = a->verb_groups[g];
+    if (v.kind == ClauseKind::kConditional || v.future || v.hypothetical) v.hypothetical = true;
   }
 }
 
 void ClauseAnalyzer::FindSpeechFrames(Analysis* a, uint32_t sentence) const {
   const SentenceView sv(*a, *lexicon_, sentence);
-  std::vector<uint32_t> groups;
-  for (uint32_t k = sv.begin(); k < sv.end(); ++k) {
-    if (sv.IsVerb(k)) groups.push_back(static_cast<uint32_t>(sv.P(k).verb_group));
-  }
+  const std::vector<uint32_t> groups = sv.VerbGroups();
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     VerbGroup& v = a->verb_groups[groups[gi]];
     const Token& main = a->tokens[v.main];
