@@ -39,6 +39,12 @@ struct Conventions {
   bool source_from_clause_above = false;
   // A pattern's words may lie in the clauses the verb governs.
   bool patterns_reach_governed_clauses = false;
+  // A verb listed in several blocks takes its default code from the longest
+  // trigger first listed, even from a block that codes nothing by itself
+  // ([---]), as PETRARCH reads its dictionaries; otherwise from the first
+  // such block that gives a code ("DENY" is listed among statements, whose
+  // patterns code denials of responsibility, and under REJECT).
+  bool first_listing_gives_code = false;
   // CAMEO's own coding of the future: an intended cooperation is an intent
   // ("will meet" is 036), a future attack a threat (1384).
   bool future_as_intent = true;
@@ -54,7 +60,7 @@ struct Conventions {
     c.agentless_passive_as_active = c.subordinate_only_when_silent = true;
     c.plurals_as_written = c.actor_of_of_phrase = c.needs_noun_after_verb = true;
     c.compound_after_verb_is_target = c.source_from_clause_above = true;
-    c.patterns_reach_governed_clauses = true;
+    c.patterns_reach_governed_clauses = c.first_listing_gives_code = true;
     return c;
   }
 };

@@ -31,7 +31,9 @@ void Inherit(const EventRules& rules, const Analysis& a, const VerbGroup& g, Mod
     const bool maybe = lexicon.Is(lemma, WordRole::kHypotheticalGovernor) ||
                        lexicon.Is(lemma, WordRole::kObjectControl);
     if (complement) {
+      // "demanded that Israel withdraw"; "denied that its jets had bombed".
       f->hypothetical |= maybe;
+      f->negated |= lexicon.Is(lemma, WordRole::kDenial);
       break;
     }
     if (lexicon.Is(lemma, WordRole::kNegativeGovernor) || lexicon.Is(lemma, WordRole::kDenial)) {

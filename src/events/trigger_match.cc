@@ -30,7 +30,13 @@ bool BestMatch(const EventRules& rules, const PatternMatcher& matcher, const Ana
     const uint32_t end = matcher.MatchTrigger(trigger, t, sentence_end);
     if (end == 0) continue;
     const PatternBlock& block = dictionary.block(trigger.block);
-    if (!any) {
+    // The longest trigger gives the default code; a verb listed both in a
+    // block that codes nothing by itself ("DENY" among the statements,
+    // whose patterns code denials of responsibility) and in one that does
+    // (REJECT) takes the code of the latter (Conventions).
+    const bool coded = !(trigger.has_code ? trigger.code : block.code).empty();
+    if (!any || (found->specificity < 0 && found->code.empty() && coded &&
+                 !rules.conventions().first_listing_gives_code)) {
       TakeDefault(trigger, block, &found->code, &found->alternate);
       found->rule = trigger.rule;
       found->specificity = -1;

@@ -157,6 +157,27 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   EmitEvents(rules, a, state, demand, roles, /*vg=*/-1, v.sentence, v.main);
 }
 
+// "The army denied attacking civilians", "denied that it had shelled the
+// town": a denial of an act is no event of its own; the act is coded,
+// negated. (A pattern may still code the denial: "denied responsibility".)
+bool DeniesAClause(const EventRules& rules, const Analysis& a, uint32_t p,
+                   const TriggerMatch& found) {
+  const int32_t vi = a.phrases[p].verb_group;
+  const VerbGroup& v = a.verb_groups[vi];
+  if (found.specificity >= 0 || !rules.lexicon().Is(a.tokens[v.main].lemma, WordRole::kDenial))
+    return false;
+  for (uint32_t q = p + 1; q < a.sentence_phrase_begin[v.sentence + 1]; ++q) {
+    if (a.phrases[q].type != PhraseType::kVerb) continue;
+    const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
+    if (w.governor == vi && (w.kind == ClauseKind::kComplement ||
+                             w.kind == ClauseKind::kParticiple ||
+                             w.kind == ClauseKind::kInfinitive)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Codes the verb at phrase p.
 void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
   const int32_t vi = a->phrases[p].verb_group;
@@ -173,7 +194,7 @@ void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint
   }
   for (uint32_t t : found.match.consumed) state->consumed[t] = true;
   for (uint32_t t = v.main; t < found.trigger_end; ++t) state->consumed[t] = true;
-  if (found.code.empty()) return;
+  if (found.code.empty() || DeniesAClause(rules, *a, p, found)) return;
   const Roles roles = VerbRoles(rules, state->matcher, *a, p, found, hi);
   found.code = RequestCode(rules, state->matcher, *a, p, found.code);
   if (JoinToll(rules, a, state, vi, found.code)) return;
