@@ -1,6 +1,8 @@
 #include "entities/coreference.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "core/data_file.h"
 #include "core/strings.h"
@@ -16,14 +18,17 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line,
                                                                          int) {
     const auto fields = SplitWhitespace(line);
-    StringTable* table = fields[0] == "country"        ? &coreference->country_nouns_
-                         : fields[0] == "organization" ? &coreference->organization_nouns_
-                         : fields[0] == "collective"   ? &coreference->collective_nouns_
-                         : fields[0] == "national"     ? &coreference->national_nouns_
-                                                       : nullptr;
-    if (table == nullptr) {
-      return DataError("expected 'country', 'organization', 'collective' or 'national' and nouns");
+    Coreference& c = *coreference;
+    const std::pair<std::string_view, StringTable*> kinds[] = {
+        {"country", &c.country_nouns_},          {"organization", &c.organization_nouns_},
+        {"collective", &c.collective_nouns_},    {"national", &c.national_nouns_},
+        {"person-pronoun", &c.person_pronouns_}, {"thing-pronoun", &c.thing_pronouns_},
+        {"group-pronoun", &c.group_pronouns_},   {"speaker-pronoun", &c.speaker_pronouns_}};
+    StringTable* table = nullptr;
+    for (const auto& [name, t] : kinds) {
+      if (fields[0] == name) table = t;
     }
+    if (table == nullptr) return DataError("expected a kind of word and words");
     for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
     return Status::Ok();
   }));
@@ -113,7 +118,7 @@ const PhraseActor* Coreference::Speaker(const Analysis& a, uint32_t token) const
       const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
       if (!v.speech || (a.tokens[v.main].flags & kTokInQuote) || v.subject < 0) continue;
       const PhraseActor* who = a.ActorOf(static_cast<uint32_t>(v.subject));
-      if (who != nullptr && who->pronoun < 0 && !who->code.empty()) return who;
+      if (who != nullptr && !who->code.empty()) return who;  // pronouns are resolved by now
     }
   }
   return nullptr;
@@ -158,8 +163,33 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
 
 void Coreference::Resolve(Analysis* a) const {
   LinkCollectives(a);
-  // Descriptions first get an (empty) actor so that they are resolved in
-  // document order with the rest.
+  AddDescriptions(a);
+  std::vector<int32_t> history;  // resolved actors, in document order
+  std::vector<size_t> speakers;  // "we" and "I" in quotations, resolved last
+  for (size_t i = 0; i < a->actors.size(); ++i) {
+    PhraseActor& x = a->actors[i];
+    if (x.pronoun >= 0) {
+      const std::optional<Want> want = Wanted(*a, x);
+      if (!want) {
+        speakers.push_back(i);
+        continue;
+      }
+      ResolvePronoun(a, history, *want, static_cast<int32_t>(i));
+    } else if (x.country.empty() && !x.code.empty()) {
+      GiveCountry(a, history, static_cast<int32_t>(i));
+    }
+    if (!x.code.empty()) history.push_back(static_cast<int32_t>(i));
+  }
+  // "'We will not accept blackmail,' he said": the speaker may be a pronoun
+  // resolved only now.
+  for (size_t i : speakers) ResolveSpeaker(a, &a->actors[i]);
+  AssignHomeCountry(a);
+  DropUnresolved(a);
+}
+
+void Coreference::AddDescriptions(Analysis* a) const {
+  // Descriptions ("the group", "the country") get an (empty) actor so that
+  // they are resolved in document order with the rest.
   std::vector<PhraseActor> added;
   for (uint32_t p = 0; p < a->phrases.size(); ++p) {
     const Phrase& ph = a->phrases[p];
@@ -184,100 +214,92 @@ void Coreference::Resolve(Analysis* a) const {
     x.pronoun = static_cast<int32_t>(ph.head);
     added.push_back(std::move(x));
   }
-  if (!added.empty()) {
-    a->actors.insert(a->actors.end(), added.begin(), added.end());
-    std::stable_sort(
-        a->actors.begin(), a->actors.end(),
-        [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
-  }
+  if (added.empty()) return;
+  a->actors.insert(a->actors.end(), added.begin(), added.end());
+  std::stable_sort(a->actors.begin(), a->actors.end(),
+                   [](const PhraseActor& x, const PhraseActor& y) { return x.phrase < y.phrase; });
+}
 
-  std::vector<int32_t> history;  // resolved actors, in document order
-  for (size_t i = 0; i < a->actors.size(); ++i) {
-    PhraseActor& x = a->actors[i];
-    if (x.pronoun >= 0) {
-      const std::string_view word = a->Key(static_cast<uint32_t>(x.pronoun));
-      const std::string_view lemma = a->tokens[x.pronoun].lemma;
-      Want want;
-      if (word == "he" || word == "him" || word == "his" || word == "himself" || word == "she" ||
-          word == "her" || word == "hers" || word == "herself") {
-        want = Want::kPerson;
-      } else if (word == "it" || word == "its" || word == "itself") {
-        want = Want::kThing;
-      } else if (word == "they" || word == "them" || word == "their" || word == "theirs" ||
-                 word == "themselves") {
-        want = Want::kGroup;
-      } else if (country_nouns_.Find(lemma) != StringTable::kNotFound) {
-        want = Want::kCountry;
-      } else if (organization_nouns_.Find(lemma) != StringTable::kNotFound) {
-        want = Want::kOrganization;
-      } else {
-        // "'We will not negotiate,' the prime minister said": in a quotation,
-        // "we" and "I" are the speaker; elsewhere they are not resolved.
-        const PhraseActor* speaker = nullptr;
-        if ((a->tokens[x.pronoun].flags & kTokInQuote) &&
-            (word == "we" || word == "us" || word == "our" || word == "i" || word == "me" ||
-             word == "my")) {
-          speaker = Speaker(*a, static_cast<uint32_t>(x.pronoun));
-        }
-        if (speaker == nullptr) {
-          x.code.clear();
-          continue;
-        }
-        // "our village" is no actor; "our soldiers" are the speaker's country's.
-        const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
-        if (possessive && (x.code.empty() || speaker->country.empty())) {
-          x.code.clear();
-          continue;
-        }
-        x.code = possessive ? speaker->country + x.code : speaker->code;
-        x.rule = speaker->rule;
-        x.mention = speaker->mention;
-        composer_->Describe(&x);
-        history.push_back(static_cast<int32_t>(i));
-        continue;
-      }
-      const int32_t y = Antecedent(*a, history, x.phrase, want);
-      if (y < 0) {
-        x.code.clear();
-        continue;
-      }
-      const PhraseActor& ante = a->actors[y];
-      const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
-      if (possessive && !x.code.empty()) {
-        // "its jets": the antecedent's country with the phrase's own role;
-        // an organisation's members stay the organisation.
-        const bool organization =
-            ante.mention >= 0 && a->mentions[ante.mention].kind == MentionKind::kOrganization;
-        x.code = organization || ante.country.empty() ? ante.code : ante.country + x.code;
-      } else {
-        x.code = ante.code;
-        x.individual = ante.individual;
-      }
-      x.antecedent = y;
-      x.rule = ante.rule;
-      x.mention = ante.mention;
-      composer_->Describe(&x);
-    } else if (x.country.empty() && !x.code.empty()) {
-      // "the rebels" after "Syrian rebels": the same kind of actor, with its country.
-      for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        const PhraseActor& y = a->actors[*it];
-        if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
-        if (!y.country.empty() && y.sector == x.sector && !y.sector.empty()) {
-          // "the rebel group" after "the Houthis": the group itself.
-          const bool organization =
-              y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;
-          const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
-          const bool group_noun = organization_nouns_.Find(head) != StringTable::kNotFound;
-          x.code = organization && group_noun ? y.code : y.country + x.code;
-          x.antecedent = *it;
-          composer_->Describe(&x);
-          break;
-        }
-      }
-    }
-    if (!x.code.empty()) history.push_back(static_cast<int32_t>(i));
+std::optional<Coreference::Want> Coreference::Wanted(const Analysis& a,
+                                                     const PhraseActor& x) const {
+  const std::string_view word = a.Key(static_cast<uint32_t>(x.pronoun));
+  const std::string_view lemma = a.tokens[x.pronoun].lemma;
+  if (person_pronouns_.Find(word) != StringTable::kNotFound) return Want::kPerson;
+  if (thing_pronouns_.Find(word) != StringTable::kNotFound) return Want::kThing;
+  if (group_pronouns_.Find(word) != StringTable::kNotFound) return Want::kGroup;
+  if (country_nouns_.Find(lemma) != StringTable::kNotFound) return Want::kCountry;
+  if (organization_nouns_.Find(lemma) != StringTable::kNotFound) return Want::kOrganization;
+  return std::nullopt;
+}
+
+void Coreference::ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want,
+                                 int32_t i) const {
+  PhraseActor& x = a->actors[i];
+  const int32_t y = Antecedent(*a, history, x.phrase, want);
+  if (y < 0) {
+    x.code.clear();
+    return;
   }
-  AssignHomeCountry(a);
+  const PhraseActor& ante = a->actors[y];
+  const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
+  if (possessive && !x.code.empty()) {
+    // "its jets": the antecedent's country with the phrase's own role; an
+    // organisation's members stay the organisation.
+    const bool organization =
+        ante.mention >= 0 && a->mentions[ante.mention].kind == MentionKind::kOrganization;
+    x.code = organization || ante.country.empty() ? ante.code : ante.country + x.code;
+  } else {
+    x.code = ante.code;
+    x.individual = ante.individual;
+  }
+  x.antecedent = y;
+  x.rule = ante.rule;
+  x.mention = ante.mention;
+  composer_->Describe(&x);
+}
+
+void Coreference::ResolveSpeaker(Analysis* a, PhraseActor* x) const {
+  // "'We will not negotiate,' the prime minister said": in a quotation,
+  // "we" and "I" are the speaker; elsewhere they are not resolved.
+  const std::string_view word = a->Key(static_cast<uint32_t>(x->pronoun));
+  const PhraseActor* speaker = nullptr;
+  if ((a->tokens[x->pronoun].flags & kTokInQuote) &&
+      speaker_pronouns_.Find(word) != StringTable::kNotFound) {
+    speaker = Speaker(*a, static_cast<uint32_t>(x->pronoun));
+  }
+  // "our village" is no actor; "our soldiers" are the speaker's country's.
+  const bool possessive = a->tokens[x->pronoun].tag == PosTag::PRP_S;
+  if (speaker == nullptr || speaker->code.empty() ||
+      (possessive && (x->code.empty() || speaker->country.empty()))) {
+    x->code.clear();
+    return;
+  }
+  x->code = possessive ? speaker->country + x->code : speaker->code;
+  x->rule = speaker->rule;
+  x->mention = speaker->mention;
+  composer_->Describe(x);
+}
+
+void Coreference::GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const {
+  // "the rebels" after "Syrian rebels": the same kind of actor, with its country.
+  PhraseActor& x = a->actors[i];
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    const PhraseActor& y = a->actors[*it];
+    if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
+    if (y.country.empty() || y.sector != x.sector || y.sector.empty()) continue;
+    // "the rebel group" after "the Houthis": the group itself.
+    const bool organization =
+        y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;
+    const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
+    const bool group_noun = organization_nouns_.Find(head) != StringTable::kNotFound;
+    x.code = organization && group_noun ? y.code : y.country + x.code;
+    x.antecedent = *it;
+    composer_->Describe(&x);
+    return;
+  }
+}
+
+void Coreference::DropUnresolved(Analysis* a) {
   // Unresolved pronouns have no actor; renumber the antecedents of the rest.
   std::vector<int32_t> renumbered(a->actors.size(), -1);
   size_t kept = 0;

@@ -7,6 +7,8 @@
 #define PALMYRA_ENTITIES_COREFERENCE_H_
 
 #include <memory>
+#include <optional>
+#include <vector>
 #include <string>
 
 #include "core/analysis.h"
@@ -45,11 +47,27 @@ class Coreference {
 
   // "thousands of Iraqi Kurds": noun phrases that count the actor after "of".
   void LinkCollectives(Analysis* a) const;
+  // Empty actors for descriptions ("the group", "the country"), resolved
+  // with the pronouns.
+  void AddDescriptions(Analysis* a) const;
+  // What a pronoun or description may refer to; nullopt for "we" and "I",
+  // which stand for the speaker of a quotation.
+  std::optional<Want> Wanted(const Analysis& a, const PhraseActor& x) const;
+  void ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want,
+                      int32_t i) const;
+  void ResolveSpeaker(Analysis* a, PhraseActor* x) const;
+  // An agent named without its country takes that of the last actor of its kind.
+  void GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const;
+  static void DropUnresolved(Analysis* a);
 
   StringTable country_nouns_;
   StringTable organization_nouns_;
   StringTable collective_nouns_;
   StringTable national_nouns_;
+  StringTable person_pronouns_;   // "he", "her"
+  StringTable thing_pronouns_;    // "it", "its"
+  StringTable group_pronouns_;    // "they", "their"
+  StringTable speaker_pronouns_;  // "we", "I" in a quotation
   const ActorComposer* composer_ = nullptr;
   const ActorCodes* codes_ = nullptr;
 };
