@@ -301,7 +301,7 @@ TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   ASSERT_EQ(happenings.status, 0) << happenings.err;
   bool strike = false;
   for (const auto& h : Events(happenings.out)) {
-    if (h["event"] == "ASSAULT" && h["source"]["code"] == "RUSMIL") {
+    if (h["event"] == "ASSAULT" && h["source"].is_object() && h["source"]["code"] == "RUSMIL") {
       strike = true;
       EXPECT_EQ(h["articles"], 2) << h.dump();
       EXPECT_EQ(h["sources"], 2) << h.dump();

@@ -202,6 +202,7 @@ struct EventCandidate {
   uint32_t trigger = 0;     // token of the verb or noun
   bool noun = false;        // the trigger is a noun ("the attack"), not a verb
   int specificity = -1;     // of the pattern that matched; -1 for the trigger's own code
+  bool actorless_ok = false;  // the rules find it plausible without actors ("a bomb exploded")
   int32_t verb_group = -1;  // the verb group whose clause holds the event
   int32_t source = -1;      // index into actors, -1 when none
   int32_t target = -1;

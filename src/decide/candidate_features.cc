@@ -173,6 +173,50 @@ void ClauseFeatures(const Analysis& a, const EventCandidate& c, std::vector<std:
   }
 }
 
+// A phrase's head word, or "actor" when the phrase names one.
+std::string HeadWord(const Analysis& a, int32_t phrase) {
+  if (phrase < 0) return "none";
+  if (a.ActorOf(static_cast<uint32_t>(phrase)) != nullptr) return "actor";
+  return std::string(a.tokens[a.phrases[phrase].head].lemma);
+}
+
+// The words around the trigger and in its clause.
+void ContextFeatures(const Analysis& a, const EventCandidate& c, std::vector<std::string>* out) {
+  const Sentence& s = a.sentences[c.sentence];
+  const std::string root = c.cameo.substr(0, 2);
+  if (c.trigger > s.token_begin) out->push_back("previous=" + std::string(a.Key(c.trigger - 1)));
+  if (c.trigger + 1 < s.token_end) out->push_back("next=" + std::string(a.Key(c.trigger + 1)));
+  if (c.verb_group >= 0) {
+    const VerbGroup& g = a.verb_groups[c.verb_group];
+    for (uint32_t t = g.begin; t < g.end; ++t) {
+      if (a.tokens[t].tag == PosTag::MD) out->push_back("modal=" + std::string(a.Key(t)));
+    }
+    if (!c.noun) {
+      out->push_back("subject=" + HeadWord(a, g.passive ? g.by_agent : g.subject));
+      out->push_back("object=" + HeadWord(a, g.passive ? g.subject : g.object));
+    } else {
+      out->push_back("clause-verb=" + std::string(a.tokens[g.main].lemma));
+    }
+  }
+  if (c.noun) {
+    const int32_t p = PhraseOf(a, c.sentence, c.trigger);
+    if (p >= 0) {
+      for (uint32_t t = a.phrases[p].begin; t < c.trigger; ++t) {
+        if (IsProperNoun(a.tokens[t].tag)) {
+          out->push_back("name-before-noun");
+          break;
+        }
+      }
+    }
+  }
+  const std::string source_sector =
+      c.source >= 0 && !a.actors[c.source].sector.empty() ? a.actors[c.source].sector : "-";
+  const std::string target_sector =
+      c.target >= 0 && !a.actors[c.target].sector.empty() ? a.actors[c.target].sector : "-";
+  out->push_back("root*source-sector=" + root + "|" + source_sector);
+  out->push_back("root*target-sector=" + root + "|" + target_sector);
+}
+
 void SentenceFeatures(const Analysis& a, const EventCandidate& c, std::vector<std::string>* out) {
   const Sentence& s = a.sentences[c.sentence];
   if (s.headline) out->push_back("headline");
@@ -203,12 +247,13 @@ void CandidateFeatures(const Analysis& a, const EventCandidate& c, std::vector<s
   ActorFeatures(a, "source", c.source, c.source_code, out);
   ActorFeatures(a, "target", c.target, c.target_code, out);
   if (c.source < 0 && c.target < 0 && c.source_code.empty() && c.target_code.empty())
-    out->push_back("no-actors");
+    out->push_back(c.actorless_ok ? "no-actors=plausible" : "no-actors");
   if (c.source >= 0 && c.target >= 0 &&
       a.actors[c.source].country == a.actors[c.target].country &&
       !a.actors[c.source].country.empty()) {
     out->push_back("same-country");
   }
+  ContextFeatures(a, c, out);
   SentenceFeatures(a, c, out);
 }
 

@@ -330,7 +330,8 @@ TEST(ShippedModelTest, LoadsAndNamesOnlyFeaturesTheEngineMakes) {
       "source-no-country", "source-definite", "target", "target-sector", "target-no-country",
       "target-definite", "no-actors", "same-country", "headline", "sentence", "length",
       "question", "events-in-sentence", "same-root-in-sentence", "historical", "dated",
-      "quantities", "located"};
+      "quantities", "located", "previous", "next", "modal", "subject", "object", "clause-verb",
+      "name-before-noun", "root*source-sector", "root*target-sector"};
   std::ifstream in(std::string(PALMYRA_TEST_DATA_DIR) + "/decide/model.tsv");
   std::string line;
   while (std::getline(in, line)) {

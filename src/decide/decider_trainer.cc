@@ -95,6 +95,7 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
     pipeline.Analyze(doc, &a);
     std::vector<Event> events;
     std::vector<Example> examples;
+    std::vector<std::string> descriptions;
     for (const EventCandidate& c : a.events) {
       std::optional<Event> e = pipeline.MakeEvent(a, c);
       if (!e) continue;
@@ -106,6 +107,11 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
       x.features.erase(std::unique(x.features.begin(), x.features.end()), x.features.end());
       x.fold = fold_of.at(s.doc_id);
       examples.push_back(std::move(x));
+      const Event& coded = events.back();
+      descriptions.push_back(s.id + "\t" + coded.cameo.code + "\t" +
+                             (coded.source ? coded.source->code : "-") + " -> " +
+                             (coded.target ? coded.target->code : "-") + "\t" +
+                             coded.evidence.text);
     }
     std::vector<const Event*> coded;
     for (const Event& e : events) coded.push_back(&e);
@@ -114,6 +120,7 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
       examples[i].positive = match[i] >= 0;
       data.gold_found += examples[i].positive;
       data.examples.push_back(std::move(examples[i]));
+      data.descriptions.push_back(std::move(descriptions[i]));
     }
     a.doc = nullptr;
   }
@@ -149,6 +156,17 @@ TrainedDecider TrainDecider(const TrainingData& data, int folds) {
     out.brier += d * d / static_cast<double>(probabilities.size());
   }
   out.reliability = Reliability(probabilities, labels);
+  out.probabilities = probabilities;
+  // The best precision at each recall from 0.10 up, in steps of 0.05.
+  for (double want = 0.10; want < 0.70; want += 0.05) {
+    Operating best;
+    best.precision = -1;
+    for (double t : probabilities) {
+      const Operating o = Evaluate(probabilities, labels, data.gold, t);
+      if (o.recall + 1e-9 >= want && o.precision > best.precision) best = o;
+    }
+    if (best.precision >= 0) out.curve.push_back(best);
+  }
 
   LogisticOptions options;
   options.l2 = out.l2;
@@ -185,6 +203,14 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
                 "at threshold %.3f: precision %.3f, recall %.3f, F1 %.3f (%d of %d kept are real)",
                 o.threshold, o.precision, o.recall, o.f1, o.right, o.kept);
   lines.push_back(line);
+  if (!t.curve.empty()) {
+    std::string curve = "precision at recall (cross-validated):";
+    for (const Operating& c : t.curve) {
+      std::snprintf(line, sizeof line, " %.2f@%.2f", c.precision, c.recall);
+      curve += line;
+    }
+    lines.push_back(curve);
+  }
   lines.push_back("calibration (cross-validated): probability bin, candidates, mean probability, "
                   "share real");
   for (const ReliabilityBin& b : t.reliability) {

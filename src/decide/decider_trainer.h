@@ -23,6 +23,8 @@ namespace palmyra {
 struct TrainingData {
   std::vector<std::string> feature_names;  // by id; id 0 is "bias"
   std::vector<Example> examples;
+  // For each example: sentence id, code, actors and evidence, tab-separated.
+  std::vector<std::string> descriptions;
   int sentences = 0;
   int gold = 0;        // gold events
   int gold_found = 0;  // gold events some candidate matches
@@ -51,6 +53,8 @@ struct TrainedDecider {
   double log_loss = 0;                  // cross-validated, calibrated
   double brier = 0;                     // cross-validated, calibrated
   std::vector<ReliabilityBin> reliability;  // cross-validated, calibrated
+  std::vector<Operating> curve;             // best precision at recall 0.10, 0.15, ...
+  std::vector<double> probabilities;        // each example's, cross-validated, calibrated
 };
 
 // Trains on `data` (its examples' folds numbered 0 .. folds-1).

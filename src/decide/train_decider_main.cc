@@ -1,6 +1,7 @@
 // palmyra-train-decider: trains the decision model on annotated news.
 //
 //   palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--data-dir DIR] [--folds K]
+//                         [--dump FILE]
 //
 // ANNOTATED_DIR holds dev.jsonl (annotated sentences) and articles.jsonl
 // (their articles, for publication dates). Every sentence is coded alone
@@ -8,6 +9,8 @@
 // candidate; the model is cross-validated by article, trained on all of it
 // and written to MODEL_OUT (data/decide/model.tsv is the one Palmyra ships),
 // with the cross-validated figures in its header, which are also printed.
+// --dump writes every candidate with its label, cross-validated probability,
+// sentence, code, actors, evidence and features, for studying the errors.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,9 +24,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> positional;
   Options options;
   int folds = 10;
+  std::string dump;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc) {
       options.data_dir = argv[++i];
+    } else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
+      dump = argv[++i];
     } else if (std::strcmp(argv[i], "--folds") == 0 && i + 1 < argc) {
       folds = std::atoi(argv[++i]);
     } else {
@@ -33,7 +39,7 @@ int main(int argc, char** argv) {
   if (positional.size() != 2 || folds < 2) {
     std::fprintf(stderr,
                  "usage: palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--data-dir DIR] "
-                 "[--folds K]\n");
+                 "[--folds K] [--dump FILE]\n");
     return 2;
   }
   auto fail = [](const Status& s) {
@@ -67,5 +73,19 @@ int main(int argc, char** argv) {
   const Status written = WriteFileAtomically(positional[1], trained.model.ToText(header));
   if (!written.ok()) return fail(written);
   std::printf("%zu weights written to %s\n", trained.model.size(), positional[1].c_str());
+  if (!dump.empty()) {
+    std::string text;
+    for (size_t i = 0; i < data.examples.size(); ++i) {
+      const Example& x = data.examples[i];
+      char head[32];
+      std::snprintf(head, sizeof head, "%d\t%.3f\t", x.positive ? 1 : 0,
+                    trained.probabilities[i]);
+      text += head + data.descriptions[i] + "\t";
+      for (int32_t f : x.features) text += data.feature_names[f] + " ";
+      text += "\n";
+    }
+    const Status dumped = WriteFile(dump, text);
+    if (!dumped.ok()) return fail(dumped);
+  }
   return 0;
 }

@@ -97,7 +97,10 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
     }
     if (!pairs.empty()) return pairs;
   }
-  if (sources.empty() && targets.empty() && !roles.actorless_ok) return pairs;
+  // With no actor named, the event is still a candidate unless it refers
+  // back to one already coded; whether the rules find it plausible ("a car
+  // bomb exploded") is for the decision model to weigh.
+  if (sources.empty() && targets.empty() && roles.needs_actor) return pairs;
   if (sources.empty()) sources.push_back(-1);
   if (targets.empty()) targets.push_back(-1);
   for (int32_t x : sources) {
@@ -235,6 +238,7 @@ void EmitEvents(const EventRules& rules, Analysis* a, ExtractionState* state,
   base.noun = found.noun;
   base.specificity = found.specificity;
   base.verb_group = vg;
+  base.actorless_ok = roles.actorless_ok;
   base.cameo = RecodeByModality(rules, found.code, has_source, &flags);
   base.pattern_code = found.code;
   base.rule = found.rule;
@@ -259,7 +263,7 @@ void EmitEvents(const EventRules& rules, Analysis* a, ExtractionState* state,
       reciprocal->cameo = reciprocal->pattern_code = found.alternate;
     }
     a->events.push_back(std::move(*c));
-    state->roots_seen.set(CameoTable::Root(found.code));
+    if (const CameoEntry* e = rules.cameo().Find(found.code)) state->See(e->plover_type);
     if (reciprocal && !Known(*a, *reciprocal)) a->events.push_back(std::move(*reciprocal));
   }
 }

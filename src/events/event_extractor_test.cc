@@ -135,8 +135,15 @@ TEST_F(EventExtractorTest, AnAccusationReportsWhatTheAccusedDid) {
 }
 
 TEST_F(EventExtractorTest, ViolenceBetweenCompaniesIsAFigureOfSpeech) {
-  EXPECT_TRUE(Code("Shell attacked Exxon's bid for the company.").empty());
-  EXPECT_TRUE(Code("The newspaper fought the court's ruling.").empty());
+  // Not violence: at most criticism.
+  for (const char* text :
+       {"Shell attacked Exxon's bid for the company.", "The newspaper fought the court's ruling."}) {
+    for (const std::string& e : Code(text)) {
+      const std::string code = e.substr(e.rfind(' ') + 1);
+      EXPECT_TRUE(code.rfind("18", 0) != 0 && code.rfind("19", 0) != 0 && code.rfind("20", 0) != 0)
+          << text << ": " << e;
+    }
+  }
 }
 
 TEST_F(EventExtractorTest, AttackingAPlanIsCriticism) {

@@ -4,7 +4,8 @@
 #ifndef PALMYRA_EVENTS_EXTRACTION_STATE_H_
 #define PALMYRA_EVENTS_EXTRACTION_STATE_H_
 
-#include <bitset>
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "core/analysis.h"
@@ -22,7 +23,14 @@ struct ExtractionState {
   std::vector<bool> consumed;   // tokens used by a pattern already
   std::vector<bool> reaction;   // verb groups coded with a non-violent event
   std::vector<bool> violent;    // verb groups coded with a violent event
-  std::bitset<100> roots_seen;  // CAMEO roots coded so far
+  std::vector<std::string> types_seen;  // PLOVER types coded so far
+
+  bool Seen(const std::string& type) const {
+    return std::find(types_seen.begin(), types_seen.end(), type) != types_seen.end();
+  }
+  void See(const std::string& type) {
+    if (!type.empty() && !Seen(type)) types_seen.push_back(type);
+  }
 };
 
 }  // namespace palmyra

@@ -31,13 +31,16 @@ std::pair<int32_t, bool> HoldingClause(const EventRules& rules, const PatternMat
 }
 
 // "an explosion", "bombings": a new violent event even without actors;
-// "the explosion" usually refers back to one already coded.
-bool NounActorlessOk(const EventRules& rules, const Analysis& a, const ExtractionState& state,
-                     const Phrase& ph, const TriggerMatch& found) {
-  if (found.block < 0 || !rules.dictionary().block(found.block).actorless) return false;
+// "the explosion" usually refers back to one of its kind already coded
+// ("soldiers were wounded in the attack").
+void NounActorless(const EventRules& rules, const Analysis& a, const ExtractionState& state,
+                   const Phrase& ph, const TriggerMatch& found, Roles* roles) {
   const bool definite = rules.lexicon().Is(a.Key(ph.begin), WordRole::kDefinite) ||
                         a.tokens[ph.begin].tag == PosTag::PRP_S || ph.possessor_end != ph.begin;
-  return !definite || !state.roots_seen.test(CameoTable::Root(found.code));
+  const CameoEntry* e = rules.cameo().Find(found.code);
+  roles->needs_actor = definite && e != nullptr && state.Seen(e->plover_type);
+  roles->actorless_ok = found.block >= 0 && rules.dictionary().block(found.block).actorless &&
+                        !roles->needs_actor;
 }
 
 // Codes noun phrase p.
@@ -49,7 +52,8 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
   const uint32_t hi =
       vg >= 0 ? std::max<uint32_t>(a->verb_groups[vg].clause_end, ph.end) : s.token_end;
   for (uint32_t t = ph.begin; t <= ph.head; ++t) {
-    if (state->consumed[t]) continue;
+    // "on 14 March" is a date, not a protest march.
+    if (state->consumed[t] || (a->tokens[t].flags & kTokCalendar)) continue;
     TriggerMatch found;
     if (!BestMatch(rules, matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
     found.noun = true;
@@ -68,7 +72,7 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
     Roles roles;
     const bool reaction = vg >= 0 && state->reaction[vg];
     if (!NounRoles(rules, matcher, *a, p, vg, light_object, reaction, found, hi, &roles)) return;
-    roles.actorless_ok = NounActorlessOk(rules, *a, *state, ph, found);
+    NounActorless(rules, *a, *state, ph, found, &roles);
     EmitEvents(rules, a, state, found, roles, vg, ph.sentence, ph.head);
     return;
   }

@@ -212,6 +212,16 @@ bool VerbActorlessOk(const EventRules& rules, const PatternMatcher& matcher, con
   return instrument || (v.passive && someone);
 }
 
+// Whether the verb's event needs a known actor to be an event at all: it
+// has no subject, object or agent ("if required"), or its agent is a name
+// no dictionary knows ("Chelsea attacked relentlessly", "Yukos fought").
+bool VerbNeedsActor(const Analysis& a, const VerbGroup& v) {
+  if (v.subject < 0 && v.object < 0 && v.by_agent < 0) return true;
+  const int32_t agent = v.passive ? v.by_agent : v.subject;
+  if (agent < 0 || a.ActorOf(static_cast<uint32_t>(agent)) != nullptr) return false;
+  return IsProperNoun(a.tokens[a.phrases[agent].head].tag);
+}
+
 }  // namespace
 
 Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
@@ -252,6 +262,7 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   ImplicitSource(matcher, a, p, found, &roles);
   AskedTarget(rules, a, p, found, &roles);
   roles.actorless_ok = VerbActorlessOk(rules, matcher, a, v, found);
+  roles.needs_actor = !roles.actorless_ok && VerbNeedsActor(a, v);
   return roles;
 }
 

@@ -24,7 +24,12 @@ struct Roles {
   int32_t target = -1;
   int32_t compound = -1;  // both sides: "talks between A and B"
   bool target_locative = false;
-  bool actorless_ok = false;  // code the event even without any actor
+  bool actorless_ok = false;  // plausible even without any actor ("a car bomb exploded")
+  // No event without actors: "the explosion" after one was coded refers
+  // back to it; a verb with no subject, object or agent at all ("if
+  // required"); an agent that is a name Palmyra does not know ("Chelsea
+  // attacked relentlessly").
+  bool needs_actor = false;
 };
 
 // The roles of the event of the verb at phrase p, matched as `found`, whose
