@@ -204,6 +204,9 @@ struct EventCandidate {
   int specificity = -1;     // of the pattern that matched; -1 for the trigger's own code
   bool actorless_ok = false;  // the rules find it plausible without actors ("a bomb exploded")
   int32_t verb_group = -1;  // the verb group whose clause holds the event
+  // Verb groups of clauses that tell the same happening and were joined to
+  // this event ("... and injured 40"): their tolls are its tolls.
+  std::vector<int32_t> joined_groups;
   int32_t source = -1;      // index into actors, -1 when none
   int32_t target = -1;
   std::string source_code;  // the code as used here (a capital as a place: "SYR")

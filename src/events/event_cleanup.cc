@@ -1,6 +1,7 @@
 #include "events/event_cleanup.h"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace palmyra {
@@ -26,30 +27,134 @@ std::pair<size_t, size_t> SentenceRun(const std::vector<EventCandidate>& events,
   return {begin, end};
 }
 
+// The noun phrase that holds token t, or -1.
+int32_t NounPhraseOf(const Analysis& a, uint32_t sentence, uint32_t t) {
+  const uint32_t s = sentence;
+  for (uint32_t p = a.sentence_phrase_begin[s]; p < a.sentence_phrase_begin[s + 1]; ++p) {
+    if (a.phrases[p].begin <= t && t < a.phrases[p].end)
+      return a.phrases[p].type == PhraseType::kNoun ? static_cast<int32_t>(p) : -1;
+  }
+  return -1;
+}
+
+// Whether noun phrase q names what the clause of verb group v did its deed
+// with or in: its subject ("Russian airstrikes killed"), its agent ("hit by
+// a Turkish airstrike") or a phrase after "in", "by", "during", "with" in
+// its clause ("killed in an airstrike").
+bool IsMeansOf(const Analysis& a, const VerbGroup& v, int32_t q) {
+  if (q < 0) return false;
+  if ((q == v.subject && !v.passive) || q == v.by_agent) return true;
+  const Phrase& np = a.phrases[q];
+  if (np.begin < v.end || np.begin >= static_cast<uint32_t>(v.clause_end) || q == 0) return false;
+  const Phrase& before = a.phrases[q - 1];
+  if (before.type != PhraseType::kPreposition) return false;
+  const std::string_view prep = a.Key(before.head);
+  return prep == "in" || prep == "by" || prep == "during" || prep == "with";
+}
+
+// Whether relative clause v tells more of noun phrase p: its antecedent is
+// p or a phrase of p's prepositional chain ("the chemical attack on Douma,
+// which killed 50 people").
+bool DescribesNoun(const Analysis& a, const VerbGroup& v, int32_t p) {
+  if (p < 0 || (v.kind != ClauseKind::kRelative && v.kind != ClauseKind::kReducedRelative) ||
+      v.subject < p) {
+    return false;
+  }
+  for (int32_t q = p + 1; q <= v.subject; ++q) {
+    const PhraseType t = a.phrases[q].type;
+    if (t != PhraseType::kNoun && t != PhraseType::kPreposition) return false;
+  }
+  return true;
+}
+
+// How y tells part of the happening x tells.
+enum class Part { kNone, kMeans, kCoordinated, kToll };
+
+// Whether y tells part of the happening x tells, and x should absorb it:
+// a weapon or attack named as the means of a violent verb, a violent verb
+// coordinated with another that shares its subject ("killed 12 people and
+// injured 40"), or a relative clause that tells the toll of a violent noun
+// or of what a violent verb struck.
+Part PartOf(const EventRules& rules, const Analysis& a, const EventCandidate& x,
+            const EventCandidate& y) {
+  if (x.sentence != y.sentence || x.trigger == y.trigger || !rules.IsViolent(x.cameo) ||
+      !rules.IsViolent(y.cameo)) {
+    return Part::kNone;
+  }
+  if (!x.noun && x.verb_group >= 0) {
+    const VerbGroup& v = a.verb_groups[x.verb_group];
+    if (v.main != x.trigger) return Part::kNone;
+    if (y.noun)
+      return IsMeansOf(a, v, NounPhraseOf(a, y.sentence, y.trigger)) ? Part::kMeans : Part::kNone;
+    if (y.verb_group < 0 || y.verb_group <= x.verb_group) return Part::kNone;
+    const VerbGroup& w = a.verb_groups[y.verb_group];
+    // "bombed the hospital, which killed 12", "launched a chemical attack
+    // on Douma, which killed 43".
+    if (w.main == y.trigger && DescribesNoun(a, w, v.object)) return Part::kToll;
+    const bool coordinated = w.coordinated && w.main == y.trigger && w.subject == v.subject &&
+                             (y.source_code.empty() || y.source_code == x.source_code);
+    return coordinated ? Part::kCoordinated : Part::kNone;
+  }
+  if (x.noun && !y.noun && y.verb_group >= 0) {
+    const VerbGroup& w = a.verb_groups[y.verb_group];
+    const bool toll =
+        w.main == y.trigger && DescribesNoun(a, w, NounPhraseOf(a, x.sentence, x.trigger));
+    return toll ? Part::kToll : Part::kNone;
+  }
+  return Part::kNone;
+}
+
+// x takes in y: the actors x lacks, the evidence and y's clause (whose
+// tolls count for x), and the code that says more: a weapon's ("killed in
+// an airstrike" is an air strike), or that of the verb that names the
+// victims when x names none ("stormed the village and killed ten
+// civilians"); the first verb's otherwise ("killed three and wounded five"
+// is a killing).
+void Absorb(const EventRules& rules, Part part, const EventCandidate& y, EventCandidate* x) {
+  const bool generic = rules.Has(x->cameo, CameoTrait::kUnspecified);
+  const bool takes_code =
+      part == Part::kMeans
+          ? generic && !rules.Has(y.cameo, CameoTrait::kUnspecified) &&
+                y.cameo.size() >= x->cameo.size()
+          : part == Part::kCoordinated && generic && x->target_code.empty() &&
+                !y.target_code.empty();
+  if (takes_code) {
+    x->cameo = y.cameo;
+    x->rule = y.rule;
+  }
+  if (x->source < 0 && x->source_code.empty()) {
+    x->source = y.source;
+    x->source_code = y.source_code;
+  }
+  if (x->target < 0 && x->target_code.empty()) {
+    x->target = y.target;
+    x->target_code = y.target_code;
+  }
+  x->evidence_begin = std::min(x->evidence_begin, y.evidence_begin);
+  x->evidence_end = std::max(x->evidence_end, y.evidence_end);
+  if (y.verb_group >= 0) x->joined_groups.push_back(y.verb_group);
+  x->joined_groups.insert(x->joined_groups.end(), y.joined_groups.begin(), y.joined_groups.end());
+}
+
 }  // namespace
 
-void MergeWeaponSubjects(const EventRules& rules, Analysis* a) {
+void JoinHappenings(const EventRules& rules, Analysis* a) {
   std::vector<bool> drop(a->events.size(), false);
   for (size_t i = 0; i < a->events.size(); ++i) {
-    EventCandidate& verb = a->events[i];
-    if (verb.verb_group < 0 || !rules.IsViolent(verb.cameo)) continue;
-    const VerbGroup& v = a->verb_groups[verb.verb_group];
-    if (v.main != verb.trigger || v.subject < 0 || v.passive) continue;
-    const uint32_t head = a->phrases[v.subject].head;
+    if (drop[i]) continue;
     const auto [begin, end] = SentenceRun(a->events, i);
     for (size_t j = begin; j < end; ++j) {
-      EventCandidate& noun = a->events[j];
-      if (j == i || drop[j] || noun.trigger != head || !noun.target_code.empty()) continue;
-      if (!rules.IsViolent(noun.cameo)) continue;
-      // The noun's code says how; a generic killing or attack takes it.
-      if (rules.Has(verb.cameo, CameoTrait::kUnspecified) &&
-          noun.cameo.size() >= verb.cameo.size() &&
-          !rules.Has(noun.cameo, CameoTrait::kUnspecified)) {
-        verb.cameo = noun.cameo;
-        verb.rule = noun.rule;
+      const Part part = j == i || drop[j] ? Part::kNone : PartOf(rules, *a, a->events[i], a->events[j]);
+      if (part == Part::kNone) continue;
+      // Every event of x's trigger (A -> B and B -> A) takes y in.
+      for (size_t k = begin; k < end; ++k) {
+        if (!drop[k] && a->events[k].trigger == a->events[i].trigger)
+          Absorb(rules, part, a->events[j], &a->events[k]);
       }
-      verb.evidence_begin = std::min(verb.evidence_begin, noun.evidence_begin);
-      drop[j] = true;
+      const uint32_t absorbed = a->events[j].trigger;
+      for (size_t k = begin; k < end; ++k) {
+        if (a->events[k].trigger == absorbed) drop[k] = true;
+      }
     }
   }
   RemoveMarked(drop, &a->events);

@@ -1,7 +1,9 @@
 // Cleaning up a document's candidate events once every sentence has been
-// read: a violent noun event joins the violent verb it is the subject of
-// ("Russian airstrikes killed 20 civilians" is one event), and an event that
-// another of the same sentence and code says more about is dropped.
+// read: the events that tell one violent happening become one ("Russian
+// airstrikes killed 20 civilians", "killed in an airstrike", "killed 12
+// people and injured 40", "the attack on Douma, which killed 50"), and an
+// event that another of the same sentence and code says more about is
+// dropped.
 #ifndef PALMYRA_EVENTS_EVENT_CLEANUP_H_
 #define PALMYRA_EVENTS_EVENT_CLEANUP_H_
 
@@ -10,9 +12,14 @@
 
 namespace palmyra {
 
-// Joins a violent noun event to the violent verb it is the subject of,
-// coded as the more specific of the two (195 for "airstrikes killed").
-void MergeWeaponSubjects(const EventRules& rules, Analysis* a);
+// Joins the violent events of a sentence that tell one happening: a weapon
+// or attack named as a violent verb's subject, agent or means joins the
+// verb; a violent verb coordinated with another of the same subject joins
+// the first; a relative clause that tells an attack's toll joins the
+// attack. The joined event has the more specific code (195 for "airstrikes
+// killed"), the actors either names, and the clauses of both, whose tolls
+// count for it (EventCandidate::joined_groups).
+void JoinHappenings(const EventRules& rules, Analysis* a);
 
 // Removes events that another event of the same sentence and code says more
 // about: the same source, and a target where it has none ("The army killed

@@ -17,7 +17,7 @@ void EventExtractor::Extract(Analysis* a) const {
     VerbEvents(*rules_, a, &state, s);
     NounEvents(*rules_, a, &state, s);
   }
-  MergeWeaponSubjects(*rules_, a);
+  JoinHappenings(*rules_, a);
   DropSubsumed(a);
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {

@@ -136,7 +136,11 @@ void ResolveStage::CountEvents(Analysis* a) const {
       std::vector<EventCandidate*> to;
       auto of_group = [&](int32_t vg) {
         for (size_t i = first; i < last; ++i) {
-          if (a->events[i].verb_group == vg) to.push_back(&a->events[i]);
+          const EventCandidate& c = a->events[i];
+          if (c.verb_group == vg || std::find(c.joined_groups.begin(), c.joined_groups.end(),
+                                              vg) != c.joined_groups.end()) {
+            to.push_back(&a->events[i]);
+          }
         }
       };
       if (m.counted >= 0) {
