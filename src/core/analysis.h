@@ -209,6 +209,10 @@ struct EventCandidate {
   std::vector<int32_t> joined_groups;
   int32_t source = -1;      // index into actors, -1 when none
   int32_t target = -1;
+  // A place the event is done to when no actor is ("jets bombed Aleppo"):
+  // an index into places (set by the resolve stage); its country is the
+  // target's code.
+  int32_t target_place = -1;
   std::string source_code;  // the code as used here (a capital as a place: "SYR")
   std::string target_code;
   std::string cameo;         // event code

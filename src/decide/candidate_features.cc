@@ -245,7 +245,11 @@ void CandidateFeatures(const Analysis& a, const EventCandidate& c, std::vector<s
   TriggerFeatures(a, c, out);
   ClauseFeatures(a, c, out);
   ActorFeatures(a, "source", c.source, c.source_code, out);
-  ActorFeatures(a, "target", c.target, c.target_code, out);
+  if (c.target < 0 && c.target_place >= 0) {
+    out->push_back("target=place");
+  } else {
+    ActorFeatures(a, "target", c.target, c.target_code, out);
+  }
   if (c.source < 0 && c.target < 0 && c.source_code.empty() && c.target_code.empty())
     out->push_back(c.actorless_ok ? "no-actors=plausible" : "no-actors");
   if (c.source >= 0 && c.target >= 0 &&

@@ -117,6 +117,16 @@ std::optional<Event> Pipeline::MakeEvent(const Analysis& a, const EventCandidate
   e.evidence.text = SanitizeUtf8(a.OriginalText(c.evidence_begin, c.evidence_end));
   if (c.source >= 0) e.source = MakeActor(a, c.source, c.source_code, byte_offset);
   if (c.target >= 0) e.target = MakeActor(a, c.target, c.target_code, byte_offset);
+  if (c.target < 0 && c.target_place >= 0) {
+    // A place done to stands for its country ("jets bombed Aleppo").
+    const PlaceMention& m = a.places[c.target_place];
+    ActorRef place;
+    place.text = SanitizeUtf8(a.OriginalText(m.begin, m.end));
+    place.code = place.country = c.target_code;
+    place.start = a.tokens[m.begin].start + byte_offset;
+    place.end = a.tokens[m.end - 1].end + byte_offset;
+    e.target = std::move(place);
+  }
   e.cameo.code = cameo->code;
   e.cameo.root = cameo->code.substr(0, 2);
   e.cameo.quad_class = cameo->quad_class;

@@ -26,7 +26,38 @@ void ResolveStage::Run(Analysis* a) const {
   DateEvents(a);
   CountEvents(a);
   places_->Find(a);
+  TargetPlaces(a);
   LocateEvents(a);
+}
+
+void ResolveStage::TargetPlaces(Analysis* a) const {
+  for (EventCandidate& c : a->events) {
+    c.target_place = -1;
+    const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+    const bool material = (root >= 6 && root <= 8) || root >= 14;
+    if (c.target >= 0 || !c.target_code.empty() || !material || c.verb_group < 0) continue;
+    const VerbGroup& v = a->verb_groups[c.verb_group];
+    // What the verb acts on, or what a noun event is "on" or "against".
+    int32_t done_to = -1;
+    if (!c.noun && v.main == c.trigger) done_to = v.passive ? v.subject : v.object;
+    for (size_t i = 0; i < a->places.size(); ++i) {
+      const PlaceMention& m = a->places[i];
+      if (m.sentence != c.sentence || m.actor) continue;
+      bool target = done_to >= 0 && m.phrase == done_to;
+      if (c.noun && m.preposition > 0 && static_cast<uint32_t>(m.preposition) == c.trigger + 1) {
+        const std::string_view prep = a->Key(static_cast<uint32_t>(m.preposition));
+        target = prep == "on" || prep == "against";
+      }
+      if (!target) continue;
+      const Location where = places_->LocationOf(*a, m);
+      if (where.country.empty()) continue;
+      c.target_place = static_cast<int32_t>(i);
+      c.target_code = where.country;
+      c.evidence_begin = std::min(c.evidence_begin, m.begin);
+      c.evidence_end = std::max(c.evidence_end, m.end);
+      break;
+    }
+  }
 }
 
 void ResolveStage::LocateEvents(Analysis* a) const {

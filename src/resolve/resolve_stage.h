@@ -6,7 +6,9 @@
 // them (casualties, counts of actions, money) and the place where they
 // happened: the place tied to the event ("near Palmyra" in its clause, "from
 // which" a relative clause's antecedent), else one its sentence names, else
-// the dateline's. Immutable after Load(); Run() is thread-safe.
+// the dateline's. A place attacked or given to stands for its country as
+// the target ("jets bombed Aleppo"). Immutable after Load(); Run() is
+// thread-safe.
 #ifndef PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 #define PALMYRA_RESOLVE_RESOLVE_STAGE_H_
 
@@ -41,6 +43,9 @@ class ResolveStage {
   void DateEvents(Analysis* a) const;
   void CountEvents(Analysis* a) const;
   void LocateEvents(Analysis* a) const;
+  // A material event with no target whose object is a place is done to
+  // that place's country ("jets bombed Aleppo": SYR).
+  void TargetPlaces(Analysis* a) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
