@@ -168,5 +168,15 @@ int main(int argc, char** argv) {
               "right", "P", "R", "F1", "actors", "fully", "modality");
   PrintScore("sentences alone", alone);
   PrintScore("whole articles", whole);
+  if (verbose) {
+    for (const auto& [name, score] : {std::pair{"sentences alone", &alone},
+                                      std::pair{"whole articles", &whole}}) {
+      std::printf("  %s, of %d events found: source right %d, none coded %d, extra %d, other %d;"
+                  " target right %d, none coded %d, extra %d, other %d\n",
+                  name, score->matched, score->source_right, score->source_missing,
+                  score->source_extra, score->source_wrong, score->target_right,
+                  score->target_missing, score->target_extra, score->target_wrong);
+    }
+  }
   return 0;
 }

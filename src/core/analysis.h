@@ -156,6 +156,8 @@ struct PhraseActor {
   bool individual = false;      // one person ("he" may refer to it)
   bool plural = false;          // "they" may refer to it
   bool place_like = false;      // a bare country or capital: a place after "in"
+  bool settlement = false;      // a place where people live ("the town"): its people
+  bool people = false;          // a people named alone ("Iraqis"): its civilians when acted upon
   int32_t pronoun = -1;         // token of a pronoun to resolve ("he", "its" in "its jets")
   bool definite = false;        // opens with "the" ("the rebels", "the group")
 };

@@ -158,6 +158,13 @@ void NewsScore::Add(const std::vector<const Event*>& events, const std::vector<G
     const bool s = ActorAgrees(e.source, g.source), t = ActorAgrees(e.target, g.target);
     source_right += s;
     target_right += t;
+    auto blame = [](const std::optional<ActorRef>& coded, const std::optional<GoldActor>& gold,
+                    bool right, int* missing, int* extra, int* wrong) {
+      if (right) return;
+      (!coded ? *missing : !gold ? *extra : *wrong) += 1;
+    };
+    blame(e.source, g.source, s, &source_missing, &source_extra, &source_wrong);
+    blame(e.target, g.target, t, &target_missing, &target_extra, &target_wrong);
     actors_right += s && t;
     modality_right += ModalityName(e.modality) == g.modality;
   }
@@ -171,6 +178,12 @@ void NewsScore::Add(const NewsScore& o) {
   target_right += o.target_right;
   actors_right += o.actors_right;
   modality_right += o.modality_right;
+  source_missing += o.source_missing;
+  source_extra += o.source_extra;
+  source_wrong += o.source_wrong;
+  target_missing += o.target_missing;
+  target_extra += o.target_extra;
+  target_wrong += o.target_wrong;
 }
 
 }  // namespace palmyra

@@ -84,6 +84,10 @@ struct NewsScore {
   int target_right = 0;
   int actors_right = 0;   // both
   int modality_right = 0;
+  // Among matched events, how actors went wrong: none coded where the gold
+  // names one, one coded where the gold has none, or another one.
+  int source_missing = 0, source_extra = 0, source_wrong = 0;
+  int target_missing = 0, target_extra = 0, target_wrong = 0;
   void Add(const std::vector<const Event*>& coded, const std::vector<GoldEvent>& gold);
   void Add(const NewsScore& other);
   double Precision() const { return coded ? static_cast<double>(matched) / coded : 0.0; }

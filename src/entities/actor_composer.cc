@@ -205,6 +205,7 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
           agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
       if (m.kind == MentionKind::kDemonym && agents.empty()) {
         x.plural = dictionary_->RoleOfName(m.name) == NameRole::kPeople;
+        x.people = x.plural;  // "Iraqis": the country, or its civilians when acted upon
       }
       finish(std::move(x), role_agent >= 0 ? role_agent : c);
       // The code is decided by the country; the rule names the country entry.
@@ -225,6 +226,7 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     // "the rebels", "its jets", "he": the country comes from coreference.
     actor.code = role;
     actor.pronoun = pronoun;
+    actor.settlement = role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).place;
     finish(std::move(actor), role_agent);
   }
 }

@@ -30,6 +30,7 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
     }
     entry.generic = HasTag(raw.tags, "generic");
     entry.modified = HasTag(raw.tags, "modified");
+    entry.place = HasTag(raw.tags, "place");
     entry.individual = HasTag(raw.tags, "individual") || entry.kind == MentionKind::kPerson;
     const int32_t id = static_cast<int32_t>(entries_.size());
     entries_.push_back(std::move(entry));
@@ -48,6 +49,7 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
       if (HasTag(raw_name.tags, "exact")) name.exact = tokens.forms;
       name.singular = HasTag(raw_name.tags, "singular");
       name.loose = raw_name.loose;
+      name.noun = HasTag(raw.tags, "noun") || HasTag(raw_name.tags, "noun");
       if (HasTag(raw_name.tags, "adj")) name.role = NameRole::kAdjective;
       if (HasTag(raw_name.tags, "people")) name.role = NameRole::kPeople;
       if (HasTag(raw_name.tags, "capital")) name.role = NameRole::kCapital;
@@ -73,15 +75,20 @@ void ActorDictionary::Freeze() {
 const std::string& ActorDictionary::CodeOn(int32_t i, const Date* date) const {
   const ActorEntry& e = entries_[i];
   const DatedCode* undated = nullptr;
+  const DatedCode* latest = nullptr;  // the dated code that starts last
   for (const DatedCode& c : e.codes) {
     if (c.from == 0 && c.to == 0) {
       if (undated == nullptr) undated = &c;
       continue;
     }
+    if (latest == nullptr || c.from > latest->from) latest = &c;
     if (date == nullptr) continue;
     const int ymd = date->ToYmd();
     if ((c.from == 0 || c.from <= ymd) && (c.to == 0 || ymd <= c.to)) return c.code;
   }
+  // Without a date, a person is named for the office that made them known:
+  // "Tony Blair" in an undated article is most likely the prime minister.
+  if (date == nullptr && latest != nullptr && e.kind == MentionKind::kPerson) return latest->code;
   return undated != nullptr ? undated->code : e.codes.front().code;
 }
 
@@ -109,6 +116,7 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
     upper |= (t.flags & kTokHasUpper) != 0;
   }
   if (n.proper && !upper) return 0;  // "us" is not the US
+  if (n.noun && !IsNoun(a.tokens[j - 1].tag)) return 0;  // "a general strike"
   return j - i;
 }
 

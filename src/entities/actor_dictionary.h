@@ -33,6 +33,7 @@ struct ActorEntry {
   bool generic = false;     // an agent that yields to a more specific one ("official")
   bool individual = false;  // names one person ("president", a leader)
   bool modified = false;    // an actor only with a country or name before it ("Russian positions")
+  bool place = false;       // a place where people live ("the town"): not what "they" refers to
   bool agent_prefix = false;  // [ROLE~]: the role is written before the country
   std::string rule;           // "file:line"
 };
@@ -54,7 +55,8 @@ class ActorDictionary {
 
   const ActorEntry& entry(int32_t i) const { return entries_[i]; }
   int32_t size() const { return static_cast<int32_t>(entries_.size()); }
-  // The code of entry i on `date` (its undated code when there is none).
+  // The code of entry i on `date`: its dated code valid then, else its
+  // undated one; with no date, a person's latest dated code.
   const std::string& CodeOn(int32_t i, const Date* date) const;
   // The role of name `name_index` of a match.
   NameRole RoleOfName(int32_t name_index) const { return names_[name_index].role; }
@@ -68,6 +70,7 @@ class ActorDictionary {
     bool proper = true;     // needs a capital letter somewhere in the text
     bool singular = false;  // matches forms only, not lemmas ("{}" or @singular)
     bool loose = false;     // up to two modifiers may stand between its words
+    bool noun = false;      // only as a noun (@noun): not "general" in "general strike"
   };
   // Appends the names found in tokens [begin, end) to *out.
   void MatchRange(const Analysis& a, uint32_t begin, uint32_t end, std::vector<Mention>* out) const;

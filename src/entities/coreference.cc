@@ -56,7 +56,7 @@ int32_t Coreference::Antecedent(const Analysis& a, const std::vector<int32_t>& h
         ok = !y.individual && !y.plural;
         break;
       case Want::kGroup:
-        ok = !y.individual;
+        ok = !y.individual && !y.settlement;  // "they" are not "the town"
         break;
       case Want::kCountry:
         ok = bare_country;
@@ -93,6 +93,11 @@ void Coreference::LinkCollectives(Analysis* a) const {
       x.phrase = p;
       x.begin = ph.begin;
       x.end = a->phrases[p + 2].end;
+      // "thousands of Iraqis protested": a people counted are civilians.
+      if (x.people && x.code == x.country) {
+        x.code += "CVL";
+        composer_->Describe(&x);
+      }
       x.place_like = false;
       x.plural = true;
       x.individual = false;

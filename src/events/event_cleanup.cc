@@ -107,17 +107,21 @@ Part PartOf(const EventRules& rules, const Analysis& a, const EventCandidate& x,
 // x takes in y: the actors x lacks, the evidence and y's clause (whose
 // tolls count for x), and the code that says more: a weapon's ("killed in
 // an airstrike" is an air strike), or that of the verb that names the
-// victims when x names none ("stormed the village and killed ten
-// civilians"); the first verb's otherwise ("killed three and wounded five"
-// is a killing).
+// victims when x names none, or an assault's when x is a general fight
+// ("stormed the village and killed ten civilians" is 180); the first
+// verb's otherwise ("killed three and wounded five" is a killing).
 void Absorb(const EventRules& rules, Part part, const EventCandidate& y, EventCandidate* x) {
   const bool generic = rules.Has(x->cameo, CameoTrait::kUnspecified);
   const bool takes_code =
       part == Part::kMeans
           ? generic && !rules.Has(y.cameo, CameoTrait::kUnspecified) &&
                 y.cameo.size() >= x->cameo.size()
-          : part == Part::kCoordinated && generic && x->target_code.empty() &&
-                !y.target_code.empty();
+          : part == Part::kCoordinated && generic &&
+                ((x->target_code.empty() && !y.target_code.empty()) ||
+                 // Of two general codes, an assault (18) says more than a
+                 // fight (19): who suffered it.
+                 (rules.Has(y.cameo, CameoTrait::kUnspecified) &&
+                  CameoTable::Root(y.cameo) == 18 && CameoTable::Root(x->cameo) == 19));
   if (takes_code) {
     x->cameo = y.cameo;
     x->rule = y.rule;

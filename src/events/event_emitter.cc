@@ -145,11 +145,17 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   return possessive || (target.antecedent >= 0 && target.code == source.code);
 }
 
-// Evidence: from the first to the last of trigger and actors, within the
-// sentence; an overlong span shrinks to the trigger's clause.
+// Evidence: from the first to the last of trigger, pattern words and
+// actors, within the sentence; an overlong span shrinks to the trigger's
+// clause.
 void SetEvidence(const Analysis& a, const TriggerMatch& found, int32_t vg, uint32_t trigger,
                  int32_t x, int32_t y, EventCandidate* c) {
   uint32_t begin = trigger, end = std::max(found.trigger_end, trigger + 1);
+  // The words the pattern matched are evidence too ("A car bombing killed").
+  for (uint32_t t : found.match.consumed) {
+    begin = std::min(begin, t);
+    end = std::max(end, t + 1);
+  }
   for (int32_t i : {x, y}) {
     if (i < 0) continue;
     begin = std::min(begin, a.actors[i].begin);
@@ -180,6 +186,15 @@ bool Known(const Analysis& a, const EventCandidate& c) {
 std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis& a,
                                         const ActorSides& sides, const EventCandidate& base,
                                         const TriggerMatch& found, int32_t x, int32_t y) {
+  // "deployed in the town", "withdrew from the cities": a place where people
+  // live is what an event strikes, not where it happens or whence it comes.
+  if (y >= 0 && a.actors[y].settlement) {
+    const uint32_t p = a.actors[y].phrase;
+    if (p > 0 && a.phrases[p - 1].type == PhraseType::kPreposition &&
+        !rules.IsTargetPreposition(a.tokens[a.phrases[p - 1].head], base.noun)) {
+      y = -1;
+    }
+  }
   EventCandidate c = base;
   c.source = std::max(x, -1);
   c.target = std::max(y, -1);
@@ -191,8 +206,10 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
     // A country or capital that is acted upon materially (bombed, given
     // aid) is the country, not its government; spoken to, it is the government.
     const int quad = CameoTable::QuadClass(c.cameo);
-    c.target_code =
-        t.place_like && !t.country.empty() && (quad == 2 || quad == 4) ? t.country : t.code;
+    const bool material = quad == 2 || quad == 4;
+    c.target_code = t.place_like && !t.country.empty() && material ? t.country : t.code;
+    // "killed dozens of Palestinians": a people acted upon are its civilians.
+    if (t.people && material && t.code == t.country) c.target_code = t.country + "CVL";
   }
   if (x >= 0 && y >= 0 && c.source_code == c.target_code &&
       a.actors[x].phrase == a.actors[y].phrase) {

@@ -257,6 +257,18 @@ void PosTagger::Tag(Analysis* a) const {
         tags[i] = PosTag::NN;
       }
     }
+    // "A car bombing killed six", "the army shelling was heavy": a gerund
+    // after a determiner and a noun, before a verb, heads the noun phrase.
+    for (size_t i = 2; i + 1 < tags.size(); ++i) {
+      const PosTag next = tags[i + 1];
+      const bool verb_next = next == PosTag::VBD || next == PosTag::VBZ || next == PosTag::VBP ||
+                             next == PosTag::MD || next == PosTag::VBN;
+      if (tags[i] == PosTag::VBG && verb_next && tags[i - 1] == PosTag::NN &&
+          (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S ||
+           tags[i - 2] == PosTag::POS || tags[i - 2] == PosTag::JJ)) {
+        tags[i] = PosTag::NN;
+      }
+    }
     // "threatened on Monday", "met in March": before a day or a month, a
     // particle is the preposition of a date.
     for (size_t i = 0; i + 1 < tags.size(); ++i) {

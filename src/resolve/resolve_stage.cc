@@ -35,7 +35,12 @@ void ResolveStage::TargetPlaces(Analysis* a) const {
     c.target_place = -1;
     const int root = std::atoi(c.cameo.substr(0, 2).c_str());
     const bool material = (root >= 6 && root <= 8) || root >= 14;
-    if (c.target >= 0 || !c.target_code.empty() || !material || c.verb_group < 0) continue;
+    if (!material || c.verb_group < 0) continue;
+    if (c.target >= 0) {
+      CountryFromPlace(*a, &c);
+      continue;
+    }
+    if (!c.target_code.empty()) continue;
     const VerbGroup& v = a->verb_groups[c.verb_group];
     // What the verb acts on, or what a noun event is "on" or "against".
     int32_t done_to = -1;
@@ -51,12 +56,40 @@ void ResolveStage::TargetPlaces(Analysis* a) const {
       if (!target) continue;
       const Location where = places_->LocationOf(*a, m);
       if (where.country.empty()) continue;
+      // A country struck is the country; a town or region, its people.
       c.target_place = static_cast<int32_t>(i);
-      c.target_code = where.country;
+      c.target_code =
+          where.precision == LocationPrecision::kCountry ? where.country : where.country + "CVL";
       c.evidence_begin = std::min(c.evidence_begin, m.begin);
       c.evidence_end = std::max(c.evidence_end, m.end);
       break;
     }
+  }
+}
+
+void ResolveStage::CountryFromPlace(const Analysis& a, EventCandidate* c) const {
+  // "shelled the town of Jisr al-Shughour", "a Kurdish enclave inside Syria":
+  // a target with no country takes that of the place its phrase names.
+  const PhraseActor& target = a.actors[c->target];
+  if (!target.country.empty() || c->target_code != target.code) return;
+  const uint32_t p = target.phrase;
+  const uint32_t pe = a.sentence_phrase_begin[a.phrases[p].sentence + 1];
+  for (const PlaceMention& m : a.places) {
+    if (m.sentence != c->sentence || m.actor || m.phrase < 0) continue;
+    const uint32_t q = static_cast<uint32_t>(m.phrase);
+    // The phrase itself, or one of "of", "in", "inside", "near" phrases after it.
+    bool chained = q == p;
+    for (uint32_t k = p + 1; !chained && k + 1 < pe && k <= q; k += 2) {
+      if (a.phrases[k].type != PhraseType::kPreposition) break;
+      const std::string_view prep = a.Key(a.phrases[k].head);
+      if (prep != "of" && prep != "in" && prep != "inside" && prep != "near") break;
+      chained = k + 1 == q;
+    }
+    if (!chained) continue;
+    const Location where = places_->LocationOf(a, m);
+    if (where.country.empty()) return;
+    c->target_code = where.country + target.code;
+    return;
   }
 }
 

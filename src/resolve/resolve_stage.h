@@ -44,8 +44,11 @@ class ResolveStage {
   void CountEvents(Analysis* a) const;
   void LocateEvents(Analysis* a) const;
   // A material event with no target whose object is a place is done to
-  // that place's country ("jets bombed Aleppo": SYR).
+  // that place's country ("jets bombed Syria": SYR) or its people ("jets
+  // bombed Aleppo": SYRCVL); a target without a country takes that of the
+  // place its phrase names ("the town of Jisr al-Shughour").
   void TargetPlaces(Analysis* a) const;
+  void CountryFromPlace(const Analysis& a, EventCandidate* c) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
