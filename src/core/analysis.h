@@ -158,6 +158,9 @@ struct PhraseActor {
   bool place_like = false;      // a bare country or capital: a place after "in"
   bool settlement = false;      // a place where people live ("the town"): its people
   bool people = false;          // a people named alone ("Iraqis"): its civilians when acted upon
+  // A people without a state ("Kurdish forces"): the countries it lives in,
+  // comma-separated; the article's country when it is one of them.
+  std::string homelands;
   int32_t pronoun = -1;         // token of a pronoun to resolve ("he", "its" in "its jets")
   bool definite = false;        // opens with "the" ("the rebels", "the group")
 };

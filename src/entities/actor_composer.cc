@@ -102,6 +102,15 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
     return agents.empty() ? -1 : agents.back();
   }();
   if (role_agent >= 0) role = dictionary_->CodeOn(a->mentions[role_agent].entry, date);
+  // A people without a state of its own: "Kurdish forces" are rebels, not
+  // an army; "the Kurds", "Kurdish women" civilians.
+  const ActorEntry* ethnic = nullptr;
+  for (int32_t m : agents) {
+    const ActorEntry& e = dictionary_->entry(a->mentions[m].entry);
+    if (!e.homelands.empty()) ethnic = &e;
+  }
+  if (ethnic != nullptr && codes_->HasTag(role, "state") && codes_->HasTag(role, "armed"))
+    role = "REB";
   // Agents that put their role first ([NGO~]) and are not the phrase's role
   // agent still do: "an MSF Arnor diplomat" is NGO + ARN + GOV.
   std::string prefixes;
@@ -223,9 +232,14 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
       for (int32_t m : agents) other |= !dictionary_->entry(a->mentions[m].entry).modified;
       if (!other) return;
     }
-    // "the rebels", "its jets", "he": the country comes from coreference.
+    // "the rebels", "its jets", "he": the country comes from coreference;
+    // a people's, from the article, when it lives there.
     actor.code = role;
     actor.pronoun = pronoun;
+    if (ethnic != nullptr) {
+      for (const std::string& c : ethnic->homelands)
+        actor.homelands += (actor.homelands.empty() ? "" : ",") + c;
+    }
     actor.settlement = role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).place;
     finish(std::move(actor), role_agent);
   }

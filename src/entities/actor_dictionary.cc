@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
+
 namespace palmyra {
 namespace {
 
@@ -31,6 +33,12 @@ void ActorDictionary::Add(const ActorFile& file, const NameTokenizer& names,
     entry.generic = HasTag(raw.tags, "generic");
     entry.modified = HasTag(raw.tags, "modified");
     entry.place = HasTag(raw.tags, "place");
+    for (const std::string& tag : raw.tags) {
+      if (tag.rfind("in=", 0) != 0) continue;
+      for (std::string_view country : Split(std::string_view(tag).substr(3), ',')) {
+        if (!country.empty()) entry.homelands.push_back(AsciiUppercase(country));
+      }
+    }
     entry.individual = HasTag(raw.tags, "individual") || entry.kind == MentionKind::kPerson;
     const int32_t id = static_cast<int32_t>(entries_.size());
     entries_.push_back(std::move(entry));

@@ -34,6 +34,9 @@ struct ActorEntry {
   bool individual = false;  // names one person ("president", a leader)
   bool modified = false;    // an actor only with a country or name before it ("Russian positions")
   bool place = false;       // a place where people live ("the town"): not what "they" refers to
+  // @in=SYR,IRQ: a people without a state of its own ("Kurdish"), living in
+  // these countries; empty for others.
+  std::vector<std::string> homelands;
   bool agent_prefix = false;  // [ROLE~]: the role is written before the country
   std::string rule;           // "file:line"
 };

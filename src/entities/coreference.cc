@@ -156,11 +156,15 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
   if (home.empty() && top != counts.end() && top->second >= 2 && 2 * top->second > total)
     home = top->first;
   if (home.empty()) return;
-  // "The UN mission in Mali called on the government": the Malian government.
+  // "The UN mission in Mali called on the government": the Malian
+  // government; "Kurdish forces" in an article on Syria are Syrian.
   for (PhraseActor& x : a->actors) {
-    if (x.code.empty() || !x.country.empty() || x.pronoun >= 0 || !x.definite) continue;
+    if (x.code.empty() || !x.country.empty() || x.pronoun >= 0) continue;
     const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
-    if (national_nouns_.Find(head) == StringTable::kNotFound) continue;
+    const bool national = x.definite && national_nouns_.Find(head) != StringTable::kNotFound;
+    const bool people_of_home =
+        !x.homelands.empty() && ("," + x.homelands + ",").find("," + home + ",") != std::string::npos;
+    if (!national && !people_of_home) continue;
     x.code = home + x.code;
     composer_->Describe(&x);
   }
