@@ -68,6 +68,42 @@ std::vector<ReliabilityBin> Reliability(const std::vector<double>& probabilities
   return bins;
 }
 
+// Which candidates are real events: those that match a gold event of their
+// sentence, and then those recoded by CAMEO's conventions ("will meet" is an
+// intent to meet, 036) that match one by the code they were recoded from:
+// the event is real, its code a convention.
+// *right says which match by their code alone.
+std::vector<bool> RealCandidates(const Pipeline& pipeline, const std::vector<Event>& events,
+                                 const std::vector<std::string>& recoded_from,
+                                 const std::vector<GoldEvent>& gold, std::vector<bool>* right) {
+  std::vector<const Event*> coded;
+  for (const Event& e : events) coded.push_back(&e);
+  const std::vector<int> match = MatchEvents(coded, gold);
+  right->assign(events.size(), false);
+  for (size_t i = 0; i < events.size(); ++i) (*right)[i] = match[i] >= 0;
+  std::vector<bool> real(events.size(), false);
+  std::vector<GoldEvent> left;
+  for (size_t j = 0; j < gold.size(); ++j) {
+    if (std::find(match.begin(), match.end(), static_cast<int>(j)) == match.end())
+      left.push_back(gold[j]);
+  }
+  std::vector<Event> as_written;
+  std::vector<size_t> which;
+  for (size_t i = 0; i < events.size(); ++i) {
+    real[i] = match[i] >= 0;
+    if (real[i] || recoded_from[i].empty()) continue;
+    Event e = events[i];
+    e.plover.type = PloverTypeOf(pipeline.events().cameo(), recoded_from[i]);
+    as_written.push_back(std::move(e));
+    which.push_back(i);
+  }
+  std::vector<const Event*> second;
+  for (const Event& e : as_written) second.push_back(&e);
+  const std::vector<int> again = MatchEvents(second, left);
+  for (size_t k = 0; k < which.size(); ++k) real[which[k]] = again[k] >= 0;
+  return real;
+}
+
 }  // namespace
 
 TrainingData CollectTrainingData(const Pipeline& pipeline,
@@ -94,12 +130,14 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
     if (auto it = dates.find(s.doc_id); it != dates.end()) doc.published = it->second;
     pipeline.Analyze(doc, &a);
     std::vector<Event> events;
+    std::vector<std::string> recoded_from;  // the pattern's code, when the event was recoded
     std::vector<Example> examples;
     std::vector<std::string> descriptions;
     for (const EventCandidate& c : a.events) {
       std::optional<Event> e = pipeline.MakeEvent(a, c);
       if (!e) continue;
       events.push_back(std::move(*e));
+      recoded_from.push_back(c.pattern_code != c.cameo ? c.pattern_code : "");
       CandidateFeatures(a, c, &features);
       Example x;
       for (const std::string& f : features) x.features.push_back(id_of(f));
@@ -113,12 +151,13 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
                              (coded.target ? coded.target->code : "-") + "\t" +
                              coded.evidence.text);
     }
-    std::vector<const Event*> coded;
-    for (const Event& e : events) coded.push_back(&e);
-    const std::vector<int> match = MatchEvents(coded, s.events);
+    std::vector<bool> right;
+    const std::vector<bool> real =
+        RealCandidates(pipeline, events, recoded_from, s.events, &right);
     for (size_t i = 0; i < examples.size(); ++i) {
-      examples[i].positive = match[i] >= 0;
-      data.gold_found += examples[i].positive;
+      examples[i].positive = real[i];
+      examples[i].right = right[i];
+      data.gold_found += examples[i].right;
       data.examples.push_back(std::move(examples[i]));
       data.descriptions.push_back(std::move(descriptions[i]));
     }
@@ -128,8 +167,10 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
 }
 
 TrainedDecider TrainDecider(const TrainingData& data, int folds) {
+  // The model learns from real events; its calibration, threshold and
+  // figures are those of events of the right type.
   std::vector<bool> labels;
-  for (const Example& x : data.examples) labels.push_back(x.positive);
+  for (const Example& x : data.examples) labels.push_back(x.right);
   TrainedDecider out;
   std::vector<double> best_margins;
   Calibration calibration;
@@ -187,7 +228,7 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
   std::vector<std::string> lines;
   char line[256];
   int positive = 0;
-  for (const Example& x : data.examples) positive += x.positive;
+  for (const Example& x : data.examples) positive += x.right;
   std::snprintf(line, sizeof line,
                 "%d sentences coded alone, %d gold events, %zu candidates (%d real: %.1f%% of "
                 "the gold events have one)",

@@ -1,6 +1,8 @@
 // Training the decision model on annotated news: every candidate event the
 // rules propose for an annotated sentence, coded alone, is an example,
-// positive when it matches a gold event of its sentence (annotated_news.h).
+// positive when it matches a gold event of its sentence (annotated_news.h),
+// by its code or, for an event CAMEO's conventions recoded ("will meet" is
+// an intent to meet), by the code it was recoded from.
 // Folds are whole articles, so that no article is both trained and tested
 // on. The L2 weight is chosen by cross-validated log loss, the calibration
 // is fitted to the cross-validated scores, and the threshold is the one

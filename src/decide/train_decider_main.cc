@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < data.examples.size(); ++i) {
       const Example& x = data.examples[i];
       char head[32];
-      std::snprintf(head, sizeof head, "%d\t%.3f\t", x.positive ? 1 : 0,
+      std::snprintf(head, sizeof head, "%d\t%.3f\t", x.right ? 1 : 0,
                     trained.probabilities[i]);
       text += head + data.descriptions[i] + "\t";
       for (int32_t f : x.features) text += data.feature_names[f] + " ";
