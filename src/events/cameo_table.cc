@@ -24,6 +24,8 @@ Result<uint8_t> ParseTraits(std::string_view field) {
       traits |= static_cast<uint8_t>(CameoTrait::kCoercion);
     } else if (name == "protest") {
       traits |= static_cast<uint8_t>(CameoTrait::kProtest);
+    } else if (name == "own-forces") {
+      traits |= static_cast<uint8_t>(CameoTrait::kOwnForces);
     } else {
       return DataError("unknown trait '" + std::string(name) + "'");
     }

@@ -23,6 +23,7 @@ enum class CameoTrait : uint8_t {
   kUnspecified = 1 << 3,
   kCoercion = 1 << 4,
   kProtest = 1 << 5,
+  kOwnForces = 1 << 6,
 };
 
 struct CameoEntry {

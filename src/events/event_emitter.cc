@@ -133,7 +133,8 @@ std::string DomesticTarget(const EventRules& rules, const std::string& code,
 }
 
 // Whether target y is the source x's own force ("China put its troops on
-// alert") or, for violence, itself ("militants attacked their convoy").
+// alert", "Turkey deployed troops") or, for violence, itself ("militants
+// attacked their convoy").
 bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& found, int32_t x,
              int32_t y) {
   if (x < 0 || y < 0) return false;
@@ -141,6 +142,10 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   const PhraseActor& target = a.actors[y];
   const bool possessive = target.pronoun >= 0 && a.tokens[target.pronoun].tag == PosTag::PRP_S;
   if (rules.IsViolent(found.code) && possessive && target.code == source.code) return true;
+  // "Turkey deployed troops to the border": an unnamed force is its own.
+  if (rules.Has(found.code, CameoTrait::kOwnForces) && target.country.empty() &&
+      !source.country.empty() && rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
+    return true;
   if (target.country.empty() || target.country != source.country) return false;
   return possessive || (target.antecedent >= 0 && target.code == source.code);
 }

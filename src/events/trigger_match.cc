@@ -25,6 +25,7 @@ bool BestMatch(const EventRules& rules, const PatternMatcher& matcher, const Ana
   });
   const uint32_t sentence_end = a.sentences[a.phrases[matcher.PhraseAt(t)].sentence].token_end;
   bool any = false;
+  size_t default_words = 0;  // words of the trigger that gave the default code
   for (int32_t id : triggers) {
     const Trigger& trigger = dictionary.trigger(id);
     const uint32_t end = matcher.MatchTrigger(trigger, t, sentence_end);
@@ -34,9 +35,12 @@ bool BestMatch(const EventRules& rules, const PatternMatcher& matcher, const Ana
     // block that codes nothing by itself ("DENY" among the statements,
     // whose patterns code denials of responsibility) and in one that does
     // (REJECT) takes the code of the latter (Conventions).
+    // An idiom that codes nothing ("armed with") still shadows its verb.
     const bool coded = !(trigger.has_code ? trigger.code : block.code).empty();
     if (!any || (found->specificity < 0 && found->code.empty() && coded &&
+                 trigger.words.size() == default_words &&
                  !rules.conventions().first_listing_gives_code)) {
+      default_words = trigger.words.size();
       TakeDefault(trigger, block, &found->code, &found->alternate);
       found->rule = trigger.rule;
       found->specificity = -1;
