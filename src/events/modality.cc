@@ -15,11 +15,26 @@ bool OnlyFutureInPast(const EventRules& rules, const Analysis& a, const VerbGrou
   return true;
 }
 
+// An infinitive after a noun of intention, possibility or refusal: "plans
+// to withdraw" are for the future, "a threat to attack" may not happen,
+// "its refusal to end its backing" does not.
+void NounGoverned(const EventRules& rules, const Analysis& a, const VerbGroup& g,
+                  ModalityFlags* f) {
+  if (g.kind != ClauseKind::kInfinitive || g.phrase == 0) return;
+  const Phrase& before = a.phrases[g.phrase - 1];
+  if (before.type != PhraseType::kNoun || before.end != g.begin) return;
+  const std::string_view lemma = a.tokens[before.head].lemma;
+  f->future |= rules.lexicon().Is(lemma, WordRole::kFutureNoun);
+  f->hypothetical |= rules.lexicon().Is(lemma, WordRole::kHypotheticalNoun);
+  f->negated |= rules.lexicon().Is(lemma, WordRole::kNegativeNoun);
+}
+
 // Infinitives, participles and complements take the modality their
 // governor gives them: "refused to withdraw", "threatened to attack",
 // "plans to attack", "demanded that Israel withdraw".
 void Inherit(const EventRules& rules, const Analysis& a, const VerbGroup& g, ModalityFlags* f) {
   const SyntaxLexicon& lexicon = rules.lexicon();
+  NounGoverned(rules, a, g, f);
   const VerbGroup* walk = &g;
   for (int depth = 0; depth < 4 && walk->governor >= 0; ++depth) {
     const bool complement = walk->kind == ClauseKind::kComplement;

@@ -52,7 +52,8 @@ int32_t AfterTrigger(const PatternMatcher& matcher, const Analysis& a, const Ver
   const PosTag last = a.tokens[found.trigger_end - 1].tag;
   const int32_t q = matcher.PhraseAt(found.trigger_end);
   if ((last == PosTag::IN || last == PosTag::TO) && q >= 0 &&
-      a.phrases[q].begin == found.trigger_end && a.ActorOf(static_cast<uint32_t>(q)) != nullptr) {
+      a.phrases[q].begin == found.trigger_end && a.ActorOf(static_cast<uint32_t>(q)) != nullptr &&
+      !OwnedBySubject(a, *a.ActorOf(static_cast<uint32_t>(q)), v.phrase, v.subject)) {
     return q;
   }
   return -1;
@@ -287,8 +288,10 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     // spoken about, coded (if at all) where it is reported.
     return false;
   } else if (vg >= 0 && p > pb && a.phrases[p - 1].type == PhraseType::kPreposition &&
-             rules.IsPurposePreposition(a.tokens[a.phrases[p - 1].head])) {
-    // "returned to Geneva for talks", "took part in the offensive".
+             rules.IsPurposePreposition(a.tokens[a.phrases[p - 1].head]) &&
+             !(rules.IsViolent(found.code) && a.Key(a.phrases[p - 1].head) == "for")) {
+    // "returned to Geneva for talks", "took part in the offensive"; but who
+    // braces for strikes does not strike.
     const VerbGroup& v = a.verb_groups[vg];
     if (v.begin < ph.begin) roles->source = v.passive ? v.by_agent : v.subject;
   }

@@ -33,6 +33,9 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"future-in-past", WordRole::kFutureInPast},
       {"definite", WordRole::kDefinite},
       {"someone", WordRole::kSomeone},
+      {"hypothetical-noun", WordRole::kHypotheticalNoun},
+      {"negative-noun", WordRole::kNegativeNoun},
+      {"future-noun", WordRole::kFutureNoun},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

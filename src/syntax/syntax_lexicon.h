@@ -40,6 +40,9 @@ enum class WordRole : uint32_t {
   kFutureInPast = 1 << 21,
   kDefinite = 1 << 22,
   kSomeone = 1 << 23,
+  kHypotheticalNoun = 1 << 24,
+  kNegativeNoun = 1 << 25,
+  kFutureNoun = 1 << 26,
 };
 
 class SyntaxLexicon {
