@@ -45,6 +45,12 @@ struct Options {
   // that names no known actor and has at most this many words is coded by
   // its words, upper case in quotes ("\"THE MINISTRY OF MAGIC\"").
   int new_actor_length = 0;
+  // A verb no pattern lists ("castigate", "strafe") takes the code of its
+  // nearest WordNet synonym or hypernym that one lists, marked in the
+  // event's rule ("wordnet/synonym:criticize"); the decision model weighs
+  // it with the rest. Off by default: on annotated everyday news the
+  // dictionaries already list the verbs that name events.
+  bool wordnet_verbs = false;
   // Decide each candidate event with the decision model
   // (data/decide/model.tsv): its calibrated probability of being a real
   // event of its type becomes the event's confidence, and events below

@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
                      "~/.cache/palmyra");
   code_cmd->add_flag("--petrarch", code.engine.petrarch_conventions,
                      "Code as PETRARCH does where the two differ (targets after any preposition)");
+  code_cmd->add_flag("--wordnet-verbs", code.engine.wordnet_verbs,
+                     "Code verbs no pattern lists by their nearest listed WordNet synonym or "
+                     "hypernym (rule wordnet/...), weighed by the decision model");
   code_cmd
       ->add_option("--min-confidence", code.engine.min_confidence,
                    "Leave out events less likely than P to be real events of their type (0 to 1; "
@@ -75,6 +78,8 @@ int main(int argc, char** argv) {
                         "Read the --dict actor files themselves, not their compiled copies");
   analyze_cmd->add_flag("--petrarch", analyze.engine.petrarch_conventions,
                         "Code as PETRARCH does where the two differ");
+  analyze_cmd->add_flag("--wordnet-verbs", analyze.engine.wordnet_verbs,
+                        "Code verbs no pattern lists by their nearest listed WordNet neighbour");
 
   palmyra::DictCommandOptions dict;
   CLI::App* dict_cmd = app.add_subcommand("dict", "Work with dictionary files.");

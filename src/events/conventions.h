@@ -48,6 +48,12 @@ struct Conventions {
   // CAMEO's own coding of the future: an intended cooperation is an intent
   // ("will meet" is 036), a future attack a threat (1384).
   bool future_as_intent = true;
+  // A verb no pattern lists takes the code of its nearest WordNet synonym or
+  // hypernym that one does (VerbNeighbours), and the decision model weighs
+  // it. Off by default: on the annotated news none of the verbs it proposes
+  // names an event of that type (README, Measured). PETRARCH codes only the
+  // verbs its dictionaries list.
+  bool wordnet_neighbours = false;
   // PETRARCH's new_actor_length: when above 0, a source or target phrase
   // that names no known actor and has at most this many words is coded by
   // its words ("\"THE MINISTRY OF MAGIC\"").

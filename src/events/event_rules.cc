@@ -6,13 +6,15 @@ namespace palmyra {
 
 EventRules::EventRules(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
                        const ActorCodes* codes, const ModalityCodes* modality_codes,
-                       const CameoTable* cameo, const Conventions& conventions)
+                       const CameoTable* cameo, const Conventions& conventions,
+                       const VerbNeighbours* neighbours)
     : dictionary_(dictionary),
       lexicon_(lexicon),
       codes_(codes),
       modality_codes_(modality_codes),
       cameo_(cameo),
-      conventions_(conventions) {
+      conventions_(conventions),
+      neighbours_(neighbours) {
   light_verbs_ = dictionary->SynsetId("LIGHTVERB");
   light_heads_ = dictionary->SynsetId("LIGHTHEAD");
   instruments_ = dictionary->SynsetId("INSTRUMENT");

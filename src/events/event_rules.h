@@ -17,6 +17,7 @@
 #include "events/conventions.h"
 #include "events/modality_codes.h"
 #include "events/pattern_dictionary.h"
+#include "events/verb_neighbours.h"
 #include "syntax/syntax_lexicon.h"
 
 namespace palmyra {
@@ -25,7 +26,8 @@ class EventRules {
  public:
   EventRules(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
              const ActorCodes* codes, const ModalityCodes* modality_codes,
-             const CameoTable* cameo, const Conventions& conventions);
+             const CameoTable* cameo, const Conventions& conventions,
+             const VerbNeighbours* neighbours = nullptr);
 
   const PatternDictionary& dictionary() const { return *dictionary_; }
   const SyntaxLexicon& lexicon() const { return *lexicon_; }
@@ -33,6 +35,8 @@ class EventRules {
   const ModalityCodes& modality_codes() const { return *modality_codes_; }
   const CameoTable& cameo() const { return *cameo_; }
   const Conventions& conventions() const { return conventions_; }
+  // WordNet neighbours of the verbs no pattern lists; null when not used.
+  const VerbNeighbours* neighbours() const { return neighbours_; }
 
   bool Has(std::string_view code, CameoTrait trait) const { return cameo_->Has(code, trait); }
   bool IsViolent(std::string_view code) const { return Has(code, CameoTrait::kViolent); }
@@ -63,6 +67,7 @@ class EventRules {
   const ModalityCodes* modality_codes_;
   const CameoTable* cameo_;
   Conventions conventions_;
+  const VerbNeighbours* neighbours_;
   int32_t light_verbs_ = -1;
   int32_t light_heads_ = -1;
   int32_t instruments_ = -1;

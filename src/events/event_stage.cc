@@ -13,13 +13,14 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
                                                      const ActorCodes* codes,
                                                      StringTable* vocabulary) {
   std::vector<Diagnostic> warnings;
-  return Load(data_dir, names, lexicon, codes, vocabulary, {}, true, &warnings, Conventions());
+  return Load(data_dir, names, lexicon, codes, vocabulary, {}, true, &warnings, Conventions(), "");
 }
 
 Result<std::unique_ptr<EventStage>> EventStage::Load(
     const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
     const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-    bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions) {
+    bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions,
+    const std::string& wordnet_dir) {
   std::unique_ptr<EventStage> stage(new EventStage());
   ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
   ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
@@ -96,9 +97,21 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
     RETURN_IF_ERROR(unknown_code(trigger.rule, code));
   }
   stage->files_ = std::move(files);
-  stage->rules_ =
-      std::make_unique<EventRules>(&stage->dictionary_, lexicon, codes,
-                                   stage->modality_codes_.get(), stage->cameo_.get(), conventions);
+  if (conventions.wordnet_neighbours && !wordnet_dir.empty()) {
+    auto excluded = [&](std::string_view verb) {
+      for (WordRole r : {WordRole::kGeneralVerb, WordRole::kSpeech, WordRole::kCopula,
+                         WordRole::kPassiveAux, WordRole::kFuture, WordRole::kHypothetical,
+                         WordRole::kObligation}) {
+        if (lexicon->Is(verb, r)) return true;
+      }
+      return false;
+    };
+    ASSIGN_OR_RETURN(stage->neighbours_, VerbNeighbours::Build(wordnet_dir, stage->dictionary_,
+                                                                *vocabulary, excluded));
+  }
+  stage->rules_ = std::make_unique<EventRules>(&stage->dictionary_, lexicon, codes,
+                                               stage->modality_codes_.get(), stage->cameo_.get(),
+                                               conventions, stage->neighbours_.get());
   stage->extractor_ = std::make_unique<EventExtractor>(stage->rules_.get());
   return stage;
 }

@@ -18,6 +18,7 @@
 #include "events/event_rules.h"
 #include "events/modality_codes.h"
 #include "events/pattern_dictionary.h"
+#include "events/verb_neighbours.h"
 #include "syntax/syntax_lexicon.h"
 #include "text/name_tokenizer.h"
 
@@ -34,13 +35,16 @@ class EventStage {
   // The same with the user's verb dictionaries: after the built-in ones, or
   // with only the built-in synonym sets when `builtin` is false; and with
   // `conventions` (with any_preposition_target, the sets of
-  // data/petrarch/synsets.txt are read too). Malformed entries and codes
+  // data/petrarch/synsets.txt are read too). With wordnet_neighbours, the
+  // WordNet files under `wordnet_dir` give the verbs no pattern lists their
+  // nearest listed neighbour (VerbNeighbours). Malformed entries and codes
   // CAMEO lacks are reported in *warnings; such patterns code events that
   // the output leaves out (validation compares them).
   static Result<std::unique_ptr<EventStage>> Load(
       const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
       const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-      bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions);
+      bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions,
+      const std::string& wordnet_dir);
 
   void Run(Analysis* analysis) const { extractor_->Extract(analysis); }
 
@@ -54,6 +58,7 @@ class EventStage {
   std::unique_ptr<CameoTable> cameo_;
   std::unique_ptr<ModalityCodes> modality_codes_;
   PatternDictionary dictionary_;
+  std::unique_ptr<VerbNeighbours> neighbours_;
   std::unique_ptr<EventRules> rules_;
   std::unique_ptr<EventExtractor> extractor_;
   std::vector<std::string> files_;

@@ -36,6 +36,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"hypothetical-noun", WordRole::kHypotheticalNoun},
       {"negative-noun", WordRole::kNegativeNoun},
       {"future-noun", WordRole::kFutureNoun},
+      {"general-verb", WordRole::kGeneralVerb},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -43,6 +43,7 @@ enum class WordRole : uint32_t {
   kHypotheticalNoun = 1 << 24,
   kNegativeNoun = 1 << 25,
   kFutureNoun = 1 << 26,
+  kGeneralVerb = 1 << 27,
 };
 
 class SyntaxLexicon {
