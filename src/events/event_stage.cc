@@ -16,14 +16,12 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(const std::string& data_dir
   return Load(data_dir, names, lexicon, codes, vocabulary, {}, true, &warnings, Conventions(), "");
 }
 
-Result<std::unique_ptr<EventStage>> EventStage::Load(
-    const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
-    const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
-    bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions,
-    const std::string& wordnet_dir) {
-  std::unique_ptr<EventStage> stage(new EventStage());
-  ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
-  ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
+namespace {
+
+// The dictionary files under data_dir/events, relative to data_dir: synonym
+// sets first, then the rest in name order; only the sets without `builtin`.
+Result<std::vector<std::string>> DictionaryFiles(const std::string& data_dir, bool builtin,
+                                                 const Conventions& conventions) {
   const std::filesystem::path root = std::filesystem::path(data_dir) / "events";
   std::vector<std::string> files;
   std::error_code error;
@@ -36,38 +34,28 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
   if (error)
     return IoError(root.string() + ": cannot list the pattern dictionaries: " + error.message());
   if (files.empty()) return NotFoundError(root.string() + ": no pattern dictionaries");
-  // Synonym sets first, then the rest in name order.
-  std::sort(files.begin(), files.end(), [](const std::string& x, const std::string& y) {
-    const bool xs = x.find("synsets") != std::string::npos,
-               ys = y.find("synsets") != std::string::npos;
-    return xs != ys ? xs : x < y;
+  auto is_synsets = [](const std::string& f) { return f.find("synsets") != std::string::npos; };
+  std::sort(files.begin(), files.end(), [&](const std::string& x, const std::string& y) {
+    return is_synsets(x) != is_synsets(y) ? is_synsets(x) : x < y;
   });
   if (conventions.any_preposition_target) files.push_back("petrarch/synsets.txt");
   // Without the built-in patterns, the engine still needs its own sets.
   if (!builtin) {
-    files.erase(
-        std::remove_if(files.begin(), files.end(),
-                       [](const std::string& f) { return f.find("synsets") == std::string::npos; }),
-        files.end());
+    files.erase(std::remove_if(files.begin(), files.end(),
+                               [&](const std::string& f) { return !is_synsets(f); }),
+                files.end());
   }
-  std::vector<Diagnostic> diagnostics;
-  for (const std::string& file : files) {
-    ASSIGN_OR_RETURN(PatternFile parsed, ReadPatternDictionary(data_dir + "/" + file));
-    parsed.file = file;
-    for (Diagnostic& d : parsed.diagnostics) d.file = file;
-    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
-    stage->dictionary_.Add(parsed, names, vocabulary, &diagnostics);
-  }
-  for (const std::string& file : user_files) {
-    ASSIGN_OR_RETURN(PatternFile parsed, ReadPatternDictionary(file));
-    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
-    stage->dictionary_.Add(parsed, names, vocabulary, &diagnostics);
-  }
-  stage->dictionary_.Freeze(&diagnostics);
+  return files;
+}
+
+}  // namespace
+
+Status EventStage::CheckDictionaries(const std::vector<Diagnostic>& diagnostics,
+                                     std::vector<Diagnostic>* warnings) const {
   // The built-in files must be right; the user's are used as far as they
   // can be read.
   auto builtin_file = [&](const std::string& where) {
-    return std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+    return std::any_of(files_.begin(), files_.end(), [&](const std::string& f) {
       return where == f || StartsWith(where, f + ":");
     });
   };
@@ -78,7 +66,7 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
   // Every code the built-in patterns give must be a CAMEO code; the user's
   // may give others, which are reported.
   auto unknown_code = [&](const std::string& rule, const std::string& code) -> Status {
-    if (code.empty() || stage->cameo_->Find(code) != nullptr) return Status::Ok();
+    if (code.empty() || cameo_->Find(code) != nullptr) return Status::Ok();
     const std::string message = "'" + code + "' is not a CAMEO code";
     if (builtin_file(rule)) return DataError(rule + ": " + message);
     const size_t colon = rule.rfind(':');
@@ -86,17 +74,43 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
         {rule.substr(0, colon), std::atoi(rule.c_str() + colon + 1), message, false});
     return Status::Ok();
   };
-  for (int32_t b = 0; b < static_cast<int32_t>(stage->dictionary_.num_patterns()); ++b) {
-    const Pattern& p = stage->dictionary_.pattern(b);
+  for (int32_t b = 0; b < dictionary_.num_patterns(); ++b) {
+    const Pattern& p = dictionary_.pattern(b);
     RETURN_IF_ERROR(unknown_code(p.rule, p.code));
   }
-  for (int32_t t = 0; t < stage->dictionary_.num_triggers(); ++t) {
-    const Trigger& trigger = stage->dictionary_.trigger(t);
-    const std::string& code =
-        trigger.has_code ? trigger.code : stage->dictionary_.block(trigger.block).code;
-    RETURN_IF_ERROR(unknown_code(trigger.rule, code));
+  for (int32_t t = 0; t < dictionary_.num_triggers(); ++t) {
+    const Trigger& trigger = dictionary_.trigger(t);
+    RETURN_IF_ERROR(unknown_code(trigger.rule, trigger.has_code
+                                                   ? trigger.code
+                                                   : dictionary_.block(trigger.block).code));
   }
-  stage->files_ = std::move(files);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<EventStage>> EventStage::Load(
+    const std::string& data_dir, const NameTokenizer& names, const SyntaxLexicon* lexicon,
+    const ActorCodes* codes, StringTable* vocabulary, const std::vector<std::string>& user_files,
+    bool builtin, std::vector<Diagnostic>* warnings, const Conventions& conventions,
+    const std::string& wordnet_dir) {
+  std::unique_ptr<EventStage> stage(new EventStage());
+  ASSIGN_OR_RETURN(stage->cameo_, CameoTable::Load(data_dir));
+  ASSIGN_OR_RETURN(stage->modality_codes_, ModalityCodes::Load(data_dir));
+  ASSIGN_OR_RETURN(stage->files_, DictionaryFiles(data_dir, builtin, conventions));
+  std::vector<Diagnostic> diagnostics;
+  auto add = [&](const std::string& path, const std::string& name) -> Status {
+    ASSIGN_OR_RETURN(PatternFile parsed, ReadPatternDictionary(path));
+    if (!name.empty()) {
+      parsed.file = name;
+      for (Diagnostic& d : parsed.diagnostics) d.file = name;
+    }
+    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    stage->dictionary_.Add(parsed, names, vocabulary, &diagnostics);
+    return Status::Ok();
+  };
+  for (const std::string& file : stage->files_) RETURN_IF_ERROR(add(data_dir + "/" + file, file));
+  for (const std::string& file : user_files) RETURN_IF_ERROR(add(file, ""));
+  stage->dictionary_.Freeze(&diagnostics);
+  RETURN_IF_ERROR(stage->CheckDictionaries(diagnostics, warnings));
   if (conventions.wordnet_neighbours && !wordnet_dir.empty()) {
     auto excluded = [&](std::string_view verb) {
       for (WordRole r : {WordRole::kGeneralVerb, WordRole::kSpeech, WordRole::kCopula,

@@ -55,6 +55,10 @@ class EventStage {
 
  private:
   EventStage() = default;
+  // Fails on an error in a built-in dictionary or a code CAMEO lacks there;
+  // adds the user's files' problems to *warnings.
+  Status CheckDictionaries(const std::vector<Diagnostic>& diagnostics,
+                           std::vector<Diagnostic>* warnings) const;
   std::unique_ptr<CameoTable> cameo_;
   std::unique_ptr<ModalityCodes> modality_codes_;
   PatternDictionary dictionary_;

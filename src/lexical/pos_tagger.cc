@@ -214,6 +214,104 @@ void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector
   }
 }
 
+void PosTagger::VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
+                                      std::vector<PosTag>* out) const {
+  std::vector<PosTag>& tags = *out;
+  // "did not even ever clash", "won't even clash": after a modal or a
+  // form of "do" and adverbs, a word that can be a verb is its base form,
+  // not a noun or a present tense; a word before it that can be an adverb
+  // ("even") is one.
+  if (lexicon_ == nullptr) return;
+  auto verb_like = [&](size_t i) {
+    return (tags[i] == PosTag::NN || tags[i] == PosTag::VB || tags[i] == PosTag::VBP) &&
+           lexicon_->IsLemma(keys[i], WordClass::kVerb);
+  };
+  for (size_t j = 0; j + 1 < tags.size(); ++j) {
+    const std::string_view aux = keys[j];
+    const bool auxiliary =
+        tags[j] == PosTag::MD ||
+        ((tags[j] == PosTag::VBD || tags[j] == PosTag::VBZ || tags[j] == PosTag::VBP) &&
+         (aux == "did" || aux == "does" || aux == "do"));
+    if (!auxiliary) continue;
+    size_t m = j + 1;
+    for (; m < tags.size(); ++m) {
+      if (IsAdverb(tags[m])) continue;
+      if (tags[m] != PosTag::VB || !lexicon_->IsLemma(keys[m], WordClass::kAdverb)) break;
+      size_t next = m + 1;
+      while (next < tags.size() && IsAdverb(tags[next])) ++next;
+      if (next == tags.size() || !verb_like(next)) break;
+      tags[m] = PosTag::RB;
+    }
+    if (m > j + 1 && m < tags.size() && verb_like(m)) tags[m] = PosTag::VB;
+  }
+}
+
+void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
+                            const std::vector<std::string_view>& keys,
+                            std::vector<PosTag>* out) const {
+  std::vector<PosTag>& tags = *out;
+  // Agreement: "their hunger strike", "the army attack": a base form (VB,
+  // VBP) cannot follow a singular noun that follows a determiner; it is a
+  // noun in a compound.
+  for (size_t i = 2; i < tags.size(); ++i) {
+    if ((tags[i] == PosTag::VB || tags[i] == PosTag::VBP) && tags[i - 1] == PosTag::NN &&
+        (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S || tags[i - 2] == PosTag::JJ ||
+         tags[i - 2] == PosTag::POS)) {
+      tags[i] = PosTag::NN;
+    }
+  }
+  // "offered to host a new round": after "to", a base verb before a
+  // determiner, not a noun.
+  for (size_t i = 1; i + 1 < tags.size(); ++i) {
+    if (tags[i - 1] == PosTag::TO && tags[i] == PosTag::NN && lexicon_ != nullptr &&
+        (tags[i + 1] == PosTag::DT || tags[i + 1] == PosTag::PRP_S) &&
+        lexicon_->IsLemma(keys[i], WordClass::kVerb)) {
+      tags[i] = PosTag::VB;
+    }
+  }
+  // "the fighting that followed", "its shelling of the town": a gerund
+  // right after a determiner or possessive, not before a noun, is a noun.
+  for (size_t i = 1; i < tags.size(); ++i) {
+    const PosTag next = i + 1 < tags.size() ? tags[i + 1] : PosTag::kNone;
+    const bool noun_next = next == PosTag::NN || next == PosTag::NNS || next == PosTag::NNP ||
+                           next == PosTag::NNPS || next == PosTag::JJ;
+    if (tags[i] == PosTag::VBG && !noun_next &&
+        (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S ||
+         tags[i - 1] == PosTag::POS)) {
+      tags[i] = PosTag::NN;
+    }
+  }
+  // "A car bombing killed six", "the army shelling was heavy": a gerund
+  // after a determiner and a noun, before a verb, heads the noun phrase.
+  for (size_t i = 2; i + 1 < tags.size(); ++i) {
+    const PosTag next = tags[i + 1];
+    const bool verb_next = next == PosTag::VBD || next == PosTag::VBZ || next == PosTag::VBP ||
+                           next == PosTag::MD || next == PosTag::VBN;
+    if (tags[i] == PosTag::VBG && verb_next && tags[i - 1] == PosTag::NN &&
+        (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S ||
+         tags[i - 2] == PosTag::POS || tags[i - 2] == PosTag::JJ)) {
+      tags[i] = PosTag::NN;
+    }
+  }
+  // "threatened on Monday", "met in March": before a day or a month, a
+  // particle is the preposition of a date.
+  for (size_t i = 0; i + 1 < tags.size(); ++i) {
+    if (tags[i] == PosTag::RP && (a.tokens[s.token_begin + i + 1].flags & kTokCalendar))
+      tags[i] = PosTag::IN;
+  }
+  VerbsAfterAuxiliaries(keys, out);
+  // "Calenardhon crowds burned down its embassy": a present verb in -s
+  // between a name or adjective and a past verb is a plural noun.
+  for (size_t i = 1; i + 1 < tags.size(); ++i) {
+    if (tags[i] == PosTag::VBZ && tags[i + 1] == PosTag::VBD &&
+        (tags[i - 1] == PosTag::NNP || tags[i - 1] == PosTag::JJ) && lexicon_ != nullptr &&
+        keys[i].size() > 2 && keys[i].back() == 's' &&
+        lexicon_->IsLemma(keys[i].substr(0, keys[i].size() - 1), WordClass::kNoun)) {
+      tags[i] = PosTag::NNS;
+    }
+  }
+}
+
 void PosTagger::Tag(Analysis* a) const {
   std::vector<std::string_view> words, keys;
   std::vector<PosTag> tags;
@@ -226,93 +324,7 @@ void PosTagger::Tag(Analysis* a) const {
       keys.push_back(a->Key(t));
     }
     TagWords(words, &tags, &keys);
-    // Agreement: "their hunger strike", "the army attack": a base form (VB,
-    // VBP) cannot follow a singular noun that follows a determiner; it is a
-    // noun in a compound.
-    for (size_t i = 2; i < tags.size(); ++i) {
-      if ((tags[i] == PosTag::VB || tags[i] == PosTag::VBP) && tags[i - 1] == PosTag::NN &&
-          (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S || tags[i - 2] == PosTag::JJ ||
-           tags[i - 2] == PosTag::POS)) {
-        tags[i] = PosTag::NN;
-      }
-    }
-    // "offered to host a new round": after "to", a base verb before a
-    // determiner, not a noun.
-    for (size_t i = 1; i + 1 < tags.size(); ++i) {
-      if (tags[i - 1] == PosTag::TO && tags[i] == PosTag::NN && lexicon_ != nullptr &&
-          (tags[i + 1] == PosTag::DT || tags[i + 1] == PosTag::PRP_S) &&
-          lexicon_->IsLemma(keys[i], WordClass::kVerb)) {
-        tags[i] = PosTag::VB;
-      }
-    }
-    // "the fighting that followed", "its shelling of the town": a gerund
-    // right after a determiner or possessive, not before a noun, is a noun.
-    for (size_t i = 1; i < tags.size(); ++i) {
-      const PosTag next = i + 1 < tags.size() ? tags[i + 1] : PosTag::kNone;
-      const bool noun_next = next == PosTag::NN || next == PosTag::NNS || next == PosTag::NNP ||
-                             next == PosTag::NNPS || next == PosTag::JJ;
-      if (tags[i] == PosTag::VBG && !noun_next &&
-          (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S ||
-           tags[i - 1] == PosTag::POS)) {
-        tags[i] = PosTag::NN;
-      }
-    }
-    // "A car bombing killed six", "the army shelling was heavy": a gerund
-    // after a determiner and a noun, before a verb, heads the noun phrase.
-    for (size_t i = 2; i + 1 < tags.size(); ++i) {
-      const PosTag next = tags[i + 1];
-      const bool verb_next = next == PosTag::VBD || next == PosTag::VBZ || next == PosTag::VBP ||
-                             next == PosTag::MD || next == PosTag::VBN;
-      if (tags[i] == PosTag::VBG && verb_next && tags[i - 1] == PosTag::NN &&
-          (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S ||
-           tags[i - 2] == PosTag::POS || tags[i - 2] == PosTag::JJ)) {
-        tags[i] = PosTag::NN;
-      }
-    }
-    // "threatened on Monday", "met in March": before a day or a month, a
-    // particle is the preposition of a date.
-    for (size_t i = 0; i + 1 < tags.size(); ++i) {
-      if (tags[i] == PosTag::RP && (a->tokens[s.token_begin + i + 1].flags & kTokCalendar))
-        tags[i] = PosTag::IN;
-    }
-    // "did not even ever clash", "won't even clash": after a modal or a
-    // form of "do" and adverbs, a word that can be a verb is its base form,
-    // not a noun or a present tense; a word before it that can be an adverb
-    // ("even") is one.
-    if (lexicon_ != nullptr) {
-      auto verb_like = [&](size_t i) {
-        return (tags[i] == PosTag::NN || tags[i] == PosTag::VB || tags[i] == PosTag::VBP) &&
-               lexicon_->IsLemma(keys[i], WordClass::kVerb);
-      };
-      for (size_t j = 0; j + 1 < tags.size(); ++j) {
-        const std::string_view aux = keys[j];
-        const bool auxiliary =
-            tags[j] == PosTag::MD ||
-            ((tags[j] == PosTag::VBD || tags[j] == PosTag::VBZ || tags[j] == PosTag::VBP) &&
-             (aux == "did" || aux == "does" || aux == "do"));
-        if (!auxiliary) continue;
-        size_t m = j + 1;
-        for (; m < tags.size(); ++m) {
-          if (IsAdverb(tags[m])) continue;
-          if (tags[m] != PosTag::VB || !lexicon_->IsLemma(keys[m], WordClass::kAdverb)) break;
-          size_t next = m + 1;
-          while (next < tags.size() && IsAdverb(tags[next])) ++next;
-          if (next == tags.size() || !verb_like(next)) break;
-          tags[m] = PosTag::RB;
-        }
-        if (m > j + 1 && m < tags.size() && verb_like(m)) tags[m] = PosTag::VB;
-      }
-    }
-    // "Calenardhon crowds burned down its embassy": a present verb in -s
-    // between a name or adjective and a past verb is a plural noun.
-    for (size_t i = 1; i + 1 < tags.size(); ++i) {
-      if (tags[i] == PosTag::VBZ && tags[i + 1] == PosTag::VBD &&
-          (tags[i - 1] == PosTag::NNP || tags[i - 1] == PosTag::JJ) && lexicon_ != nullptr &&
-          keys[i].size() > 2 && keys[i].back() == 's' &&
-          lexicon_->IsLemma(keys[i].substr(0, keys[i].size() - 1), WordClass::kNoun)) {
-        tags[i] = PosTag::NNS;
-      }
-    }
+    CorrectTags(*a, s, keys, &tags);
     for (uint32_t i = s.token_begin; i < s.token_end; ++i)
       a->tokens[i].tag = tags[i - s.token_begin];
   }

@@ -61,6 +61,14 @@ class PosTagger {
   size_t num_features() const { return entries_.size(); }
 
  private:
+  // Rules after the model: compounds, gerunds heading noun phrases, verbs
+  // after "to" and auxiliaries, dates' prepositions, plurals in -s.
+  void CorrectTags(const Analysis& a, const Sentence& s, const std::vector<std::string_view>& keys,
+                   std::vector<PosTag>* tags) const;
+  // "did not even ever clash": after a modal or "do" and adverbs, a word that
+  // can be a verb is its base form.
+  void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
+                             std::vector<PosTag>* tags) const;
   PosTagger() = default;
   void Build(const TaggerModelData& data);
   // Index into entries_ for feature `hash`, or -1.

@@ -93,101 +93,175 @@ void ResolveStage::CountryFromPlace(const Analysis& a, EventCandidate* c) const 
   }
 }
 
+void ResolveStage::PlacesOfSentence(const Analysis& analysis, const EventCandidate& c,
+                                    bool dateline,
+                                    std::vector<const PlaceMention*>* out) const {
+  const Analysis* a = &analysis;
+  std::vector<const PlaceMention*>& here = *out;
+  here.clear();
+  // A capital or country acted on by force is also where it happened
+  // ("jets struck Damascus"); one that acts or talks is not a place.
+  const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+  const int32_t target_phrase =
+      c.target >= 0 ? static_cast<int32_t>(a->actors[c.target].phrase) : -1;
+  // Places are in text order, the dateline's first.
+  const auto first = std::lower_bound(
+      a->places.begin() + (dateline ? 1 : 0), a->places.end(), c.sentence,
+      [](const PlaceMention& m, uint32_t s) { return m.sentence < s; });
+  for (auto it = first; it != a->places.end() && it->sentence == c.sentence; ++it) {
+    const PlaceMention& m = *it;
+    if (m.strength == 0) continue;
+    if (m.actor && !(root >= 18 && m.phrase == target_phrase)) continue;
+    // Countries only where something happened in them, not "talks between
+    // Russia and Ukraine" or "flew to Moscow".
+    if (places_->gazetteer().place(m.place).kind == PlaceKind::kCountry && m.strength < 3)
+      continue;
+    here.push_back(&m);
+  }
+}
+
+const PlaceMention* ResolveStage::ChoosePlace(const Analysis& analysis, const EventCandidate& c,
+                                              const std::vector<const PlaceMention*>& here) {
+  const Analysis* a = &analysis;
+  const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+  const PlaceMention* best = nullptr;
+  std::pair<uint32_t, uint32_t> own{c.evidence_begin, c.evidence_end};
+  const VerbGroup* v = nullptr;
+  if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
+    v = &a->verb_groups[c.verb_group];
+    const auto clause = ClauseRange(*a, c.verb_group);
+    own = {std::min(own.first, clause.first), std::max(own.second, clause.second)};
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> others;
+  for (uint32_t p = a->sentence_phrase_begin[c.sentence];
+       p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
+    if (a->phrases[p].type != PhraseType::kVerb || a->phrases[p].verb_group == c.verb_group)
+      continue;
+    const auto r = ClauseRange(*a, a->phrases[p].verb_group);
+    if (!(r.first <= c.trigger && c.trigger < r.second)) others.push_back(r);
+  }
+  auto in_own = [&](const PlaceMention* m) {
+    return m->begin >= own.first && m->end <= own.second;
+  };
+  auto elsewhere = [&](const PlaceMention* m) {
+    return std::any_of(others.begin(), others.end(), [&](const auto& r) {
+      return m->begin >= r.first && m->end <= r.second;
+    });
+  };
+  auto distance = [&](const PlaceMention* m) {
+    return m->end <= c.trigger ? c.trigger - m->end + 1 : m->begin - c.trigger;
+  };
+  // The strongest, then nearest, place that passes `keep`.
+  auto pick = [&](auto keep) -> const PlaceMention* {
+    const PlaceMention* chosen = nullptr;
+    for (const PlaceMention* m : here) {
+      if (!keep(m)) continue;
+      if (chosen == nullptr || m->strength > chosen->strength ||
+          (m->strength == chosen->strength && distance(m) < distance(chosen)))
+        chosen = m;
+    }
+    return chosen;
+  };
+  best = pick([&](const PlaceMention* m) { return in_own(m) && m->strength >= 2; });
+  // "the air base near Latakia, from which its jets have flown ...":
+  // the place of what the relative clause hangs on.
+  if (best == nullptr && v != nullptr && v->kind == ClauseKind::kRelative && v->opener >= 0) {
+    const uint32_t opener = a->phrases[v->opener].begin;
+    const bool locative =
+        a->Key(opener) == "where" ||
+        (opener > 0 && a->tokens[opener - 1].tag == PosTag::IN && a->Key(opener) == "which");
+    const uint32_t start =
+        locative && opener > 0 && a->tokens[opener - 1].tag == PosTag::IN ? opener - 1 : opener;
+    for (const PlaceMention* m : here) {
+      if (locative && m->end <= start && (best == nullptr || m->begin > best->begin)) best = m;
+    }
+  }
+  if (best == nullptr) best = pick(in_own);
+  // What is said or promised happens where it is said, not where
+  // the sentence's other clauses are: only material events take a
+  // place from elsewhere in the sentence.
+  const bool material = root >= 6 && !(root >= 10 && root <= 16);
+  if (best == nullptr && material)
+    best = pick([&](const PlaceMention* m) { return !elsewhere(m); });
+  if (best == nullptr && material) best = pick([](const PlaceMention*) { return true; });
+  return best;
+}
+
 void ResolveStage::LocateEvents(Analysis* a) const {
   const PlaceMention* dateline =
       !a->places.empty() && a->places[0].sentence == kDatelineSentence ? &a->places[0] : nullptr;
   std::vector<const PlaceMention*> here;
   for (EventCandidate& c : a->events) {
     c.location.reset();
-    here.clear();
-    // A capital or country acted on by force is also where it happened
-    // ("jets struck Damascus"); one that acts or talks is not a place.
-    const int root = std::atoi(c.cameo.substr(0, 2).c_str());
-    const int32_t target_phrase =
-        c.target >= 0 ? static_cast<int32_t>(a->actors[c.target].phrase) : -1;
-    // Places are in text order, the dateline's first.
-    const auto first = std::lower_bound(
-        a->places.begin() + (dateline != nullptr ? 1 : 0), a->places.end(), c.sentence,
-        [](const PlaceMention& m, uint32_t s) { return m.sentence < s; });
-    for (auto it = first; it != a->places.end() && it->sentence == c.sentence; ++it) {
-      const PlaceMention& m = *it;
-      if (m.strength == 0) continue;
-      if (m.actor && !(root >= 18 && m.phrase == target_phrase)) continue;
-      // Countries only where something happened in them, not "talks between
-      // Russia and Ukraine" or "flew to Moscow".
-      if (places_->gazetteer().place(m.place).kind == PlaceKind::kCountry && m.strength < 3)
-        continue;
-      here.push_back(&m);
-    }
-    const PlaceMention* best = nullptr;
-    if (!here.empty()) {
-      std::pair<uint32_t, uint32_t> own{c.evidence_begin, c.evidence_end};
-      const VerbGroup* v = nullptr;
-      if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
-        v = &a->verb_groups[c.verb_group];
-        const auto clause = ClauseRange(*a, c.verb_group);
-        own = {std::min(own.first, clause.first), std::max(own.second, clause.second)};
-      }
-      std::vector<std::pair<uint32_t, uint32_t>> others;
-      for (uint32_t p = a->sentence_phrase_begin[c.sentence];
-           p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
-        if (a->phrases[p].type != PhraseType::kVerb || a->phrases[p].verb_group == c.verb_group)
-          continue;
-        const auto r = ClauseRange(*a, a->phrases[p].verb_group);
-        if (!(r.first <= c.trigger && c.trigger < r.second)) others.push_back(r);
-      }
-      auto in_own = [&](const PlaceMention* m) {
-        return m->begin >= own.first && m->end <= own.second;
-      };
-      auto elsewhere = [&](const PlaceMention* m) {
-        return std::any_of(others.begin(), others.end(), [&](const auto& r) {
-          return m->begin >= r.first && m->end <= r.second;
-        });
-      };
-      auto distance = [&](const PlaceMention* m) {
-        return m->end <= c.trigger ? c.trigger - m->end + 1 : m->begin - c.trigger;
-      };
-      // The strongest, then nearest, place that passes `keep`.
-      auto pick = [&](auto keep) -> const PlaceMention* {
-        const PlaceMention* chosen = nullptr;
-        for (const PlaceMention* m : here) {
-          if (!keep(m)) continue;
-          if (chosen == nullptr || m->strength > chosen->strength ||
-              (m->strength == chosen->strength && distance(m) < distance(chosen)))
-            chosen = m;
-        }
-        return chosen;
-      };
-      best = pick([&](const PlaceMention* m) { return in_own(m) && m->strength >= 2; });
-      // "the air base near Latakia, from which its jets have flown ...":
-      // the place of what the relative clause hangs on.
-      if (best == nullptr && v != nullptr && v->kind == ClauseKind::kRelative && v->opener >= 0) {
-        const uint32_t opener = a->phrases[v->opener].begin;
-        const bool locative =
-            a->Key(opener) == "where" ||
-            (opener > 0 && a->tokens[opener - 1].tag == PosTag::IN && a->Key(opener) == "which");
-        const uint32_t start =
-            locative && opener > 0 && a->tokens[opener - 1].tag == PosTag::IN ? opener - 1 : opener;
-        for (const PlaceMention* m : here) {
-          if (locative && m->end <= start && (best == nullptr || m->begin > best->begin)) best = m;
-        }
-      }
-      if (best == nullptr) best = pick(in_own);
-      // What is said or promised happens where it is said, not where
-      // the sentence's other clauses are: only material events take a
-      // place from elsewhere in the sentence.
-      const bool material = root >= 6 && !(root >= 10 && root <= 16);
-      if (best == nullptr && material)
-        best = pick([&](const PlaceMention* m) { return !elsewhere(m); });
-      if (best == nullptr && material) best = pick([](const PlaceMention*) { return true; });
-    }
+    PlacesOfSentence(*a, c, dateline != nullptr, &here);
+    const PlaceMention* best = here.empty() ? nullptr : ChoosePlace(*a, c, here);
     if (best == nullptr) best = dateline;
     if (best != nullptr) c.location = places_->LocationOf(*a, *best);
   }
 }
 
+void ResolveStage::CountedEvents(Analysis* a, uint32_t s, size_t first, size_t last,
+                                 const QuantityMention& m, std::vector<EventCandidate*>* out) {
+  std::vector<EventCandidate*>& to = *out;
+  // "hundreds of airstrikes": the event that noun names; else the
+  // event whose words hold it ("fired dozens of rockets at Israel").
+  const uint32_t counted = static_cast<uint32_t>(m.counted);
+  for (size_t i = first; i < last; ++i) {
+    if (a->events[i].trigger == counted) to.push_back(&a->events[i]);
+  }
+  // People are not counted as actions ("abducted a dozen soldiers").
+  const int32_t counted_phrase = [&] {
+    for (uint32_t p = a->sentence_phrase_begin[s]; p < a->sentence_phrase_begin[s + 1]; ++p) {
+      if (a->phrases[p].begin <= counted && counted < a->phrases[p].end)
+        return static_cast<int32_t>(p);
+    }
+    return -1;
+  }();
+  const bool people =
+      counted_phrase >= 0 && a->ActorOf(static_cast<uint32_t>(counted_phrase)) != nullptr;
+  for (size_t i = first; i < last && to.empty() && !people; ++i) {
+    const EventCandidate& c = a->events[i];
+    if (c.evidence_begin <= counted && counted < c.evidence_end) {
+      for (size_t j = i; j < last; ++j) {
+        if (a->events[j].trigger == c.trigger) to.push_back(&a->events[j]);
+      }
+    }
+  }
+}
+
+void ResolveStage::NearestEvents(Analysis* a, uint32_t s, size_t first, size_t last,
+                                 const QuantityMention& m, std::vector<EventCandidate*>* out) {
+  std::vector<EventCandidate*>& to = *out;
+  // The event whose clause holds the amount; else for casualties the
+  // nearest violent event of the sentence, for money the nearest event.
+  EventCandidate* best = nullptr;
+  uint32_t best_distance = UINT32_MAX;
+  for (size_t i = first; i < last; ++i) {
+    EventCandidate& c = a->events[i];
+    const int root = std::atoi(c.cameo.substr(0, 2).c_str());
+    if (m.quantity.kind != "money" && (root < 18 || root > 20)) continue;
+    if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == s) {
+      const auto [b, e] = ClauseRange(*a, c.verb_group);
+      if (m.begin >= b && m.end <= e) {
+        best = &c;
+        break;
+      }
+    }
+    const uint32_t distance = c.trigger > m.begin ? c.trigger - m.begin : m.begin - c.trigger;
+    if (distance < best_distance) best = &c, best_distance = distance;
+  }
+  // The events of one happening (A -> B and B -> A) share it.
+  for (size_t i = first; best != nullptr && i < last; ++i) {
+    if (a->events[i].trigger == best->trigger &&
+        a->events[i].verb_group == best->verb_group) {
+      to.push_back(&a->events[i]);
+    }
+  }
+}
+
 void ResolveStage::CountEvents(Analysis* a) const {
   std::vector<QuantityMention> found;
+  std::vector<EventCandidate*> to;
   size_t first = 0;  // events are in sentence order
   for (uint32_t s = 0; s < a->sentences.size(); ++s) {
     while (first < a->events.size() && a->events[first].sentence < s) ++first;
@@ -197,77 +271,25 @@ void ResolveStage::CountEvents(Analysis* a) const {
     found.clear();
     quantities_->Find(*a, s, &found);
     for (const QuantityMention& m : found) {
-      std::vector<EventCandidate*> to;
-      auto of_group = [&](int32_t vg) {
-        for (size_t i = first; i < last; ++i) {
-          const EventCandidate& c = a->events[i];
-          if (c.verb_group == vg || std::find(c.joined_groups.begin(), c.joined_groups.end(),
-                                              vg) != c.joined_groups.end()) {
-            to.push_back(&a->events[i]);
-          }
-        }
-      };
+      to.clear();
       if (m.counted >= 0) {
-        // "hundreds of airstrikes": the event that noun names; else the
-        // event whose words hold it ("fired dozens of rockets at Israel").
-        const uint32_t counted = static_cast<uint32_t>(m.counted);
-        for (size_t i = first; i < last; ++i) {
-          if (a->events[i].trigger == counted) to.push_back(&a->events[i]);
-        }
-        // People are not counted as actions ("abducted a dozen soldiers").
-        const int32_t counted_phrase = [&] {
-          for (uint32_t p = a->sentence_phrase_begin[s]; p < a->sentence_phrase_begin[s + 1]; ++p) {
-            if (a->phrases[p].begin <= counted && counted < a->phrases[p].end)
-              return static_cast<int32_t>(p);
-          }
-          return -1;
-        }();
-        const bool people =
-            counted_phrase >= 0 && a->ActorOf(static_cast<uint32_t>(counted_phrase)) != nullptr;
-        for (size_t i = first; i < last && to.empty() && !people; ++i) {
-          const EventCandidate& c = a->events[i];
-          if (c.evidence_begin <= counted && counted < c.evidence_end) {
-            for (size_t j = i; j < last; ++j) {
-              if (a->events[j].trigger == c.trigger) to.push_back(&a->events[j]);
-            }
-          }
-        }
+        CountedEvents(a, s, first, last, m, &to);
       } else if (m.verb_group >= 0) {
         // The casualty verb's own event, or that of the clause it tells the
         // toll of ("ambushed a convoy, killing six soldiers").
         for (int32_t vg = m.verb_group, depth = 0; vg >= 0 && to.empty() && depth < 3; ++depth) {
-          of_group(vg);
+          for (size_t i = first; i < last; ++i) {
+            const EventCandidate& c = a->events[i];
+            if (c.verb_group == vg || std::find(c.joined_groups.begin(), c.joined_groups.end(),
+                                                vg) != c.joined_groups.end()) {
+              to.push_back(&a->events[i]);
+            }
+          }
           const VerbGroup& v = a->verb_groups[vg];
           vg = v.kind == ClauseKind::kParticiple || v.coordinated ? v.governor : -1;
         }
       }
-      if (to.empty() && m.quantity.kind != "count") {
-        // The event whose clause holds the amount; else for casualties the
-        // nearest violent event of the sentence, for money the nearest event.
-        EventCandidate* best = nullptr;
-        uint32_t best_distance = UINT32_MAX;
-        for (size_t i = first; i < last; ++i) {
-          EventCandidate& c = a->events[i];
-          const int root = std::atoi(c.cameo.substr(0, 2).c_str());
-          if (m.quantity.kind != "money" && (root < 18 || root > 20)) continue;
-          if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == s) {
-            const auto [b, e] = ClauseRange(*a, c.verb_group);
-            if (m.begin >= b && m.end <= e) {
-              best = &c;
-              break;
-            }
-          }
-          const uint32_t distance = c.trigger > m.begin ? c.trigger - m.begin : m.begin - c.trigger;
-          if (distance < best_distance) best = &c, best_distance = distance;
-        }
-        // The events of one happening (A -> B and B -> A) share it.
-        for (size_t i = first; best != nullptr && i < last; ++i) {
-          if (a->events[i].trigger == best->trigger &&
-              a->events[i].verb_group == best->verb_group) {
-            to.push_back(&a->events[i]);
-          }
-        }
-      }
+      if (to.empty() && m.quantity.kind != "count") NearestEvents(a, s, first, last, m, &to);
       for (EventCandidate* c : to) {
         const bool known =
             std::any_of(c->quantities.begin(), c->quantities.end(), [&](const Quantity& q) {
@@ -297,6 +319,70 @@ std::pair<uint32_t, uint32_t> ResolveStage::ClauseRange(const Analysis& a, int32
   return {begin, end};
 }
 
+void ResolveStage::DateCandidates(const Analysis& analysis, const EventCandidate& c,
+                                  std::vector<const DateMention*>* clause_dates,
+                                  std::vector<const DateMention*>* sentence_dates,
+                                  std::vector<const DateMention*>* said_dates) {
+  const Analysis* a = &analysis;
+  const Sentence& s = a->sentences[c.sentence];
+  auto& clause = *clause_dates;
+  auto& sentence = *sentence_dates;
+  auto& said = *said_dates;
+  // Best first: the clause's, then the sentence's outside
+  // speech clauses, then those of its speech clauses ("the army said on
+  // Wednesday": the event was on or before), nearest the trigger first.
+  std::pair<uint32_t, uint32_t> own{s.token_begin, s.token_begin};
+  if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
+    own = ClauseRange(*a, c.verb_group);
+  }
+  // The clauses of the sentence's other verbs: a date there is theirs
+  // ("urged Moscow to extend the agreement, which expires next month"),
+  // unless the verb only reports speech.
+  std::vector<std::pair<uint32_t, uint32_t>> speech, others;
+  for (uint32_t p = a->sentence_phrase_begin[c.sentence];
+       p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
+    if (a->phrases[p].type != PhraseType::kVerb) continue;
+    const int32_t vg = a->phrases[p].verb_group;
+    if (vg == c.verb_group) continue;
+    (a->verb_groups[vg].speech ? speech : others).push_back(ClauseRange(*a, vg));
+  }
+  auto inside = [](const std::vector<std::pair<uint32_t, uint32_t>>& ranges,
+                   const DateMention& m) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const auto& r) { return m.begin >= r.first && m.end <= r.second; });
+  };
+  // The dates are in text order: look only at this sentence's.
+  const auto first =
+      std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
+                       [](const DateMention& m, uint32_t t) { return m.begin < t; });
+  for (auto it = first; it != a->dates.end() && it->begin < s.token_end; ++it) {
+    const DateMention& m = *it;
+    if (m.end > s.token_end) continue;
+    if (m.begin >= own.first && m.end <= own.second) {
+      clause.push_back(&m);
+      continue;
+    }
+    if (inside(speech, m)) {
+      said.push_back(&m);
+    } else if (!inside(others, m)) {
+      sentence.push_back(&m);
+    }
+  }
+  auto nearest = [&](std::vector<const DateMention*>* list) {
+    std::stable_sort(list->begin(), list->end(), [&](const DateMention* x, const DateMention* y) {
+      auto distance = [&](const DateMention* m) {
+        return m->end <= c.trigger    ? c.trigger - m->end
+               : m->begin > c.trigger ? m->begin - c.trigger
+                                      : 0;
+      };
+      return distance(x) < distance(y);
+    });
+  };
+  nearest(&clause);
+  nearest(&sentence);
+  nearest(&said);
+}
+
 void ResolveStage::DateEvents(Analysis* a) const {
   const std::optional<Date> reference =
       a->has_reference_date ? std::optional<Date>(a->reference_date) : std::nullopt;
@@ -308,63 +394,10 @@ void ResolveStage::DateEvents(Analysis* a) const {
   }
   auto text = [&](const DateMention& m) { return std::string(a->OriginalText(m.begin, m.end)); };
   for (EventCandidate& c : a->events) {
-    const Sentence& s = a->sentences[c.sentence];
     const bool future = c.modality == Modality::kFuture ||
                         (c.verb_group >= 0 && a->verb_groups[c.verb_group].future);
-    // Candidates, best first: the clause's, then the sentence's outside
-    // speech clauses, then those of its speech clauses ("the army said on
-    // Wednesday": the event was on or before), nearest the trigger first.
     std::vector<const DateMention*> clause, sentence, said;
-    std::pair<uint32_t, uint32_t> own{s.token_begin, s.token_begin};
-    if (c.verb_group >= 0 && a->verb_groups[c.verb_group].sentence == c.sentence) {
-      own = ClauseRange(*a, c.verb_group);
-    }
-    // The clauses of the sentence's other verbs: a date there is theirs
-    // ("urged Moscow to extend the agreement, which expires next month"),
-    // unless the verb only reports speech.
-    std::vector<std::pair<uint32_t, uint32_t>> speech, others;
-    for (uint32_t p = a->sentence_phrase_begin[c.sentence];
-         p < a->sentence_phrase_begin[c.sentence + 1]; ++p) {
-      if (a->phrases[p].type != PhraseType::kVerb) continue;
-      const int32_t vg = a->phrases[p].verb_group;
-      if (vg == c.verb_group) continue;
-      (a->verb_groups[vg].speech ? speech : others).push_back(ClauseRange(*a, vg));
-    }
-    auto inside = [](const std::vector<std::pair<uint32_t, uint32_t>>& ranges,
-                     const DateMention& m) {
-      return std::any_of(ranges.begin(), ranges.end(),
-                         [&](const auto& r) { return m.begin >= r.first && m.end <= r.second; });
-    };
-    // The dates are in text order: look only at this sentence's.
-    const auto first =
-        std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
-                         [](const DateMention& m, uint32_t t) { return m.begin < t; });
-    for (auto it = first; it != a->dates.end() && it->begin < s.token_end; ++it) {
-      const DateMention& m = *it;
-      if (m.end > s.token_end) continue;
-      if (m.begin >= own.first && m.end <= own.second) {
-        clause.push_back(&m);
-        continue;
-      }
-      if (inside(speech, m)) {
-        said.push_back(&m);
-      } else if (!inside(others, m)) {
-        sentence.push_back(&m);
-      }
-    }
-    auto nearest = [&](std::vector<const DateMention*>* list) {
-      std::stable_sort(list->begin(), list->end(), [&](const DateMention* x, const DateMention* y) {
-        auto distance = [&](const DateMention* m) {
-          return m->end <= c.trigger    ? c.trigger - m->end
-                 : m->begin > c.trigger ? m->begin - c.trigger
-                                        : 0;
-        };
-        return distance(x) < distance(y);
-      });
-    };
-    nearest(&clause);
-    nearest(&sentence);
-    nearest(&said);
+    DateCandidates(*a, c, &clause, &sentence, &said);
     c.date.reset();
     for (const auto* list : {&clause, &sentence, &said}) {
       for (const DateMention* m : *list) {

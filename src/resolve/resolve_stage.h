@@ -41,8 +41,34 @@ class ResolveStage {
   // before it ends to its own end.
   static std::pair<uint32_t, uint32_t> ClauseRange(const Analysis& a, int32_t vg);
   void DateEvents(Analysis* a) const;
+  // The dates that may be event c's, each list nearest the trigger first:
+  // those of its own clause, of the sentence outside other verbs' clauses,
+  // and of its speech clauses ("the army said on Wednesday").
+  static void DateCandidates(const Analysis& a, const EventCandidate& c,
+                             std::vector<const DateMention*>* clause,
+                             std::vector<const DateMention*>* sentence,
+                             std::vector<const DateMention*>* said);
   void CountEvents(Analysis* a) const;
+  // The events of sentence s (a->events[first, last)) that quantity m
+  // counts: the event its counted noun names ("hundreds of airstrikes"), or
+  // whose words hold it ("fired dozens of rockets"), unless it counts people.
+  static void CountedEvents(Analysis* a, uint32_t s, size_t first, size_t last,
+                            const QuantityMention& m, std::vector<EventCandidate*>* to);
+  // The event whose clause holds amount m; else for casualties the nearest
+  // violent event, for money the nearest event; with its reciprocal twin.
+  static void NearestEvents(Analysis* a, uint32_t s, size_t first, size_t last,
+                            const QuantityMention& m, std::vector<EventCandidate*>* to);
   void LocateEvents(Analysis* a) const;
+  // The places of event c's sentence that may be where it happened: not
+  // actors (unless struck by force), countries only where something
+  // happened in them; after the dateline's place when there is one.
+  void PlacesOfSentence(const Analysis& a, const EventCandidate& c, bool dateline,
+                        std::vector<const PlaceMention*>* out) const;
+  // The place of event c among those `here`: the strongest and nearest in
+  // its own clause, the antecedent of "where" or "from which", then, for
+  // material events, one outside the sentence's other clauses, then any.
+  static const PlaceMention* ChoosePlace(const Analysis& a, const EventCandidate& c,
+                                         const std::vector<const PlaceMention*>& here);
   // A material event with no target whose object is a place is done to
   // that place's country ("jets bombed Syria": SYR) or its people ("jets
   // bombed Aleppo": SYRCVL); a target without a country takes that of the
