@@ -46,202 +46,278 @@ void ActorComposer::Compose(Analysis* a) const {
   }
 }
 
-void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int32_t>& mentions,
-                                  std::vector<bool>* consumed) const {
-  const Phrase& ph = a->phrases[p];
-  const Date* date = a->has_reference_date ? &a->reference_date : nullptr;
-  int32_t person = -1, head_agent = -1;
-  std::vector<int32_t> organizations, countries, agents;
+ActorComposer::PhraseParts ActorComposer::SortMentions(const Analysis& a, uint32_t p,
+                                                     const std::vector<int32_t>& mentions) const {
+  const Phrase& ph = a.phrases[p];
+  PhraseParts parts;
   for (int32_t m : mentions) {
-    (*consumed)[m] = true;
-    const Mention& mention = a->mentions[m];
+    const Mention& mention = a.mentions[m];
     switch (mention.kind) {
       case MentionKind::kPerson:
-        if (person < 0) person = m;
+        if (parts.person < 0) parts.person = m;
         break;
       case MentionKind::kOrganization:
-        organizations.push_back(m);
+        parts.organizations.push_back(m);
         break;
       case MentionKind::kCountry:
       case MentionKind::kDemonym:
       case MentionKind::kCapital:
-        countries.push_back(m);
+        parts.countries.push_back(m);
         break;
       case MentionKind::kAgent:
-        agents.push_back(m);
-        if (ph.head >= mention.begin && ph.head < mention.end) head_agent = m;
+        parts.agents.push_back(m);
+        if (ph.head >= mention.begin && ph.head < mention.end) parts.head_agent = m;
         break;
       case MentionKind::kPronoun:
         break;
     }
   }
   // A possessive pronoun ("its jets") or a personal pronoun ("he").
-  int32_t pronoun = -1;
   for (uint32_t t = ph.begin; t < ph.end; ++t) {
-    if (IsPossessivePronoun(*a, t) || (IsPersonalPronoun(*a, t) && t == ph.head)) {
-      pronoun = static_cast<int32_t>(t);
+    if (IsPossessivePronoun(a, t) || (IsPersonalPronoun(a, t) && t == ph.head)) {
+      parts.pronoun = static_cast<int32_t>(t);
       break;
     }
   }
-  if (mentions.empty() && pronoun < 0) return;
+  return parts;
+}
 
+void ActorComposer::DecideRole(const Analysis& a, const Phrase& ph, const Date* date,
+                               PhraseParts* parts) const {
   // The role: the head's agent, unless it is generic ("official") and a more
   // specific agent modifies it ("military official"); else the last agent
   // ("Foreign Minister Sergei Lavrov").
-  std::string role;
-  bool individual = false, plural = false;
-  const int32_t role_agent = [&]() -> int32_t {
-    if (head_agent >= 0) {
-      if (dictionary_->entry(a->mentions[head_agent].entry).generic) {
-        for (auto it = agents.rbegin(); it != agents.rend(); ++it) {
-          if (*it != head_agent && !dictionary_->entry(a->mentions[*it].entry).generic) return *it;
-        }
+  const auto& agents = parts->agents;
+  const int32_t head_agent = parts->head_agent;
+  auto generic = [&](int32_t m) { return dictionary_->entry(a.mentions[m].entry).generic; };
+  parts->role_agent = agents.empty() ? -1 : agents.back();
+  if (head_agent >= 0) {
+    parts->role_agent = head_agent;
+    for (auto it = agents.rbegin(); generic(head_agent) && it != agents.rend(); ++it) {
+      if (*it != head_agent && !generic(*it)) {
+        parts->role_agent = *it;
+        break;
       }
-      return head_agent;
     }
-    return agents.empty() ? -1 : agents.back();
-  }();
-  if (role_agent >= 0) role = dictionary_->CodeOn(a->mentions[role_agent].entry, date);
+  }
+  if (parts->role_agent >= 0)
+    parts->role = dictionary_->CodeOn(a.mentions[parts->role_agent].entry, date);
   // A people without a state of its own: "Kurdish forces" are rebels, not
   // an army; "the Kurds", "Kurdish women" civilians.
-  const ActorEntry* ethnic = nullptr;
   for (int32_t m : agents) {
-    const ActorEntry& e = dictionary_->entry(a->mentions[m].entry);
-    if (!e.homelands.empty()) ethnic = &e;
+    const ActorEntry& e = dictionary_->entry(a.mentions[m].entry);
+    if (!e.homelands.empty()) parts->ethnic = &e;
   }
-  if (ethnic != nullptr && codes_->HasTag(role, "state") && codes_->HasTag(role, "armed"))
-    role = "REB";
+  if (parts->ethnic != nullptr && codes_->HasTag(parts->role, "state") &&
+      codes_->HasTag(parts->role, "armed")) {
+    parts->role = "REB";
+  }
   // Agents that put their role first ([NGO~]) and are not the phrase's role
   // agent still do: "an MSF Arnor diplomat" is NGO + ARN + GOV.
-  std::string prefixes;
   for (int32_t m : agents) {
-    if (m != role_agent && dictionary_->entry(a->mentions[m].entry).agent_prefix)
-      prefixes += dictionary_->CodeOn(a->mentions[m].entry, date);
+    if (m != parts->role_agent && dictionary_->entry(a.mentions[m].entry).agent_prefix)
+      parts->prefixes += dictionary_->CodeOn(a.mentions[m].entry, date);
   }
+  parts->role_first = parts->role_agent >= 0 &&
+                      dictionary_->entry(a.mentions[parts->role_agent].entry).agent_prefix;
   if (head_agent >= 0) {
-    const Mention& h = a->mentions[head_agent];
-    plural = dictionary_->RoleOfName(h.name) == NameRole::kPlural ||
-             a->tokens[ph.head].tag == PosTag::NNS || a->tokens[ph.head].tag == PosTag::NNPS;
-    individual = dictionary_->entry(h.entry).individual && !plural;
+    const Mention& h = a.mentions[head_agent];
+    parts->plural = dictionary_->RoleOfName(h.name) == NameRole::kPlural ||
+                    a.tokens[ph.head].tag == PosTag::NNS || a.tokens[ph.head].tag == PosTag::NNPS;
+    parts->individual = dictionary_->entry(h.entry).individual && !parts->plural;
   }
+}
 
+void ActorComposer::AddActor(Analysis* a, PhraseActor x, int32_t deciding) const {
+  x.mention = deciding;
+  if (deciding >= 0) x.rule = dictionary_->entry(a->mentions[deciding].entry).rule;
+  // A name that stands for several actors ("LORIEN [ELR/GAL]"): one actor
+  // each.
+  if (x.code.find('/') != std::string::npos) {
+    const std::string codes = x.code;
+    for (std::string_view part : Split(codes, '/')) {
+      if (part.empty()) continue;
+      PhraseActor y = x;
+      y.code = std::string(part);
+      Describe(&y);
+      a->actors.push_back(std::move(y));
+    }
+    return;
+  }
+  Describe(&x);
+  a->actors.push_back(std::move(x));
+}
+
+// Several names joined by a conjunction share the agent: "Hungarian and
+// Romanian officials", "Isis and IS fighters". Otherwise the first counts.
+std::vector<int32_t> ActorComposer::Coordinated(const Analysis& a,
+                                                const std::vector<int32_t>& list) {
+  std::vector<int32_t> out{list[0]};
+  for (size_t i = 1; i < list.size(); ++i) {
+    const uint32_t begin = a.mentions[list[i]].begin;
+    if (begin > 0 && a.tokens[begin - 1].tag == PosTag::CC) out.push_back(list[i]);
+  }
+  return out;
+}
+
+void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int32_t>& mentions,
+                                  std::vector<bool>* consumed) const {
+  const Phrase& ph = a->phrases[p];
+  const Date* date = a->has_reference_date ? &a->reference_date : nullptr;
+  for (int32_t m : mentions) (*consumed)[m] = true;
+  PhraseParts parts = SortMentions(*a, p, mentions);
+  if (mentions.empty() && parts.pronoun < 0) return;
+  DecideRole(*a, ph, date, &parts);
   PhraseActor actor;
   actor.phrase = p;
   actor.end = ph.end;
   actor.begin = ph.end;
   for (int32_t m : mentions) actor.begin = std::min(actor.begin, a->mentions[m].begin);
-  if (pronoun >= 0) actor.begin = std::min(actor.begin, static_cast<uint32_t>(pronoun));
+  if (parts.pronoun >= 0) actor.begin = std::min(actor.begin, static_cast<uint32_t>(parts.pronoun));
   actor.definite = a->Key(ph.begin) == "the";
-  actor.individual = individual;
-  actor.plural = plural;
-
-  auto finish = [&](PhraseActor x, int32_t deciding) {
-    x.mention = deciding;
-    if (deciding >= 0) x.rule = dictionary_->entry(a->mentions[deciding].entry).rule;
-    // A name that stands for several actors ("LORIEN [ELR/GAL]"): one
-    // actor each.
-    if (x.code.find('/') != std::string::npos) {
-      const std::string codes = x.code;
-      for (std::string_view part : Split(codes, '/')) {
-        if (part.empty()) continue;
-        PhraseActor y = x;
-        y.code = std::string(part);
-        Describe(&y);
-        a->actors.push_back(std::move(y));
-      }
-      return;
-    }
-    Describe(&x);
-    a->actors.push_back(std::move(x));
-  };
-
-  if (person >= 0) {
-    // "President Vladimir Putin"; but "Assad's forces" are the forces of Assad's country.
-    const Mention& m = a->mentions[person];
-    actor.code = dictionary_->CodeOn(m.entry, date);
-    actor.individual = true;
-    if (role_agent >= 0 && !codes_->HasRole(actor.code) && !role.empty()) {
-      actor.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix
-                       ? role + actor.code
-                       : actor.code + role;
-    }
-    if (m.end <= ph.possessor_end && head_agent >= 0 && m.end <= a->mentions[head_agent].begin) {
-      actor.code = std::string(codes_->Country(actor.code)) + role;
-      actor.individual = individual;
-    }
-    finish(std::move(actor), person);
-    return;
-  }
-  // Several names joined by a conjunction share the agent: "Hungarian and
-  // Romanian officials", "Isis and IS fighters". Otherwise the first counts.
-  auto coordinated = [&](const std::vector<int32_t>& list) {
-    std::vector<int32_t> out{list[0]};
-    for (size_t i = 1; i < list.size(); ++i) {
-      const uint32_t begin = a->mentions[list[i]].begin;
-      if (begin > 0 && a->tokens[begin - 1].tag == PosTag::CC) out.push_back(list[i]);
-    }
-    return out;
-  };
-  if (!organizations.empty()) {
-    for (int32_t o : coordinated(organizations)) {
+  actor.individual = parts.individual;
+  actor.plural = parts.plural;
+  if (parts.person >= 0) {
+    ComposePerson(a, ph, date, parts, std::move(actor));
+  } else if (!parts.organizations.empty()) {
+    for (int32_t o : Coordinated(*a, parts.organizations)) {
       const Mention& m = a->mentions[o];
       PhraseActor x = actor;
       x.code = dictionary_->CodeOn(m.entry, date);
       x.end = std::max(x.end, m.end);  // "Islamic State of Iraq and the Levant"
       // "UN peacekeepers", "Prime Minister Romendacil" (a name coded by its
       // country alone): a name without a role takes its agent's.
-      if (role_agent >= 0 && !codes_->HasRole(x.code) && !role.empty()) {
-        x.code = dictionary_->entry(a->mentions[role_agent].entry).agent_prefix
-                     ? role + x.code
-                     : prefixes + x.code + role;
-      }
-      finish(std::move(x), o);
+      if (parts.role_agent >= 0 && !codes_->HasRole(x.code) && !parts.role.empty())
+        x.code = parts.role_first ? parts.role + x.code : parts.prefixes + x.code + parts.role;
+      AddActor(a, std::move(x), o);
     }
+  } else if (!parts.countries.empty()) {
+    ComposeCountries(a, date, parts, actor);
+  } else if (!parts.agents.empty() || parts.pronoun >= 0) {
+    ComposeAgents(a, parts, std::move(actor));
+  }
+}
+
+void ActorComposer::ComposePerson(Analysis* a, const Phrase& ph, const Date* date,
+                                  const PhraseParts& parts, PhraseActor actor) const {
+  // "President Vladimir Putin"; but "Assad's forces" are the forces of
+  // Assad's country.
+  const Mention& m = a->mentions[parts.person];
+  actor.code = dictionary_->CodeOn(m.entry, date);
+  actor.individual = true;
+  if (parts.role_agent >= 0 && !codes_->HasRole(actor.code) && !parts.role.empty())
+    actor.code = parts.role_first ? parts.role + actor.code : actor.code + parts.role;
+  if (m.end <= ph.possessor_end && parts.head_agent >= 0 &&
+      m.end <= a->mentions[parts.head_agent].begin) {
+    actor.code = std::string(codes_->Country(actor.code)) + parts.role;
+    actor.individual = parts.individual;
+  }
+  AddActor(a, std::move(actor), parts.person);
+}
+
+void ActorComposer::ComposeCountries(Analysis* a, const Date* date, const PhraseParts& parts,
+                                     const PhraseActor& actor) const {
+  for (int32_t c : Coordinated(*a, parts.countries)) {
+    const Mention& m = a->mentions[c];
+    PhraseActor x = actor;
+    const std::string& country = dictionary_->CodeOn(m.entry, date);
+    std::string r = parts.role;
+    if (r.empty() && m.kind == MentionKind::kCapital) r = "GOV";  // "Moscow said"
+    x.code = parts.role_first ? r + country : parts.prefixes + country + r;
+    x.place_like = parts.agents.empty() &&
+                   (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
+    if (m.kind == MentionKind::kDemonym && parts.agents.empty()) {
+      x.plural = dictionary_->RoleOfName(m.name) == NameRole::kPeople;
+      x.people = x.plural;  // "Iraqis": the country, or its civilians when acted upon
+    }
+    AddActor(a, std::move(x), parts.role_agent >= 0 ? parts.role_agent : c);
+    // The code is decided by the country; the rule names the country entry.
+    a->actors.back().rule = dictionary_->entry(m.entry).rule;
+    a->actors.back().mention = c;
+  }
+}
+
+void ActorComposer::ComposeAgents(Analysis* a, const PhraseParts& parts, PhraseActor actor) const {
+  // "the convoy", "positions": words that name an actor only when someone
+  // owns them ("Russian positions", "its convoy").
+  auto modified = [&](int32_t m) { return dictionary_->entry(a->mentions[m].entry).modified; };
+  if (parts.pronoun < 0 && parts.role_agent >= 0 && modified(parts.role_agent) &&
+      std::all_of(parts.agents.begin(), parts.agents.end(), modified)) {
     return;
   }
-  if (!countries.empty()) {
-    const std::vector<int32_t> list = coordinated(countries);
-    for (int32_t c : list) {
-      const Mention& m = a->mentions[c];
-      PhraseActor x = actor;
-      const std::string& country = dictionary_->CodeOn(m.entry, date);
-      std::string r = role;
-      if (r.empty() && m.kind == MentionKind::kCapital) r = "GOV";  // "Moscow said"
-      const bool prefix =
-          role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).agent_prefix;
-      x.code = prefix ? r + country : prefixes + country + r;
-      x.place_like =
-          agents.empty() && (m.kind == MentionKind::kCountry || m.kind == MentionKind::kCapital);
-      if (m.kind == MentionKind::kDemonym && agents.empty()) {
-        x.plural = dictionary_->RoleOfName(m.name) == NameRole::kPeople;
-        x.people = x.plural;  // "Iraqis": the country, or its civilians when acted upon
-      }
-      finish(std::move(x), role_agent >= 0 ? role_agent : c);
-      // The code is decided by the country; the rule names the country entry.
-      a->actors.back().rule = dictionary_->entry(m.entry).rule;
-      a->actors.back().mention = c;
-    }
-    return;
+  // "the rebels", "its jets", "he": the country comes from coreference;
+  // a people's, from the article, when it lives there.
+  actor.code = parts.role;
+  actor.pronoun = parts.pronoun;
+  if (parts.ethnic != nullptr) {
+    for (const std::string& c : parts.ethnic->homelands)
+      actor.homelands += (actor.homelands.empty() ? "" : ",") + c;
   }
-  if (!agents.empty() || pronoun >= 0) {
-    // "the convoy", "positions": words that name an actor only when someone
-    // owns them ("Russian positions", "its convoy").
-    if (pronoun < 0 && role_agent >= 0 &&
-        dictionary_->entry(a->mentions[role_agent].entry).modified) {
-      bool other = false;
-      for (int32_t m : agents) other |= !dictionary_->entry(a->mentions[m].entry).modified;
-      if (!other) return;
+  actor.settlement =
+      parts.role_agent >= 0 && dictionary_->entry(a->mentions[parts.role_agent].entry).place;
+  AddActor(a, std::move(actor), parts.role_agent);
+}
+
+// The further conjuncts after phrase of + 1 that name actors with a country:
+// "the ambassadors of Arnor, Osgiliath and Gondor".
+std::vector<const PhraseActor*> ActorComposer::MoreConjuncts(const Analysis& analysis, uint32_t of,
+                                                            uint32_t pe) {
+  const Analysis* a = &analysis;
+  std::vector<const PhraseActor*> more;
+  for (uint32_t q = of + 2; q + 1 < pe;) {
+    const Phrase& sep = a->phrases[q];
+    const std::string_view word = a->Key(sep.head);
+    if (sep.type != PhraseType::kOther || (word != "," && word != "and" && word != "or")) break;
+    uint32_t next = q + 1;
+    if (word == "," && next + 1 < pe && a->phrases[next].type == PhraseType::kOther &&
+        (a->Key(a->phrases[next].head) == "and" || a->Key(a->phrases[next].head) == "or")) {
+      ++next;
     }
-    // "the rebels", "its jets", "he": the country comes from coreference;
-    // a people's, from the article, when it lives there.
-    actor.code = role;
-    actor.pronoun = pronoun;
-    if (ethnic != nullptr) {
-      for (const std::string& c : ethnic->homelands)
-        actor.homelands += (actor.homelands.empty() ? "" : ",") + c;
+    const PhraseActor* z =
+        a->phrases[next].type == PhraseType::kNoun ? a->ActorOf(next) : nullptr;
+    if (z == nullptr || z->country.empty()) break;
+    more.push_back(z);
+    q = next + 1;
+  }
+  return more;
+}
+
+void ActorComposer::LinkToPlaces(Analysis* a, uint32_t pb, size_t i, const PhraseActor* y,
+                                 const std::vector<const PhraseActor*>& more,
+                                 std::vector<PhraseActor>* added) const {
+  const PhraseActor& x = a->actors[i];
+  std::vector<const PhraseActor*> places{y};
+  for (const PhraseActor* z : more) {
+    if (z->place_like || z->code == z->country) places.push_back(z);
+  }
+  // "Lawmakers and officials in Fornost and Gondor": the agents joined
+  // to this one take the same countries.
+  std::vector<size_t> agents{i};
+  for (uint32_t q = x.phrase; q >= pb + 2;) {
+    const Phrase& sep = a->phrases[q - 1];
+    const std::string_view word = a->Key(sep.head);
+    if (sep.type != PhraseType::kOther || (word != "," && word != "and")) break;
+    const auto [lo, hi] = a->ActorsOf(q - 2);
+    if (lo == hi) break;
+    for (size_t k = lo; k < hi; ++k) {
+      const PhraseActor& w = a->actors[k];
+      if (w.country.empty() && !w.code.empty() && w.pronoun < 0) agents.push_back(k);
     }
-    actor.settlement = role_agent >= 0 && dictionary_->entry(a->mentions[role_agent].entry).place;
-    finish(std::move(actor), role_agent);
+    q -= 2;
+  }
+  for (size_t k : agents) {
+    const PhraseActor unlinked = a->actors[k];
+    for (size_t n = 0; n < places.size(); ++n) {
+      PhraseActor w = unlinked;
+      w.code = places[n]->country + unlinked.code;
+      w.rule = places[n]->rule;
+      Describe(&w);
+      if (n == 0) {
+        a->actors[k] = std::move(w);
+      } else {
+        added->push_back(std::move(w));
+      }
+    }
   }
 }
 
@@ -265,59 +341,12 @@ void ActorComposer::LinkOfPhrases(Analysis* a, uint32_t s) const {
     // "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in
     // Fornost and Gondor": each conjunct gives the agent its own actor.
     const PhraseActor before_link = x;
-    std::vector<const PhraseActor*> more;
-    for (uint32_t q = of + 2; q + 1 < pe;) {
-      const Phrase& sep = a->phrases[q];
-      const std::string_view word = a->Key(sep.head);
-      if (sep.type != PhraseType::kOther || (word != "," && word != "and" && word != "or")) break;
-      uint32_t next = q + 1;
-      if (word == "," && next + 1 < pe && a->phrases[next].type == PhraseType::kOther &&
-          (a->Key(a->phrases[next].head) == "and" || a->Key(a->phrases[next].head) == "or")) {
-        ++next;
-      }
-      const PhraseActor* z =
-          a->phrases[next].type == PhraseType::kNoun ? a->ActorOf(next) : nullptr;
-      if (z == nullptr || z->country.empty()) break;
-      more.push_back(z);
-      q = next + 1;
-    }
+    const std::vector<const PhraseActor*> more = MoreConjuncts(*a, of, pe);
     // "rebels in the Ivory Coast", "refugees from Syria": a country's place
     // (a country, or what a dictionary codes as one alone: "Soldiers from
     // Gondor" with GONDOR [GON]).
     if ((prep == "in" || prep == "from") && (y->place_like || y->code == y->country)) {
-      std::vector<const PhraseActor*> places{y};
-      for (const PhraseActor* z : more) {
-        if (z->place_like || z->code == z->country) places.push_back(z);
-      }
-      // "Lawmakers and officials in Fornost and Gondor": the agents joined
-      // to this one take the same countries.
-      std::vector<size_t> agents{i};
-      for (uint32_t q = x.phrase; q >= pb + 2;) {
-        const Phrase& sep = a->phrases[q - 1];
-        const std::string_view word = a->Key(sep.head);
-        if (sep.type != PhraseType::kOther || (word != "," && word != "and")) break;
-        const auto [lo, hi] = a->ActorsOf(q - 2);
-        if (lo == hi) break;
-        for (size_t k = lo; k < hi; ++k) {
-          const PhraseActor& w = a->actors[k];
-          if (w.country.empty() && !w.code.empty() && w.pronoun < 0) agents.push_back(k);
-        }
-        q -= 2;
-      }
-      for (size_t k : agents) {
-        const PhraseActor unlinked = a->actors[k];
-        for (size_t n = 0; n < places.size(); ++n) {
-          PhraseActor w = unlinked;
-          w.code = places[n]->country + unlinked.code;
-          w.rule = places[n]->rule;
-          Describe(&w);
-          if (n == 0) {
-            a->actors[k] = std::move(w);
-          } else {
-            added.push_back(std::move(w));
-          }
-        }
-      }
+      LinkToPlaces(a, pb, i, y, more, &added);
       continue;
     }
     // "the spokesman for the UN Secretary-General": who a person speaks for.
