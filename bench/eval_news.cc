@@ -66,8 +66,8 @@ void PrintDifferences(const AnnotatedSentence& s, const std::vector<const Event*
     }
     std::printf("   code %s %-4s %s %s -> %s \"%s\" %s %.2f %s\n", verdict, e.cameo.code.c_str(),
                 e.plover.type.c_str(), Describe(e.source).c_str(), Describe(e.target).c_str(),
-                e.evidence.text.substr(0, 60).c_str(), std::string(ModalityName(e.modality)).c_str(),
-                e.confidence, e.rule.c_str());
+                e.evidence.text.substr(0, 60).c_str(),
+                std::string(ModalityName(e.modality)).c_str(), e.confidence, e.rule.c_str());
   }
 }
 
@@ -130,7 +130,8 @@ int main(int argc, char** argv) {
     Document doc;
     doc.id = s.id;
     doc.text = s.text;
-    if (auto it = article_of.find(s.doc_id); it != article_of.end()) doc.published = it->second->date;
+    if (auto it = article_of.find(s.doc_id); it != article_of.end())
+      doc.published = it->second->date;
     auto coded = engine->Code(doc);
     const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
     std::vector<const Event*> pointers;
@@ -164,18 +165,19 @@ int main(int argc, char** argv) {
 
   std::printf("Annotated news (annotated/dev.jsonl: %zu sentences, %zu articles)\n",
               sentences.value().size(), by_article.size());
-  std::printf("  %-18s %5s %5s %5s   %-5s %-5s %-5s   %-7s %-7s %s\n", "", "coded", "gold",
-              "right", "P", "R", "F1", "actors", "fully", "modality");
+  std::printf("  %-18s %5s %5s %5s   %-5s %-5s %-5s   %-7s %-7s %s\n", "", "coded", "gold", "right",
+              "P", "R", "F1", "actors", "fully", "modality");
   PrintScore("sentences alone", alone);
   PrintScore("whole articles", whole);
   if (verbose) {
-    for (const auto& [name, score] : {std::pair{"sentences alone", &alone},
-                                      std::pair{"whole articles", &whole}}) {
-      std::printf("  %s, of %d events found: source right %d, none coded %d, extra %d, other %d;"
-                  " target right %d, none coded %d, extra %d, other %d\n",
-                  name, score->matched, score->source_right, score->source_missing,
-                  score->source_extra, score->source_wrong, score->target_right,
-                  score->target_missing, score->target_extra, score->target_wrong);
+    for (const auto& [name, score] :
+         {std::pair{"sentences alone", &alone}, std::pair{"whole articles", &whole}}) {
+      std::printf(
+          "  %s, of %d events found: source right %d, none coded %d, extra %d, other %d;"
+          " target right %d, none coded %d, extra %d, other %d\n",
+          name, score->matched, score->source_right, score->source_missing, score->source_extra,
+          score->source_wrong, score->target_right, score->target_missing, score->target_extra,
+          score->target_wrong);
     }
   }
   return 0;

@@ -96,8 +96,7 @@ int main(int argc, char** argv) {
   }
   const auto records = ReadJsonLines(shared + "/plover/gsr_dev.jsonl");
   const auto engine = MakeEngine();
-  Score any, type, source_country, source_sector, target_country, target_sector, all,
-      type_target;
+  Score any, type, source_country, source_sector, target_country, target_sector, all, type_target;
   long events_total = 0;
   std::map<std::string, Score> by_type;
   for (const auto& r : records) {

@@ -131,8 +131,9 @@ int RunAnalyzeCommand(const AnalyzeCommandOptions& options) {
                 m.actor ? " actor" : "", m.sentence == kDatelineSentence ? " dateline" : "");
   }
   const DecideStage* decide = (*pipeline)->decide();
-  const double threshold =
-      decide == nullptr ? 0.0 : min_confidence >= 0 ? min_confidence : decide->model().threshold();
+  const double threshold = decide == nullptr     ? 0.0
+                           : min_confidence >= 0 ? min_confidence
+                                                 : decide->model().threshold();
   std::printf("events (kept when their confidence is at least %.3f):\n", threshold);
   std::vector<std::string> features;
   for (const EventCandidate& c : a.events) {

@@ -161,8 +161,8 @@ struct PhraseActor {
   // A people without a state ("Kurdish forces"): the countries it lives in,
   // comma-separated; the article's country when it is one of them.
   std::string homelands;
-  int32_t pronoun = -1;         // token of a pronoun to resolve ("he", "its" in "its jets")
-  bool definite = false;        // opens with "the" ("the rebels", "the group")
+  int32_t pronoun = -1;   // token of a pronoun to resolve ("he", "its" in "its jets")
+  bool definite = false;  // opens with "the" ("the rebels", "the group")
 };
 
 // An event found in a sentence, before it is written out.
@@ -204,15 +204,15 @@ inline constexpr uint32_t kDatelineSentence = UINT32_MAX;
 
 struct EventCandidate {
   uint32_t sentence = 0;
-  uint32_t trigger = 0;     // token of the verb or noun
-  bool noun = false;        // the trigger is a noun ("the attack"), not a verb
-  int specificity = -1;     // of the pattern that matched; -1 for the trigger's own code
+  uint32_t trigger = 0;       // token of the verb or noun
+  bool noun = false;          // the trigger is a noun ("the attack"), not a verb
+  int specificity = -1;       // of the pattern that matched; -1 for the trigger's own code
   bool actorless_ok = false;  // the rules find it plausible without actors ("a bomb exploded")
-  int32_t verb_group = -1;  // the verb group whose clause holds the event
+  int32_t verb_group = -1;    // the verb group whose clause holds the event
   // Verb groups of clauses that tell the same happening and were joined to
   // this event ("... and injured 40"): their tolls are its tolls.
   std::vector<int32_t> joined_groups;
-  int32_t source = -1;      // index into actors, -1 when none
+  int32_t source = -1;  // index into actors, -1 when none
   int32_t target = -1;
   // A place the event is done to when no actor is ("jets bombed Aleppo"):
   // an index into places (set by the resolve stage); its country is the

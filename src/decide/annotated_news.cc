@@ -62,7 +62,8 @@ std::pair<std::string, std::string> Normalise(std::string country, std::string s
 
 std::string PloverTypeOf(const CameoTable& cameo, const std::string& code) {
   for (size_t n = code.size(); n >= 2; --n) {
-    if (const CameoEntry* e = cameo.Find(std::string_view(code).substr(0, n))) return e->plover_type;
+    if (const CameoEntry* e = cameo.Find(std::string_view(code).substr(0, n)))
+      return e->plover_type;
   }
   return "";
 }

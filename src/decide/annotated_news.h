@@ -77,12 +77,12 @@ std::vector<int> MatchEvents(const std::vector<const Event*>& coded,
 
 // Counts over many sentences.
 struct NewsScore {
-  int coded = 0;        // events written
-  int gold = 0;         // events annotated
-  int matched = 0;      // coded events of the right type (= gold events found)
+  int coded = 0;         // events written
+  int gold = 0;          // events annotated
+  int matched = 0;       // coded events of the right type (= gold events found)
   int source_right = 0;  // among matched
   int target_right = 0;
-  int actors_right = 0;   // both
+  int actors_right = 0;  // both
   int modality_right = 0;
   // Among matched events, how actors went wrong: none coded where the gold
   // names one, one coded where the gold has none, or another one.

@@ -7,27 +7,42 @@ namespace {
 
 std::string_view ClauseName(ClauseKind kind) {
   switch (kind) {
-    case ClauseKind::kMain: return "main";
-    case ClauseKind::kSubordinate: return "subordinate";
-    case ClauseKind::kConditional: return "conditional";
-    case ClauseKind::kRelative: return "relative";
-    case ClauseKind::kComplement: return "complement";
-    case ClauseKind::kInfinitive: return "infinitive";
-    case ClauseKind::kParticiple: return "participle";
-    case ClauseKind::kReducedRelative: return "reduced-relative";
+    case ClauseKind::kMain:
+      return "main";
+    case ClauseKind::kSubordinate:
+      return "subordinate";
+    case ClauseKind::kConditional:
+      return "conditional";
+    case ClauseKind::kRelative:
+      return "relative";
+    case ClauseKind::kComplement:
+      return "complement";
+    case ClauseKind::kInfinitive:
+      return "infinitive";
+    case ClauseKind::kParticiple:
+      return "participle";
+    case ClauseKind::kReducedRelative:
+      return "reduced-relative";
   }
   return "main";
 }
 
 std::string_view MentionName(MentionKind kind) {
   switch (kind) {
-    case MentionKind::kCountry: return "country";
-    case MentionKind::kDemonym: return "demonym";
-    case MentionKind::kCapital: return "capital";
-    case MentionKind::kOrganization: return "organization";
-    case MentionKind::kPerson: return "person";
-    case MentionKind::kAgent: return "agent";
-    case MentionKind::kPronoun: return "pronoun";
+    case MentionKind::kCountry:
+      return "country";
+    case MentionKind::kDemonym:
+      return "demonym";
+    case MentionKind::kCapital:
+      return "capital";
+    case MentionKind::kOrganization:
+      return "organization";
+    case MentionKind::kPerson:
+      return "person";
+    case MentionKind::kAgent:
+      return "agent";
+    case MentionKind::kPronoun:
+      return "pronoun";
   }
   return "agent";
 }
@@ -36,7 +51,9 @@ std::string_view MentionName(MentionKind kind) {
 std::string Bucket(int n, std::initializer_list<int> bounds) {
   int last = 0;
   for (int b : bounds) {
-    if (n < b) return last + 1 == b ? std::to_string(last) : std::to_string(last) + "-" + std::to_string(b - 1);
+    if (n < b)
+      return last + 1 == b ? std::to_string(last)
+                           : std::to_string(last) + "-" + std::to_string(b - 1);
     last = b;
   }
   return std::to_string(last) + "+";
@@ -70,14 +87,21 @@ void ActorFeatures(const Analysis& a, const char* role, int32_t index, const std
 std::string_view Tense(const Analysis& a, const VerbGroup& g) {
   for (uint32_t t = g.begin; t < g.end; ++t) {
     switch (a.tokens[t].tag) {
-      case PosTag::VBD: return "past";
+      case PosTag::VBD:
+        return "past";
       case PosTag::VBZ:
-      case PosTag::VBP: return "present";
-      case PosTag::MD: return "modal";
-      case PosTag::VBG: return "gerund";
-      case PosTag::VBN: return "participle";
-      case PosTag::VB: return "base";
-      default: break;
+      case PosTag::VBP:
+        return "present";
+      case PosTag::MD:
+        return "modal";
+      case PosTag::VBG:
+        return "gerund";
+      case PosTag::VBN:
+        return "participle";
+      case PosTag::VB:
+        return "base";
+      default:
+        break;
     }
   }
   return "none";
@@ -106,7 +130,8 @@ int32_t PhraseOf(const Analysis& a, uint32_t sentence, uint32_t t) {
 std::string RuleFile(const std::string& rule) {
   std::string file = rule.substr(0, rule.rfind(':'));
   if (file.rfind("events/", 0) == 0) file = file.substr(7);
-  if (file.size() > 4 && file.compare(file.size() - 4, 4, ".txt") == 0) file.resize(file.size() - 4);
+  if (file.size() > 4 && file.compare(file.size() - 4, 4, ".txt") == 0)
+    file.resize(file.size() - 4);
   return file.empty() ? "-" : file;
 }
 
@@ -229,7 +254,8 @@ void SentenceFeatures(const Analysis& a, const EventCandidate& c, std::vector<st
   const int in_sentence = static_cast<int>(same.second - same.first);
   out->push_back("events-in-sentence=" + Bucket(in_sentence, {2, 3, 5}));
   int same_type = 0;
-  for (auto e = same.first; e != same.second; ++e) same_type += e->cameo.compare(0, 2, c.cameo, 0, 2) == 0;
+  for (auto e = same.first; e != same.second; ++e)
+    same_type += e->cameo.compare(0, 2, c.cameo, 0, 2) == 0;
   if (same_type > 1) out->push_back("same-root-in-sentence");
   if (c.date && c.date->historical) out->push_back("historical");
   if (c.date && !c.date->text.empty()) out->push_back("dated");
@@ -252,8 +278,7 @@ void CandidateFeatures(const Analysis& a, const EventCandidate& c, std::vector<s
   }
   if (c.source < 0 && c.target < 0 && c.source_code.empty() && c.target_code.empty())
     out->push_back(c.actorless_ok ? "no-actors=plausible" : "no-actors");
-  if (c.source >= 0 && c.target >= 0 &&
-      a.actors[c.source].country == a.actors[c.target].country &&
+  if (c.source >= 0 && c.target >= 0 && a.actors[c.source].country == a.actors[c.target].country &&
       !a.actors[c.source].country.empty()) {
     out->push_back("same-country");
   }

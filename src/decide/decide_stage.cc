@@ -20,11 +20,10 @@ void DecideStage::Run(Analysis* a) const {
     CandidateFeatures(*a, c, &features);
     c.confidence = model_.Probability(features);
   }
-  a->events.erase(std::remove_if(a->events.begin(), a->events.end(),
-                                 [&](const EventCandidate& c) {
-                                   return c.confidence < min_confidence_;
-                                 }),
-                  a->events.end());
+  a->events.erase(
+      std::remove_if(a->events.begin(), a->events.end(),
+                     [&](const EventCandidate& c) { return c.confidence < min_confidence_; }),
+      a->events.end());
 }
 
 }  // namespace palmyra

@@ -3,12 +3,12 @@
 // sentences, and the stage that applies it.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <unistd.h>
 
 #include "core/file.h"
 #include "decide/annotated_news.h"
@@ -292,12 +292,11 @@ TEST_F(DecideOnTextTest, CandidatesAreLabelledByTheGoldEventsOfTheirSentence) {
 
 TEST_F(DecideOnTextTest, TheStageKeepsWhatTheModelBelievesAndSetsConfidence) {
   TempDir dir;
-  dir.Write("decide/model.tsv",
-            "threshold 0.5\ncalibration 1 0\nbias\t-4\nroot=19\t8\n");
+  dir.Write("decide/model.tsv", "threshold 0.5\ncalibration 1 0\nbias\t-4\nroot=19\t8\n");
   auto stage = DecideStage::Load(dir.path(), -1);
   ASSERT_TRUE(stage.ok()) << stage.status().ToString();
-  Analysis& a = Analyze(
-      "Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
+  Analysis& a =
+      Analyze("Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
   ASSERT_GE(a.events.size(), 2u);
   (*stage)->Run(&a);
   ASSERT_EQ(a.events.size(), 1u);
@@ -306,8 +305,8 @@ TEST_F(DecideOnTextTest, TheStageKeepsWhatTheModelBelievesAndSetsConfidence) {
   // A user's minimum instead of the model's threshold keeps everything above it.
   auto lenient = DecideStage::Load(dir.path(), 0.0);
   ASSERT_TRUE(lenient.ok());
-  Analysis& b = Analyze(
-      "Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
+  Analysis& b =
+      Analyze("Russian jets bombed the rebel town of Douma. The United Nations condemned Russia.");
   const size_t all = b.events.size();
   (*lenient)->Run(&b);
   EXPECT_EQ(b.events.size(), all);
@@ -321,17 +320,64 @@ TEST(ShippedModelTest, LoadsAndNamesOnlyFeaturesTheEngineMakes) {
   EXPECT_GT(model->size(), 50u);
   // Every feature group the model weighs is one CandidateFeatures makes:
   // a model trained before a group was renamed must be trained again.
-  const std::set<std::string> groups = {
-      "bias", "root", "code", "lemma", "lemma*root", "rule-file", "pattern", "recoded",
-      "trigger", "determiner", "determiner*root", "plural", "noun-modifier",
-      "after-preposition", "modality", "modality*root", "attributed", "in-quote", "clause",
-      "clause*root", "tense", "passive", "negated", "coordinated", "speech-frame",
-      "according-to", "speech-verb", "governor", "noun-is", "source", "source-sector",
-      "source-no-country", "source-definite", "target", "target-sector", "target-no-country",
-      "target-definite", "no-actors", "same-country", "headline", "sentence", "length",
-      "question", "events-in-sentence", "same-root-in-sentence", "historical", "dated",
-      "quantities", "located", "previous", "next", "modal", "subject", "object", "clause-verb",
-      "name-before-noun", "root*source-sector", "root*target-sector"};
+  const std::set<std::string> groups = {"bias",
+                                        "root",
+                                        "code",
+                                        "lemma",
+                                        "lemma*root",
+                                        "rule-file",
+                                        "pattern",
+                                        "recoded",
+                                        "trigger",
+                                        "determiner",
+                                        "determiner*root",
+                                        "plural",
+                                        "noun-modifier",
+                                        "after-preposition",
+                                        "modality",
+                                        "modality*root",
+                                        "attributed",
+                                        "in-quote",
+                                        "clause",
+                                        "clause*root",
+                                        "tense",
+                                        "passive",
+                                        "negated",
+                                        "coordinated",
+                                        "speech-frame",
+                                        "according-to",
+                                        "speech-verb",
+                                        "governor",
+                                        "noun-is",
+                                        "source",
+                                        "source-sector",
+                                        "source-no-country",
+                                        "source-definite",
+                                        "target",
+                                        "target-sector",
+                                        "target-no-country",
+                                        "target-definite",
+                                        "no-actors",
+                                        "same-country",
+                                        "headline",
+                                        "sentence",
+                                        "length",
+                                        "question",
+                                        "events-in-sentence",
+                                        "same-root-in-sentence",
+                                        "historical",
+                                        "dated",
+                                        "quantities",
+                                        "located",
+                                        "previous",
+                                        "next",
+                                        "modal",
+                                        "subject",
+                                        "object",
+                                        "clause-verb",
+                                        "name-before-noun",
+                                        "root*source-sector",
+                                        "root*target-sector"};
   std::ifstream in(std::string(PALMYRA_TEST_DATA_DIR) + "/decide/model.tsv");
   std::string line;
   while (std::getline(in, line)) {

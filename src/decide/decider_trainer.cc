@@ -146,14 +146,12 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
       x.fold = fold_of.at(s.doc_id);
       examples.push_back(std::move(x));
       const Event& coded = events.back();
-      descriptions.push_back(s.id + "\t" + coded.cameo.code + "\t" +
-                             (coded.source ? coded.source->code : "-") + " -> " +
-                             (coded.target ? coded.target->code : "-") + "\t" +
-                             coded.evidence.text);
+      descriptions.push_back(
+          s.id + "\t" + coded.cameo.code + "\t" + (coded.source ? coded.source->code : "-") +
+          " -> " + (coded.target ? coded.target->code : "-") + "\t" + coded.evidence.text);
     }
     std::vector<bool> right;
-    const std::vector<bool> real =
-        RealCandidates(pipeline, events, recoded_from, s.events, &right);
+    const std::vector<bool> real = RealCandidates(pipeline, events, recoded_from, s.events, &right);
     for (size_t i = 0; i < examples.size(); ++i) {
       examples[i].positive = real[i];
       examples[i].right = right[i];
@@ -212,8 +210,8 @@ TrainedDecider TrainDecider(const TrainingData& data, int folds) {
   LogisticOptions options;
   options.l2 = out.l2;
   options.min_count = kMinFeatureCount;
-  const std::vector<double> w = TrainLogistic(
-      data.examples, static_cast<int32_t>(data.feature_names.size()), options);
+  const std::vector<double> w =
+      TrainLogistic(data.examples, static_cast<int32_t>(data.feature_names.size()), options);
   std::map<std::string, double> weights;
   for (size_t f = 0; f < w.size(); ++f) {
     if (std::abs(w[f]) >= 1e-4) weights[data.feature_names[f]] = w[f];
@@ -252,8 +250,9 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
     }
     lines.push_back(curve);
   }
-  lines.push_back("calibration (cross-validated): probability bin, candidates, mean probability, "
-                  "share real");
+  lines.push_back(
+      "calibration (cross-validated): probability bin, candidates, mean probability, "
+      "share real");
   for (const ReliabilityBin& b : t.reliability) {
     std::snprintf(line, sizeof line, "  %.1f-%.1f %5d  %.2f  %.2f", b.low, b.high, b.count,
                   b.mean_probability, b.count ? static_cast<double>(b.positive) / b.count : 0.0);

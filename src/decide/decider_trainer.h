@@ -51,9 +51,9 @@ struct ReliabilityBin {
 struct TrainedDecider {
   DecisionModel model;
   double l2 = 0;
-  Operating cross_validated;            // at the model's threshold
-  double log_loss = 0;                  // cross-validated, calibrated
-  double brier = 0;                     // cross-validated, calibrated
+  Operating cross_validated;                // at the model's threshold
+  double log_loss = 0;                      // cross-validated, calibrated
+  double brier = 0;                         // cross-validated, calibrated
   std::vector<ReliabilityBin> reliability;  // cross-validated, calibrated
   std::vector<Operating> curve;             // best precision at recall 0.10, 0.15, ...
   std::vector<double> probabilities;        // each example's, cross-validated, calibrated

@@ -1,7 +1,7 @@
 #include "decide/decision_model.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/data_file.h"

@@ -13,9 +13,9 @@ namespace palmyra {
 
 struct Example {
   std::vector<int32_t> features;  // ids of the features present (0 may be the bias)
-  bool positive = false;  // what the model learns: a real event
-  bool right = false;     // what it is scored by: a real event of its code's type
-  int fold = 0;           // the cross-validation fold of its group
+  bool positive = false;          // what the model learns: a real event
+  bool right = false;             // what it is scored by: a real event of its code's type
+  int fold = 0;                   // the cross-validation fold of its group
 };
 
 struct LogisticOptions {

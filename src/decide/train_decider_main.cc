@@ -50,8 +50,7 @@ int main(int argc, char** argv) {
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return fail(pipeline.status());
   const std::string dir = positional[0] + "/";
-  auto sentences =
-      ReadAnnotatedSentences(dir + "dev.jsonl", pipeline.value()->events().cameo());
+  auto sentences = ReadAnnotatedSentences(dir + "dev.jsonl", pipeline.value()->events().cameo());
   if (!sentences.ok()) return fail(sentences.status());
   auto articles = ReadAnnotatedArticles(dir + "articles.jsonl");
   if (!articles.ok()) return fail(articles.status());
@@ -78,8 +77,7 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < data.examples.size(); ++i) {
       const Example& x = data.examples[i];
       char head[32];
-      std::snprintf(head, sizeof head, "%d\t%.3f\t", x.right ? 1 : 0,
-                    trained.probabilities[i]);
+      std::snprintf(head, sizeof head, "%d\t%.3f\t", x.right ? 1 : 0, trained.probabilities[i]);
       text += head + data.descriptions[i] + "\t";
       for (int32_t f : x.features) text += data.feature_names[f] + " ";
       text += "\n";

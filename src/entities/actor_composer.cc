@@ -47,7 +47,7 @@ void ActorComposer::Compose(Analysis* a) const {
 }
 
 ActorComposer::PhraseParts ActorComposer::SortMentions(const Analysis& a, uint32_t p,
-                                                     const std::vector<int32_t>& mentions) const {
+                                                       const std::vector<int32_t>& mentions) const {
   const Phrase& ph = a.phrases[p];
   PhraseParts parts;
   for (int32_t m : mentions) {
@@ -261,7 +261,7 @@ void ActorComposer::ComposeAgents(Analysis* a, const PhraseParts& parts, PhraseA
 // The further conjuncts after phrase of + 1 that name actors with a country:
 // "the ambassadors of Arnor, Osgiliath and Gondor".
 std::vector<const PhraseActor*> ActorComposer::MoreConjuncts(const Analysis& analysis, uint32_t of,
-                                                            uint32_t pe) {
+                                                             uint32_t pe) {
   const Analysis* a = &analysis;
   std::vector<const PhraseActor*> more;
   for (uint32_t q = of + 2; q + 1 < pe;) {
@@ -273,8 +273,7 @@ std::vector<const PhraseActor*> ActorComposer::MoreConjuncts(const Analysis& ana
         (a->Key(a->phrases[next].head) == "and" || a->Key(a->phrases[next].head) == "or")) {
       ++next;
     }
-    const PhraseActor* z =
-        a->phrases[next].type == PhraseType::kNoun ? a->ActorOf(next) : nullptr;
+    const PhraseActor* z = a->phrases[next].type == PhraseType::kNoun ? a->ActorOf(next) : nullptr;
     if (z == nullptr || z->country.empty()) break;
     more.push_back(z);
     q = next + 1;

@@ -35,10 +35,10 @@ class ActorComposer {
   struct PhraseParts {
     int32_t person = -1, head_agent = -1, pronoun = -1;
     std::vector<int32_t> organizations, countries, agents;
-    int32_t role_agent = -1;  // the agent whose code is the role
-    std::string role;         // "GOV", "MIL", ...
-    bool role_first = false;  // the role agent puts its code first ([NGO~])
-    std::string prefixes;     // codes of other agents that put theirs first
+    int32_t role_agent = -1;             // the agent whose code is the role
+    std::string role;                    // "GOV", "MIL", ...
+    bool role_first = false;             // the role agent puts its code first ([NGO~])
+    std::string prefixes;                // codes of other agents that put theirs first
     const ActorEntry* ethnic = nullptr;  // a people without a state of its own
     bool individual = false, plural = false;
   };
@@ -48,8 +48,7 @@ class ActorComposer {
   // Sorts phrase p's mentions by kind and finds its pronoun.
   PhraseParts SortMentions(const Analysis& a, uint32_t p,
                            const std::vector<int32_t>& mentions) const;
-  void DecideRole(const Analysis& a, const Phrase& ph, const Date* date,
-                  PhraseParts* parts) const;
+  void DecideRole(const Analysis& a, const Phrase& ph, const Date* date, PhraseParts* parts) const;
   // Adds actor x, decided by mention `deciding` (-1: none); one for each code
   // of a name that stands for several ("ELR/GAL").
   void AddActor(Analysis* a, PhraseActor x, int32_t deciding) const;
@@ -60,8 +59,7 @@ class ActorComposer {
                         const PhraseActor& actor) const;
   void ComposeAgents(Analysis* a, const PhraseParts& parts, PhraseActor actor) const;
   void LinkOfPhrases(Analysis* a, uint32_t sentence) const;
-  static std::vector<const PhraseActor*> MoreConjuncts(const Analysis& a, uint32_t of,
-                                                       uint32_t pe);
+  static std::vector<const PhraseActor*> MoreConjuncts(const Analysis& a, uint32_t of, uint32_t pe);
   // "rebels in the Ivory Coast", "lawmakers and officials in Fornost and
   // Gondor": actor i and the agents joined to it take the country of each
   // place y and `more` (the first in place, the others into *added).

@@ -123,7 +123,7 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
     if (!n.exact.empty() && a.Form(t) != n.exact[k]) return 0;
     upper |= (t.flags & kTokHasUpper) != 0;
   }
-  if (n.proper && !upper) return 0;  // "us" is not the US
+  if (n.proper && !upper) return 0;                      // "us" is not the US
   if (n.noun && !IsNoun(a.tokens[j - 1].tag)) return 0;  // "a general strike"
   return j - i;
 }

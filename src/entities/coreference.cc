@@ -15,23 +15,23 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
   std::unique_ptr<Coreference> coreference(new Coreference());
   coreference->composer_ = composer;
   coreference->codes_ = codes;
-  RETURN_IF_ERROR(ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line,
-                                                                         int) {
-    const auto fields = SplitWhitespace(line);
-    Coreference& c = *coreference;
-    const std::pair<std::string_view, StringTable*> kinds[] = {
-        {"country", &c.country_nouns_},          {"organization", &c.organization_nouns_},
-        {"collective", &c.collective_nouns_},    {"national", &c.national_nouns_},
-        {"person-pronoun", &c.person_pronouns_}, {"thing-pronoun", &c.thing_pronouns_},
-        {"group-pronoun", &c.group_pronouns_},   {"speaker-pronoun", &c.speaker_pronouns_}};
-    StringTable* table = nullptr;
-    for (const auto& [name, t] : kinds) {
-      if (fields[0] == name) table = t;
-    }
-    if (table == nullptr) return DataError("expected a kind of word and words");
-    for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
-    return Status::Ok();
-  }));
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/actors/anaphora.txt", [&](std::string_view line, int) {
+        const auto fields = SplitWhitespace(line);
+        Coreference& c = *coreference;
+        const std::pair<std::string_view, StringTable*> kinds[] = {
+            {"country", &c.country_nouns_},          {"organization", &c.organization_nouns_},
+            {"collective", &c.collective_nouns_},    {"national", &c.national_nouns_},
+            {"person-pronoun", &c.person_pronouns_}, {"thing-pronoun", &c.thing_pronouns_},
+            {"group-pronoun", &c.group_pronouns_},   {"speaker-pronoun", &c.speaker_pronouns_}};
+        StringTable* table = nullptr;
+        for (const auto& [name, t] : kinds) {
+          if (fields[0] == name) table = t;
+        }
+        if (table == nullptr) return DataError("expected a kind of word and words");
+        for (size_t i = 1; i < fields.size(); ++i) table->Add(fields[i]);
+        return Status::Ok();
+      }));
   return coreference;
 }
 
@@ -163,7 +163,8 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
     const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
     const bool national = x.definite && national_nouns_.Find(head) != StringTable::kNotFound;
     const bool people_of_home =
-        !x.homelands.empty() && ("," + x.homelands + ",").find("," + home + ",") != std::string::npos;
+        !x.homelands.empty() &&
+        ("," + x.homelands + ",").find("," + home + ",") != std::string::npos;
     if (!national && !people_of_home) continue;
     x.code = home + x.code;
     composer_->Describe(&x);

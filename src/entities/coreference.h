@@ -8,8 +8,8 @@
 
 #include <memory>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "core/analysis.h"
 #include "core/string_table.h"
@@ -53,8 +53,7 @@ class Coreference {
   // What a pronoun or description may refer to; nullopt for "we" and "I",
   // which stand for the speaker of a quotation.
   std::optional<Want> Wanted(const Analysis& a, const PhraseActor& x) const;
-  void ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want,
-                      int32_t i) const;
+  void ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want, int32_t i) const;
   void ResolveSpeaker(Analysis* a, PhraseActor* x) const;
   // An agent named without its country takes that of the last actor of its kind.
   void GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const;

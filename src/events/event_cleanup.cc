@@ -120,8 +120,8 @@ void Absorb(const EventRules& rules, Part part, const EventCandidate& y, EventCa
                 ((x->target_code.empty() && !y.target_code.empty()) ||
                  // Of two general codes, an assault (18) says more than a
                  // fight (19): who suffered it.
-                 (rules.Has(y.cameo, CameoTrait::kUnspecified) &&
-                  CameoTable::Root(y.cameo) == 18 && CameoTable::Root(x->cameo) == 19));
+                 (rules.Has(y.cameo, CameoTrait::kUnspecified) && CameoTable::Root(y.cameo) == 18 &&
+                  CameoTable::Root(x->cameo) == 19));
   if (takes_code) {
     x->cameo = y.cameo;
     x->rule = y.rule;
@@ -148,7 +148,8 @@ void JoinHappenings(const EventRules& rules, Analysis* a) {
     if (drop[i]) continue;
     const auto [begin, end] = SentenceRun(a->events, i);
     for (size_t j = begin; j < end; ++j) {
-      const Part part = j == i || drop[j] ? Part::kNone : PartOf(rules, *a, a->events[i], a->events[j]);
+      const Part part =
+          j == i || drop[j] ? Part::kNone : PartOf(rules, *a, a->events[i], a->events[j]);
       if (part == Part::kNone) continue;
       // Every event of x's trigger (A -> B and B -> A) takes y in.
       for (size_t k = begin; k < end; ++k) {

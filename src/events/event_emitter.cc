@@ -125,10 +125,10 @@ std::string DomesticTarget(const EventRules& rules, const std::string& code,
   }
   const ActorCodes& codes = rules.codes();
   const bool state = codes.HasTag(source.sector, "state");
-  const bool repression = rules.Has(code, CameoTrait::kCoercion) && state &&
-                          codes.HasTag(target.sector, "civic");
-  const bool protest = rules.Has(code, CameoTrait::kProtest) && !state &&
-                       codes.HasTag(target.sector, "authority");
+  const bool repression =
+      rules.Has(code, CameoTrait::kCoercion) && state && codes.HasTag(target.sector, "civic");
+  const bool protest =
+      rules.Has(code, CameoTrait::kProtest) && !state && codes.HasTag(target.sector, "authority");
   return repression || protest ? source.country + target.code : target_code;
 }
 
@@ -144,7 +144,8 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   if (rules.IsViolent(found.code) && possessive && target.code == source.code) return true;
   // "Turkey deployed troops to the border": an unnamed force is its own.
   if (rules.Has(found.code, CameoTrait::kOwnForces) && target.country.empty() &&
-      !source.country.empty() && rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
+      !source.country.empty() && rules.IsArmed(target) &&
+      rules.codes().HasTag(target.sector, "state"))
     return true;
   if (target.country.empty() || target.country != source.country) return false;
   return possessive || (target.antecedent >= 0 && target.code == source.code);
@@ -179,8 +180,7 @@ void SetEvidence(const Analysis& a, const TriggerMatch& found, int32_t vg, uint3
 // Whether the sentence has an event of this code and these actors already.
 bool Known(const Analysis& a, const EventCandidate& c) {
   for (auto e = a.events.rbegin(); e != a.events.rend() && e->sentence == c.sentence; ++e) {
-    if (e->cameo == c.cameo && e->source_code == c.source_code &&
-        e->target_code == c.target_code) {
+    if (e->cameo == c.cameo && e->source_code == c.source_code && e->target_code == c.target_code) {
       return true;
     }
   }
@@ -243,7 +243,8 @@ void EmitEvents(const EventRules& rules, Analysis* a, ExtractionState* state,
                 const TriggerMatch& found, const Roles& roles, int32_t vg, uint32_t sentence,
                 uint32_t trigger) {
   ActorSides sides(rules, *a, sentence);
-  const std::vector<std::pair<int32_t, int32_t>> pairs = ActorPairs(rules, *a, found, roles, &sides);
+  const std::vector<std::pair<int32_t, int32_t>> pairs =
+      ActorPairs(rules, *a, found, roles, &sides);
   if (pairs.empty()) return;
   // An intention or a threat needs someone who intends or threatens.
   const bool has_source =

@@ -136,8 +136,8 @@ TEST_F(EventExtractorTest, AnAccusationReportsWhatTheAccusedDid) {
 
 TEST_F(EventExtractorTest, ViolenceBetweenCompaniesIsAFigureOfSpeech) {
   // Not violence: at most criticism.
-  for (const char* text :
-       {"Shell attacked Exxon's bid for the company.", "The newspaper fought the court's ruling."}) {
+  for (const char* text : {"Shell attacked Exxon's bid for the company.",
+                           "The newspaper fought the court's ruling."}) {
     for (const std::string& e : Code(text)) {
       const std::string code = e.substr(e.rfind(' ') + 1);
       EXPECT_TRUE(code.rfind("18", 0) != 0 && code.rfind("19", 0) != 0 && code.rfind("20", 0) != 0)

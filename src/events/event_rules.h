@@ -25,9 +25,8 @@ namespace palmyra {
 class EventRules {
  public:
   EventRules(const PatternDictionary* dictionary, const SyntaxLexicon* lexicon,
-             const ActorCodes* codes, const ModalityCodes* modality_codes,
-             const CameoTable* cameo, const Conventions& conventions,
-             const VerbNeighbours* neighbours = nullptr);
+             const ActorCodes* codes, const ModalityCodes* modality_codes, const CameoTable* cameo,
+             const Conventions& conventions, const VerbNeighbours* neighbours = nullptr);
 
   const PatternDictionary& dictionary() const { return *dictionary_; }
   const SyntaxLexicon& lexicon() const { return *lexicon_; }

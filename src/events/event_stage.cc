@@ -80,9 +80,8 @@ Status EventStage::CheckDictionaries(const std::vector<Diagnostic>& diagnostics,
   }
   for (int32_t t = 0; t < dictionary_.num_triggers(); ++t) {
     const Trigger& trigger = dictionary_.trigger(t);
-    RETURN_IF_ERROR(unknown_code(trigger.rule, trigger.has_code
-                                                   ? trigger.code
-                                                   : dictionary_.block(trigger.block).code));
+    RETURN_IF_ERROR(unknown_code(
+        trigger.rule, trigger.has_code ? trigger.code : dictionary_.block(trigger.block).code));
   }
   return Status::Ok();
 }
@@ -113,15 +112,15 @@ Result<std::unique_ptr<EventStage>> EventStage::Load(
   RETURN_IF_ERROR(stage->CheckDictionaries(diagnostics, warnings));
   if (conventions.wordnet_neighbours && !wordnet_dir.empty()) {
     auto excluded = [&](std::string_view verb) {
-      for (WordRole r : {WordRole::kGeneralVerb, WordRole::kSpeech, WordRole::kCopula,
-                         WordRole::kPassiveAux, WordRole::kFuture, WordRole::kHypothetical,
-                         WordRole::kObligation}) {
+      for (WordRole r :
+           {WordRole::kGeneralVerb, WordRole::kSpeech, WordRole::kCopula, WordRole::kPassiveAux,
+            WordRole::kFuture, WordRole::kHypothetical, WordRole::kObligation}) {
         if (lexicon->Is(verb, r)) return true;
       }
       return false;
     };
-    ASSIGN_OR_RETURN(stage->neighbours_, VerbNeighbours::Build(wordnet_dir, stage->dictionary_,
-                                                                *vocabulary, excluded));
+    ASSIGN_OR_RETURN(stage->neighbours_,
+                     VerbNeighbours::Build(wordnet_dir, stage->dictionary_, *vocabulary, excluded));
   }
   stage->rules_ = std::make_unique<EventRules>(&stage->dictionary_, lexicon, codes,
                                                stage->modality_codes_.get(), stage->cameo_.get(),

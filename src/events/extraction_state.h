@@ -20,9 +20,9 @@ struct ExtractionState {
         reaction(a->verb_groups.size(), false),
         violent(a->verb_groups.size(), false) {}
   PatternMatcher matcher;
-  std::vector<bool> consumed;   // tokens used by a pattern already
-  std::vector<bool> reaction;   // verb groups coded with a non-violent event
-  std::vector<bool> violent;    // verb groups coded with a violent event
+  std::vector<bool> consumed;           // tokens used by a pattern already
+  std::vector<bool> reaction;           // verb groups coded with a non-violent event
+  std::vector<bool> violent;            // verb groups coded with a violent event
   std::vector<std::string> types_seen;  // PLOVER types coded so far
 
   bool Seen(const std::string& type) const {

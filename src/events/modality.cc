@@ -7,8 +7,7 @@ namespace {
 // they would attack".
 bool OnlyFutureInPast(const EventRules& rules, const Analysis& a, const VerbGroup& g) {
   for (uint32_t i = g.begin; i < g.end; ++i) {
-    if (a.tokens[i].tag == PosTag::MD &&
-        !rules.lexicon().Is(a.Key(i), WordRole::kFutureInPast)) {
+    if (a.tokens[i].tag == PosTag::MD && !rules.lexicon().Is(a.Key(i), WordRole::kFutureInPast)) {
       return false;
     }
   }
@@ -114,8 +113,7 @@ std::string RecodeByModality(const EventRules& rules, const std::string& code, b
     flags->future = false;
     return recoded;
   }
-  if (flags->future && !flags->hypothetical && has_source &&
-      rules.conventions().future_as_intent) {
+  if (flags->future && !flags->hypothetical && has_source && rules.conventions().future_as_intent) {
     const std::string recoded = rules.modality_codes().Recode(Kind::kFuture, code);
     if (!recoded.empty()) return recoded;
   }

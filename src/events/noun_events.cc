@@ -39,8 +39,8 @@ void NounActorless(const EventRules& rules, const Analysis& a, const ExtractionS
                         a.tokens[ph.begin].tag == PosTag::PRP_S || ph.possessor_end != ph.begin;
   const CameoEntry* e = rules.cameo().Find(found.code);
   roles->needs_actor = definite && e != nullptr && state.Seen(e->plover_type);
-  roles->actorless_ok = found.block >= 0 && rules.dictionary().block(found.block).actorless &&
-                        !roles->needs_actor;
+  roles->actorless_ok =
+      found.block >= 0 && rules.dictionary().block(found.block).actorless && !roles->needs_actor;
 }
 
 // Codes noun phrase p.

@@ -86,9 +86,8 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
   for (uint32_t q = p + 1; limit > 0 && q < pe; ++q) {
     const Phrase& np = a.phrases[q];
     if (np.begin >= hi) break;
-    const bool in_pattern =
-        std::any_of(found.match.consumed.begin(), found.match.consumed.end(),
-                    [&](uint32_t t) { return t >= np.begin && t < np.end; });
+    const bool in_pattern = std::any_of(found.match.consumed.begin(), found.match.consumed.end(),
+                                        [&](uint32_t t) { return t >= np.begin && t < np.end; });
     if (np.type != PhraseType::kNoun || np.begin < found.trigger_end || in_pattern) continue;
     if (a.ActorOf(q) == nullptr && !NewActorWords(a, q, pe, limit).empty())
       return static_cast<int32_t>(q);
@@ -184,8 +183,8 @@ void ImplicitSource(const PatternMatcher& matcher, const Analysis& a, uint32_t p
 
 // "demanded that Israel withdraw", "urged that ...": the one asked is the
 // subject of the clause that says what is asked.
-void AskedTarget(const EventRules& rules, const Analysis& a, uint32_t p,
-                 const TriggerMatch& found, Roles* roles) {
+void AskedTarget(const EventRules& rules, const Analysis& a, uint32_t p, const TriggerMatch& found,
+                 Roles* roles) {
   if (!rules.Has(found.code, CameoTrait::kRequest)) return;
   ForEachGoverned(a, p, a.phrases[p].verb_group, [&](const VerbGroup& w) {
     if (w.kind != ClauseKind::kComplement && w.kind != ClauseKind::kInfinitive) return false;
@@ -268,8 +267,8 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
 }
 
 bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
-               uint32_t p, int32_t vg, bool light_object, bool reaction,
-               const TriggerMatch& found, uint32_t hi, Roles* roles) {
+               uint32_t p, int32_t vg, bool light_object, bool reaction, const TriggerMatch& found,
+               uint32_t hi, Roles* roles) {
   const Phrase& ph = a.phrases[p];
   const uint32_t pb = a.sentence_phrase_begin[ph.sentence], pe = SentencePhraseEnd(a, ph.sentence);
   roles->compound = found.match.compound;

@@ -44,8 +44,8 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
 // names ("condemned the attack"), so the noun is not an event of its own.
 // False when the noun is not an event here.
 bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
-               uint32_t p, int32_t vg, bool light_object, bool reaction,
-               const TriggerMatch& found, uint32_t hi, Roles* roles);
+               uint32_t p, int32_t vg, bool light_object, bool reaction, const TriggerMatch& found,
+               uint32_t hi, Roles* roles);
 
 // Whether noun phrase p is the object of verb group v (or a conjunct of it,
 // or what it counts: "hundreds of strikes").
@@ -55,8 +55,7 @@ bool IsLightVerb(const EventRules& rules, const PatternMatcher& matcher, const V
 
 // Whether x, named through a possessive ("their resumption"), is a thing of
 // the subject (phrase `subject`) of the verb at phrase verb_phrase.
-bool OwnedBySubject(const Analysis& a, const PhraseActor& x, uint32_t verb_phrase,
-                    int32_t subject);
+bool OwnedBySubject(const Analysis& a, const PhraseActor& x, uint32_t verb_phrase, int32_t subject);
 
 // PETRARCH's new actors: the words of noun phrase p and of an "of" phrase
 // after it, upper case and in quotes ("\"THE MINISTRY OF MAGIC\""), without

@@ -28,9 +28,9 @@ void TryTrigger(const EventRules& rules, const PatternMatcher& matcher, uint32_t
   // (REJECT) takes the code of the latter (Conventions).
   // An idiom that codes nothing ("armed with") still shadows its verb.
   const bool coded = !(trigger.has_code ? trigger.code : block.code).empty();
-  if (!*any || (found->specificity < 0 && found->code.empty() && coded &&
-                trigger.words.size() == *default_words &&
-                !rules.conventions().first_listing_gives_code)) {
+  if (!*any ||
+      (found->specificity < 0 && found->code.empty() && coded &&
+       trigger.words.size() == *default_words && !rules.conventions().first_listing_gives_code)) {
     *default_words = trigger.words.size();
     TakeDefault(trigger, block, &found->code, &found->alternate);
     found->rule = trigger.rule;

@@ -169,9 +169,9 @@ bool DeniesAClause(const EventRules& rules, const Analysis& a, uint32_t p,
   for (uint32_t q = p + 1; q < a.sentence_phrase_begin[v.sentence + 1]; ++q) {
     if (a.phrases[q].type != PhraseType::kVerb) continue;
     const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
-    if (w.governor == vi && (w.kind == ClauseKind::kComplement ||
-                             w.kind == ClauseKind::kParticiple ||
-                             w.kind == ClauseKind::kInfinitive)) {
+    if (w.governor == vi &&
+        (w.kind == ClauseKind::kComplement || w.kind == ClauseKind::kParticiple ||
+         w.kind == ClauseKind::kInfinitive)) {
       return true;
     }
   }
@@ -182,8 +182,7 @@ bool DeniesAClause(const EventRules& rules, const Analysis& a, uint32_t p,
 void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
   const int32_t vi = a->phrases[p].verb_group;
   const VerbGroup& v = a->verb_groups[vi];
-  if (state->consumed[v.main] || (v.speech && !rules.conventions().speech_verbs_are_events))
-    return;
+  if (state->consumed[v.main] || (v.speech && !rules.conventions().speech_verbs_are_events)) return;
   if (Silenced(rules, *a, v, v.sentence)) return;
   const uint32_t hi = PatternReach(rules, *a, p);
   const uint32_t lo = a->sentences[v.sentence].token_begin;

@@ -118,7 +118,8 @@ constexpr int kCommonVerb = 10;
 
 Result<std::unique_ptr<VerbNeighbours>> VerbNeighbours::Build(
     const std::string& wordnet_dir, const PatternDictionary& dictionary,
-    const StringTable& vocabulary, const std::function<bool(std::string_view)>& excluded, int senses) {
+    const StringTable& vocabulary, const std::function<bool(std::string_view)>& excluded,
+    int senses) {
   ASSIGN_OR_RETURN(SynsetMap synsets, ReadSynsets(wordnet_dir + "/data.verb"));
   ASSIGN_OR_RETURN(auto index, ReadIndex(wordnet_dir + "/index.verb"));
   ASSIGN_OR_RETURN(auto counts, ReadVerbCounts(wordnet_dir + "/cntlist.rev"));
@@ -163,8 +164,7 @@ Result<std::unique_ptr<VerbNeighbours>> VerbNeighbours::Build(
     return hypernym ? it->second.hypernyms : it->second.verb_groups;
   };
   for (const auto& [lemma, offsets] : index) {
-    if (listed.count(lemma) || excluded(lemma) || lemma.find(' ') != std::string::npos)
-      continue;
+    if (listed.count(lemma) || excluded(lemma) || lemma.find(' ') != std::string::npos) continue;
     const auto count = counts.find(lemma);
     if (count != counts.end() && count->second >= kCommonVerb) continue;
     const int n = std::min<int>(senses, static_cast<int>(offsets.size()));

@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
-#include "palmyra/status.h"
 #include "core/string_table.h"
 #include "events/pattern_dictionary.h"
+#include "palmyra/status.h"
 
 namespace palmyra {
 
@@ -37,11 +37,10 @@ class VerbNeighbours {
   // first `senses` senses. `vocabulary` spells the dictionary's words;
   // verbs for which `excluded` is true neither get nor give a proposal
   // (auxiliaries, verbs too general to carry a code: "be", "make", "go").
-  static Result<std::unique_ptr<VerbNeighbours>> Build(const std::string& wordnet_dir,
-                                                       const PatternDictionary& dictionary,
-                                                       const StringTable& vocabulary,
-                                                       const std::function<bool(std::string_view)>& excluded,
-                                                       int senses = 1);
+  static Result<std::unique_ptr<VerbNeighbours>> Build(
+      const std::string& wordnet_dir, const PatternDictionary& dictionary,
+      const StringTable& vocabulary, const std::function<bool(std::string_view)>& excluded,
+      int senses = 1);
 
   // The neighbour of verb lemma `lemma`, or nullptr.
   const Neighbour* Find(std::string_view lemma) const {

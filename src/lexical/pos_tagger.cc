@@ -276,8 +276,7 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     const bool noun_next = next == PosTag::NN || next == PosTag::NNS || next == PosTag::NNP ||
                            next == PosTag::NNPS || next == PosTag::JJ;
     if (tags[i] == PosTag::VBG && !noun_next &&
-        (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S ||
-         tags[i - 1] == PosTag::POS)) {
+        (tags[i - 1] == PosTag::DT || tags[i - 1] == PosTag::PRP_S || tags[i - 1] == PosTag::POS)) {
       tags[i] = PosTag::NN;
     }
   }
@@ -288,8 +287,8 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     const bool verb_next = next == PosTag::VBD || next == PosTag::VBZ || next == PosTag::VBP ||
                            next == PosTag::MD || next == PosTag::VBN;
     if (tags[i] == PosTag::VBG && verb_next && tags[i - 1] == PosTag::NN &&
-        (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S ||
-         tags[i - 2] == PosTag::POS || tags[i - 2] == PosTag::JJ)) {
+        (tags[i - 2] == PosTag::DT || tags[i - 2] == PosTag::PRP_S || tags[i - 2] == PosTag::POS ||
+         tags[i - 2] == PosTag::JJ)) {
       tags[i] = PosTag::NN;
     }
   }

@@ -46,15 +46,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
                    EntityStage::Load(options.data_dir, p->text_->names(), &p->vocabulary_,
                                      actor_files, options.builtin_dictionaries, &warnings,
                                      options.dictionary_cache ? UserCacheDir() : ""));
-  Conventions conventions =
-      options.petrarch_conventions ? Conventions::Petrarch() : Conventions();
+  Conventions conventions = options.petrarch_conventions ? Conventions::Petrarch() : Conventions();
   conventions.new_actor_length = options.new_actor_length;
   conventions.wordnet_neighbours = options.wordnet_verbs && !options.petrarch_conventions;
-  ASSIGN_OR_RETURN(p->events_,
-                   EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
-                                    &p->entities_->codes(), &p->vocabulary_, verb_files,
-                                    options.builtin_dictionaries, &warnings, conventions,
-                                    options.wordnet_dir));
+  ASSIGN_OR_RETURN(
+      p->events_,
+      EventStage::Load(options.data_dir, p->text_->names(), &p->syntax_->lexicon(),
+                       &p->entities_->codes(), &p->vocabulary_, verb_files,
+                       options.builtin_dictionaries, &warnings, conventions, options.wordnet_dir));
   std::set<std::string> seen;
   for (const Diagnostic& d : warnings) {
     Diagnostic w = d;

@@ -94,8 +94,7 @@ void ResolveStage::CountryFromPlace(const Analysis& a, EventCandidate* c) const 
 }
 
 void ResolveStage::PlacesOfSentence(const Analysis& analysis, const EventCandidate& c,
-                                    bool dateline,
-                                    std::vector<const PlaceMention*>* out) const {
+                                    bool dateline, std::vector<const PlaceMention*>* out) const {
   const Analysis* a = &analysis;
   std::vector<const PlaceMention*>& here = *out;
   here.clear();
@@ -105,17 +104,16 @@ void ResolveStage::PlacesOfSentence(const Analysis& analysis, const EventCandida
   const int32_t target_phrase =
       c.target >= 0 ? static_cast<int32_t>(a->actors[c.target].phrase) : -1;
   // Places are in text order, the dateline's first.
-  const auto first = std::lower_bound(
-      a->places.begin() + (dateline ? 1 : 0), a->places.end(), c.sentence,
-      [](const PlaceMention& m, uint32_t s) { return m.sentence < s; });
+  const auto first =
+      std::lower_bound(a->places.begin() + (dateline ? 1 : 0), a->places.end(), c.sentence,
+                       [](const PlaceMention& m, uint32_t s) { return m.sentence < s; });
   for (auto it = first; it != a->places.end() && it->sentence == c.sentence; ++it) {
     const PlaceMention& m = *it;
     if (m.strength == 0) continue;
     if (m.actor && !(root >= 18 && m.phrase == target_phrase)) continue;
     // Countries only where something happened in them, not "talks between
     // Russia and Ukraine" or "flew to Moscow".
-    if (places_->gazetteer().place(m.place).kind == PlaceKind::kCountry && m.strength < 3)
-      continue;
+    if (places_->gazetteer().place(m.place).kind == PlaceKind::kCountry && m.strength < 3) continue;
     here.push_back(&m);
   }
 }
@@ -144,9 +142,8 @@ const PlaceMention* ResolveStage::ChoosePlace(const Analysis& analysis, const Ev
     return m->begin >= own.first && m->end <= own.second;
   };
   auto elsewhere = [&](const PlaceMention* m) {
-    return std::any_of(others.begin(), others.end(), [&](const auto& r) {
-      return m->begin >= r.first && m->end <= r.second;
-    });
+    return std::any_of(others.begin(), others.end(),
+                       [&](const auto& r) { return m->begin >= r.first && m->end <= r.second; });
   };
   auto distance = [&](const PlaceMention* m) {
     return m->end <= c.trigger ? c.trigger - m->end + 1 : m->begin - c.trigger;
@@ -252,8 +249,7 @@ void ResolveStage::NearestEvents(Analysis* a, uint32_t s, size_t first, size_t l
   }
   // The events of one happening (A -> B and B -> A) share it.
   for (size_t i = first; best != nullptr && i < last; ++i) {
-    if (a->events[i].trigger == best->trigger &&
-        a->events[i].verb_group == best->verb_group) {
+    if (a->events[i].trigger == best->trigger && a->events[i].verb_group == best->verb_group) {
       to.push_back(&a->events[i]);
     }
   }
@@ -346,15 +342,13 @@ void ResolveStage::DateCandidates(const Analysis& analysis, const EventCandidate
     if (vg == c.verb_group) continue;
     (a->verb_groups[vg].speech ? speech : others).push_back(ClauseRange(*a, vg));
   }
-  auto inside = [](const std::vector<std::pair<uint32_t, uint32_t>>& ranges,
-                   const DateMention& m) {
+  auto inside = [](const std::vector<std::pair<uint32_t, uint32_t>>& ranges, const DateMention& m) {
     return std::any_of(ranges.begin(), ranges.end(),
                        [&](const auto& r) { return m.begin >= r.first && m.end <= r.second; });
   };
   // The dates are in text order: look only at this sentence's.
-  const auto first =
-      std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
-                       [](const DateMention& m, uint32_t t) { return m.begin < t; });
+  const auto first = std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
+                                      [](const DateMention& m, uint32_t t) { return m.begin < t; });
   for (auto it = first; it != a->dates.end() && it->begin < s.token_end; ++it) {
     const DateMention& m = *it;
     if (m.end > s.token_end) continue;

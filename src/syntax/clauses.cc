@@ -149,8 +149,8 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
 }
 
 int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
-                                     const std::vector<uint32_t>& groups, size_t gi,
-                                     bool no_finite, bool any_finite_before) const {
+                                     const std::vector<uint32_t>& groups, size_t gi, bool no_finite,
+                                     bool any_finite_before) const {
   VerbGroup& v = a->verb_groups[groups[gi]];
   int32_t prev_index = gi > 0 ? static_cast<int32_t>(groups[gi - 1]) : -1;
   const int p = static_cast<int>(v.phrase);
@@ -168,8 +168,7 @@ int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
              sv.Before(before) == a->verb_groups[prev_index].object &&
              (lexicon_->Is(a->tokens[a->verb_groups[prev_index].main].lemma,
                            WordRole::kAllegation) ||
-              lexicon_->Is(a->tokens[a->verb_groups[prev_index].main].lemma,
-                           WordRole::kReason))) {
+              lexicon_->Is(a->tokens[a->verb_groups[prev_index].main].lemma, WordRole::kReason))) {
     // "accused Russia of blocking", "praised Qatar for hosting": the
     // gerund's subject is the object of the verb before.
     v.kind = ClauseKind::kParticiple;
@@ -192,8 +191,8 @@ int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
       (sv.Is(before, WordRole::kConditional) || sv.Is(before, WordRole::kSubordinator)) &&
       (sv.IsPrep(before) || sv.Head(before).tag == PosTag::WRB)) {
     // "if required", "while fleeing"
-    v.kind = sv.Is(before, WordRole::kConditional) ? ClauseKind::kConditional
-                                                   : ClauseKind::kSubordinate;
+    v.kind =
+        sv.Is(before, WordRole::kConditional) ? ClauseKind::kConditional : ClauseKind::kSubordinate;
     v.opener = before;
   }
   return prev_index;
@@ -377,8 +376,8 @@ std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis*
   ListInsidePrepositionalPhrase(sv, *a, &k, &b);
   if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
     const bool complementizer = sv.IsComplementizer(b);
-    const bool opener = complementizer || sv.Is(b, WordRole::kSubordinator) ||
-                        sv.Is(b, WordRole::kConditional);
+    const bool opener =
+        complementizer || sv.Is(b, WordRole::kSubordinator) || sv.Is(b, WordRole::kConditional);
     if (opener && sv.After(k) == p) {
       // "after militants attacked", "said that militants attacked": a
       // subordinator, not a preposition.
@@ -388,8 +387,8 @@ std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis*
         v->kind = ClauseKind::kComplement;
         v->governor = prev_index;
       } else {
-        v->kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
-                                                   : ClauseKind::kSubordinate;
+        v->kind =
+            sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional : ClauseKind::kSubordinate;
       }
       return std::nullopt;
     }
@@ -414,8 +413,7 @@ std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis*
     // "between Armenia and Azerbaijan" is no subject, but "noted that
     // Gondor and Osgiliath have" is.
     if (sv.Valid(before_conjunct) && sv.IsPrep(before_conjunct) &&
-        !sv.IsComplementizer(before_conjunct) &&
-        !sv.Is(before_conjunct, WordRole::kSubordinator) &&
+        !sv.IsComplementizer(before_conjunct) && !sv.Is(before_conjunct, WordRole::kSubordinator) &&
         !sv.Is(before_conjunct, WordRole::kConditional))
       break;
     seen_cc |= cc;
@@ -434,8 +432,8 @@ void ClauseAnalyzer::ListInsidePrepositionalPhrase(const SentenceView& sv, const
   // prepositional phrase. Commas part a list only of names ("Cessation of
   // Hostilities, the Sudanese government and the SPLM agreed" is no list).
   const bool names = IsProperNoun(sv.Head(*k).tag);
-  for (int c = *b; sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) &&
-                   sv.IsNoun(sv.Before(c));) {
+  for (int c = *b;
+       sv.Valid(c) && sv.IsCoordinator(c) && sv.Valid(sv.Before(c)) && sv.IsNoun(sv.Before(c));) {
     const int prep = sv.Before(sv.Before(c));
     if (!sv.Valid(prep) || !sv.IsPrep(prep) || sv.IsComplementizer(prep) ||
         sv.Is(prep, WordRole::kSubordinator) || sv.Is(prep, WordRole::kConditional)) {
@@ -445,9 +443,9 @@ void ClauseAnalyzer::ListInsidePrepositionalPhrase(const SentenceView& sv, const
       }
       // "of Arnor, Osgiliath and Gondor": a comma between names after "of"
       // ("In Syria, Russia and Iran backed ..." is no list).
-      if (names && sv.Valid(prep) && sv.IsComma(prep) &&
-          IsProperNoun(sv.Head(sv.Before(c)).tag) && sv.Valid(sv.Before(prep)) &&
-          sv.IsNoun(sv.Before(prep)) && IsProperNoun(sv.Head(sv.Before(prep)).tag)) {
+      if (names && sv.Valid(prep) && sv.IsComma(prep) && IsProperNoun(sv.Head(sv.Before(c)).tag) &&
+          sv.Valid(sv.Before(prep)) && sv.IsNoun(sv.Before(prep)) &&
+          IsProperNoun(sv.Head(sv.Before(prep)).tag)) {
         const int before_list = sv.Before(sv.Before(prep));
         if (sv.Valid(before_list) && sv.IsPrep(before_list) &&
             a.Key(sv.P(before_list).head) == "of") {
@@ -463,8 +461,8 @@ void ClauseAnalyzer::ListInsidePrepositionalPhrase(const SentenceView& sv, const
   }
 }
 
-void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analysis& a,
-                                            VerbGroup* v, int b, int32_t prev_index) const {
+void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analysis& a, VerbGroup* v,
+                                            int b, int32_t prev_index) const {
   if (sv.IsVerb(b)) {
     // A noun phrase right after another verb: its object, unless that verb
     // reports speech ("said Russia will ...").
@@ -484,8 +482,8 @@ void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analys
     v->governor = prev_index;
   } else if (sv.Head(b).tag == PosTag::WRB || sv.Is(b, WordRole::kSubordinator) ||
              sv.Is(b, WordRole::kConditional)) {
-    v->kind = sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional
-                                               : ClauseKind::kSubordinate;
+    v->kind =
+        sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional : ClauseKind::kSubordinate;
     v->opener = b;  // "when militants attacked"
   }
 }
@@ -554,8 +552,8 @@ uint32_t ClauseAnalyzer::NextClauseStart(const SentenceView& sv, const Analysis&
   // The next clause's subject starts it ("said airstrikes would continue"),
   // unless that subject is this verb's object far from the next verb. A
   // relative clause's subject may be its antecedent, which belongs here.
-  const bool antecedent = w.kind == ClauseKind::kRelative && w.opener >= 0 && w.subject >= 0 &&
-                          w.subject < w.opener;
+  const bool antecedent =
+      w.kind == ClauseKind::kRelative && w.opener >= 0 && w.subject >= 0 && w.subject < w.opener;
   if (w.subject >= 0 && !w.coordinated && !adjunct && !antecedent) {
     const uint32_t subject_begin = a.phrases[w.subject].begin;
     if (subject_begin > v.end ||

@@ -33,8 +33,8 @@ class ClauseAnalyzer {
   // the verb group it follows on (-1: none).
   int32_t ClassifyVerb(const SentenceView& sv, Analysis* a, const std::vector<uint32_t>& groups,
                        size_t gi, bool no_finite, bool any_finite_before) const;
-  int32_t JoinCoordinated(const SentenceView& sv, Analysis* a,
-                          const std::vector<uint32_t>& groups, size_t gi) const;
+  int32_t JoinCoordinated(const SentenceView& sv, Analysis* a, const std::vector<uint32_t>& groups,
+                          size_t gi) const;
   void ClassifyInfinitive(const SentenceView& sv, Analysis* a, VerbGroup* v,
                           int32_t prev_index) const;
   // A past participle: the finite verb of a clause, a reduced relative
