@@ -8,103 +8,120 @@
 #include "cli/validate_command.h"
 #include "core/build_config.h"
 
+namespace palmyra {
+namespace {
+
+// What every command that builds an engine takes: its folders, the user's
+// dictionaries, the conventions, and how sure an event must be.
+void AddEngineOptions(CLI::App* cmd, Options* engine) {
+  cmd->add_option("--data-dir", engine->data_dir, "Folder of Palmyra's dictionaries and tables");
+  cmd->add_option("--model-dir", engine->model_dir, "Folder of the part-of-speech model");
+  cmd->add_option("--wordnet-dir", engine->wordnet_dir, "Folder of WordNet's dictionary files");
+  cmd->add_option("--dict", engine->dictionaries,
+                  "Dictionary files or folders in the PETRARCH/TABARI formats (actors, "
+                  "agents, verbs, discards), used with the built-in ones");
+  cmd->add_flag("--no-builtin-dictionaries{false}", engine->builtin_dictionaries,
+                "Use only the --dict dictionaries (and the built-in synonym sets)");
+  cmd->add_flag("--no-dict-cache{false}", engine->dictionary_cache,
+                "Read the --dict actor files themselves, not their compiled copies in "
+                "~/.cache/palmyra");
+  cmd->add_flag("--petrarch", engine->petrarch_conventions,
+                "Code as PETRARCH does where the two differ (targets after any preposition)");
+  cmd->add_flag("--wordnet-verbs", engine->wordnet_verbs,
+                "Code verbs no pattern lists by their nearest listed WordNet synonym or "
+                "hypernym (rule wordnet/...), weighed by the decision model");
+  cmd->add_option("--min-confidence", engine->min_confidence,
+                  "Leave out events less likely than P to be real events of their type (0 to 1; "
+                  "default: the decision model's threshold, chosen for F1; 0 keeps every event "
+                  "the rules propose)")
+      ->check(CLI::Range(0.0, 1.0));
+}
+
+CLI::App* AddCodeCommand(CLI::App* app, CodeCommandOptions* code) {
+  CLI::App* code_cmd = app->add_subcommand(
+      "code", "Code articles into events: one JSON object per event on standard output.");
+  code_cmd
+      ->add_option("inputs", code->inputs,
+                   "Articles: text files (first line = headline), JSON Lines (id, text, title, "
+                   "url, source, date), web pages, RSS/Atom feeds, WARC(.gz) crawls, "
+                   "directories, or - for standard input")
+      ->required();
+  code_cmd->add_option("--date", code->date,
+                       "Publication date (YYYY-MM-DD) of articles without one");
+  code_cmd->add_option("--threads", code->threads, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  code_cmd->add_option("--format", code->format, "Output format: jsonl (default) or text");
+  code_cmd->add_option("-o,--output", code->output,
+                       "Write events to this file instead of standard output");
+  code_cmd->add_option("--db", code->db,
+                       "Store articles, sentences and events in this SQLite database (then "
+                       "events go to standard output only with -o -)");
+  code_cmd->add_flag("-q,--quiet", code->quiet, "Do not print the summary line");
+  code_cmd->add_flag("--keep-duplicates", code->keep_duplicates,
+                     "Code near-duplicate articles (syndicated copies, updates) too, rather than "
+                     "linking them to the first");
+  AddEngineOptions(code_cmd, &code->engine);
+  return code_cmd;
+}
+
+CLI::App* AddAnalyzeCommand(CLI::App* app, AnalyzeCommandOptions* analyze) {
+  CLI::App* analyze_cmd = app->add_subcommand(
+      "analyze", "Show how a text is read: sentences, phrases, clauses, actors and events.");
+  auto* text_option = analyze_cmd->add_option("--text", analyze->text, "The text to analyse");
+  analyze_cmd->add_option("input", analyze->input, "A text file, or - for standard input")
+      ->excludes(text_option);
+  analyze_cmd->add_option("--date", analyze->date, "Publication date (YYYY-MM-DD)");
+  AddEngineOptions(analyze_cmd, &analyze->engine);
+  return analyze_cmd;
+}
+
+// `palmyra dict check`; returns the check subcommand.
+CLI::App* AddDictCommand(CLI::App* app, DictCommandOptions* dict) {
+  CLI::App* dict_cmd = app->add_subcommand("dict", "Work with dictionary files.");
+  dict_cmd->require_subcommand(1);
+  CLI::App* check_cmd = dict_cmd->add_subcommand(
+      "check",
+      "Report errors and warnings in dictionaries (actors, agents, verbs, discards, issues) with "
+      "file and line; exit 1 on errors.");
+  check_cmd->add_option("inputs", dict->inputs, "Dictionary files or folders")->required();
+  check_cmd->add_flag("--errors-only", dict->errors_only, "Print errors, not warnings");
+  check_cmd->add_option("--data-dir", dict->data_dir,
+                        "Folder of Palmyra's tables (CAMEO codes, actor roles)");
+  return check_cmd;
+}
+
+CLI::App* AddValidateCommand(CLI::App* app, ValidateCommandOptions* validate) {
+  CLI::App* validate_cmd = app->add_subcommand(
+      "validate",
+      "Run PETRARCH validation records (XML) with the dictionaries their <Environment> names; "
+      "print each failure and 'N passed, M failed'.");
+  validate_cmd->add_option("records", validate->records, "The validation records (XML)")
+      ->required();
+  validate_cmd->add_option("--dict-dir", validate->dict_dir,
+                           "Another folder to look for the records' dictionaries in");
+  validate_cmd->add_option("--min-pass", validate->min_pass,
+                           "Exit with status 1 when fewer records pass");
+  validate_cmd->add_flag("-q,--quiet", validate->quiet, "Print only the summary line");
+  validate_cmd->add_option("--data-dir", validate->engine.data_dir, "Folder of Palmyra's tables");
+  return validate_cmd;
+}
+
+}  // namespace
+}  // namespace palmyra
+
 int main(int argc, char** argv) {
   CLI::App app{"Palmyra turns news articles into coded event data (CAMEO, PLOVER, ACLED)."};
   app.set_version_flag("--version", PALMYRA_VERSION);
   app.require_subcommand(1);
 
   palmyra::CodeCommandOptions code;
-  CLI::App* code_cmd = app.add_subcommand(
-      "code", "Code articles into events: one JSON object per event on standard output.");
-  code_cmd
-      ->add_option("inputs", code.inputs,
-                   "Articles: text files (first line = headline), JSON Lines (id, text, title, "
-                   "url, source, date), web pages, RSS/Atom feeds, WARC(.gz) crawls, "
-                   "directories, or - for standard input")
-      ->required();
-  code_cmd->add_option("--date", code.date,
-                       "Publication date (YYYY-MM-DD) of articles without one");
-  code_cmd->add_option("--threads", code.threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
-  code_cmd->add_option("--format", code.format, "Output format: jsonl (default) or text");
-  code_cmd->add_option("-o,--output", code.output,
-                       "Write events to this file instead of standard output");
-  code_cmd->add_option("--db", code.db,
-                       "Store articles, sentences and events in this SQLite database (then "
-                       "events go to standard output only with -o -)");
-  code_cmd->add_flag("-q,--quiet", code.quiet, "Do not print the summary line");
-  code_cmd->add_flag("--keep-duplicates", code.keep_duplicates,
-                     "Code near-duplicate articles (syndicated copies, updates) too, rather than "
-                     "linking them to the first");
-  code_cmd->add_option("--data-dir", code.engine.data_dir,
-                       "Folder of Palmyra's dictionaries and tables");
-  code_cmd->add_option("--model-dir", code.engine.model_dir, "Folder of the part-of-speech model");
-  code_cmd->add_option("--wordnet-dir", code.engine.wordnet_dir,
-                       "Folder of WordNet's dictionary files");
-  code_cmd->add_option("--dict", code.engine.dictionaries,
-                       "Dictionary files or folders in the PETRARCH/TABARI formats (actors, "
-                       "agents, verbs, discards), used with the built-in ones");
-  code_cmd->add_flag("--no-builtin-dictionaries{false}", code.engine.builtin_dictionaries,
-                     "Use only the --dict dictionaries (and the built-in synonym sets)");
-  code_cmd->add_flag("--no-dict-cache{false}", code.engine.dictionary_cache,
-                     "Read the --dict actor files themselves, not their compiled copies in "
-                     "~/.cache/palmyra");
-  code_cmd->add_flag("--petrarch", code.engine.petrarch_conventions,
-                     "Code as PETRARCH does where the two differ (targets after any preposition)");
-  code_cmd->add_flag("--wordnet-verbs", code.engine.wordnet_verbs,
-                     "Code verbs no pattern lists by their nearest listed WordNet synonym or "
-                     "hypernym (rule wordnet/...), weighed by the decision model");
-  code_cmd
-      ->add_option("--min-confidence", code.engine.min_confidence,
-                   "Leave out events less likely than P to be real events of their type (0 to 1; "
-                   "default: the decision model's threshold, chosen for F1; 0 keeps every event "
-                   "the rules propose)")
-      ->check(CLI::Range(0.0, 1.0));
-
+  CLI::App* code_cmd = palmyra::AddCodeCommand(&app, &code);
   palmyra::AnalyzeCommandOptions analyze;
-  CLI::App* analyze_cmd = app.add_subcommand(
-      "analyze", "Show how a text is read: sentences, phrases, clauses, actors and events.");
-  auto* text_option = analyze_cmd->add_option("--text", analyze.text, "The text to analyse");
-  analyze_cmd->add_option("input", analyze.input, "A text file, or - for standard input")
-      ->excludes(text_option);
-  analyze_cmd->add_option("--date", analyze.date, "Publication date (YYYY-MM-DD)");
-  analyze_cmd->add_option("--data-dir", analyze.engine.data_dir,
-                          "Folder of Palmyra's dictionaries and tables");
-  analyze_cmd->add_option("--dict", analyze.engine.dictionaries,
-                          "Dictionary files or folders in the PETRARCH/TABARI formats");
-  analyze_cmd->add_flag("--no-builtin-dictionaries{false}", analyze.engine.builtin_dictionaries,
-                        "Use only the --dict dictionaries");
-  analyze_cmd->add_flag("--no-dict-cache{false}", analyze.engine.dictionary_cache,
-                        "Read the --dict actor files themselves, not their compiled copies");
-  analyze_cmd->add_flag("--petrarch", analyze.engine.petrarch_conventions,
-                        "Code as PETRARCH does where the two differ");
-  analyze_cmd->add_flag("--wordnet-verbs", analyze.engine.wordnet_verbs,
-                        "Code verbs no pattern lists by their nearest listed WordNet neighbour");
-
+  CLI::App* analyze_cmd = palmyra::AddAnalyzeCommand(&app, &analyze);
   palmyra::DictCommandOptions dict;
-  CLI::App* dict_cmd = app.add_subcommand("dict", "Work with dictionary files.");
-  dict_cmd->require_subcommand(1);
-  CLI::App* check_cmd = dict_cmd->add_subcommand(
-      "check",
-      "Report errors and warnings in dictionaries (actors, agents, verbs, discards, issues) with "
-      "file and line; exit 1 on errors.");
-  check_cmd->add_option("inputs", dict.inputs, "Dictionary files or folders")->required();
-  check_cmd->add_flag("--errors-only", dict.errors_only, "Print errors, not warnings");
-  check_cmd->add_option("--data-dir", dict.data_dir,
-                        "Folder of Palmyra's tables (CAMEO codes, actor roles)");
-
+  CLI::App* check_cmd = palmyra::AddDictCommand(&app, &dict);
   palmyra::ValidateCommandOptions validate;
-  CLI::App* validate_cmd = app.add_subcommand(
-      "validate",
-      "Run PETRARCH validation records (XML) with the dictionaries their <Environment> names; "
-      "print each failure and 'N passed, M failed'.");
-  validate_cmd->add_option("records", validate.records, "The validation records (XML)")->required();
-  validate_cmd->add_option("--dict-dir", validate.dict_dir,
-                           "Another folder to look for the records' dictionaries in");
-  validate_cmd->add_option("--min-pass", validate.min_pass,
-                           "Exit with status 1 when fewer records pass");
-  validate_cmd->add_flag("-q,--quiet", validate.quiet, "Print only the summary line");
-  validate_cmd->add_option("--data-dir", validate.engine.data_dir, "Folder of Palmyra's tables");
+  CLI::App* validate_cmd = palmyra::AddValidateCommand(&app, &validate);
 
   palmyra::ExportCommandOptions exporting;
   CLI::App* export_cmd =
