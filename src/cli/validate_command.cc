@@ -132,26 +132,31 @@ struct Record {
   int line = 0;
 };
 
-}  // namespace
-
-int RunValidateCommand(const ValidateCommandOptions& options) {
-  xmlDocPtr doc = xmlReadFile(options.records.c_str(), nullptr, XML_PARSE_NONET);
-  if (doc == nullptr) {
-    const xmlError* error = xmlGetLastError();
-    std::fprintf(stderr, "palmyra validate: %s:%d: not a readable XML file: %s",
-                 options.records.c_str(), error != nullptr ? error->line : 0,
-                 error != nullptr && error->message != nullptr ? error->message : "\n");
-    return 2;
-  }
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(doc, &xmlFreeDoc);
-  xmlNode* root = xmlDocGetRootElement(doc);
-
-  // <Environment>: the dictionaries and the categories to run.
+// What <Environment> and the <Config> elements set: the dictionaries (found
+// beside the records, in ../dictionaries or in --dict-dir), the categories
+// to run, and the options in force.
+struct Environment {
   std::vector<std::string> dictionaries, missing;
   std::set<std::string> include;
   bool require_dyad = true;
   CommaOptions commas;
   int new_actor_length = 0;
+
+  // A <Config option=... value=...> element.
+  void Configure(xmlNode* e) {
+    const std::string option = Attribute(e, "option"), value = Attribute(e, "value");
+    if (option == "require_dyad") {
+      require_dyad = True(value);
+    } else if (option == "new_actor_length") {
+      new_actor_length = std::atoi(value.c_str());
+    } else {
+      commas.Set(option, value);
+    }
+  }
+};
+
+// Reads <Environment>; returns <Sentences> (null when there is none).
+xmlNode* ReadEnvironment(xmlNode* root, const ValidateCommandOptions& options, Environment* env) {
   const fs::path parent = fs::path(options.records).parent_path();
   const fs::path base = parent.empty() ? fs::path(".") : parent;
   auto find = [&](const std::string& name) -> std::string {
@@ -178,82 +183,127 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
           const std::string wanted(Trim(file));
           if (wanted.empty()) continue;
           const std::string path = find(wanted);
-          (path.empty() ? missing : dictionaries).push_back(path.empty() ? wanted : path);
+          (path.empty() ? env->missing : env->dictionaries).push_back(path.empty() ? wanted : path);
         }
       } else if (name == "Include") {
         const std::string categories = Content(e);
         for (std::string_view category : SplitWhitespace(categories))
-          include.insert(std::string(category));
-      } else if (name == "Config" && Attribute(e, "option") == "require_dyad") {
-        require_dyad = True(Attribute(e, "value"));
-      } else if (name == "Config" && Attribute(e, "option") == "new_actor_length") {
-        new_actor_length = std::atoi(Attribute(e, "value").c_str());
+          env->include.insert(std::string(category));
       } else if (name == "Config") {
-        commas.Set(Attribute(e, "option"), Attribute(e, "value"));
+        env->Configure(e);
       }
     }
   }
-  if (!missing.empty()) {
-    for (const std::string& m : missing)
+  return sentences;
+}
+
+// A <Sentence> element as a record, with the options in force.
+Record ReadRecord(xmlNode* n, const Environment& env) {
+  Record r;
+  r.id = Attribute(n, "id");
+  r.category = Attribute(n, "category");
+  r.line = static_cast<int>(xmlGetLineNo(n));
+  r.require_dyad = env.require_dyad;
+  r.commas = env.commas;
+  r.new_actor_length = env.new_actor_length;
+  const std::string date = Attribute(n, "date");
+  if (date.size() == 8) {
+    r.date = Date{std::atoi(date.substr(0, 4).c_str()), std::atoi(date.substr(4, 2).c_str()),
+                  std::atoi(date.substr(6, 2).c_str())};
+  }
+  for (xmlNode* e = n->children; e != nullptr; e = e->next) {
+    if (e->type != XML_ELEMENT_NODE) continue;
+    if (Name(e) == "Text") r.text = Content(e);
+    if (Name(e) != "EventCoding") continue;
+    if (True(Attribute(e, "noevents"))) {
+      r.no_events = true;
+    } else if (!Attribute(e, "error").empty()) {
+      r.error = Attribute(e, "error");
+    } else {
+      r.expected.insert({AsciiUppercase(Attribute(e, "sourcecode")),
+                         AsciiUppercase(Attribute(e, "targetcode")),
+                         AsciiUppercase(Attribute(e, "eventcode"))});
+    }
+  }
+  return r;
+}
+
+// The codings the engine gives record r, as PETRARCH writes them.
+std::set<Coding> Produce(const Pipeline& coder, const Record& r, Analysis* analysis) {
+  std::set<Coding> produced;
+  if (r.text.empty()) return produced;
+  Document d;
+  d.id = r.id;
+  d.text = WithoutCommaClauses(r.text, r.commas);
+  d.published = r.date;
+  Analysis& a = *analysis;
+  coder.Analyze(d, &a);
+  const ActorCodes& codes = coder.entities().codes();
+  for (const EventCandidate& c : a.events) {
+    // PETRARCH writes an actor of no known country as "---GOV".
+    auto code_of = [&](int32_t actor, const std::string& used) {
+      std::string code = !used.empty() ? used : actor >= 0 ? a.actors[actor].code : "---";
+      if (code != "---" && code[0] != '"' && codes.Country(code).empty()) code = "---" + code;
+      return code;
+    };
+    const std::string source = code_of(c.source, c.source_code);
+    const std::string target = code_of(c.target, c.target_code);
+    if (r.require_dyad && (source == "---" || target == "---")) continue;
+    produced.insert({source, target, c.pattern_code.empty() ? c.cameo : c.pattern_code});
+  }
+  return produced;
+}
+
+// Reads the records file: its environment and its records, with the
+// options in force for each; false (after saying why) when it cannot.
+bool ReadRecords(const ValidateCommandOptions& options, Environment* env_out,
+                 std::vector<Record>* records, int* skipped) {
+  xmlDocPtr doc = xmlReadFile(options.records.c_str(), nullptr, XML_PARSE_NONET);
+  if (doc == nullptr) {
+    const xmlError* error = xmlGetLastError();
+    std::fprintf(stderr, "palmyra validate: %s:%d: not a readable XML file: %s",
+                 options.records.c_str(), error != nullptr ? error->line : 0,
+                 error != nullptr && error->message != nullptr ? error->message : "\n");
+    return false;
+  }
+  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(doc, &xmlFreeDoc);
+  Environment& env = *env_out;
+  xmlNode* sentences = ReadEnvironment(xmlDocGetRootElement(doc), options, &env);
+  if (!env.missing.empty()) {
+    for (const std::string& m : env.missing)
       std::fprintf(stderr,
                    "palmyra validate: %s: dictionary '%s' not found beside it, in "
                    "../dictionaries or in --dict-dir\n",
                    options.records.c_str(), m.c_str());
-    return 2;
+    return false;
   }
   if (sentences == nullptr) {
     std::fprintf(stderr, "palmyra validate: %s: no <Sentences>\n", options.records.c_str());
-    return 2;
+    return false;
   }
-
-  // The records, with the options in force for each.
-  std::vector<Record> records;
-  int skipped = 0;
   for (xmlNode* n = sentences->children; n != nullptr; n = n->next) {
     if (n->type != XML_ELEMENT_NODE) continue;
-    if (Name(n) == "Config") {
-      if (Attribute(n, "option") == "require_dyad") require_dyad = True(Attribute(n, "value"));
-      if (Attribute(n, "option") == "new_actor_length")
-        new_actor_length = std::atoi(Attribute(n, "value").c_str());
-      commas.Set(Attribute(n, "option"), Attribute(n, "value"));
-      continue;
-    }
+    if (Name(n) == "Config") env.Configure(n);
     if (Name(n) != "Sentence") continue;
-    Record r;
-    r.id = Attribute(n, "id");
-    r.category = Attribute(n, "category");
-    r.line = static_cast<int>(xmlGetLineNo(n));
-    r.require_dyad = require_dyad;
-    r.commas = commas;
-    r.new_actor_length = new_actor_length;
-    if (!include.empty() && !include.count(r.category)) {
-      ++skipped;
+    if (!env.include.empty() && !env.include.count(Attribute(n, "category"))) {
+      ++*skipped;
       continue;
     }
-    const std::string date = Attribute(n, "date");
-    if (date.size() == 8) {
-      r.date = Date{std::atoi(date.substr(0, 4).c_str()), std::atoi(date.substr(4, 2).c_str()),
-                    std::atoi(date.substr(6, 2).c_str())};
-    }
-    for (xmlNode* e = n->children; e != nullptr; e = e->next) {
-      if (e->type != XML_ELEMENT_NODE) continue;
-      if (Name(e) == "Text") r.text = Content(e);
-      if (Name(e) != "EventCoding") continue;
-      if (True(Attribute(e, "noevents"))) {
-        r.no_events = true;
-      } else if (!Attribute(e, "error").empty()) {
-        r.error = Attribute(e, "error");
-      } else {
-        r.expected.insert({AsciiUppercase(Attribute(e, "sourcecode")),
-                           AsciiUppercase(Attribute(e, "targetcode")),
-                           AsciiUppercase(Attribute(e, "eventcode"))});
-      }
-    }
-    records.push_back(std::move(r));
+    records->push_back(ReadRecord(n, env));
   }
+  return true;
+}
+
+}  // namespace
+
+int RunValidateCommand(const ValidateCommandOptions& options) {
+  Environment env;
+  std::vector<Record> records;
+  int skipped = 0;
+  if (!ReadRecords(options, &env, &records, &skipped)) return 2;
 
   Options engine = options.engine;
-  engine.dictionaries = dictionaries;
+  engine.dictionaries = env.dictionaries;
   engine.builtin_dictionaries = false;
   engine.petrarch_conventions = true;
   engine.resolve = false;
@@ -261,58 +311,37 @@ int RunValidateCommand(const ValidateCommandOptions& options) {
   // code counts, whatever the decision model (trained on the built-in
   // dictionaries) would think of it.
   engine.decide = false;
-  auto pipeline = Pipeline::Create(engine);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "palmyra validate: cannot start: %s\n",
-                 pipeline.status().ToString().c_str());
-    return 2;
-  }
+  // One engine for each new_actor_length the records ask for.
+  std::map<int, std::unique_ptr<Pipeline>> engines;
+  auto coder_for = [&](int new_actor_length) -> Pipeline* {
+    std::unique_ptr<Pipeline>& coder = engines[new_actor_length];
+    if (coder != nullptr) return coder.get();
+    Options with = engine;
+    with.new_actor_length = new_actor_length;
+    auto created = Pipeline::Create(with);
+    if (!created.ok()) {
+      std::fprintf(stderr, "palmyra validate: cannot start: %s\n",
+                   created.status().ToString().c_str());
+      return nullptr;
+    }
+    coder = std::move(*created);
+    return coder.get();
+  };
+  const Pipeline* first = coder_for(engine.new_actor_length);
+  if (first == nullptr) return 2;
   if (!options.quiet) {
     std::printf(
         "%s: %zu records (%d in categories not included), dictionaries: %zu files, "
         "%zu load warnings\n",
-        options.records.c_str(), records.size(), skipped, dictionaries.size(),
-        (*pipeline)->load_warnings().size());
+        options.records.c_str(), records.size(), skipped, env.dictionaries.size(),
+        first->load_warnings().size());
   }
-  // One engine for each new_actor_length the records ask for.
-  std::map<int, std::unique_ptr<Pipeline>> engines;
-  engines[engine.new_actor_length] = std::move(*pipeline);
   int passed = 0, failed = 0;
   Analysis a;
   for (const Record& r : records) {
-    std::unique_ptr<Pipeline>& coder = engines[r.new_actor_length];
-    if (coder == nullptr) {
-      Options with = engine;
-      with.new_actor_length = r.new_actor_length;
-      auto created = Pipeline::Create(with);
-      if (!created.ok()) {
-        std::fprintf(stderr, "palmyra validate: cannot start: %s\n",
-                     created.status().ToString().c_str());
-        return 2;
-      }
-      coder = std::move(*created);
-    }
-    Document d;
-    d.id = r.id;
-    d.text = WithoutCommaClauses(r.text, r.commas);
-    d.published = r.date;
-    std::set<Coding> produced;
-    if (!r.text.empty()) {
-      coder->Analyze(d, &a);
-      for (const EventCandidate& c : a.events) {
-        // PETRARCH writes an actor of no known country as "---GOV".
-        const ActorCodes& codes = coder->entities().codes();
-        auto code_of = [&](int32_t actor, const std::string& used) {
-          std::string code = !used.empty() ? used : actor >= 0 ? a.actors[actor].code : "---";
-          if (code != "---" && code[0] != '"' && codes.Country(code).empty()) code = "---" + code;
-          return code;
-        };
-        const std::string source = code_of(c.source, c.source_code);
-        const std::string target = code_of(c.target, c.target_code);
-        if (r.require_dyad && (source == "---" || target == "---")) continue;
-        produced.insert({source, target, c.pattern_code.empty() ? c.cameo : c.pattern_code});
-      }
-    }
+    const Pipeline* coder = coder_for(r.new_actor_length);
+    if (coder == nullptr) return 2;
+    const std::set<Coding> produced = Produce(*coder, r, &a);
     const bool ok = (r.no_events || !r.error.empty()) ? produced.empty() : produced == r.expected;
     (ok ? passed : failed)++;
     if (!ok && !options.quiet) {
