@@ -228,6 +228,126 @@ LocationPrecision LocationPrecisionFromName(const std::string& name) {
   return LocationPrecision::kCity;
 }
 
+// The query of the events `filter` lets through; its values, bound as ?N,
+// go into *values.
+std::string EventQuery(const EventFilter& filter, std::vector<std::string>* values) {
+  std::string sql =
+      "SELECT e.id, e.event_id, a.doc_id, e.sentence_idx, e.evidence, e.evidence_start, "
+      "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.end, ta.code, "
+      "ta.country, ta.sector, tm.text, tm.start, tm.end, e.cameo, e.cameo_root, e.quad_class, "
+      "e.goldstein, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.modality, "
+      "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
+      "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
+      "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
+      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources "
+      "FROM events e JOIN articles a ON a.id = e.article_id "
+      "LEFT JOIN happening_events he ON he.event_id = e.id "
+      "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
+      "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
+      "LEFT JOIN actors sa ON sa.id = sm.actor_id "
+      "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
+      "LEFT JOIN actors ta ON ta.id = tm.actor_id "
+      "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+  // Each value is bound once as ?N, however often the clause uses it.
+  auto param = [&](std::string value) {
+    values->push_back(std::move(value));
+    std::string p = "?";
+    p += std::to_string(values->size());
+    return p;
+  };
+  if (filter.from) sql += " AND e.date >= " + param(filter.from->ToString());
+  if (filter.to) sql += " AND e.date <= " + param(filter.to->ToString());
+  if (!filter.actor.empty()) {
+    const std::string p = param(filter.actor);
+    sql += " AND (substr(sa.code, 1, length(" + p + ")) = " + p + " OR substr(ta.code, 1, length(" +
+           p + ")) = " + p + ")";
+  }
+  if (!filter.type.empty()) {
+    const std::string p = param(filter.type);
+    sql += " AND (e.plover_type = upper(" + p + ") OR substr(e.cameo, 1, length(" + p +
+           ")) = " + p + ")";
+  }
+  if (!filter.country.empty()) {
+    const std::string p = "upper(" + param(filter.country) + ")";
+    sql += " AND (sa.country = " + p + " OR ta.country = " + p + " OR p.country = " + p + ")";
+  }
+  return sql + " ORDER BY a.id, e.id";
+}
+
+// The event of a row of EventQuery, without its quantities.
+Event EventFromRow(Statement& s) {
+  Event e;
+  e.event_id = s.Text(1);
+  e.doc_id = s.Text(2);
+  e.sentence_index = static_cast<int>(s.Int(3));
+  e.evidence = {s.Text(4), static_cast<uint32_t>(s.Int(5)), static_cast<uint32_t>(s.Int(6))};
+  for (const auto& [column, actor] : {std::pair{7, &e.source}, std::pair{13, &e.target}}) {
+    if (s.IsNull(column)) continue;
+    *actor = ActorRef{s.Text(column + 3),
+                      s.Text(column),
+                      s.Text(column + 1),
+                      s.Text(column + 2),
+                      static_cast<uint32_t>(s.Int(column + 4)),
+                      static_cast<uint32_t>(s.Int(column + 5))};
+  }
+  e.cameo = {s.Text(19), s.Text(20), static_cast<int>(s.Int(21)), s.Real(22)};
+  e.plover = {s.Text(23), s.Text(24)};
+  if (!s.IsNull(25)) e.acled = AcledCode{s.Text(25), s.Text(26)};
+  e.modality = ModalityFromName(s.Text(27));
+  if (!s.IsNull(28)) e.attribution = Attribution{s.Text(28), s.Text(29)};
+  if (!s.IsNull(30)) {
+    EventDate d;
+    d.value = Date::Parse(s.Text(30)).value_or(Date{});
+    d.precision = DatePrecisionFromName(s.Text(31));
+    d.text = s.Text(32);
+    d.historical = s.Int(33) != 0;
+    e.date = d;
+  }
+  if (!s.IsNull(34)) {
+    Location l;
+    l.name = s.Text(34);
+    l.geonameid = s.Int(35);
+    l.lat = s.Real(36);
+    l.lon = s.Real(37);
+    l.admin1 = s.Text(38);
+    l.country = s.Text(39);
+    l.precision = LocationPrecisionFromName(s.Text(40));
+    l.text = s.Text(41);
+    e.location = l;
+  }
+  e.rule = s.Text(42);
+  e.confidence = s.Real(43);
+  return e;
+}
+
+// A row's article and the counts of its event's happening.
+StoredArticle ArticleFromRow(Statement& s, const Event& e) {
+  StoredArticle article{e.doc_id,
+                        s.Text(44),
+                        s.Text(45),
+                        s.Text(46),
+                        s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47)),
+                        {}};
+  if (!s.IsNull(48)) article.happening = {s.Int(48), s.Int(49), s.Int(50), s.Int(51), s.Int(52)};
+  return article;
+}
+
+// Event row `id`'s quantities, in order, read with the prepared query q.
+void ReadQuantities(Statement& q, int64_t id, std::vector<Quantity>* out) {
+  q.Reset();
+  q.Bind(1, id);
+  while (q.Step() == SQLITE_ROW) {
+    Quantity quantity;
+    quantity.kind = q.Text(0);
+    quantity.value = q.Real(1);
+    if (!q.IsNull(2)) quantity.low = q.Real(2);
+    if (!q.IsNull(3)) quantity.high = q.Real(3);
+    quantity.unit = q.Text(4);
+    quantity.text = q.Text(5);
+    out->push_back(std::move(quantity));
+  }
+}
+
 }  // namespace
 
 std::string ContentHash(const Document& doc) {
@@ -389,31 +509,25 @@ Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& 
   return best;
 }
 
-Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
-                             const std::vector<Event>& events, const ArticleLinks& links) {
-  const std::string hash = ContentHash(doc);
-  {
-    Statement old(Cached("SELECT id, content_hash FROM articles WHERE doc_id = ?"));
-    if (!old.ok()) return Error("cannot read articles");
-    old.Bind(1, doc.id);
-    if (old.Step() == SQLITE_ROW) {
-      if (old.Text(1) == hash) return false;
-      Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
-      remove.Bind(1, old.Int(0));
-      if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
-      // Happenings left without events go too.
-      RETURN_IF_ERROR(
-          Exec("DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM "
-               "happening_events he WHERE he.happening_id = happenings.id)"));
-    }
-  }
-  std::optional<int64_t> original;
-  if (!links.duplicate_of.empty()) {
-    Statement find(Cached("SELECT id FROM articles WHERE doc_id = ?"));
-    if (!find.ok()) return Error("cannot read articles");
-    find.Bind(1, links.duplicate_of);
-    if (find.Step() == SQLITE_ROW) original = find.Int(0);
-  }
+Result<bool> EventStore::DropStale(const Document& doc, const std::string& hash) {
+  Statement old(Cached("SELECT id, content_hash FROM articles WHERE doc_id = ?"));
+  if (!old.ok()) return Error("cannot read articles");
+  old.Bind(1, doc.id);
+  if (old.Step() != SQLITE_ROW) return true;
+  if (old.Text(1) == hash) return false;
+  Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
+  remove.Bind(1, old.Int(0));
+  if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
+  // Happenings left without events go too.
+  RETURN_IF_ERROR(
+      Exec("DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM "
+           "happening_events he WHERE he.happening_id = happenings.id)"));
+  return true;
+}
+
+Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string& hash,
+                                          const ArticleLinks& links,
+                                          std::optional<int64_t> original) {
   Statement article(
       Cached("INSERT INTO articles(doc_id, url, source, title, published, text, "
              "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
@@ -423,11 +537,8 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   article.Bind(2, doc.url);
   article.Bind(3, doc.source);
   article.Bind(4, doc.title);
-  if (doc.published) {
-    article.Bind(5, doc.published->ToString());
-  } else {
-    article.BindNull(5);
-  }
+  article.BindOptional(
+      5, doc.published ? std::optional<std::string>(doc.published->ToString()) : std::nullopt);
   article.Bind(6, doc.text);
   article.Bind(7, hash);
   article.Bind(8, NowUtc());
@@ -437,20 +548,19 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   article.BindOptional(10, original);
   if (article.Step() != SQLITE_DONE) return Error("cannot write an article");
   const int64_t article_id = sqlite3_last_insert_rowid(db_);
-  // A copy is linked to its original and not coded: its reports count for
-  // the original's happenings.
-  if (original) return true;
-  if (links.signature) {
-    Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
-    if (!band.ok()) return Error("cannot write article bands");
-    for (uint64_t key : MinHashBandKeys(*links.signature)) {
-      band.Reset();
-      band.Bind(1, static_cast<int64_t>(key));
-      band.Bind(2, article_id);
-      if (band.Step() != SQLITE_DONE) return Error("cannot write article bands");
-    }
+  if (original || !links.signature) return article_id;
+  Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
+  if (!band.ok()) return Error("cannot write article bands");
+  for (uint64_t key : MinHashBandKeys(*links.signature)) {
+    band.Reset();
+    band.Bind(1, static_cast<int64_t>(key));
+    band.Bind(2, article_id);
+    if (band.Step() != SQLITE_DONE) return Error("cannot write article bands");
   }
+  return article_id;
+}
 
+Status EventStore::InsertSentences(int64_t article_id, const CodeStats& stats) {
   Statement sentence(
       Cached("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)"));
   if (!sentence.ok()) return Error("cannot write sentences");
@@ -462,7 +572,32 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
     sentence.Bind(4, static_cast<int64_t>(stats.sentence_spans[i].second));
     if (sentence.Step() != SQLITE_DONE) return Error("cannot write sentences");
   }
+  return Status::Ok();
+}
 
+Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
+                             const std::vector<Event>& events, const ArticleLinks& links) {
+  const std::string hash = ContentHash(doc);
+  ASSIGN_OR_RETURN(const bool changed, DropStale(doc, hash));
+  if (!changed) return false;
+  std::optional<int64_t> original;
+  if (!links.duplicate_of.empty()) {
+    Statement find(Cached("SELECT id FROM articles WHERE doc_id = ?"));
+    if (!find.ok()) return Error("cannot read articles");
+    find.Bind(1, links.duplicate_of);
+    if (find.Step() == SQLITE_ROW) original = find.Int(0);
+  }
+  ASSIGN_OR_RETURN(const int64_t article_id, InsertArticle(doc, hash, links, original));
+  // A copy is linked to its original and not coded: its reports count for
+  // the original's happenings.
+  if (original) return true;
+  RETURN_IF_ERROR(InsertSentences(article_id, stats));
+  for (const Event& e : events) RETURN_IF_ERROR(InsertEvent(e, article_id, doc.published));
+  return true;
+}
+
+Status EventStore::InsertEvent(const Event& e, int64_t article_id,
+                               const std::optional<Date>& published) {
   Statement event(
       Cached("INSERT OR IGNORE INTO events(event_id, article_id, sentence_idx, cameo, "
              "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
@@ -470,12 +605,48 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
              "date_precision, date_text, historical, place_id, place_text, evidence, "
              "evidence_start, evidence_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  Statement mention(
-      Cached("INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
-             "?, ?, ?, ?, ?)"));
-  Statement quantity(
-      Cached("INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  if (!event.ok()) return Error("cannot write events");
+  std::optional<int64_t> place;
+  if (e.location) {
+    ASSIGN_OR_RETURN(int64_t id, PlaceId(*e.location));
+    place = id;
+  }
+  auto text = [](bool has, const std::string& value) {
+    return has ? std::optional<std::string>(value) : std::nullopt;
+  };
+  event.Bind(1, e.event_id);
+  event.Bind(2, article_id);
+  event.Bind(3, static_cast<int64_t>(e.sentence_index));
+  event.Bind(4, e.cameo.code);
+  event.Bind(5, e.cameo.root);
+  event.Bind(6, static_cast<int64_t>(e.cameo.quad_class));
+  event.Bind(7, e.cameo.goldstein);
+  event.Bind(8, e.plover.type);
+  event.Bind(9, e.plover.mode);
+  event.BindOptional(10, e.acled ? text(true, e.acled->event_type) : std::nullopt);
+  event.BindOptional(11, e.acled ? text(true, e.acled->sub_event_type) : std::nullopt);
+  event.Bind(12, std::string(ModalityName(e.modality)));
+  event.BindOptional(13, e.attribution ? text(true, e.attribution->text) : std::nullopt);
+  event.BindOptional(14, e.attribution ? text(true, e.attribution->code) : std::nullopt);
+  if (e.date) {
+    event.Bind(15, e.date->value.ToString());
+    event.Bind(16, std::string(DatePrecisionName(e.date->precision)));
+    event.Bind(17, e.date->text);
+    event.Bind(18, static_cast<int64_t>(e.date->historical));
+  }
+  event.BindOptional(19, place);
+  event.BindOptional(20, e.location ? text(true, e.location->text) : std::nullopt);
+  event.Bind(21, e.evidence.text);
+  event.Bind(22, static_cast<int64_t>(e.evidence.start));
+  event.Bind(23, static_cast<int64_t>(e.evidence.end));
+  event.Bind(24, e.rule);
+  event.Bind(25, e.confidence);
+  if (event.Step() != SQLITE_DONE) return Error("cannot write events");
+  if (sqlite3_changes(db_) == 0) return Status::Ok();  // the same event_id twice: once is enough
+  const int64_t event_row = sqlite3_last_insert_rowid(db_);
+  RETURN_IF_ERROR(InsertParts(e, event_row));
+  // The happening: the same day, source, target, type and place.
+  const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : published;
   Statement happening(
       Cached("INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
              "plover_type, place_key) VALUES (?, ?, ?, ?, ?)"));
@@ -483,144 +654,66 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
       Cached("SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
              "target_code = ? AND plover_type = ? AND place_key = ?"));
   Statement merged(Cached("INSERT INTO happening_events(happening_id, event_id) VALUES (?, ?)"));
-  if (!event.ok() || !mention.ok() || !quantity.ok() || !happening.ok() || !happening_id.ok() ||
-      !merged.ok())
-    return Error("cannot write events");
-  for (const Event& e : events) {
-    std::optional<int64_t> place;
-    if (e.location) {
-      ASSIGN_OR_RETURN(int64_t id, PlaceId(*e.location));
-      place = id;
-    }
-    event.Reset();
-    event.Bind(1, e.event_id);
-    event.Bind(2, article_id);
-    event.Bind(3, static_cast<int64_t>(e.sentence_index));
-    event.Bind(4, e.cameo.code);
-    event.Bind(5, e.cameo.root);
-    event.Bind(6, static_cast<int64_t>(e.cameo.quad_class));
-    event.Bind(7, e.cameo.goldstein);
-    event.Bind(8, e.plover.type);
-    event.Bind(9, e.plover.mode);
-    event.BindOptional(10,
-                       e.acled ? std::optional<std::string>(e.acled->event_type) : std::nullopt);
-    event.BindOptional(
-        11, e.acled ? std::optional<std::string>(e.acled->sub_event_type) : std::nullopt);
-    event.Bind(12, std::string(ModalityName(e.modality)));
-    event.BindOptional(
-        13, e.attribution ? std::optional<std::string>(e.attribution->text) : std::nullopt);
-    event.BindOptional(
-        14, e.attribution ? std::optional<std::string>(e.attribution->code) : std::nullopt);
-    if (e.date) {
-      event.Bind(15, e.date->value.ToString());
-      event.Bind(16, std::string(DatePrecisionName(e.date->precision)));
-      event.Bind(17, e.date->text);
-      event.Bind(18, static_cast<int64_t>(e.date->historical));
-    }
-    event.BindOptional(19, place);
-    event.BindOptional(20,
-                       e.location ? std::optional<std::string>(e.location->text) : std::nullopt);
-    event.Bind(21, e.evidence.text);
-    event.Bind(22, static_cast<int64_t>(e.evidence.start));
-    event.Bind(23, static_cast<int64_t>(e.evidence.end));
-    event.Bind(24, e.rule);
-    event.Bind(25, e.confidence);
-    if (event.Step() != SQLITE_DONE) return Error("cannot write events");
-    if (sqlite3_changes(db_) == 0) continue;  // the same event_id twice: once is enough
-    const int64_t event_row = sqlite3_last_insert_rowid(db_);
-    for (const auto& [role, actor] :
-         {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
-      if (!*actor) continue;
-      ASSIGN_OR_RETURN(int64_t actor_id, ActorId(**actor));
-      mention.Reset();
-      mention.Bind(1, event_row);
-      mention.Bind(2, std::string(role));
-      mention.Bind(3, actor_id);
-      mention.Bind(4, (*actor)->text);
-      mention.Bind(5, static_cast<int64_t>((*actor)->start));
-      mention.Bind(6, static_cast<int64_t>((*actor)->end));
-      if (mention.Step() != SQLITE_DONE) return Error("cannot write mentions");
-    }
-    for (size_t i = 0; i < e.quantities.size(); ++i) {
-      const Quantity& q = e.quantities[i];
-      quantity.Reset();
-      quantity.Bind(1, event_row);
-      quantity.Bind(2, static_cast<int64_t>(i));
-      quantity.Bind(3, q.kind);
-      quantity.Bind(4, q.value);
-      quantity.BindOptional(5, q.low);
-      quantity.BindOptional(6, q.high);
-      quantity.Bind(7, q.unit);
-      quantity.Bind(8, q.text);
-      if (quantity.Step() != SQLITE_DONE) return Error("cannot write quantities");
-    }
-    // The happening: the same day, source, target, type and place.
-    const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : doc.published;
-    for (Statement* s : {&happening, &happening_id}) {
-      s->Reset();
-      s->Bind(1, day ? day->ToString() : std::string());
-      s->Bind(2, e.source ? e.source->code : std::string());
-      s->Bind(3, e.target ? e.target->code : std::string());
-      s->Bind(4, e.plover.type);
-      s->Bind(5, place.value_or(0));
-    }
-    if (happening.Step() != SQLITE_DONE || happening_id.Step() != SQLITE_ROW)
-      return Error("cannot write happenings");
-    merged.Reset();
-    merged.Bind(1, happening_id.Int(0));
-    merged.Bind(2, event_row);
-    if (merged.Step() != SQLITE_DONE) return Error("cannot write happenings");
+  if (!happening.ok() || !happening_id.ok() || !merged.ok())
+    return Error("cannot write happenings");
+  for (Statement* s : {&happening, &happening_id}) {
+    s->Bind(1, day ? day->ToString() : std::string());
+    s->Bind(2, e.source ? e.source->code : std::string());
+    s->Bind(3, e.target ? e.target->code : std::string());
+    s->Bind(4, e.plover.type);
+    s->Bind(5, place.value_or(0));
   }
-  return true;
+  if (happening.Step() != SQLITE_DONE || happening_id.Step() != SQLITE_ROW)
+    return Error("cannot write happenings");
+  merged.Bind(1, happening_id.Int(0));
+  merged.Bind(2, event_row);
+  if (merged.Step() != SQLITE_DONE) return Error("cannot write happenings");
+  return Status::Ok();
+}
+
+Status EventStore::InsertParts(const Event& e, int64_t event_row) {
+  Statement mention(
+      Cached("INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
+             "?, ?, ?, ?, ?)"));
+  Statement quantity(
+      Cached("INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  if (!mention.ok() || !quantity.ok()) return Error("cannot write events");
+  for (const auto& [role, actor] :
+       {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
+    if (!*actor) continue;
+    ASSIGN_OR_RETURN(int64_t actor_id, ActorId(**actor));
+    mention.Reset();
+    mention.Bind(1, event_row);
+    mention.Bind(2, std::string(role));
+    mention.Bind(3, actor_id);
+    mention.Bind(4, (*actor)->text);
+    mention.Bind(5, static_cast<int64_t>((*actor)->start));
+    mention.Bind(6, static_cast<int64_t>((*actor)->end));
+    if (mention.Step() != SQLITE_DONE) return Error("cannot write mentions");
+  }
+  for (size_t i = 0; i < e.quantities.size(); ++i) {
+    const Quantity& q = e.quantities[i];
+    quantity.Reset();
+    quantity.Bind(1, event_row);
+    quantity.Bind(2, static_cast<int64_t>(i));
+    quantity.Bind(3, q.kind);
+    quantity.Bind(4, q.value);
+    quantity.BindOptional(5, q.low);
+    quantity.BindOptional(6, q.high);
+    quantity.Bind(7, q.unit);
+    quantity.Bind(8, q.text);
+    if (quantity.Step() != SQLITE_DONE) return Error("cannot write quantities");
+  }
+  return Status::Ok();
 }
 
 Status EventStore::ForEachEvent(
     const EventFilter& filter,
     const std::function<void(const Event&, const StoredArticle&)>& each) {
-  std::string sql =
-      "SELECT e.id, e.event_id, a.doc_id, e.sentence_idx, e.evidence, e.evidence_start, "
-      "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.end, ta.code, "
-      "ta.country, ta.sector, tm.text, tm.start, tm.end, e.cameo, e.cameo_root, e.quad_class, "
-      "e.goldstein, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.modality, "
-      "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
-      "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
-      "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
-      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources "
-      "FROM events e JOIN articles a ON a.id = e.article_id "
-      "LEFT JOIN happening_events he ON he.event_id = e.id "
-      "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
-      "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
-      "LEFT JOIN actors sa ON sa.id = sm.actor_id "
-      "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
-      "LEFT JOIN actors ta ON ta.id = tm.actor_id "
-      "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
-  // Each value is bound once as ?N, however often the clause uses it.
   std::vector<std::string> values;
-  auto param = [&](std::string value) {
-    values.push_back(std::move(value));
-    std::string p = "?";
-    p += std::to_string(values.size());
-    return p;
-  };
-  if (filter.from) sql += " AND e.date >= " + param(filter.from->ToString());
-  if (filter.to) sql += " AND e.date <= " + param(filter.to->ToString());
-  if (!filter.actor.empty()) {
-    const std::string p = param(filter.actor);
-    sql += " AND (substr(sa.code, 1, length(" + p + ")) = " + p + " OR substr(ta.code, 1, length(" +
-           p + ")) = " + p + ")";
-  }
-  if (!filter.type.empty()) {
-    const std::string p = param(filter.type);
-    sql += " AND (e.plover_type = upper(" + p + ") OR substr(e.cameo, 1, length(" + p +
-           ")) = " + p + ")";
-  }
-  if (!filter.country.empty()) {
-    const std::string p = "upper(" + param(filter.country) + ")";
-    sql += " AND (sa.country = " + p + " OR ta.country = " + p + " OR p.country = " + p + ")";
-  }
-  std::string numbered = sql;
-  numbered += " ORDER BY a.id, e.id";
-  Statement s(db_, numbered.c_str());
+  const std::string sql = EventQuery(filter, &values);
+  Statement s(db_, sql.c_str());
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
   Statement q(db_,
@@ -629,67 +722,9 @@ Status EventStore::ForEachEvent(
   if (!q.ok()) return Error("cannot read quantities");
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
-    Event e;
-    e.event_id = s.Text(1);
-    e.doc_id = s.Text(2);
-    e.sentence_index = static_cast<int>(s.Int(3));
-    e.evidence = {s.Text(4), static_cast<uint32_t>(s.Int(5)), static_cast<uint32_t>(s.Int(6))};
-    for (const auto& [column, actor] : {std::pair{7, &e.source}, std::pair{13, &e.target}}) {
-      if (s.IsNull(column)) continue;
-      *actor = ActorRef{s.Text(column + 3),
-                        s.Text(column),
-                        s.Text(column + 1),
-                        s.Text(column + 2),
-                        static_cast<uint32_t>(s.Int(column + 4)),
-                        static_cast<uint32_t>(s.Int(column + 5))};
-    }
-    e.cameo = {s.Text(19), s.Text(20), static_cast<int>(s.Int(21)), s.Real(22)};
-    e.plover = {s.Text(23), s.Text(24)};
-    if (!s.IsNull(25)) e.acled = AcledCode{s.Text(25), s.Text(26)};
-    e.modality = ModalityFromName(s.Text(27));
-    if (!s.IsNull(28)) e.attribution = Attribution{s.Text(28), s.Text(29)};
-    if (!s.IsNull(30)) {
-      EventDate d;
-      d.value = Date::Parse(s.Text(30)).value_or(Date{});
-      d.precision = DatePrecisionFromName(s.Text(31));
-      d.text = s.Text(32);
-      d.historical = s.Int(33) != 0;
-      e.date = d;
-    }
-    if (!s.IsNull(34)) {
-      Location l;
-      l.name = s.Text(34);
-      l.geonameid = s.Int(35);
-      l.lat = s.Real(36);
-      l.lon = s.Real(37);
-      l.admin1 = s.Text(38);
-      l.country = s.Text(39);
-      l.precision = LocationPrecisionFromName(s.Text(40));
-      l.text = s.Text(41);
-      e.location = l;
-    }
-    e.rule = s.Text(42);
-    e.confidence = s.Real(43);
-    q.Reset();
-    q.Bind(1, s.Int(0));
-    while (q.Step() == SQLITE_ROW) {
-      Quantity quantity;
-      quantity.kind = q.Text(0);
-      quantity.value = q.Real(1);
-      if (!q.IsNull(2)) quantity.low = q.Real(2);
-      if (!q.IsNull(3)) quantity.high = q.Real(3);
-      quantity.unit = q.Text(4);
-      quantity.text = q.Text(5);
-      e.quantities.push_back(std::move(quantity));
-    }
-    StoredArticle article{e.doc_id,
-                          s.Text(44),
-                          s.Text(45),
-                          s.Text(46),
-                          s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47)),
-                          {}};
-    if (!s.IsNull(48)) article.happening = {s.Int(48), s.Int(49), s.Int(50), s.Int(51), s.Int(52)};
-    each(e, article);
+    Event e = EventFromRow(s);
+    ReadQuantities(q, s.Int(0), &e.quantities);
+    each(e, ArticleFromRow(s, e));
   }
   if (rc != SQLITE_DONE) return Error("cannot read events");
   return Status::Ok();

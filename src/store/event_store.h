@@ -117,6 +117,18 @@ class EventStore {
   Status Error(const std::string& what) const;
   Result<int64_t> ActorId(const ActorRef& actor);
   Result<int64_t> PlaceId(const Location& location);
+  // Deletes the stored article of doc's id when its content differs; false
+  // when the same content is stored already.
+  Result<bool> DropStale(const Document& doc, const std::string& hash);
+  // The article's row (and its MinHash bands unless it is a copy of
+  // `original`).
+  Result<int64_t> InsertArticle(const Document& doc, const std::string& hash,
+                                const ArticleLinks& links, std::optional<int64_t> original);
+  Status InsertSentences(int64_t article_id, const CodeStats& stats);
+  // An event with its actors and quantities, merged into its happening (the
+  // same day, actors, type and place).
+  Status InsertEvent(const Event& e, int64_t article_id, const std::optional<Date>& published);
+  Status InsertParts(const Event& e, int64_t event_row);
 
   sqlite3* db_;
   std::string path_;
