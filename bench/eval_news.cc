@@ -77,6 +77,57 @@ void PrintScore(const char* name, const NewsScore& s) {
               s.matched ? static_cast<double>(s.modality_right) / s.matched : 0.0);
 }
 
+using ArticleIndex = std::map<std::string, const AnnotatedArticle*>;
+
+// Codes each sentence alone, dated by its article.
+NewsScore ScoreSentences(const Engine& engine, const std::vector<AnnotatedSentence>& sentences,
+                         const ArticleIndex& article_of, bool verbose) {
+  NewsScore alone;
+  for (const AnnotatedSentence& s : sentences) {
+    Document doc;
+    doc.id = s.id;
+    doc.text = s.text;
+    if (auto it = article_of.find(s.doc_id); it != article_of.end())
+      doc.published = it->second->date;
+    auto coded = engine.Code(doc);
+    const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
+    std::vector<const Event*> pointers;
+    for (const Event& e : events) pointers.push_back(&e);
+    alone.Add(pointers, s.events);
+    if (verbose) PrintDifferences(s, pointers);
+  }
+  return alone;
+}
+
+// Codes whole articles: each event goes to the annotated sentence it starts
+// in. *articles is the number of articles with annotated sentences.
+NewsScore ScoreArticles(const Engine& engine, const std::vector<AnnotatedSentence>& sentences,
+                        const ArticleIndex& article_of, size_t* articles) {
+  std::map<std::string, std::vector<const AnnotatedSentence*>> by_article;
+  for (const AnnotatedSentence& s : sentences) by_article[s.doc_id].push_back(&s);
+  *articles = by_article.size();
+  NewsScore whole;
+  for (const auto& [id, annotated] : by_article) {
+    auto it = article_of.find(id);
+    if (it == article_of.end()) continue;
+    Document doc;
+    doc.id = id;
+    doc.title = it->second->title;
+    doc.text = it->second->text;
+    doc.published = it->second->date;
+    auto coded = engine.Code(doc);
+    const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
+    for (const AnnotatedSentence* s : annotated) {
+      std::vector<const Event*> in;
+      for (const Event& e : events) {
+        if (e.evidence.start >= s->start && e.evidence.start < s->end) in.push_back(&e);
+      }
+      whole.Add(in, s->events);
+    }
+  }
+  return whole;
+}
+
 }  // namespace
 }  // namespace palmyra
 
@@ -120,51 +171,15 @@ int main(int argc, char** argv) {
                  (sentences.ok() ? articles.status() : sentences.status()).ToString().c_str());
     return 1;
   }
-  std::map<std::string, const AnnotatedArticle*> article_of;
+  ArticleIndex article_of;
   for (const AnnotatedArticle& a : articles.value()) article_of[a.id] = &a;
 
-  // Each sentence alone.
-  NewsScore alone;
-  std::map<std::string, NewsScore> alone_by_type;
-  for (const AnnotatedSentence& s : sentences.value()) {
-    Document doc;
-    doc.id = s.id;
-    doc.text = s.text;
-    if (auto it = article_of.find(s.doc_id); it != article_of.end())
-      doc.published = it->second->date;
-    auto coded = engine->Code(doc);
-    const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
-    std::vector<const Event*> pointers;
-    for (const Event& e : events) pointers.push_back(&e);
-    alone.Add(pointers, s.events);
-    if (verbose) PrintDifferences(s, pointers);
-  }
-
-  // Whole articles: each event goes to the annotated sentence it starts in.
-  std::map<std::string, std::vector<const AnnotatedSentence*>> by_article;
-  for (const AnnotatedSentence& s : sentences.value()) by_article[s.doc_id].push_back(&s);
-  NewsScore whole;
-  for (const auto& [id, annotated] : by_article) {
-    auto it = article_of.find(id);
-    if (it == article_of.end()) continue;
-    Document doc;
-    doc.id = id;
-    doc.title = it->second->title;
-    doc.text = it->second->text;
-    doc.published = it->second->date;
-    auto coded = engine->Code(doc);
-    const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
-    for (const AnnotatedSentence* s : annotated) {
-      std::vector<const Event*> in;
-      for (const Event& e : events) {
-        if (e.evidence.start >= s->start && e.evidence.start < s->end) in.push_back(&e);
-      }
-      whole.Add(in, s->events);
-    }
-  }
+  const NewsScore alone = ScoreSentences(*engine, sentences.value(), article_of, verbose);
+  size_t article_count = 0;
+  const NewsScore whole = ScoreArticles(*engine, sentences.value(), article_of, &article_count);
 
   std::printf("Annotated news (annotated/dev.jsonl: %zu sentences, %zu articles)\n",
-              sentences.value().size(), by_article.size());
+              sentences.value().size(), article_count);
   std::printf("  %-18s %5s %5s %5s   %-5s %-5s %-5s   %-7s %-7s %s\n", "", "coded", "gold", "right",
               "P", "R", "F1", "actors", "fully", "modality");
   PrintScore("sentences alone", alone);
