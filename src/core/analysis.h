@@ -199,6 +199,10 @@ struct PlaceMention {
   int32_t preposition = -1;  // token of the preposition before it, -1 when none
   int32_t phrase = -1;       // noun phrase holding it, -1 when none
   bool actor = false;        // the words act as an actor ("Washington said", "Russia will")
+  // Named by its own name, or in a country the article is about, or in an
+  // article about no country: not a namesake found by another of its names
+  // ("Boni" in Mali is no old name of Bonn).
+  bool sure = true;
 };
 inline constexpr uint32_t kDatelineSentence = UINT32_MAX;
 

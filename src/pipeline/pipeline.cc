@@ -66,7 +66,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   }
   if (options.resolve) {
     ASSIGN_OR_RETURN(p->resolve_,
-                     ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names()));
+                     ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names(),
+                                        &p->entities_->codes()));
   }
   return p;
 }

@@ -178,7 +178,7 @@ TEST_F(GazetteerTest, LooksUpEveryNameOfAPlace) {
   matches.clear();
   g->Lookup("palmyra", &matches);
   for (const auto& m : matches) {
-        if (g->place(m.place).geonameid == 163808) {
+    if (g->place(m.place).geonameid == 163808) {
       EXPECT_FALSE(m.own_name);
     }
   }

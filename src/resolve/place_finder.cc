@@ -492,6 +492,7 @@ void PlaceFinder::Find(Analysis* a) const {
     // that is not there is not this place.
     if (!f.within.empty() && p.kind != PlaceKind::kCountry && p.country != f.within) continue;
     a->places.push_back(f.mention);
+    a->places.back().sure = f.own_name || f.in_context || !has_context;
   }
 }
 

@@ -8,8 +8,10 @@ namespace palmyra {
 
 Result<std::unique_ptr<ResolveStage>> ResolveStage::Load(const std::string& data_dir,
                                                          const std::string& model_dir,
-                                                         const NameTokenizer& names) {
+                                                         const NameTokenizer& names,
+                                                         const ActorCodes* codes) {
   std::unique_ptr<ResolveStage> stage(new ResolveStage());
+  stage->codes_ = codes;
   ASSIGN_OR_RETURN(stage->numbers_, NumberReader::Load(data_dir));
   ASSIGN_OR_RETURN(stage->dates_, DateFinder::Load(data_dir, stage->numbers_.get()));
   ASSIGN_OR_RETURN(stage->quantities_, QuantityFinder::Load(data_dir, stage->numbers_.get()));
@@ -28,6 +30,19 @@ void ResolveStage::Run(Analysis* a) const {
   places_->Find(a);
   TargetPlaces(a);
   LocateEvents(a);
+}
+
+void ResolveStage::ActorsFromPlace(const Analysis& a, EventCandidate* c) const {
+  if (codes_ == nullptr || !c->location || c->location->country.empty()) return;
+  for (auto [actor, code] :
+       {std::pair{c->source, &c->source_code}, std::pair{c->target, &c->target_code}}) {
+    const std::string current = !code->empty() ? *code : actor >= 0 ? a.actors[actor].code : "";
+    if (current.empty() || !codes_->Country(current).empty() || codes_->Sector(current).empty() ||
+        codes_->IsInternational(std::string_view(current).substr(0, 3))) {
+      continue;
+    }
+    *code = c->location->country + current;
+  }
 }
 
 void ResolveStage::TargetPlaces(Analysis* a) const {
@@ -192,8 +207,17 @@ void ResolveStage::LocateEvents(Analysis* a) const {
     c.location.reset();
     PlacesOfSentence(*a, c, dateline != nullptr, &here);
     const PlaceMention* best = here.empty() ? nullptr : ChoosePlace(*a, c, here);
-    if (best == nullptr) best = dateline;
-    if (best != nullptr) c.location = places_->LocationOf(*a, *best);
+    if (best != nullptr) {
+      c.location = places_->LocationOf(*a, *best);
+      // Not the target itself: "militants fired rockets at Israel" are no
+      // Israeli militants.
+      const bool target = (c.target_place >= 0 && &a->places[c.target_place] == best) ||
+                          (c.target >= 0 && best->phrase >= 0 &&
+                           static_cast<uint32_t>(best->phrase) == a->actors[c.target].phrase);
+      if (best->sure && !target) ActorsFromPlace(*a, &c);
+    } else if (dateline != nullptr) {
+      c.location = places_->LocationOf(*a, *dateline);
+    }
   }
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "core/analysis.h"
+#include "entities/actor_codes.h"
 #include "palmyra/status.h"
 #include "resolve/date_finder.h"
 #include "resolve/numbers.h"
@@ -30,7 +31,8 @@ class ResolveStage {
   // Reads data_dir's resolve and places tables and model_dir's gazetteer.
   static Result<std::unique_ptr<ResolveStage>> Load(const std::string& data_dir,
                                                     const std::string& model_dir,
-                                                    const NameTokenizer& names);
+                                                    const NameTokenizer& names,
+                                                    const ActorCodes* codes);
 
   void Run(Analysis* analysis) const;
   const PlaceFinder& places() const { return *places_; }
@@ -75,11 +77,17 @@ class ResolveStage {
   // place its phrase names ("the town of Jisr al-Shughour").
   void TargetPlaces(Analysis* a) const;
   void CountryFromPlace(const Analysis& a, EventCandidate* c) const;
+  // "rebels shelled the town of Maarat al-Numan": actors named by their role
+  // alone (REB, CVL, MIL, GOV) belong to the country where the event
+  // happened, when a place of its sentence says so (not the dateline's,
+  // which says where the reporter was).
+  void ActorsFromPlace(const Analysis& a, EventCandidate* c) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
   std::unique_ptr<QuantityFinder> quantities_;
   std::unique_ptr<PlaceFinder> places_;
+  const ActorCodes* codes_ = nullptr;
 };
 
 }  // namespace palmyra
