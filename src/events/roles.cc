@@ -222,6 +222,20 @@ bool VerbNeedsActor(const Analysis& a, const VerbGroup& v) {
   return IsProperNoun(a.tokens[a.phrases[agent].head].tag);
 }
 
+// "Trump's decision to withdraw", "UK efforts to extradite": an infinitive
+// right after a noun phrase whose owner is an actor is that actor's doing,
+// not that of the clause above ("he was responding to Trump's decision to
+// withdraw"). -1 when there is none.
+int32_t NounOwner(const Analysis& a, const VerbGroup& v) {
+  if (v.kind != ClauseKind::kInfinitive || v.phrase == 0) return -1;
+  const uint32_t np = v.phrase - 1;
+  const Phrase& before = a.phrases[np];
+  if (before.type != PhraseType::kNoun || before.end != v.begin) return -1;
+  const PhraseActor* owner = a.ActorOf(np);
+  if (owner == nullptr || owner->begin >= before.head) return -1;
+  return static_cast<int32_t>(np);
+}
+
 }  // namespace
 
 Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
@@ -235,6 +249,9 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   Roles roles;
   roles.compound = found.match.compound;
   roles.source = bound_source >= 0 ? bound_source : passive ? v.by_agent : v.subject;
+  if (bound_source < 0 && !passive) {
+    if (const int32_t owner = NounOwner(a, v); owner >= 0) roles.source = owner;
+  }
   if (conventions.source_from_clause_above && bound_source < 0 && bound_target >= 0 &&
       roles.source == bound_target && v.governor >= 0) {
     roles.source = a.verb_groups[v.governor].subject;

@@ -34,6 +34,10 @@ void ResolveStage::Run(Analysis* a) const {
 
 void ResolveStage::ActorsFromPlace(const Analysis& a, EventCandidate* c) const {
   if (codes_ == nullptr || !c->location || c->location->country.empty()) return;
+  // What is said happens where it is said; a place named in it is its
+  // topic ("the minister criticised Russia's plan to attack Idlib").
+  const int root = std::atoi(c->cameo.substr(0, 2).c_str());
+  if (root < 6 || (root >= 10 && root <= 13) || root == 16) return;
   for (auto [actor, code] :
        {std::pair{c->source, &c->source_code}, std::pair{c->target, &c->target_code}}) {
     const std::string current = !code->empty() ? *code : actor >= 0 ? a.actors[actor].code : "";
