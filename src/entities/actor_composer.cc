@@ -198,6 +198,16 @@ void ActorComposer::ComposePhrase(Analysis* a, uint32_t p, const std::vector<int
   }
 }
 
+// "former president", "ex-minister", "the late king": a title held once.
+bool FormerTitle(const Analysis& a, const Phrase& ph) {
+  for (uint32_t t = ph.begin; t < ph.end; ++t) {
+    const std::string_view w = a.Key(t);
+    if (w == "former" || w == "ex" || w == "late" || w == "then" || StartsWith(w, "ex-"))
+      return true;
+  }
+  return false;
+}
+
 void ActorComposer::ComposePerson(Analysis* a, const Phrase& ph, const Date* date,
                                   const PhraseParts& parts, PhraseActor actor) const {
   // "President Vladimir Putin"; but "Assad's forces" are the forces of
@@ -207,6 +217,15 @@ void ActorComposer::ComposePerson(Analysis* a, const Phrase& ph, const Date* dat
   actor.individual = true;
   if (parts.role_agent >= 0 && !codes_->HasRole(actor.code) && !parts.role.empty())
     actor.code = parts.role_first ? parts.role + actor.code : actor.code + parts.role;
+  // "Shadow home secretary David Davis": a title the text gives the person
+  // says what they are now, better than a table of terms (unless it is a
+  // past one: "former president").
+  const std::string_view country = codes_->Country(actor.code);
+  if (parts.role_agent >= 0 && !parts.role.empty() && !parts.role_first && !country.empty() &&
+      codes_->HasRole(actor.code) &&
+      !dictionary_->entry(a->mentions[parts.role_agent].entry).generic && !FormerTitle(*a, ph)) {
+    actor.code = std::string(country) + parts.role;
+  }
   if (m.end <= ph.possessor_end && parts.head_agent >= 0 &&
       m.end <= a->mentions[parts.head_agent].begin) {
     actor.code = std::string(codes_->Country(actor.code)) + parts.role;
