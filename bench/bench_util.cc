@@ -50,9 +50,10 @@ std::vector<Document> ReadNewsCorpus(const std::string& shared) {
   return docs;
 }
 
-std::unique_ptr<Engine> MakeEngine(bool resolve) {
+std::unique_ptr<Engine> MakeEngine(bool resolve, double min_confidence) {
   Options options;
   options.resolve = resolve;
+  options.min_confidence = min_confidence;
   auto engine = Engine::Create(options);
   if (!engine.ok()) {
     std::fprintf(stderr, "cannot create the engine: %s\n", engine.status().ToString().c_str());

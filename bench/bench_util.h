@@ -26,8 +26,9 @@ std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
 std::vector<Document> ReadNewsCorpus(const std::string& shared);
 
 // The engine with default options, or exits with a message on failure;
-// `resolve` false skips the resolve stage (dates, quantities, places).
-std::unique_ptr<Engine> MakeEngine(bool resolve = true);
+// `resolve` false skips the resolve stage (dates, quantities, places);
+// `min_confidence` as Options::min_confidence (below 0: the model's threshold).
+std::unique_ptr<Engine> MakeEngine(bool resolve = true, double min_confidence = -1);
 
 // The PLOVER event type of today's PLOVER for an old draft's type.
 std::string CurrentPloverType(const std::string& type);

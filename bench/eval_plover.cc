@@ -1,7 +1,7 @@
 // Agreement with the PLOVER gold-standard records (../shared/plover/gsr_dev.jsonl):
 // event type, source and target country and sector.
 //
-//   build/bench/eval_plover [--verbose]
+//   build/bench/eval_plover [--verbose] [--min-confidence P]
 //
 // Each record's sentence is coded as a document. A record's event type is
 // found when any event Palmyra codes has the gold PLOVER type (old draft
@@ -11,6 +11,7 @@
 // of the gold sources' countries, and its sector that source's sector when
 // the gold gives one; likewise for targets.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -83,19 +84,37 @@ bool Agrees(const std::optional<ActorRef>& actor, const std::vector<GoldActor>& 
   return false;
 }
 
+bool ParseArguments(int argc, char** argv, bool* verbose, double* min_confidence) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--verbose") == 0) {
+      *verbose = true;
+    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
+      *min_confidence = std::atof(argv[++i]);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 }  // namespace palmyra
 
 int main(int argc, char** argv) {
   using namespace palmyra;
-  const bool verbose = argc > 1 && std::strcmp(argv[1], "--verbose") == 0;
+  bool verbose = false;
+  double min_confidence = -1;  // the decision model's threshold
+  if (!ParseArguments(argc, argv, &verbose, &min_confidence)) {
+    std::fprintf(stderr, "usage: eval_plover [--verbose] [--min-confidence P]\n");
+    return 2;
+  }
   const std::string shared = SharedDir();
   if (shared.empty()) {
     std::printf("skipped: ../shared (the PLOVER gold records) is not present\n");
     return 0;
   }
   const auto records = ReadJsonLines(shared + "/plover/gsr_dev.jsonl");
-  const auto engine = MakeEngine();
+  const auto engine = MakeEngine(true, min_confidence);
   Score any, type, source_country, source_sector, target_country, target_sector, all, type_target;
   long events_total = 0;
   std::map<std::string, Score> by_type;
