@@ -166,5 +166,27 @@ TEST_F(EventExtractorTest, ActorlessViolenceIsCodedWhenItIsNew) {
   EXPECT_EQ(Code("A car bomb exploded in the market."), Codes{"- -> - 1832"});
 }
 
+// CAMEO codes the future as intent ("will give" is 0331, "will attack" a
+// threat, 1384); Palmyra by default keeps the act's own code with modality
+// future, and codes as CAMEO does under PETRARCH's conventions.
+TEST(ConventionsTest, UnderPetrarchConventionsTheFutureIsAnIntent) {
+  for (const bool petrarch : {false, true}) {
+    Options options;
+    options.min_confidence = 0;
+    options.petrarch_conventions = petrarch;
+    auto engine = Engine::Create(options);
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    Document doc;
+    doc.id = "t";
+    doc.text = "Finland will give Tanzania a grant for three new schools.";
+    doc.published = Date::Parse("2020-06-01");
+    auto events = (*engine)->Code(doc);
+    ASSERT_TRUE(events.ok());
+    ASSERT_EQ(events->size(), 1u);
+    EXPECT_EQ(events->front().cameo.code, petrarch ? "0331" : "071");
+    EXPECT_EQ(events->front().modality, Modality::kFuture);
+  }
+}
+
 }  // namespace
 }  // namespace palmyra

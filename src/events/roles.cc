@@ -64,6 +64,16 @@ int32_t AfterTrigger(const PatternMatcher& matcher, const Analysis& a, const Ver
 // drawn ..."), except who speaks in a later speech frame ("..., a senior
 // official said"); with new_actor_length, the first short noun phrase after
 // the verb in its clause ("left for the Ministry of Magic").
+// Phrase q is the verb of a clause of its own after verb group vi's: an
+// adverbial one ("before fleeing towards the border"), or a finite clause
+// vi does not govern ("..., while the agency said").
+bool OpensOtherClause(const Analysis& a, uint32_t q, int32_t vi) {
+  if (a.phrases[q].type != PhraseType::kVerb) return false;
+  const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
+  if (w.kind == ClauseKind::kSubordinate || w.kind == ClauseKind::kConditional) return true;
+  return w.finite && w.governor != vi;
+}
+
 int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t p,
                             const TriggerMatch& found, uint32_t hi, int32_t source) {
   const uint32_t pe = SentencePhraseEnd(a, a.phrases[p].sentence);
@@ -76,6 +86,9 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
     return false;
   };
   for (uint32_t q = p + 1; q < pe; ++q) {
+    if (rules.conventions().first_actor_in_own_clause &&
+        (a.phrases[q].begin >= hi || OpensOtherClause(a, q, a.phrases[p].verb_group)))
+      break;
     if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
         a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
         !OwnedBySubject(a, *a.ActorOf(q), p, source)) {
