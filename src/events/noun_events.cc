@@ -69,6 +69,12 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
     for (uint32_t u : found.match.consumed) state->consumed[u] = true;
     for (uint32_t u = t; u < found.trigger_end; ++u) state->consumed[u] = true;
     if (found.code.empty()) return;
+    // "the Iraq war", "since the civil war broke out": a state of conflict
+    // named in passing is background, not an event of the sentence.
+    if (found.block >= 0 && rules.dictionary().block(found.block).ongoing && !light_object &&
+        found.specificity < 0) {
+      return;
+    }
     Roles roles;
     const bool reaction = vg >= 0 && state->reaction[vg];
     if (!NounRoles(rules, matcher, *a, p, vg, light_object, reaction, found, hi, &roles)) return;

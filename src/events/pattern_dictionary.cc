@@ -97,6 +97,7 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
     block.alternate = raw.alternate_code;
     block.noun = raw.noun;
     block.actorless = raw.actorless;
+    block.ongoing = raw.ongoing;
     block.rule = file.file + ":" + std::to_string(raw.line);
     for (const RawPattern& rp : raw.patterns) {
       Pattern p;

@@ -53,6 +53,7 @@ struct PatternBlock {
   std::string alternate;
   bool noun = false;
   bool actorless = false;
+  bool ongoing = false;  // @ongoing (RawBlock)
   std::vector<int32_t> patterns;
   std::string rule;
 };

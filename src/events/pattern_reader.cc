@@ -238,6 +238,7 @@ PatternFile ParsePatternDictionary(const std::string& file, std::string_view tex
       }
       block.noun = inner.find("@noun") != std::string_view::npos;
       block.actorless = inner.find("@actorless") != std::string_view::npos;
+      block.ongoing = inner.find("@ongoing") != std::string_view::npos;
       out.blocks.push_back(std::move(block));
       mode = Mode::kBlock;
       continue;

@@ -72,6 +72,9 @@ struct RawBlock {
   std::string alternate_code;  // after ":" in [A:B]
   bool noun = false;
   bool actorless = false;  // @actorless: may be coded without any actor
+  // @ongoing: a state rather than an act ("the war"): coded only as the
+  // object of a light verb ("waged war") or where one of its patterns matches.
+  bool ongoing = false;
   std::vector<RawVerb> verbs;
   std::vector<RawPattern> patterns;
   int line = 0;
