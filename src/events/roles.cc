@@ -235,6 +235,20 @@ bool VerbNeedsActor(const Analysis& a, const VerbGroup& v) {
   return IsProperNoun(a.tokens[a.phrases[agent].head].tag);
 }
 
+// "members of Congress urged ...": a phrase naming part of a group that
+// names no actor itself stands for the group after its "of"; else p.
+int32_t ThroughPartOf(const EventRules& rules, const Analysis& a, int32_t p) {
+  if (p < 0 || a.ActorOf(static_cast<uint32_t>(p)) != nullptr) return p;
+  const uint32_t q = static_cast<uint32_t>(p);
+  const uint32_t pe = SentencePhraseEnd(a, a.phrases[q].sentence);
+  if (q + 2 >= pe || a.phrases[q + 1].type != PhraseType::kPreposition ||
+      a.Key(a.phrases[q + 1].head) != "of" || a.ActorOf(q + 2) == nullptr ||
+      !rules.lexicon().Is(a.tokens[a.phrases[q].head].lemma, WordRole::kPartOf)) {
+    return p;
+  }
+  return static_cast<int32_t>(q + 2);
+}
+
 // "Trump's decision to withdraw", "UK efforts to extradite": an infinitive
 // right after a noun phrase whose owner is an actor is that actor's doing,
 // not that of the clause above ("he was responding to Trump's decision to
@@ -289,6 +303,8 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
     roles.compound = -1;
   }
   if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+  roles.source = ThroughPartOf(rules, a, roles.source);
+  roles.target = ThroughPartOf(rules, a, roles.target);
   ImplicitSource(matcher, a, p, found, &roles);
   AskedTarget(rules, a, p, found, &roles);
   roles.actorless_ok = VerbActorlessOk(rules, matcher, a, v, found);

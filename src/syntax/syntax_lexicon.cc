@@ -37,6 +37,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"negative-noun", WordRole::kNegativeNoun},
       {"future-noun", WordRole::kFutureNoun},
       {"general-verb", WordRole::kGeneralVerb},
+      {"part-of", WordRole::kPartOf},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

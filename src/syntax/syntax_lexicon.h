@@ -44,6 +44,7 @@ enum class WordRole : uint32_t {
   kNegativeNoun = 1 << 25,
   kFutureNoun = 1 << 26,
   kGeneralVerb = 1 << 27,
+  kPartOf = 1 << 28,
 };
 
 class SyntaxLexicon {
