@@ -115,7 +115,8 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
 // The target's code with the source's country when the event is domestic by
 // its nature and the target has no country: "Russian police arrested the
 // opposition leader" (the state represses at home), "Iraqis protested
-// against the government" (people protest their own).
+// against the government", "the opposition criticised the government"
+// (people and civic bodies protest, criticise and defy their own).
 std::string DomesticTarget(const EventRules& rules, const std::string& code,
                            const PhraseActor& source, const PhraseActor& target,
                            const std::string& target_code) {
@@ -127,8 +128,10 @@ std::string DomesticTarget(const EventRules& rules, const std::string& code,
   const bool state = codes.HasTag(source.sector, "state");
   const bool repression =
       rules.Has(code, CameoTrait::kCoercion) && state && codes.HasTag(target.sector, "civic");
-  const bool protest =
-      rules.Has(code, CameoTrait::kProtest) && !state && codes.HasTag(target.sector, "authority");
+  // Only people and bodies with a sector of their own: "Germany" alone
+  // stands for its government.
+  const bool protest = rules.Has(code, CameoTrait::kProtest) && !state && !source.sector.empty() &&
+                       codes.HasTag(target.sector, "authority");
   return repression || protest ? source.country + target.code : target_code;
 }
 
