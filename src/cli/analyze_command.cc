@@ -9,28 +9,6 @@
 namespace palmyra {
 namespace {
 
-const char* KindName(ClauseKind kind) {
-  switch (kind) {
-    case ClauseKind::kMain:
-      return "main";
-    case ClauseKind::kSubordinate:
-      return "subordinate";
-    case ClauseKind::kConditional:
-      return "conditional";
-    case ClauseKind::kRelative:
-      return "relative";
-    case ClauseKind::kComplement:
-      return "complement";
-    case ClauseKind::kInfinitive:
-      return "infinitive";
-    case ClauseKind::kParticiple:
-      return "participle";
-    case ClauseKind::kReducedRelative:
-      return "reduced-relative";
-  }
-  return "?";
-}
-
 // The words of phrase `phrase`, or "-".
 std::string PhraseText(const Analysis& a, int32_t phrase) {
   if (phrase < 0) return "-";
@@ -89,9 +67,10 @@ void PrintSentence(const Analysis& a, uint32_t s) {
           "  verb %.*s (%.*s): %s%s%s%s%s%s subject=%s object=%s%s%s clause=\"%s\"\n",
           static_cast<int>(a.Form(g.main).size()), a.Form(g.main).data(),
           static_cast<int>(a.tokens[g.main].lemma.size()), a.tokens[g.main].lemma.data(),
-          KindName(g.kind), g.passive ? " passive" : "", g.negated ? " negated" : "",
-          g.future ? " future" : "", g.hypothetical ? " hypothetical" : "",
-          g.finite ? "" : " non-finite", text(g.subject).c_str(), text(g.object).c_str(),
+          std::string(ClauseKindName(g.kind)).c_str(), g.passive ? " passive" : "",
+          g.negated ? " negated" : "", g.future ? " future" : "",
+          g.hypothetical ? " hypothetical" : "", g.finite ? "" : " non-finite",
+          text(g.subject).c_str(), text(g.object).c_str(),
           g.reported_by >= 0
               ? (" reported-by=" + std::string(a.Form(a.verb_groups[g.reported_by].main))).c_str()
               : "",

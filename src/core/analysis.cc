@@ -4,6 +4,28 @@
 
 namespace palmyra {
 
+std::string_view ClauseKindName(ClauseKind kind) {
+  switch (kind) {
+    case ClauseKind::kMain:
+      return "main";
+    case ClauseKind::kSubordinate:
+      return "subordinate";
+    case ClauseKind::kConditional:
+      return "conditional";
+    case ClauseKind::kRelative:
+      return "relative";
+    case ClauseKind::kComplement:
+      return "complement";
+    case ClauseKind::kInfinitive:
+      return "infinitive";
+    case ClauseKind::kParticiple:
+      return "participle";
+    case ClauseKind::kReducedRelative:
+      return "reduced-relative";
+  }
+  return "main";
+}
+
 const PhraseActor* Analysis::ActorOf(uint32_t p) const {
   auto it = std::lower_bound(actors.begin(), actors.end(), p,
                              [](const PhraseActor& a, uint32_t value) { return a.phrase < value; });

@@ -95,6 +95,9 @@ enum class ClauseKind : uint8_t {
   kReducedRelative,  // "soldiers killed in the attack"
 };
 
+// "main", "subordinate", ..., "reduced-relative".
+std::string_view ClauseKindName(ClauseKind kind);
+
 struct VerbGroup {
   uint32_t phrase = 0;  // index into Analysis::phrases
   uint32_t sentence = 0;

@@ -5,28 +5,6 @@
 namespace palmyra {
 namespace {
 
-std::string_view ClauseName(ClauseKind kind) {
-  switch (kind) {
-    case ClauseKind::kMain:
-      return "main";
-    case ClauseKind::kSubordinate:
-      return "subordinate";
-    case ClauseKind::kConditional:
-      return "conditional";
-    case ClauseKind::kRelative:
-      return "relative";
-    case ClauseKind::kComplement:
-      return "complement";
-    case ClauseKind::kInfinitive:
-      return "infinitive";
-    case ClauseKind::kParticiple:
-      return "participle";
-    case ClauseKind::kReducedRelative:
-      return "reduced-relative";
-  }
-  return "main";
-}
-
 std::string_view MentionName(MentionKind kind) {
   switch (kind) {
     case MentionKind::kCountry:
@@ -174,7 +152,7 @@ void ClauseFeatures(const Analysis& a, const EventCandidate& c, std::vector<std:
     return;
   }
   const VerbGroup& g = a.verb_groups[c.verb_group];
-  const std::string clause(ClauseName(g.kind));
+  const std::string clause(ClauseKindName(g.kind));
   out->push_back("clause=" + clause);
   out->push_back("clause*root=" + clause + "|" + root);
   out->push_back("tense=" + std::string(Tense(a, g)));
