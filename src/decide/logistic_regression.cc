@@ -95,17 +95,30 @@ Operating Evaluate(const std::vector<double>& probabilities, const std::vector<b
 
 Operating BestThreshold(const std::vector<double>& probabilities, const std::vector<bool>& labels,
                         int gold) {
-  std::vector<double> cuts(probabilities);
-  std::sort(cuts.begin(), cuts.end());
-  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  Operating best = Evaluate(probabilities, labels, gold, 0.0);
-  for (size_t i = 0; i < cuts.size(); ++i) {
-    // Halfway between this probability and the one below it.
-    const double t = i == 0 ? cuts[0] : (cuts[i - 1] + cuts[i]) / 2;
-    const Operating o = Evaluate(probabilities, labels, gold, t);
-    if (o.f1 > best.f1 + 1e-12) best = o;
+  constexpr int kSteps = 99;  // thresholds 0.01 .. 0.99
+  constexpr int kWindow = 3;  // +-0.03
+  constexpr double kTolerance = 0.005;
+  std::vector<double> f1(kSteps + 1, 0.0);
+  for (int k = 1; k <= kSteps; ++k) f1[k] = Evaluate(probabilities, labels, gold, k / 100.0).f1;
+  std::vector<double> smoothed(kSteps + 1, 0.0);
+  double top = 0.0;
+  for (int k = 1; k <= kSteps; ++k) {
+    double sum = 0.0;
+    int n = 0;
+    for (int d = -kWindow; d <= kWindow; ++d) {
+      if (k + d < 1 || k + d > kSteps) continue;
+      sum += f1[k + d];
+      ++n;
+    }
+    smoothed[k] = sum / n;
+    top = std::max(top, smoothed[k]);
   }
-  return best;
+  // Within a hair of the best F1, the surest: users judge by precision.
+  int best = 1;
+  for (int k = 1; k <= kSteps; ++k) {
+    if (smoothed[k] >= top - kTolerance) best = k;
+  }
+  return Evaluate(probabilities, labels, gold, best / 100.0);
 }
 
 double LogLoss(const std::vector<double>& probabilities, const std::vector<bool>& labels) {

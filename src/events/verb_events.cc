@@ -178,6 +178,19 @@ bool DeniesAClause(const EventRules& rules, const Analysis& a, uint32_t p,
   return false;
 }
 
+// "asked why people still go hungry", "asked them whether ...": a request
+// verb followed, after any object, by a question word asks a question, not
+// for something.
+bool AsksAQuestion(const EventRules& rules, const Analysis& a, uint32_t p,
+                   const TriggerMatch& found) {
+  if (!rules.Has(found.code, CameoTrait::kRequest)) return false;
+  const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
+  uint32_t t = found.trigger_end;
+  if (v.object >= 0 && a.phrases[v.object].begin == t) t = a.phrases[v.object].end;
+  const uint32_t end = a.sentences[v.sentence].token_end;
+  return t < end && rules.lexicon().Is(a.Key(t), WordRole::kQuestion);
+}
+
 // Codes the verb at phrase p.
 void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
   const int32_t vi = a->phrases[p].verb_group;
@@ -193,7 +206,10 @@ void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint
   }
   for (uint32_t t : found.match.consumed) state->consumed[t] = true;
   for (uint32_t t = v.main; t < found.trigger_end; ++t) state->consumed[t] = true;
-  if (found.code.empty() || DeniesAClause(rules, *a, p, found)) return;
+  if (found.code.empty() || DeniesAClause(rules, *a, p, found) ||
+      AsksAQuestion(rules, *a, p, found)) {
+    return;
+  }
   const Roles roles = VerbRoles(rules, state->matcher, *a, p, found, hi);
   found.code = RequestCode(rules, state->matcher, *a, p, found.code);
   if (JoinToll(rules, a, state, vi, found.code)) return;

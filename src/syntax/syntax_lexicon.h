@@ -45,6 +45,7 @@ enum class WordRole : uint32_t {
   kFutureNoun = 1 << 26,
   kGeneralVerb = 1 << 27,
   kPartOf = 1 << 28,
+  kQuestion = 1 << 29,
 };
 
 class SyntaxLexicon {
