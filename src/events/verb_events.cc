@@ -180,14 +180,19 @@ bool DeniesAClause(const EventRules& rules, const Analysis& a, uint32_t p,
 
 // "asked why people still go hungry", "asked them whether ...": a request
 // verb followed, after any object, by a question word asks a question, not
-// for something.
+// for something; "sought to limit" tries, and asks for nothing.
 bool AsksAQuestion(const EventRules& rules, const Analysis& a, uint32_t p,
                    const TriggerMatch& found) {
   if (!rules.Has(found.code, CameoTrait::kRequest)) return false;
   const VerbGroup& v = a.verb_groups[a.phrases[p].verb_group];
   uint32_t t = found.trigger_end;
-  if (v.object >= 0 && a.phrases[v.object].begin == t) t = a.phrases[v.object].end;
   const uint32_t end = a.sentences[v.sentence].token_end;
+  // "Tehran has sought to put a ceiling on ...": seeking to do is trying.
+  if (rules.lexicon().Is(a.tokens[v.main].lemma, WordRole::kAttempt) && t + 1 < end &&
+      a.Key(t) == "to" && a.tokens[t + 1].tag == PosTag::VB) {
+    return true;
+  }
+  if (v.object >= 0 && a.phrases[v.object].begin == t) t = a.phrases[v.object].end;
   return t < end && rules.lexicon().Is(a.Key(t), WordRole::kQuestion);
 }
 

@@ -39,6 +39,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"general-verb", WordRole::kGeneralVerb},
       {"part-of", WordRole::kPartOf},
       {"question", WordRole::kQuestion},
+      {"attempt", WordRole::kAttempt},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -46,6 +46,7 @@ enum class WordRole : uint32_t {
   kGeneralVerb = 1 << 27,
   kPartOf = 1 << 28,
   kQuestion = 1 << 29,
+  kAttempt = 1 << 30,
 };
 
 class SyntaxLexicon {
