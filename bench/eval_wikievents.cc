@@ -9,6 +9,13 @@
 // that event's evidence also covers the gold trigger word. Matching kinds:
 // attack, death and injury -> CAMEO roots 18, 19, 20 (or 145, riots);
 // arrest -> CAMEO 173.
+//
+// ACLED: of the gold explosions (Conflict.Attack.DetonateExplode),
+// demonstrations and arrests that an event of the sentence codes, the share
+// whose ACLED event type is Explosions/Remote violence, Protests or Riots,
+// and Strategic developments/Arrests; and of the sentences with a gold
+// disaster or disease outbreak and no gold attack, the share where Palmyra
+// codes violence (an ACLED battle, explosion or violence against civilians).
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -22,6 +29,24 @@ namespace {
 struct Score {
   int sentence = 0, trigger = 0, total = 0;
 };
+
+// The ACLED event types a WikiEvents type should get, or "" for none.
+std::string ExpectedAcled(const std::string& type) {
+  if (type.rfind("Conflict.Attack.DetonateExplode", 0) == 0) return "Explosions/Remote violence";
+  if (type.rfind("Conflict.Demonstrate", 0) == 0) return "Protests|Riots";
+  if (type.rfind("Justice.ArrestJailDetain", 0) == 0) return "Strategic developments";
+  return "";
+}
+
+bool IsViolence(const Event& e) {
+  return e.acled &&
+         (e.acled->event_type == "Battles" || e.acled->event_type == "Explosions/Remote violence" ||
+          e.acled->event_type == "Violence against civilians");
+}
+
+bool InSentence(const Event& e, const WikiDocument& w, size_t si) {
+  return e.evidence.end > w.sentences[si].begin && e.evidence.start < w.sentences[si].end;
+}
 
 }  // namespace
 }  // namespace palmyra
@@ -38,6 +63,7 @@ int main(int argc, char** argv) {
   const auto engine = MakeEngine();
   std::map<std::string, Score> scores;
   long events_total = 0, sentences_total = 0;
+  int acled_found = 0, acled_right = 0, disaster_sentences = 0, disaster_violent = 0;
   for (const auto& d : docs) {
     const WikiDocument w = ReadWikiDocument(d);
     const auto& spans = w.sentences;
@@ -45,6 +71,36 @@ int main(int argc, char** argv) {
     auto coded = engine->Code(w.doc);
     const std::vector<Event> events = coded.ok() ? std::move(coded).value() : std::vector<Event>{};
     events_total += static_cast<long>(events.size());
+    std::map<size_t, int> disaster;  // sentence -> 1 disaster, 2 also an attack
+    for (const auto& m : d["event_mentions"]) {
+      const std::string type = m["event_type"].get<std::string>();
+      const size_t si = m["trigger"]["sent_idx"].get<size_t>();
+      if (type.rfind("Disaster", 0) == 0) disaster[si] |= 1;
+      if (type.rfind("Conflict.Attack", 0) == 0) disaster[si] |= 2;
+      const std::string expected = ExpectedAcled(type);
+      if (expected.empty()) continue;
+      bool found = false, right = false;
+      for (const Event& e : events) {
+        if (!InSentence(e, w, si) || !e.acled) continue;
+        found = true;
+        const std::string& t = e.acled->event_type;
+        if (expected == t || (expected == "Protests|Riots" && (t == "Protests" || t == "Riots")))
+          right = true;
+      }
+      acled_found += found;
+      acled_right += right;
+    }
+    for (const auto& [si, flags] : disaster) {
+      if (flags != 1) continue;
+      ++disaster_sentences;
+      for (const Event& e : events) {
+        if (InSentence(e, w, si) && IsViolence(e)) {
+          ++disaster_violent;
+          if (verbose) std::printf("DISASTER-VIOLENCE | %s\n", e.evidence.text.c_str());
+          break;
+        }
+      }
+    }
     for (const auto& m : d["event_mentions"]) {
       const std::string kind = WikiKind(m["event_type"].get<std::string>());
       if (kind.empty()) continue;
@@ -87,5 +143,11 @@ int main(int argc, char** argv) {
               all.total ? 100.0 * all.trigger / all.total : 0.0);
   std::printf("  events coded: %ld (%.2f per sentence)\n", events_total,
               static_cast<double>(events_total) / sentences_total);
+  std::printf(
+      "ACLED event type right for %.1f%% of %d gold explosions, demonstrations and arrests\n"
+      "  with an ACLED event in their sentence; violence coded in %d of %d sentences\n"
+      "  with a disaster and no attack\n",
+      acled_found ? 100.0 * acled_right / acled_found : 0.0, acled_found, disaster_violent,
+      disaster_sentences);
   return 0;
 }

@@ -17,6 +17,8 @@ std::string ExpectedEvent::ToString() const {
   if (date) s += " on=" + *date;
   for (const std::string& q : quantities) s += " q=" + q;
   if (location) s += " at=" + *location;
+  if (acled) s += " acled=" + *acled;
+  if (interaction) s += " inter=" + *interaction;
   return s;
 }
 
@@ -57,6 +59,13 @@ std::string DateOf(const Event& e) {
          (e.date->historical ? "/historical" : "");
 }
 
+std::string AcledOf(const Event& e) {
+  if (!e.acled) return "-";
+  std::string s = e.acled->sub_event_type;
+  std::replace(s.begin(), s.end(), ' ', '_');
+  return s;
+}
+
 std::string LocationOf(const Event& e) {
   if (!e.location) return "-";
   switch (e.location->precision) {
@@ -78,6 +87,10 @@ bool ExpectedEvent::Matches(const Event& e) const {
   if (attribution && (e.attribution ? e.attribution->code : "-") != *attribution) return false;
   if (date && DateOf(e) != *date) return false;
   if (location && LocationOf(e) != *location) return false;
+  if (acled && AcledOf(e) != *acled) return false;
+  if (interaction && (e.acled ? std::to_string(e.acled->interaction) : "-") != *interaction) {
+    return false;
+  }
   for (const std::string& q : quantities) {
     if (std::none_of(e.quantities.begin(), e.quantities.end(),
                      [&](const Quantity& x) { return QuantityMatches(x, q); })) {
@@ -95,6 +108,8 @@ std::string DescribeEvent(const Event& e) {
   for (const Quantity& q : e.quantities) s += " q=" + QuantityOf(q);
   s += " at=" + LocationOf(e);
   if (e.location) s += "(" + e.location->name + ")";
+  s += " acled=" + AcledOf(e);
+  if (e.acled) s += " inter=" + std::to_string(e.acled->interaction);
   return s + "  [" + e.evidence.text + "] (" + e.rule + ")";
 }
 
@@ -154,6 +169,10 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path) {
           e.location = std::string(f[i].substr(3));
         } else if (StartsWith(f[i], "q=")) {
           e.quantities.push_back(std::string(f[i].substr(2)));
+        } else if (StartsWith(f[i], "acled=")) {
+          e.acled = std::string(f[i].substr(6));
+        } else if (StartsWith(f[i], "inter=")) {
+          e.interaction = std::string(f[i].substr(6));
         } else {
           e.modality = std::string(f[i]);
         }

@@ -16,7 +16,10 @@
 // ("on=2016-03-07/week", "on=2011-01-01/year/historical"; "on=-" for none),
 // and "q=KIND:VALUE" for each quantity the event must carry, optionally with
 // ":LOW-HIGH" for its bounds and then ":UNIT" ("q=killed:10:10-15",
-// "q=arrested:300:300-", "q=money:1500000:-:EUR", "q=count:200:200-999:strike").
+// "q=arrested:300:300-", "q=money:1500000:-:EUR", "q=count:200:200-999:strike"),
+// "at=PLACE" for its location (see LocationOf), "acled=SUB_EVENT_TYPE" for
+// its ACLED sub-event type with "_" for spaces ("acled=Air/drone_strike";
+// "acled=-" for none) and "inter=NN" for ACLED's interaction code.
 // Unless a case says "partial", the events
 // coded must be exactly those listed.
 //
@@ -43,6 +46,8 @@ struct ExpectedEvent {
   // "163808" (a city by GeoNames id), "Idlib/SYR" (a region), "SYR" (a
   // country), "-" for none.
   std::optional<std::string> location;
+  std::optional<std::string> acled;        // "Air/drone_strike", "-" for none
+  std::optional<std::string> interaction;  // "17"
   std::string ToString() const;
   bool Matches(const Event& e) const;
 };
@@ -65,6 +70,8 @@ std::vector<GoldenCase> ReadGoldenCases(const std::string& path);
 std::string DescribeEvent(const Event& e);
 // "163808", "Idlib/SYR", "SYR" or "-", as written after "at=".
 std::string LocationOf(const Event& e);
+// The ACLED sub-event type with "_" for spaces, or "-".
+std::string AcledOf(const Event& e);
 // "2016-03-07/week", "2011-01-01/year/historical", or "-".
 std::string DateOf(const Event& e);
 // "killed:12", "killed:10:10-15", "money:1500000:-:EUR", "count:200:200-999:strike".

@@ -52,6 +52,16 @@ struct PloverCode {
 struct AcledCode {
   std::string event_type;      // "Explosions/Remote violence"
   std::string sub_event_type;  // "Air/drone strike"
+  // "Political violence", "Demonstrations", "Political violence; Demonstrations"
+  // or "Strategic developments".
+  std::string disorder_type;
+  bool civilian_targeting = false;  // civilians were the target
+  // ACLED actor type codes: 1 state forces, 2 rebel groups, 3 political
+  // militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians,
+  // 8 external or other forces; 0 when there is no such actor.
+  int inter1 = 0;
+  int inter2 = 0;
+  int interaction = 0;  // the two codes, the smaller first (17); a sole actor's times ten (60)
 };
 
 struct Attribution {

@@ -55,7 +55,7 @@ Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir
   RETURN_IF_ERROR(
       ForEachDataLine(data_dir + "/ontology/cameo.tsv", [&](std::string_view line, int) {
         const auto f = Split(line, '\t');
-        if (f.size() != 8) return DataError("expected 8 tab-separated columns");
+        if (f.size() != 6) return DataError("expected 6 tab-separated columns");
         CameoEntry e;
         e.code = std::string(f[0]);
         e.label = std::string(f[1]);
@@ -67,11 +67,7 @@ Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir
         e.goldstein = *goldstein;
         e.plover_type = std::string(f[3]);
         e.plover_mode = std::string(f[4]);
-        if (f[5] != "-") {
-          e.acled_type = std::string(f[5]);
-          e.acled_subtype = std::string(f[6]);
-        }
-        ASSIGN_OR_RETURN(e.traits, ParseTraits(f[7]));
+        ASSIGN_OR_RETURN(e.traits, ParseTraits(f[5]));
         const std::string code = e.code;
         table->entries_.emplace(code, std::move(e));
         return Status::Ok();

@@ -1,5 +1,5 @@
 // CameoTable: every CAMEO event code with its label, Goldstein value,
-// crosswalks to PLOVER and ACLED, and the traits that steer the rules
+// crosswalk to PLOVER, and the traits that steer the rules
 // (violent, mutual, request, ...), loaded from data/ontology/cameo.tsv. The
 // one place that says what a code means. Immutable after Load(); thread-safe.
 #ifndef PALMYRA_EVENTS_CAMEO_TABLE_H_
@@ -33,8 +33,6 @@ struct CameoEntry {
   int quad_class = 0;
   std::string plover_type;
   std::string plover_mode;
-  std::string acled_type;  // empty when ACLED has no counterpart
-  std::string acled_subtype;
   uint8_t traits = 0;  // CameoTrait bits, its root's included
 };
 

@@ -61,13 +61,13 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
     std::string text = w.ToString();
     if (seen.insert(text).second) p->load_warnings_.push_back(std::move(text));
   }
+  ASSIGN_OR_RETURN(p->acled_, AcledCoder::Load(options.data_dir, &p->entities_->codes()));
   if (options.decide) {
     ASSIGN_OR_RETURN(p->decide_, DecideStage::Load(options.data_dir, options.min_confidence));
   }
   if (options.resolve) {
-    ASSIGN_OR_RETURN(p->resolve_,
-                     ResolveStage::Load(options.data_dir, options.model_dir, p->text_->names(),
-                                        &p->entities_->codes()));
+    ASSIGN_OR_RETURN(p->resolve_, ResolveStage::Load(options.data_dir, options.model_dir,
+                                                     p->text_->names(), &p->entities_->codes()));
   }
   return p;
 }
@@ -124,7 +124,9 @@ std::optional<Event> Pipeline::MakeEvent(const Analysis& a, const EventCandidate
     const PlaceMention& m = a.places[c.target_place];
     ActorRef place;
     place.text = SanitizeUtf8(a.OriginalText(m.begin, m.end));
-    place.code = place.country = c.target_code;
+    place.code = c.target_code;  // the country, or its people ("SYRCVL")
+    place.country = std::string(entities_->codes().Country(c.target_code));
+    place.sector = std::string(entities_->codes().Sector(c.target_code));
     place.start = a.tokens[m.begin].start + byte_offset;
     place.end = a.tokens[m.end - 1].end + byte_offset;
     e.target = std::move(place);
@@ -135,7 +137,6 @@ std::optional<Event> Pipeline::MakeEvent(const Analysis& a, const EventCandidate
   e.cameo.goldstein = cameo->goldstein;
   e.plover.type = cameo->plover_type;
   e.plover.mode = cameo->plover_mode;
-  if (!cameo->acled_type.empty()) e.acled = AcledCode{cameo->acled_type, cameo->acled_subtype};
   e.modality = c.modality;
   if (c.attribution >= 0) {
     const Phrase& ph = a.phrases[c.attribution];
@@ -149,6 +150,7 @@ std::optional<Event> Pipeline::MakeEvent(const Analysis& a, const EventCandidate
   e.location = c.location;
   e.rule = c.rule;
   e.confidence = c.confidence;
+  e.acled = acled_->Code(a, c, e);
   // A stable id: the same document always gives the same ids.
   const std::string key = e.doc_id + '\x1f' + std::to_string(e.sentence_index) + '\x1f' +
                           c.source_code + '\x1f' + c.target_code + '\x1f' + c.cameo;

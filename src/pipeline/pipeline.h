@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "acled/acled_coder.h"
 #include "core/analysis.h"
 #include "core/string_table.h"
 #include "decide/decide_stage.h"
@@ -70,6 +71,7 @@ class Pipeline {
   std::unique_ptr<EventStage> events_;
   std::unique_ptr<ResolveStage> resolve_;
   std::unique_ptr<DecideStage> decide_;
+  std::unique_ptr<AcledCoder> acled_;
   DiscardList discards_;
   std::vector<std::string> load_warnings_;
 };

@@ -108,7 +108,13 @@ void AppendEventJson(const Event& e, std::string* out) {
     AppendJsonString(e.acled->event_type, out);
     out->append(",\"sub_event_type\":");
     AppendJsonString(e.acled->sub_event_type, out);
-    out->append("}");
+    out->append(",\"disorder_type\":");
+    AppendJsonString(e.acled->disorder_type, out);
+    out->append(e.acled->civilian_targeting ? ",\"civilian_targeting\":true"
+                                            : ",\"civilian_targeting\":false");
+    out->append(",\"inter1\":" + std::to_string(e.acled->inter1) +
+                ",\"inter2\":" + std::to_string(e.acled->inter2) +
+                ",\"interaction\":" + std::to_string(e.acled->interaction) + "}");
   } else {
     out->append("null");
   }

@@ -19,7 +19,8 @@ Event FullEvent() {
   e.target = std::nullopt;
   e.cameo = {"195", "19", 4, -10.0};
   e.plover = {"ASSAULT", "aerial"};
-  e.acled = AcledCode{"Explosions/Remote violence", "Air/drone strike"};
+  e.acled = AcledCode{
+      "Explosions/Remote violence", "Air/drone strike", "Political violence", true, 8, 7, 78};
   e.modality = Modality::kReported;
   e.attribution = Attribution{"the Syrian Observatory", "NGOHRISOH"};
   e.date = EventDate{Date{2016, 3, 10}, DatePrecision::kWeek, "last week"};
@@ -61,6 +62,11 @@ TEST(EventJsonTest, WritesEveryFieldOfTheContractInOrder) {
   EXPECT_DOUBLE_EQ(j["cameo"]["goldstein"].get<double>(), -10.0);
   EXPECT_EQ(j["plover"]["mode"], "aerial");
   EXPECT_EQ(j["acled"]["sub_event_type"], "Air/drone strike");
+  EXPECT_EQ(j["acled"]["disorder_type"], "Political violence");
+  EXPECT_EQ(j["acled"]["civilian_targeting"], true);
+  EXPECT_EQ(j["acled"]["inter1"], 8);
+  EXPECT_EQ(j["acled"]["inter2"], 7);
+  EXPECT_EQ(j["acled"]["interaction"], 78);
   EXPECT_EQ(j["modality"], "reported");
   EXPECT_EQ(j["attribution"]["code"], "NGOHRISOH");
   EXPECT_EQ(j["date"]["value"], "2016-03-10");

@@ -68,7 +68,12 @@ CREATE TABLE IF NOT EXISTS events (
   place_id INTEGER REFERENCES places(id), place_text TEXT,
   evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
   rule TEXT NOT NULL,
-  confidence REAL NOT NULL
+  confidence REAL NOT NULL,
+  acled_disorder TEXT,               -- ACLED's disorder type; NULL with acled_type
+  acled_civilian_targeting INTEGER,  -- 0 or 1
+  acled_inter1 INTEGER,              -- ACLED's actor type codes and interaction
+  acled_inter2 INTEGER,
+  acled_interaction INTEGER
 );
 CREATE TABLE IF NOT EXISTS mentions (  -- the words naming an event's source and target
   event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -136,7 +141,7 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
   VALUES ('delete', old.id, old.title, old.text);
 END;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', 'palmyra-events');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
 )sql";
 
 namespace {
@@ -239,7 +244,8 @@ std::string EventQuery(const EventFilter& filter, std::vector<std::string>* valu
       "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
       "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
       "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
-      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources "
+      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources, e.acled_disorder, "
+      "e.acled_civilian_targeting, e.acled_inter1, e.acled_inter2, e.acled_interaction "
       "FROM events e JOIN articles a ON a.id = e.article_id "
       "LEFT JOIN happening_events he ON he.event_id = e.id "
       "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
@@ -292,7 +298,15 @@ Event EventFromRow(Statement& s) {
   }
   e.cameo = {s.Text(19), s.Text(20), static_cast<int>(s.Int(21)), s.Real(22)};
   e.plover = {s.Text(23), s.Text(24)};
-  if (!s.IsNull(25)) e.acled = AcledCode{s.Text(25), s.Text(26)};
+  if (!s.IsNull(25)) {
+    e.acled = AcledCode{s.Text(25),
+                        s.Text(26),
+                        s.Text(53),
+                        s.Int(54) != 0,
+                        static_cast<int>(s.Int(55)),
+                        static_cast<int>(s.Int(56)),
+                        static_cast<int>(s.Int(57))};
+  }
   e.modality = ModalityFromName(s.Text(27));
   if (!s.IsNull(28)) e.attribution = Attribution{s.Text(28), s.Text(29)};
   if (!s.IsNull(30)) {
@@ -388,10 +402,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
   RETURN_IF_ERROR(store->Exec("PRAGMA synchronous = NORMAL"));
   RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys = ON"));
   RETURN_IF_ERROR(store->Exec(kEventStoreSchema));
-  Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!version.ok() || version.Step() != SQLITE_ROW || version.Text(0) != "1") {
-    return DataError(path + ": a Palmyra database of another schema version");
-  }
+  RETURN_IF_ERROR(store->Migrate());
   return store;
 }
 
@@ -414,6 +425,30 @@ sqlite3_stmt* EventStore::Cached(const char* sql) {
 
 Status EventStore::Error(const std::string& what) const {
   return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status EventStore::Migrate() {
+  std::string v;
+  {
+    Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version.ok() || version.Step() != SQLITE_ROW) {
+      return DataError(path_ + ": a Palmyra database without a schema version");
+    }
+    v = version.Text(0);
+  }
+  if (v == "2") return Status::Ok();
+  if (v != "1")
+    return DataError(path_ + ": a Palmyra database of schema version " + v +
+                     ", newer than this palmyra knows (2)");
+  // Version 1 lacked ACLED's further categories; events coded then keep NULL.
+  RETURN_IF_ERROR(
+      Exec("BEGIN; ALTER TABLE events ADD COLUMN acled_disorder TEXT; "
+           "ALTER TABLE events ADD COLUMN acled_civilian_targeting INTEGER; "
+           "ALTER TABLE events ADD COLUMN acled_inter1 INTEGER; "
+           "ALTER TABLE events ADD COLUMN acled_inter2 INTEGER; "
+           "ALTER TABLE events ADD COLUMN acled_interaction INTEGER; "
+           "UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT;"));
+  return Status::Ok();
 }
 
 Status EventStore::Exec(const char* sql) {
@@ -603,8 +638,10 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
              "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
              "acled_subtype, modality, attribution_text, attribution_code, date, "
              "date_precision, date_text, historical, place_id, place_text, evidence, "
-             "evidence_start, evidence_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+             "evidence_start, evidence_end, rule, confidence, acled_disorder, "
+             "acled_civilian_targeting, acled_inter1, acled_inter2, acled_interaction) VALUES (?, "
+             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+             "?)"));
   if (!event.ok()) return Error("cannot write events");
   std::optional<int64_t> place;
   if (e.location) {
@@ -641,6 +678,13 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
   event.Bind(23, static_cast<int64_t>(e.evidence.end));
   event.Bind(24, e.rule);
   event.Bind(25, e.confidence);
+  if (e.acled) {
+    event.Bind(26, e.acled->disorder_type);
+    event.Bind(27, static_cast<int64_t>(e.acled->civilian_targeting));
+    event.Bind(28, static_cast<int64_t>(e.acled->inter1));
+    event.Bind(29, static_cast<int64_t>(e.acled->inter2));
+    event.Bind(30, static_cast<int64_t>(e.acled->interaction));
+  }
   if (event.Step() != SQLITE_DONE) return Error("cannot write events");
   if (sqlite3_changes(db_) == 0) return Status::Ok();  // the same event_id twice: once is enough
   const int64_t event_row = sqlite3_last_insert_rowid(db_);

@@ -112,6 +112,8 @@ class EventStore {
  private:
   EventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
+  // Brings a database of an older schema version to this one.
+  Status Migrate();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
   sqlite3_stmt* Cached(const char* sql);
   Status Error(const std::string& what) const;

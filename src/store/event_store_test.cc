@@ -303,6 +303,45 @@ TEST_F(EventStoreTest, FilesThatAreNotItsDatabaseAreRefusedWithTheirName) {
   EXPECT_FALSE(EventStore::Open(Path("no/such/folder/x.db")).ok());
 }
 
+TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsItsEvents) {
+  const auto coded = CodeAll(TheEngine(), Articles());
+  const std::string path = Path("v1.db");
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(StoreAll(store->get(), coded).ok());
+  }
+  const int64_t events = Count(path, "SELECT count(*) FROM events");
+  ASSERT_GT(events, 0);
+  // Make it what version 1 wrote: no ACLED columns beyond the two types.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "ALTER TABLE events DROP COLUMN acled_disorder; "
+                         "ALTER TABLE events DROP COLUMN acled_civilian_targeting; "
+                         "ALTER TABLE events DROP COLUMN acled_inter1; "
+                         "ALTER TABLE events DROP COLUMN acled_inter2; "
+                         "ALTER TABLE events DROP COLUMN acled_interaction; "
+                         "UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  auto reopened = EventStore::Open(path);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2\n");
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), events);
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM events WHERE acled_interaction IS NOT NULL"), 0);
+  // A newer version than this program knows is refused.
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE meta SET value = '9' WHERE key = 'schema_version'", nullptr, nullptr,
+               nullptr);
+  sqlite3_close(db);
+  reopened = EventStore::Open(path);
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.status().message().find("schema version 9"), std::string::npos);
+}
+
 // Hand-made events for the filters and exports.
 Event MakeEvent(const std::string& id, const char* date, const char* cameo, const char* plover,
                 const char* source, const char* source_country, const char* place_country) {
