@@ -186,4 +186,60 @@ void DropSubsumed(Analysis* a) {
   RemoveMarked(drop, &a->events);
 }
 
+namespace {
+
+// What a sentence names: a hazard (a disaster, an accident, a disease) and
+// an attack or its doers.
+struct HazardWords {
+  bool hazard = false;
+  bool attack = false;
+};
+
+HazardWords HazardWordsOf(const EventRules& rules, const Analysis& a, uint32_t s) {
+  const SyntaxLexicon& words = rules.lexicon();
+  HazardWords found;
+  const Sentence& sentence = a.sentences[s];
+  for (uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+    const Token& token = a.tokens[t];
+    const std::string_view key = a.Key(t);
+    auto is = [&](WordRole role) { return words.Is(key, role) || words.Is(token.lemma, role); };
+    if (is(WordRole::kAttackWord)) found.attack = true;
+    if (IsVerb(token.tag) && is(WordRole::kHazardVerb)) found.hazard = true;  // "a bus crashed"
+    if (!IsNoun(token.tag)) continue;
+    if (is(WordRole::kHazard)) found.hazard = true;
+    // "a fire", "the huge blaze"; not "opened fire", "came under fire".
+    if (is(WordRole::kHazardAfterArticle) && t > sentence.token_begin) {
+      const PosTag before = a.tokens[t - 1].tag;
+      if (before == PosTag::DT || IsAdjective(before)) found.hazard = true;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+void DropHazards(const EventRules& rules, Analysis* a) {
+  std::vector<bool> drop(a->events.size(), false);
+  std::vector<int8_t> cache(a->sentences.size() * 2, -1);  // per sentence: hazard, attack
+  auto words = [&](uint32_t s) {
+    if (cache[2 * s] < 0) {
+      const HazardWords w = HazardWordsOf(rules, *a, s);
+      cache[2 * s] = w.hazard;
+      cache[2 * s + 1] = w.attack;
+    }
+    return HazardWords{cache[2 * s] == 1, cache[2 * s + 1] == 1};
+  };
+  for (size_t i = 0; i < a->events.size(); ++i) {
+    const EventCandidate& c = a->events[i];
+    if (c.source >= 0 || !c.source_code.empty() || !rules.IsViolent(c.cameo)) continue;
+    const HazardWords own = words(c.sentence);
+    if (own.attack) continue;
+    // "A strong earthquake struck the province. Twenty people were killed."
+    const bool hazard = own.hazard || (c.sentence > 0 && words(c.sentence - 1).hazard &&
+                                       !words(c.sentence - 1).attack);
+    if (hazard) drop[i] = true;
+  }
+  RemoveMarked(drop, &a->events);
+}
+
 }  // namespace palmyra

@@ -26,6 +26,12 @@ void JoinHappenings(const EventRules& rules, Analysis* a);
 // 15 militants in the fighting": MIL -> REB, not also MIL -> -).
 void DropSubsumed(Analysis* a);
 
+// Removes violent events no one is named doing in a sentence that names a
+// hazard (an earthquake, a flood, a crash, a fire, a disease) and no attack,
+// or that follows such a sentence: "the earthquake killed 20 people",
+// "five died when their bus crashed" are no violence.
+void DropHazards(const EventRules& rules, Analysis* a);
+
 }  // namespace palmyra
 
 #endif  // PALMYRA_EVENTS_EVENT_CLEANUP_H_

@@ -287,6 +287,9 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
           m.verb_group = a.phrases[phrase_at[last - b]].verb_group;
         }
         ++last;
+      } else if (t >= b + 2 && a.Key(t - 1) == "of" && IsNounTag(a.tokens[t - 2].tag) &&
+                 !CasualtyKind(a.tokens[t - 2].lemma).empty()) {
+        kind = CasualtyKind(a.tokens[t - 2].lemma);  // "the bodies of three men"
       } else if (ph.head >= end && IsNounTag(head.tag)) {
         kind = "count";  // "hundreds of airstrikes": kept if an event is that noun
         q->unit = std::string(head.lemma);
@@ -321,7 +324,15 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
     const VerbGroup& v = a.verb_groups[vg];
     const std::string_view kind = GroupKind(a, v);
     if (kind.empty()) continue;
-    const int32_t np = v.passive || v.object < 0 ? v.subject : v.object;
+    int32_t np = v.passive || v.object < 0 ? v.subject : v.object;
+    // "shot dead a civilian": the object is after the adjective.
+    if (np >= 0 && !v.passive && static_cast<uint32_t>(np + 1) < pe &&
+        a.phrases[np].end - a.phrases[np].begin == 1 &&
+        a.tokens[a.phrases[np].begin].tag == PosTag::JJ &&
+        !CasualtyKind(a.tokens[a.phrases[np].begin].lemma).empty() &&
+        a.phrases[np + 1].type == PhraseType::kNoun) {
+      ++np;
+    }
     if (np < 0 || static_cast<uint32_t>(np) < pb || static_cast<uint32_t>(np) >= pe ||
         counted_phrase[np - pb]) {
       continue;

@@ -40,13 +40,17 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"part-of", WordRole::kPartOf},
       {"question", WordRole::kQuestion},
       {"attempt", WordRole::kAttempt},
+      {"hazard", WordRole::kHazard},
+      {"hazard-after-article", WordRole::kHazardAfterArticle},
+      {"hazard-verb", WordRole::kHazardVerb},
+      {"attack-word", WordRole::kAttackWord},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {
     const auto fields = SplitWhitespace(line);
-    uint32_t role = 0;
+    uint64_t role = 0;
     for (const auto& [name, value] : kClasses) {
-      if (fields[0] == name) role = static_cast<uint32_t>(value);
+      if (fields[0] == name) role = static_cast<uint64_t>(value);
     }
     if (role == 0) return DataError("unknown word class '" + std::string(fields[0]) + "'");
     for (size_t i = 1; i < fields.size(); ++i) {

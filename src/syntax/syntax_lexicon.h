@@ -15,38 +15,42 @@
 
 namespace palmyra {
 
-enum class WordRole : uint32_t {
-  kSpeech = 1 << 0,
-  kFuture = 1 << 1,
-  kHypothetical = 1 << 2,
-  kNegation = 1 << 3,
-  kObjectControl = 1 << 4,
-  kFutureGovernor = 1 << 5,
-  kDenial = 1 << 6,
-  kConditional = 1 << 7,
-  kSubordinator = 1 << 8,
-  kRelative = 1 << 9,
-  kPassiveAux = 1 << 10,
-  kCopula = 1 << 11,
-  kAccording = 1 << 12,
-  kTime = 1 << 13,
-  kNegativeGovernor = 1 << 14,
-  kHypotheticalGovernor = 1 << 15,
-  kQuantity = 1 << 16,
-  kObligation = 1 << 17,
-  kAllegation = 1 << 18,
-  kReason = 1 << 19,
-  kTimeModifier = 1 << 20,
-  kFutureInPast = 1 << 21,
-  kDefinite = 1 << 22,
-  kSomeone = 1 << 23,
-  kHypotheticalNoun = 1 << 24,
-  kNegativeNoun = 1 << 25,
-  kFutureNoun = 1 << 26,
-  kGeneralVerb = 1 << 27,
-  kPartOf = 1 << 28,
-  kQuestion = 1 << 29,
-  kAttempt = 1 << 30,
+enum class WordRole : uint64_t {
+  kSpeech = uint64_t{1} << 0,
+  kFuture = uint64_t{1} << 1,
+  kHypothetical = uint64_t{1} << 2,
+  kNegation = uint64_t{1} << 3,
+  kObjectControl = uint64_t{1} << 4,
+  kFutureGovernor = uint64_t{1} << 5,
+  kDenial = uint64_t{1} << 6,
+  kConditional = uint64_t{1} << 7,
+  kSubordinator = uint64_t{1} << 8,
+  kRelative = uint64_t{1} << 9,
+  kPassiveAux = uint64_t{1} << 10,
+  kCopula = uint64_t{1} << 11,
+  kAccording = uint64_t{1} << 12,
+  kTime = uint64_t{1} << 13,
+  kNegativeGovernor = uint64_t{1} << 14,
+  kHypotheticalGovernor = uint64_t{1} << 15,
+  kQuantity = uint64_t{1} << 16,
+  kObligation = uint64_t{1} << 17,
+  kAllegation = uint64_t{1} << 18,
+  kReason = uint64_t{1} << 19,
+  kTimeModifier = uint64_t{1} << 20,
+  kFutureInPast = uint64_t{1} << 21,
+  kDefinite = uint64_t{1} << 22,
+  kSomeone = uint64_t{1} << 23,
+  kHypotheticalNoun = uint64_t{1} << 24,
+  kNegativeNoun = uint64_t{1} << 25,
+  kFutureNoun = uint64_t{1} << 26,
+  kGeneralVerb = uint64_t{1} << 27,
+  kPartOf = uint64_t{1} << 28,
+  kQuestion = uint64_t{1} << 29,
+  kAttempt = uint64_t{1} << 30,
+  kHazard = uint64_t{1} << 31,
+  kHazardAfterArticle = uint64_t{1} << 32,
+  kAttackWord = uint64_t{1} << 33,
+  kHazardVerb = uint64_t{1} << 34,
 };
 
 class SyntaxLexicon {
@@ -55,13 +59,13 @@ class SyntaxLexicon {
 
   bool Is(std::string_view lemma, WordRole role) const {
     const int32_t id = words_.Find(lemma);
-    return id != StringTable::kNotFound && (roles_[id] & static_cast<uint32_t>(role));
+    return id != StringTable::kNotFound && (roles_[id] & static_cast<uint64_t>(role));
   }
 
  private:
   SyntaxLexicon() = default;
   StringTable words_;
-  std::vector<uint32_t> roles_;
+  std::vector<uint64_t> roles_;
 };
 
 }  // namespace palmyra
