@@ -377,6 +377,7 @@ void ResolveStage::DateCandidates(const Analysis& analysis, const EventCandidate
   // The dates are in text order: look only at this sentence's.
   const auto first = std::lower_bound(a->dates.begin(), a->dates.end(), s.token_begin,
                                       [](const DateMention& m, uint32_t t) { return m.begin < t; });
+  const DateMention* opening = OpeningDate(*a, c.sentence);
   for (auto it = first; it != a->dates.end() && it->begin < s.token_end; ++it) {
     const DateMention& m = *it;
     if (m.end > s.token_end) continue;
@@ -384,7 +385,11 @@ void ResolveStage::DateCandidates(const Analysis& analysis, const EventCandidate
       clause.push_back(&m);
       continue;
     }
-    if (inside(speech, m)) {
+    // "On 9 May 2020, ... killing two, ... which ...": the date that opens
+    // the sentence is every clause's.
+    if (&m == opening) {
+      sentence.push_back(&m);
+    } else if (inside(speech, m)) {
       said.push_back(&m);
     } else if (!inside(others, m)) {
       sentence.push_back(&m);
@@ -405,6 +410,17 @@ void ResolveStage::DateCandidates(const Analysis& analysis, const EventCandidate
   nearest(&said);
 }
 
+const DateMention* ResolveStage::OpeningDate(const Analysis& a, uint32_t sentence) {
+  const Sentence& s = a.sentences[sentence];
+  const auto it = std::lower_bound(a.dates.begin(), a.dates.end(), s.token_begin,
+                                   [](const DateMention& m, uint32_t t) { return m.begin < t; });
+  if (it == a.dates.end() || it->end > s.token_end) return nullptr;
+  // "9 May 2020: ...", "On 9 May 2020, ...", "Early on Monday, ..."
+  uint32_t t = s.token_begin;
+  while (t < it->begin && (a.tokens[t].tag == PosTag::IN || IsAdverb(a.tokens[t].tag))) ++t;
+  return t == it->begin && it->begin - s.token_begin <= 2 ? &*it : nullptr;
+}
+
 void ResolveStage::DateEvents(Analysis* a) const {
   const std::optional<Date> reference =
       a->has_reference_date ? std::optional<Date>(a->reference_date) : std::nullopt;
@@ -415,6 +431,17 @@ void ResolveStage::DateEvents(Analysis* a) const {
     dateline = &a->dates[0];
   }
   auto text = [&](const DateMention& m) { return std::string(a->OriginalText(m.begin, m.end)); };
+  // The day that opened the latest sentence opening with one, before each
+  // sentence: a field report's "On 9 May 2020, ..." dates the sentences
+  // after it until another such date ("Three fighters were killed.").
+  std::vector<const DateMention*> carried(a->sentences.size(), nullptr);
+  for (uint32_t s = 1; s < a->sentences.size(); ++s) {
+    const DateMention* before = OpeningDate(*a, s - 1);
+    const bool a_day =
+        before != nullptr && ((before->kind == DateMention::Kind::kCalendar && before->day > 0) ||
+                              before->kind == DateMention::Kind::kWeekday);
+    carried[s] = a_day ? before : carried[s - 1];
+  }
   for (EventCandidate& c : a->events) {
     const bool future = c.modality == Modality::kFuture ||
                         (c.verb_group >= 0 && a->verb_groups[c.verb_group].future);
@@ -430,6 +457,14 @@ void ResolveStage::DateEvents(Analysis* a) const {
         }
       }
       if (c.date) break;
+    }
+    if (!c.date && clause.empty() && sentence.empty() && said.empty() &&
+        carried[c.sentence] != nullptr) {
+      if (std::optional<EventDate> d =
+              DateFinder::Resolve(*carried[c.sentence], reference, false)) {
+        d->text = text(*carried[c.sentence]);
+        c.date = std::move(d);
+      }
     }
     if (!c.date && dateline != nullptr) {
       if (std::optional<EventDate> d = DateFinder::Resolve(*dateline, reference, false)) {

@@ -43,6 +43,8 @@ class ResolveStage {
   // before it ends to its own end.
   static std::pair<uint32_t, uint32_t> ClauseRange(const Analysis& a, int32_t vg);
   void DateEvents(Analysis* a) const;
+  // The date that opens sentence s ("On 9 May 2020, ..."), or nullptr.
+  static const DateMention* OpeningDate(const Analysis& a, uint32_t sentence);
   // The dates that may be event c's, each list nearest the trigger first:
   // those of its own clause, of the sentence outside other verbs' clauses,
   // and of its speech clauses ("the army said on Wednesday").
