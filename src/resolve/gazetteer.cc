@@ -13,12 +13,13 @@
 #include "core/file.h"
 #include "core/hash.h"
 #include "core/strings.h"
+#include "resolve/spelling_variants.h"
 
 namespace palmyra {
 namespace {
 
 constexpr char kMagic[8] = {'P', 'L', 'M', 'G',
-                            'A', 'Z', 0,   5};  // the last byte: the format's version
+                            'A', 'Z', 0,   6};  // the last byte: the format's version
 
 struct Header {
   char magic[8];
@@ -82,6 +83,10 @@ PlaceFeature FeatureOf(char kind, std::string_view code) {
 // The key a country is also found by: its code, which no name can be.
 std::string CountryKey(std::string_view code) { return "#country " + std::string(code); }
 
+std::string SpellingLookupKey(std::string_view spelling_key) {
+  return "~" + std::string(spelling_key);
+}
+
 std::string JoinKeys(const std::vector<std::string>& keys) {
   std::string joined;
   for (const std::string& k : keys) {
@@ -144,6 +149,10 @@ Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTo
       if (!tokens.keys.empty()) {
         max_tokens = std::max<uint32_t>(max_tokens, static_cast<uint32_t>(tokens.keys.size()));
         entries.emplace_back(Hash64(JoinKeys(tokens.keys)), index << 1 | (own ? 1 : 0));
+      }
+      // Also by its spelling key ("~drzr"), which no name's keys can be.
+      if (const std::string key = SpellingKey(name); !key.empty()) {
+        entries.emplace_back(Hash64(SpellingLookupKey(key)), index << 1 | (own ? 1 : 0));
       }
       own = false;
     }
@@ -285,6 +294,11 @@ void Gazetteer::Lookup(std::string_view joined_keys, std::vector<Match>* out) co
   for (uint32_t p = begins[k]; p < begins[k + 1]; ++p) {
     out->push_back(Match{postings[p] >> 1, (postings[p] & 1) != 0});
   }
+}
+
+void Gazetteer::LookupSpelling(std::string_view name, std::vector<Match>* out) const {
+  const std::string key = SpellingKey(name);
+  if (!key.empty()) Lookup(SpellingLookupKey(key), out);
 }
 
 std::optional<uint32_t> Gazetteer::Country(std::string_view code) const {

@@ -65,6 +65,9 @@ class Gazetteer {
   // Appends the places one of whose names has these case-folded token keys,
   // joined by single spaces ("deir ez-zor").
   void Lookup(std::string_view joined_keys, std::vector<Match>* out) const;
+  // Appends the places one of whose names has the spelling key of `name`
+  // (see spelling_variants.h): "Ar-Raqqa" finds Ar Raqqah.
+  void LookupSpelling(std::string_view name, std::vector<Match>* out) const;
   // The country with this ISO alpha-3 code ("SYR").
   std::optional<uint32_t> Country(std::string_view code) const;
   PlaceInfo place(uint32_t i) const;

@@ -6,6 +6,7 @@
 
 #include "core/data_file.h"
 #include "core/strings.h"
+#include "resolve/spelling_variants.h"
 
 namespace palmyra {
 
@@ -19,6 +20,9 @@ struct PlaceFinder::Found {
   bool in_context = false;       // in a country the article is about
   bool in_main_country = false;  // in the country the article is most about
   std::string within;            // "Boni in central Mali", "Homs, Syria": the country it is in
+  bool by_spelling = false;      // found by its spelling key only: needs its country in context
+  std::vector<std::string_view> within_admin1;  // "Tafas, Daraa": the regions it may lie in
+  bool partial = false;  // the first words of a longer name ("Bostan" of "Bostan al-Qasr")
 };
 
 namespace {
@@ -57,10 +61,11 @@ Result<std::unique_ptr<PlaceFinder>> PlaceFinder::Load(const std::string& data_d
                                             : fields[0] == "area"      ? &f->area_
                                             : fields[0] == "region"    ? &f->region_
                                             : fields[0] == "direction" ? &f->direction_
+                                            : fields[0] == "part"      ? &f->part_
                                             : fields[0] == "distance"  ? &f->distance_
                                                                        : nullptr;
     if (into == nullptr)
-      return DataError("expected 'at', 'area', 'region', 'direction', 'distance' or 'not'");
+      return DataError("expected 'at', 'area', 'region', 'direction', 'part', 'distance' or 'not'");
     for (size_t i = 1; i < fields.size(); ++i) into->insert(AsciiLowercase(fields[i]));
     return Status::Ok();
   }));
@@ -119,6 +124,25 @@ bool PlaceFinder::Acceptable(const Analysis& a, const Marks& marks, uint32_t s, 
   return true;
 }
 
+bool PlaceFinder::AfterLocative(const Analysis& a, uint32_t s, uint32_t b) const {
+  // Back over "the besieged village of", "the outskirts of", "northern" to a
+  // locative preposition or a verb.
+  const uint32_t floor = a.sentences[s].token_begin;
+  for (uint32_t k = b; k > floor && b - k < 6;) {
+    --k;
+    const std::string key(a.Key(k));
+    const PosTag tag = a.tokens[k].tag;
+    // "near Quamishli", "shelled the town of Kafr Nabl".
+    if (at_.count(key) || IsVerb(tag)) return true;
+    if (key == "of" || area_.count(key) || direction_.count(key) || region_.count(key) ||
+        tag == PosTag::DT || IsAdjective(tag) || tag == PosTag::VBN || IsNoun(tag)) {
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Found* f) const {
   const std::vector<int8_t>& mention_kind = marks.mention_kind;
   const std::vector<int32_t>& phrase_of = marks.phrase_of;
@@ -126,6 +150,7 @@ void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Fo
   const uint32_t floor = a.sentences[s].token_begin;
   // Back over "the besieged northern city of", "30km north of", "Syria's".
   bool direction = false;
+  bool named_as_place = false;
   for (uint32_t k = m.begin; k > floor && m.begin - k < 8;) {
     --k;
     const std::string key(a.Key(k));
@@ -148,10 +173,17 @@ void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Fo
     if (area_.count(key)) {
       if (key == "city" || key == "town" || key == "village" || key == "capital")
         f->want_city = true;
+      // "the town of Kafranbel" names a place as plainly as "in" does.
+      if (k + 2 == m.begin && a.Key(k + 1) == "of") named_as_place = true;
       continue;
     }
     if (direction_.count(key)) {
       direction = true;
+      continue;
+    }
+    // "southern Idlib", "rural Damascus": the region, not its seat.
+    if (part_.count(key) && k + 1 == m.begin) {
+      f->want_region = true;
       continue;
     }
     // "in Helmand Province, Afghanistan": a country after the place it holds.
@@ -166,10 +198,10 @@ void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Fo
     }
     break;
   }
-  if (direction) m.strength = std::max<uint8_t>(m.strength, 3);
+  if (direction || named_as_place) m.strength = std::max<uint8_t>(m.strength, 3);
   if (m.end < a.sentences[s].token_end) {
     const std::string next(a.Key(m.end));
-    if (region_.count(next)) f->want_region = true;
+    if (region_.count(next) || part_.count(next)) f->want_region = true;
     if (next == "city" || next == "town") f->want_city = true;
   }
   const int32_t p = phrase_of[m.begin];
@@ -239,8 +271,19 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
     for (size_t i = 0; i < found->size(); ++i) {
       Found& f = (*found)[i];
       double best = -1e9;
+      f.score = best;  // until a candidate is chosen
       for (const Gazetteer::Match& match : f.candidates) {
         const PlaceInfo p = gazetteer_->place(match.place);
+        // A spelling variant only in the country the article is most about,
+        // or the region or country the text says it lies in.
+        if (f.by_spelling) {
+          const auto it = context.find(std::string(p.country));
+          const bool main = it != context.end() && it->second >= main_weight;
+          const bool within = p.country == f.within ||
+                              std::find(f.within_admin1.begin(), f.within_admin1.end(), p.admin1) !=
+                                  f.within_admin1.end();
+          if (!main && !within) continue;
+        }
         double score = 0;
         switch (p.kind) {
           case PlaceKind::kCountry:
@@ -287,6 +330,11 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
                                            }))
           score -= 2;
         if (!f.within.empty() && p.country == f.within) score += 10;
+        if (p.kind != PlaceKind::kRegion &&
+            std::find(f.within_admin1.begin(), f.within_admin1.end(), p.admin1) !=
+                f.within_admin1.end()) {
+          score += 10;
+        }
         const std::string country(p.country);
         // A village's namesakes are many: the article's countries count
         // for less there ("Geneva" is not a town in New York state).
@@ -322,6 +370,29 @@ void PlaceFinder::Find(Analysis* a) const {
     }
     candidates.clear();
     gazetteer_->Lookup(joined, &candidates);
+    return !candidates.empty();
+  };
+  // A name the gazetteer lacks as written: without its article
+  // ("Ar-Raqqa", "al-Hol"), else by its spelling key unless its words are
+  // all English ones ("Middle", "Twitter"; not "Tall Refaat").
+  auto lookup_spelling = [&](uint32_t b, uint32_t e) {
+    candidates.clear();
+    const std::string_view first = a->Key(b);
+    const size_t hyphen = first.find('-');
+    if (hyphen != std::string_view::npos && hyphen >= 2 && hyphen <= 3 &&
+        IsArabicArticle(first.substr(0, hyphen))) {
+      joined.assign(first.substr(hyphen + 1));
+      for (uint32_t i = b + 1; i < e; ++i) {
+        joined += ' ';
+        joined += a->Key(i);
+      }
+      gazetteer_->Lookup(joined, &candidates);
+      if (!candidates.empty()) return true;
+    }
+    bool words = true;  // every word an English one
+    for (uint32_t i = b; i < e; ++i) words = words && (a->tokens[i].flags & kTokInLexicon);
+    if (words) return false;
+    gazetteer_->LookupSpelling(a->OriginalText(b, e), &candidates);
     return !candidates.empty();
   };
   if (a->dateline && a->dateline->place_begin < a->dateline->place_end &&
@@ -406,8 +477,16 @@ void PlaceFinder::Find(Analysis* a) const {
           break;
         ++run;
       }
+      // After "in", "near", "the village of": a name the gazetteer lacks in
+      // this spelling is looked up by its spelling key ("Ar-Raqqa").
+      // Longest first, each length as written and then by its spelling:
+      // "Tall Refaat" is Tall Rif‘at before "Tall" is At Tall.
+      const bool place_like = mention_kind[i] == kNoMention && AfterLocative(*a, s, i);
       for (uint32_t n = run; n >= 1; --n) {
-        if (!lookup(i, i + n) || !Acceptable(*a, marks, s, i, i + n)) continue;
+        bool spelled = false;
+        bool found_here = lookup(i, i + n);
+        if (!found_here && place_like) found_here = spelled = lookup_spelling(i, i + n);
+        if (!found_here || !Acceptable(*a, marks, s, i, i + n)) continue;
         const bool country_like = IsCountryLike(mention_kind[i]);
         if (n == 1 && !country_like &&
             (name_words.count(std::string(a->Key(i))) || stop_.count(std::string(a->Key(i))) ||
@@ -418,6 +497,16 @@ void PlaceFinder::Find(Analysis* a) const {
         f.mention.end = i + n;
         f.mention.sentence = s;
         f.candidates = candidates;
+        f.by_spelling = spelled;
+        // "Bostan al-Qasr" read as "Bostan": a part of a longer name.
+        if (i + n < sentence.token_end) {
+          const Token& next = a->tokens[i + n];
+          const std::string_view key = a->Key(i + n);
+          const size_t hyphen = key.find('-');
+          f.partial = ((next.flags & kTokCapitalized) && IsProperNoun(next.tag) &&
+                       mention_kind[i + n] == kNoMention && !(next.flags & kTokCalendar)) ||
+                      (hyphen != std::string_view::npos && IsArabicArticle(key.substr(0, hyphen)));
+        }
         if (country_like) {
           // The dictionaries know which country this is: "US" is not the
           // French village of Us, "Turkey" no town in New Jersey.
@@ -465,6 +554,8 @@ void PlaceFinder::Find(Analysis* a) const {
     for (const Gazetteer::Match& c : found[i + 1].candidates) {
       const PlaceInfo country = gazetteer_->place(c.place);
       if (country.kind == PlaceKind::kCountry) found[i].within = std::string(country.country);
+      // "Kafr Nabl in southern Idleb", "Tafas, Daraa province": a region.
+      if (country.kind == PlaceKind::kRegion) found[i].within_admin1.emplace_back(country.admin1);
     }
   }
   Choose(*a, &found);
@@ -474,6 +565,7 @@ void PlaceFinder::Find(Analysis* a) const {
                   [&](const PhraseActor& x) { return IsCountryCode(x.country); });
   for (const Found& f : found) {
     const PlaceInfo p = gazetteer_->place(f.mention.place);
+
     // A small town named without "in", "near" or "north of" is more likely
     // a person's name or a word ("Robinson", "Earth").
     if (p.kind == PlaceKind::kCity && p.population < 50000 &&
@@ -491,6 +583,10 @@ void PlaceFinder::Find(Analysis* a) const {
     // "the town of Boni in central Mali": a place said to be in a country
     // that is not there is not this place.
     if (!f.within.empty() && p.kind != PlaceKind::kCountry && p.country != f.within) continue;
+    // A part of a longer name only in a country the article is about.
+    if (f.partial && !f.in_context && has_context) continue;
+    // No candidate left (a spelling variant with none where the article is).
+    if (f.score <= -1e9) continue;
     a->places.push_back(f.mention);
     a->places.back().sure = f.own_name || f.in_context || !has_context;
   }
