@@ -20,7 +20,9 @@ struct PlaceFinder::Found {
   bool in_context = false;       // in a country the article is about
   bool in_main_country = false;  // in the country the article is most about
   std::string within;            // "Boni in central Mali", "Homs, Syria": the country it is in
-  bool by_spelling = false;      // found by its spelling key only: needs its country in context
+  // Candidates from here on were found by spelling, not as written: they
+  // need their country in context.
+  size_t spelled_from = SIZE_MAX;
   std::vector<std::string_view> within_admin1;  // "Tafas, Daraa": the regions it may lie in
   bool partial = false;  // the first words of a longer name ("Bostan" of "Bostan al-Qasr")
 };
@@ -124,7 +126,7 @@ bool PlaceFinder::Acceptable(const Analysis& a, const Marks& marks, uint32_t s, 
   return true;
 }
 
-bool PlaceFinder::AfterLocative(const Analysis& a, uint32_t s, uint32_t b) const {
+bool PlaceFinder::AfterLocative(const Analysis& a, uint32_t s, uint32_t b, bool verbs) const {
   // Back over "the besieged village of", "the outskirts of", "northern" to a
   // locative preposition or a verb.
   const uint32_t floor = a.sentences[s].token_begin;
@@ -133,7 +135,8 @@ bool PlaceFinder::AfterLocative(const Analysis& a, uint32_t s, uint32_t b) const
     const std::string key(a.Key(k));
     const PosTag tag = a.tokens[k].tag;
     // "near Quamishli", "shelled the town of Kafr Nabl".
-    if (at_.count(key) || IsVerb(tag)) return true;
+    if (at_.count(key) || (verbs && IsVerb(tag))) return true;
+    if (area_.count(key) && k + 2 == b && a.Key(k + 1) == "of") return true;  // "the village of"
     if (key == "of" || area_.count(key) || direction_.count(key) || region_.count(key) ||
         tag == PosTag::DT || IsAdjective(tag) || tag == PosTag::VBN || IsNoun(tag)) {
       continue;
@@ -272,11 +275,13 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
       Found& f = (*found)[i];
       double best = -1e9;
       f.score = best;  // until a candidate is chosen
-      for (const Gazetteer::Match& match : f.candidates) {
+      for (size_t k = 0; k < f.candidates.size(); ++k) {
+        const Gazetteer::Match& match = f.candidates[k];
         const PlaceInfo p = gazetteer_->place(match.place);
         // A spelling variant only in the country the article is most about,
         // or the region or country the text says it lies in.
-        if (f.by_spelling) {
+        const bool spelled = k >= f.spelled_from;
+        if (spelled) {
           const auto it = context.find(std::string(p.country));
           const bool main = it != context.end() && it->second >= main_weight;
           const bool within = p.country == f.within ||
@@ -317,6 +322,13 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
             break;
         }
         if (match.own_name) score += 0.3;
+        // The name as written first; among spellings, the nearest
+        // ("Karama" is Al Karāmah before Al Karīmah).
+        if (spelled) {
+          score -=
+              3 + 0.5 * std::min(6, SpellingDistance(a.OriginalText(f.mention.begin, f.mention.end),
+                                                     p.name));
+        }
         // Another country's or large city's own name: "Manchester" is that
         // city before it is an old name of a town elsewhere. (Not a
         // region's: "New York" is the city before the state.)
@@ -360,7 +372,7 @@ void PlaceFinder::Choose(const Analysis& a, std::vector<Found>* found) const {
 void PlaceFinder::Find(Analysis* a) const {
   a->places.clear();
   std::vector<Found> found;
-  std::vector<Gazetteer::Match> candidates;
+  std::vector<Gazetteer::Match> candidates, exact;
   std::string joined;
   auto lookup = [&](uint32_t b, uint32_t e) {
     joined.clear();
@@ -481,11 +493,25 @@ void PlaceFinder::Find(Analysis* a) const {
       // this spelling is looked up by its spelling key ("Ar-Raqqa").
       // Longest first, each length as written and then by its spelling:
       // "Tall Refaat" is Tall Rif‘at before "Tall" is At Tall.
-      const bool place_like = mention_kind[i] == kNoMention && AfterLocative(*a, s, i);
+      const bool place_like = mention_kind[i] == kNoMention && AfterLocative(*a, s, i, true);
       for (uint32_t n = run; n >= 1; --n) {
-        bool spelled = false;
         bool found_here = lookup(i, i + n);
-        if (!found_here && place_like) found_here = spelled = lookup_spelling(i, i + n);
+        size_t spelled_from = candidates.size();
+        if (place_like) {
+          // The spelling's places come after those of the name as written
+          // ("Karama" is Calama in Chile as written, Al Karāmah by spelling).
+          exact.assign(candidates.begin(), candidates.end());
+          if (lookup_spelling(i, i + n)) {
+            for (const Gazetteer::Match& m : candidates) {
+              if (std::none_of(exact.begin(), exact.end(),
+                               [&](const Gazetteer::Match& x) { return x.place == m.place; })) {
+                exact.push_back(m);
+              }
+            }
+          }
+          candidates.swap(exact);
+          found_here = !candidates.empty();
+        }
         if (!found_here || !Acceptable(*a, marks, s, i, i + n)) continue;
         const bool country_like = IsCountryLike(mention_kind[i]);
         if (n == 1 && !country_like &&
@@ -497,15 +523,20 @@ void PlaceFinder::Find(Analysis* a) const {
         f.mention.end = i + n;
         f.mention.sentence = s;
         f.candidates = candidates;
-        f.by_spelling = spelled;
+        f.spelled_from = spelled_from;
         // "Bostan al-Qasr" read as "Bostan": a part of a longer name.
         if (i + n < sentence.token_end) {
           const Token& next = a->tokens[i + n];
           const std::string_view key = a->Key(i + n);
           const size_t hyphen = key.find('-');
-          f.partial = ((next.flags & kTokCapitalized) && IsProperNoun(next.tag) &&
-                       mention_kind[i + n] == kNoMention && !(next.flags & kTokCalendar)) ||
-                      (hyphen != std::string_view::npos && IsArabicArticle(key.substr(0, hyphen)));
+          // "Tall al Ahmar": an article, then a capitalised word.
+          const bool article_word = IsArabicArticle(key) && i + n + 1 < sentence.token_end &&
+                                    (a->tokens[i + n + 1].flags & kTokCapitalized);
+          f.partial =
+              ((next.flags & kTokCapitalized) && IsProperNoun(next.tag) &&
+               mention_kind[i + n] == kNoMention && !(next.flags & kTokCalendar)) ||
+              (hyphen != std::string_view::npos && IsArabicArticle(key.substr(0, hyphen))) ||
+              article_word;
         }
         if (country_like) {
           // The dictionaries know which country this is: "US" is not the
@@ -538,6 +569,37 @@ void PlaceFinder::Find(Analysis* a) const {
         break;
       }
     }
+  }
+  // "Kafr Uwayd in Idlib", "Kafr Uwayd, Idlib": a place the gazetteer lacks
+  // before the one it lies in, which is then its region, not its seat.
+  for (Found& f : found) {
+    const PlaceMention& m = f.mention;
+    if (m.sentence == kDatelineSentence || m.begin < 2) continue;
+    const uint32_t joint = m.begin - 1;
+    if (a->Key(joint) != "in" && a->tokens[joint].tag != PosTag::kComma) continue;
+    const uint32_t before = joint - 1;
+    const Token& t = a->tokens[before];
+    if (before < a->sentences[m.sentence].token_begin || !(t.flags & kTokCapitalized) ||
+        !IsProperNoun(t.tag) || mention_kind[before] != kNoMention ||
+        before == a->sentences[m.sentence].token_begin) {
+      continue;
+    }
+    const bool placed = std::any_of(found.begin(), found.end(), [&](const Found& g) {
+      return g.mention.begin <= before && before < g.mention.end;
+    });
+    // The unknown name must read as a place: "near Kafr Uwayd", "the
+    // village of Kafr Uwayd", "shelled Kafr Uwayd" (not "said Smith").
+    uint32_t start = before;
+    while (start > a->sentences[m.sentence].token_begin &&
+           ((a->tokens[start - 1].flags & kTokCapitalized) || IsArabicArticle(a->Key(start - 1))))
+      --start;
+    const bool said = start > 0 && std::any_of(a->verb_groups.begin(), a->verb_groups.end(),
+                                               [&](const VerbGroup& v) {
+                                                 return v.main == start - 1 && v.speech;
+                                               });
+    if (placed || said || !AfterLocative(*a, m.sentence, start, true)) continue;
+    f.want_region = true;
+    f.mention.strength = std::max<uint8_t>(f.mention.strength, 3);  // where the event was
   }
   // "Boni in central Mali", "Homs, Syria": a place followed by its country.
   for (size_t i = 0; i + 1 < found.size(); ++i) {

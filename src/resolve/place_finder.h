@@ -49,10 +49,10 @@ class PlaceFinder {
   PlaceFinder() = default;
   // Whether tokens [b, e) of sentence s read as a place name.
   bool Acceptable(const Analysis& a, const Marks& marks, uint32_t s, uint32_t b, uint32_t e) const;
-  // Whether token b of sentence s follows a locative preposition or a verb,
-  // over the words of a place's description ("near the besieged village
-  // of", "shelled the town of").
-  bool AfterLocative(const Analysis& a, uint32_t s, uint32_t b) const;
+  // Whether token b of sentence s follows a locative preposition (or, with
+  // `verbs`, a verb), over the words of a place's description ("near the
+  // besieged village of", "shelled the town of").
+  bool AfterLocative(const Analysis& a, uint32_t s, uint32_t b, bool verbs) const;
   // How the place at [b, e) belongs to its clause (PlaceMention::strength).
   void Describe(const Analysis& a, const Marks& marks, uint32_t s, Found* f) const;
   // Chooses each name's entry, with the countries of the other places as

@@ -83,9 +83,7 @@ std::string FoldToAscii(std::string_view name) {
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
 // The consonant skeleton of one word.
-void AppendWordKey(std::string w, std::string* out) {
-  // A final "h" after a vowel: "Raqqah", "Hasakeh".
-  if (w.size() > 2 && w.back() == 'h' && IsVowel(w[w.size() - 2])) w.pop_back();
+void AppendWordKey(const std::string& w, std::string* out) {
   std::string key;
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
@@ -109,6 +107,28 @@ void AppendWordKey(std::string w, std::string* out) {
   *out += key;
 }
 
+// The name's words, folded to ASCII, without articles, a final "h" after a
+// vowel dropped.
+std::vector<std::string> CleanWords(std::string_view name) {
+  const std::string folded = FoldToAscii(name);
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start) words.emplace_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.size() > 1) {
+    std::erase_if(words, [](const std::string& w) { return IsArabicArticle(w); });
+  }
+  // A final "h" after a vowel: "Raqqah", "Hasakeh".
+  for (std::string& w : words) {
+    if (w.size() > 2 && w.back() == 'h' && IsVowel(w[w.size() - 2])) w.pop_back();
+  }
+  return words;
+}
+
 }  // namespace
 
 bool IsArabicArticle(std::string_view word) {
@@ -119,21 +139,28 @@ bool IsArabicArticle(std::string_view word) {
 }
 
 std::string SpellingKey(std::string_view name) {
-  const std::string folded = FoldToAscii(name);
-  std::vector<std::string> words;
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) words.emplace_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
   std::string key;
-  for (const std::string& w : words) {
-    if (words.size() > 1 && IsArabicArticle(w)) continue;
-    AppendWordKey(w, &key);
-  }
+  for (const std::string& w : CleanWords(name)) AppendWordKey(w, &key);
   return key.size() >= 3 ? key : std::string();
+}
+
+int SpellingDistance(std::string_view a, std::string_view b) {
+  std::string x, y;
+  for (const std::string& w : CleanWords(a)) x += w;
+  for (const std::string& w : CleanWords(b)) y += w;
+  // Levenshtein distance, one row at a time.
+  std::vector<int> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= x.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= y.size(); ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
 }
 
 }  // namespace palmyra

@@ -24,6 +24,11 @@ namespace palmyra {
 // letters left or no Latin letters.
 std::string SpellingKey(std::string_view name);
 
+// How far apart two spellings are: the edit distance between the names
+// folded to ASCII, without their articles ("Karama" and "Al Karāmah" 0,
+// "Al Karīmah" 1). Among places that share a spelling key, the nearest wins.
+int SpellingDistance(std::string_view a, std::string_view b);
+
 // Whether a lower-case word is the Arabic article in one of its
 // transliterations ("al", "el", "ar", "ash", ...).
 bool IsArabicArticle(std::string_view word);

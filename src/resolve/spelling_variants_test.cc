@@ -37,6 +37,13 @@ TEST(SpellingKeyTest, DifferentNamesDiffer) {
   EXPECT_EQ(SpellingKey("Boston"), SpellingKey("Bostan"));
 }
 
+TEST(SpellingDistanceTest, LettersAfterFoldingAndArticles) {
+  EXPECT_EQ(SpellingDistance("Karama", "Al Karāmah"), 0);
+  EXPECT_EQ(SpellingDistance("Karama", "Al Karīmah"), 1);
+  EXPECT_EQ(SpellingDistance("Tall Refaat", "Tall Rif‘at"), 2);
+  EXPECT_EQ(SpellingDistance("", "Homs"), 4);
+}
+
 TEST(SpellingKeyTest, TooShortOrNoLettersGivesNoKey) {
   EXPECT_EQ(SpellingKey(""), "");
   EXPECT_EQ(SpellingKey("--"), "");
