@@ -161,6 +161,66 @@ TEST_F(CliTest, BadOptionsAreRefused) {
   EXPECT_NE(Palmyra("nonsense").status, 0);
 }
 
+TEST_F(CliTest, HelpVersionAndMisspeltCommands) {
+  const Result version = Palmyra("-V");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_FALSE(version.out.empty());
+  const Result help = Palmyra("help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("Usage: palmyra"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("export"), std::string::npos);
+  const Result help_export = Palmyra("help export");
+  EXPECT_EQ(help_export.status, 0);
+  EXPECT_NE(help_export.out.find("Usage: palmyra export"), std::string::npos) << help_export.out;
+  EXPECT_EQ(Palmyra("help frobnicate").status, 2);
+  const Result typo = Palmyra("exprot --db x.db");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_NE(typo.err.find("did you mean 'export'"), std::string::npos) << typo.err;
+}
+
+TEST_F(CliTest, ReadingCommandsNeitherCreateNorChangeADatabase) {
+  const std::string missing = (dir_ / "typo.db").string();
+  for (const char* command : {"export", "show", "stats"}) {
+    const Result run = Palmyra(std::string(command) + " --db " + missing);
+    EXPECT_EQ(run.status, 1) << command;
+    EXPECT_NE(run.err.find("no such database"), std::string::npos) << run.err;
+    EXPECT_FALSE(fs::exists(missing)) << command << " created the database";
+  }
+  // A database the user cannot write is still read.
+  const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
+  const std::string db = (dir_ / "events.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + examples).status, 0);
+  const std::string before = Slurp(db);
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
+  fs::permissions(db, fs::perms::owner_read);
+  const Result exported = Palmyra("export --db " + db);
+  const Result stats = Palmyra("stats --db " + db);
+  fs::permissions(dir_, fs::perms::owner_all);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(exported.status, 0) << exported.err;
+  EXPECT_FALSE(exported.out.empty());
+  EXPECT_EQ(stats.status, 0) << stats.err;
+  EXPECT_EQ(Slurp(db), before);
+}
+
+TEST_F(CliTest, UnknownFilterValuesAreRefusedWithTheNearestKnownOne) {
+  const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
+  const std::string db = (dir_ / "events.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + examples).status, 0);
+  const Result country = Palmyra("export --db " + db + " --country Syria");
+  EXPECT_EQ(country.status, 2);
+  EXPECT_NE(country.err.find("did you mean SYR"), std::string::npos) << country.err;
+  const Result type = Palmyra("export --db " + db + " --type ASSALT");
+  EXPECT_EQ(type.status, 2);
+  EXPECT_NE(type.err.find("did you mean ASSAULT"), std::string::npos) << type.err;
+  EXPECT_NE(type.err.find("PROTEST"), std::string::npos) << "the accepted types are listed";
+  EXPECT_EQ(Palmyra("export --db " + db + " --type assault --country yem").status, 0);
+  EXPECT_EQ(Palmyra("export --db " + db + " --type 19").status, 0);
+  const Result unwritable = Palmyra("export --db " + db + " -o " + (dir_ / "no/such/x").string());
+  EXPECT_EQ(unwritable.status, 1);
+  EXPECT_NE(unwritable.err.find("No such file or directory"), std::string::npos) << unwritable.err;
+}
+
 TEST_F(CliTest, MinConfidenceKeepsOnlySurerEvents) {
   const std::string path =
       Write("a.txt",
@@ -246,6 +306,20 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   ASSERT_FALSE(gdelt.out.empty());
   const std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
   EXPECT_EQ(std::count(line.begin(), line.end(), '\t'), 60);
+  // One row per happening: the rows' NumMentions (column 32) add up to the
+  // events stored, and no row repeats a happening's id.
+  long mentions = 0;
+  std::set<std::string> ids;
+  std::istringstream rows(gdelt.out);
+  for (std::string row; std::getline(rows, row);) {
+    std::vector<std::string> columns;
+    std::istringstream fields(row);
+    for (std::string field; std::getline(fields, field, '\t');) columns.push_back(field);
+    ASSERT_GE(columns.size(), 32u);
+    mentions += std::stol(columns[31]);
+    EXPECT_TRUE(ids.insert(columns[0]).second) << "a happening written twice: " << columns[0];
+  }
+  EXPECT_EQ(mentions, static_cast<long>(Events(direct.out).size()));
   const Result stats = Palmyra("stats --db " + db);
   ASSERT_EQ(stats.status, 0);
   EXPECT_NE(stats.out.find("events by day"), std::string::npos);
@@ -263,6 +337,44 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find(notes), std::string::npos) << bad.err;
   EXPECT_EQ(Slurp(notes), "my notes, not a database\n");
+}
+
+TEST_F(CliTest, GdeltHasOneRowPerHappeningAndUndatedActorlessEventsDoNotMerge) {
+  // a1 and a2 tell one dated happening; a3 and a4 each an undated bombing
+  // with no actor, which must not become one happening across articles.
+  const std::string input = Write(
+      "happenings.jsonl",
+      "{\"id\": \"a1\", \"date\": \"2016-03-17\", \"text\": \"Russian jets bombed rebel "
+      "positions in Aleppo on Tuesday, the army said.\"}\n"
+      "{\"id\": \"a2\", \"date\": \"2016-03-18\", \"text\": \"Schools stayed closed across "
+      "the north of the country for a third day. Russian jets bombed rebel positions in Aleppo on "
+      "Tuesday, activists said.\"}\n"
+      "{\"id\": \"a3\", \"text\": \"A bomb exploded near the old bus station, police said.\"}\n"
+      "{\"id\": \"a4\", \"text\": \"Witnesses described how a bomb exploded in the crowded "
+      "market at noon.\"}\n");
+  const std::string db = (dir_ / "h.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + input).status, 0);
+  const Result events = Palmyra("export --db " + db);
+  ASSERT_EQ(events.status, 0);
+  const Result gdelt = Palmyra("export --db " + db + " --format gdelt");
+  ASSERT_EQ(gdelt.status, 0) << gdelt.err;
+  std::vector<long> mentions;
+  std::istringstream rows(gdelt.out);
+  for (std::string row; std::getline(rows, row);) {
+    std::vector<std::string> columns;
+    std::istringstream fields(row);
+    for (std::string field; std::getline(fields, field, '\t');) columns.push_back(field);
+    ASSERT_EQ(std::count(row.begin(), row.end(), '\t'), 60) << row;
+    mentions.push_back(std::stol(columns[31]));
+    EXPECT_FALSE(columns.back().empty()) << "SOURCEURL falls back to the article's id";
+  }
+  long total = 0;
+  for (long m : mentions) total += m;
+  EXPECT_EQ(total, static_cast<long>(Events(events.out).size()));
+  ASSERT_EQ(mentions.size(), 3u) << gdelt.out;  // the air strike once, each bombing once
+  EXPECT_EQ(mentions[0], 2);
+  EXPECT_EQ(mentions[1], 1);
+  EXPECT_EQ(mentions[2], 1);
 }
 
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {

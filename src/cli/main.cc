@@ -7,6 +7,7 @@
 #include "cli/store_commands.h"
 #include "cli/validate_command.h"
 #include "core/build_config.h"
+#include "core/strings.h"
 
 namespace palmyra {
 namespace {
@@ -111,7 +112,8 @@ CLI::App* AddValidateCommand(CLI::App* app, ValidateCommandOptions* validate) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Palmyra turns news articles into coded event data (CAMEO, PLOVER, ACLED)."};
-  app.set_version_flag("--version", PALMYRA_VERSION);
+  app.name("palmyra");
+  app.set_version_flag("-V,--version", PALMYRA_VERSION);
   app.require_subcommand(1);
 
   palmyra::CodeCommandOptions code;
@@ -153,11 +155,46 @@ int main(int argc, char** argv) {
   stats_cmd->add_option("--top", stats.top, "Rows of each ranking (default 20)")
       ->check(CLI::PositiveNumber);
 
+  std::string help_topic;
+  CLI::App* help_cmd = app.add_subcommand("help", "Print the help of palmyra or of a command.");
+  help_cmd->add_option("command", help_topic, "The command");
+
+  // A misspelt command gets a suggestion rather than CLI11's generic error.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      const std::string near = palmyra::NearestWord(argv[1], names);
+      std::fprintf(stderr, "palmyra: unknown command '%s'%s; 'palmyra help' lists the commands\n",
+                   argv[1], near.empty() ? "" : (" (did you mean '" + near + "'?)").c_str());
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // Help and version exit 0; every usage error exits 2.
     return app.exit(e) == 0 ? 0 : 2;
+  }
+  if (help_cmd->parsed()) {
+    if (help_topic.empty()) {
+      // App::help() would describe the selected subcommand, "help" itself.
+      std::printf(
+          "%s",
+          app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal).c_str());
+      return 0;
+    }
+    for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == help_topic) {
+        std::printf("%s", sub->get_formatter()
+                              ->make_help(sub, "palmyra " + help_topic, CLI::AppFormatMode::Normal)
+                              .c_str());
+        return 0;
+      }
+    }
+    std::fprintf(stderr, "palmyra help: no command '%s'\n", help_topic.c_str());
+    return 2;
   }
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);

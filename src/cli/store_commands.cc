@@ -1,23 +1,117 @@
 #include "cli/store_commands.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "core/data_file.h"
+#include "core/strings.h"
+#include "events/cameo_table.h"
+#include "palmyra/options.h"
 #include "store/event_export.h"
 #include "store/event_json.h"
 #include "store/event_store.h"
 
 namespace palmyra {
 
+namespace {
+
+// The country codes of data/actors/countries.txt and, for each name,
+// adjective and people, its code ("syria" -> SYR).
+struct CountryNames {
+  std::vector<std::string> codes;
+  std::unordered_map<std::string, std::string> by_name;
+};
+
+CountryNames ReadCountryNames(const std::string& data_dir) {
+  CountryNames out;
+  std::string code;  // the entry's, for its "+" lines
+  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
+    const bool alias = line.front() == '+';
+    std::string_view name = alias ? line.substr(1) : line;
+    name = name.substr(0, name.find_first_of(" \t"));
+    if (!alias) {
+      const size_t open = line.find('['), close = line.find(']');
+      if (open == std::string_view::npos || close < open + 4) return Status::Ok();
+      code = std::string(line.substr(open + 1, 3));
+      out.codes.push_back(code);
+    }
+    std::string key = AsciiLowercase(name);
+    std::replace(key.begin(), key.end(), '_', ' ');
+    if (!code.empty()) out.by_name.emplace(key, code);
+    return Status::Ok();
+  });
+  return out;
+}
+
+// Checks --type and --country against what Palmyra codes; prints the error
+// with the accepted values and the nearest one.
+bool FilterValuesAreKnown(const ExportCommandOptions& options) {
+  const std::string data_dir = ResolveDefaults(Options()).data_dir;
+  if (!options.type.empty()) {
+    auto table = CameoTable::Load(data_dir);
+    if (table.ok()) {
+      std::set<std::string> types;
+      for (const auto& [code, entry] : (*table)->entries()) types.insert(entry.plover_type);
+      const bool cameo =
+          (*table)->Find(options.type) != nullptr ||
+          ((*table)->Find(options.type + "0") != nullptr && options.type.size() == 2);
+      if (!cameo && !types.count(AsciiUppercase(options.type))) {
+        const std::vector<std::string> names(types.begin(), types.end());
+        std::string list;
+        for (const std::string& t : names) list += (list.empty() ? "" : ", ") + t;
+        const std::string near = NearestWord(options.type, names);
+        std::fprintf(stderr,
+                     "palmyra: --type '%s' is neither a PLOVER type (%s) nor a CAMEO code or "
+                     "root%s\n",
+                     options.type.c_str(), list.c_str(),
+                     near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+        return false;
+      }
+    }
+  }
+  if (!options.country.empty()) {
+    const CountryNames countries = ReadCountryNames(data_dir);
+    const std::string upper = AsciiUppercase(options.country);
+    const bool known =
+        std::find(countries.codes.begin(), countries.codes.end(), upper) != countries.codes.end() ||
+        upper == "IGO" || upper == "NGO" || upper == "IMG" || upper == "MNC";
+    if (!known && !countries.codes.empty()) {
+      std::string suggestion;
+      if (auto it = countries.by_name.find(AsciiLowercase(options.country));
+          it != countries.by_name.end()) {
+        suggestion = it->second;
+      } else {
+        suggestion = NearestWord(options.country, countries.codes);
+      }
+      std::fprintf(stderr,
+                   "palmyra: --country '%s' is no country code: give an ISO 3166 alpha-3 code "
+                   "(SYR, RUS, USA) or IGO, NGO, IMG, MNC%s\n",
+                   options.country.c_str(),
+                   suggestion.empty() ? "" : ("; did you mean " + suggestion + "?").c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
   if (f != "jsonl" && f != "csv" && f != "gdelt" && f != "plover" && f != "happenings") {
+    const std::string near = NearestWord(f, {"jsonl", "csv", "gdelt", "plover", "happenings"});
     std::fprintf(stderr,
-                 "palmyra: --format must be jsonl, csv, gdelt, plover or happenings, not '%s'\n",
-                 f.c_str());
+                 "palmyra: --format must be jsonl, csv, gdelt, plover or happenings, not '%s'%s\n",
+                 f.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
     return 2;
   }
+  if (!FilterValuesAreKnown(options)) return 2;
   EventFilter filter;
   for (const auto& [text, date, name] : {std::tuple{&options.from, &filter.from, "--from"},
                                          std::tuple{&options.to, &filter.to, "--to"}}) {
@@ -32,17 +126,18 @@ int RunExportCommand(const ExportCommandOptions& options) {
   filter.actor = options.actor;
   filter.type = options.type;
   filter.country = options.country;
-  auto store = EventStore::Open(options.db);
+  auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 2;
+    return 1;
   }
   std::FILE* out = stdout;
   if (!options.output.empty()) {
     out = std::fopen(options.output.c_str(), "wb");
     if (out == nullptr) {
-      std::fprintf(stderr, "palmyra: cannot write %s\n", options.output.c_str());
-      return 2;
+      std::fprintf(stderr, "palmyra: cannot write %s: %s\n", options.output.c_str(),
+                   std::strerror(errno));
+      return 1;
     }
   }
   std::string buffer;
@@ -51,6 +146,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
   // Happenings are gathered first: their events may be far apart.
   std::vector<HappeningRecord> happenings;
   std::unordered_map<int64_t, size_t> happening_index;
+  std::unordered_set<int64_t> gdelt_rows;  // happenings written
   const Status read = (*store)->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
     if (f == "happenings") {
       auto [it, added] = happening_index.emplace(a.happening.id, happenings.size());
@@ -62,7 +158,13 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
     if (f == "jsonl") AppendEventJson(e, &buffer);
     if (f == "csv") AppendEventCsv(e, a, &buffer);
-    if (f == "gdelt") AppendEventGdelt(e, a, &buffer);
+    if (f == "gdelt") {
+      // GDELT's event table has one row per happening; its mentions count it.
+      ++events;
+      if (!gdelt_rows.insert(a.happening.id).second) return;
+      AppendEventGdelt(e, a, &buffer);
+      return;
+    }
     if (f == "plover") AppendEventPlover(e, a, &buffer);
     ++events;
     if (buffer.size() > (1 << 20)) {
@@ -81,9 +183,14 @@ int RunExportCommand(const ExportCommandOptions& options) {
   if (out != stdout) std::fclose(out);
   if (!read.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
-    return 2;
+    return 1;
   }
-  std::fprintf(stderr, "palmyra: exported %ld event(s) from %s\n", events, options.db.c_str());
+  if (f == "gdelt") {
+    std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s) from %s\n",
+                 gdelt_rows.size(), events, options.db.c_str());
+  } else {
+    std::fprintf(stderr, "palmyra: exported %ld event(s) from %s\n", events, options.db.c_str());
+  }
   return 0;
 }
 
@@ -121,10 +228,10 @@ std::string Where(const Event& e) {
 }  // namespace
 
 int RunShowCommand(const ShowCommandOptions& options) {
-  auto store = EventStore::Open(options.db);
+  auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 2;
+    return 1;
   }
   std::string current;
   long articles = 0, events = 0;
@@ -157,17 +264,17 @@ int RunShowCommand(const ShowCommandOptions& options) {
   });
   if (!read.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
-    return 2;
+    return 1;
   }
   std::printf("\n%ld event(s) in %ld article(s) of %s\n", events, articles, options.db.c_str());
   return 0;
 }
 
 int RunStatsCommand(const StatsCommandOptions& options) {
-  auto store = EventStore::Open(options.db);
+  auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 2;
+    return 1;
   }
   auto counts = (*store)->Counts(static_cast<size_t>(std::max(1, options.top)));
   if (!counts.ok()) {

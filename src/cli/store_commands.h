@@ -15,7 +15,8 @@ struct ExportCommandOptions {
   std::string output;  // file; empty: standard output
 };
 
-// Returns 0, or 2 when the database cannot be read or an option is wrong.
+// Returns 0; 1 when the database cannot be read or the output written; 2
+// when an option is wrong (an unknown format, type or country).
 int RunExportCommand(const ExportCommandOptions& options);
 
 struct ShowCommandOptions {

@@ -1,5 +1,6 @@
 #include "core/strings.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -69,6 +70,37 @@ std::optional<double> ParseDouble(std::string_view s) {
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
   return value;
+}
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string NearestWord(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string w = AsciiLowercase(word);
+  std::string best;
+  int best_distance = 0;
+  for (const std::string& c : candidates) {
+    const int d = EditDistance(w, AsciiLowercase(c));
+    if (best.empty() || d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  // Near enough: at most a third of the word's letters off, and never all.
+  const int limit = std::max<int>(1, static_cast<int>(w.size()) / 3);
+  return !best.empty() && best_distance <= limit ? best : std::string();
 }
 
 }  // namespace palmyra

@@ -31,6 +31,11 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 // Splits on runs of ASCII whitespace; drops empty fields.
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
 std::optional<int> ParseInt(std::string_view s);
+// The Levenshtein distance between two byte strings.
+int EditDistance(std::string_view a, std::string_view b);
+// The candidate nearest `word` by edit distance (case-insensitive), when it
+// is near enough to be a likely misspelling; "" otherwise.
+std::string NearestWord(std::string_view word, const std::vector<std::string>& candidates);
 std::optional<double> ParseDouble(std::string_view s);
 
 }  // namespace palmyra

@@ -43,6 +43,7 @@ class CameoTable {
   // The entry of `code`, or nullptr for a code CAMEO does not have.
   const CameoEntry* Find(std::string_view code) const;
   size_t size() const { return entries_.size(); }
+  const std::unordered_map<std::string, CameoEntry>& entries() const { return entries_; }
 
   // Whether `code` has `trait`; false for a code the table lacks.
   bool Has(std::string_view code, CameoTrait trait) const {

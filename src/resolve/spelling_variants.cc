@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/strings.h"
 #include "core/utf8.h"
 
 namespace palmyra {
@@ -148,19 +149,7 @@ int SpellingDistance(std::string_view a, std::string_view b) {
   std::string x, y;
   for (const std::string& w : CleanWords(a)) x += w;
   for (const std::string& w : CleanWords(b)) y += w;
-  // Levenshtein distance, one row at a time.
-  std::vector<int> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= x.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= y.size(); ++j) {
-      const int above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[y.size()];
+  return EditDistance(x, y);
 }
 
 }  // namespace palmyra

@@ -177,9 +177,10 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
     f.push_back("0");
     f.insert(f.end(), 7, "");
   }
-  // 60-61: when added (the article's day) and the source URL.
+  // 60-61: when added (the article's day) and the source URL, else the
+  // article's id.
   f.push_back(a.published ? std::to_string(a.published->ToYmd()) + "000000" : "");
-  f.push_back(Flat(a.url));
+  f.push_back(Flat(a.url.empty() ? a.doc_id : a.url));
   for (size_t i = 0; i < f.size(); ++i) {
     if (i > 0) out->push_back('\t');
     out->append(f[i]);

@@ -1,5 +1,7 @@
 #include "store/event_store.h"
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -96,7 +98,10 @@ CREATE TABLE IF NOT EXISTS happenings (  -- one record per happening: its events
   source_code TEXT NOT NULL, target_code TEXT NOT NULL,  -- '' when none
   plover_type TEXT NOT NULL,
   place_key INTEGER NOT NULL,        -- places.id, 0 when none
-  UNIQUE (day, source_code, target_code, plover_type, place_key)
+  -- The article an undated or actor-less event was told in (articles.id):
+  -- such events merge only within their article. 0 for all others.
+  article_scope INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (day, source_code, target_code, plover_type, place_key, article_scope)
 );
 CREATE TABLE IF NOT EXISTS happening_events (
   happening_id INTEGER NOT NULL REFERENCES happenings(id) ON DELETE CASCADE,
@@ -235,7 +240,9 @@ LocationPrecision LocationPrecisionFromName(const std::string& name) {
 
 // The query of the events `filter` lets through; its values, bound as ?N,
 // go into *values.
-std::string EventQuery(const EventFilter& filter, std::vector<std::string>* values) {
+// `acled_detail`: the database has the ACLED columns of schema version 2.
+std::string EventQuery(const EventFilter& filter, bool acled_detail,
+                       std::vector<std::string>* values) {
   std::string sql =
       "SELECT e.id, e.event_id, a.doc_id, e.sentence_idx, e.evidence, e.evidence_start, "
       "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.end, ta.code, "
@@ -244,8 +251,10 @@ std::string EventQuery(const EventFilter& filter, std::vector<std::string>* valu
       "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
       "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
       "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
-      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources, e.acled_disorder, "
-      "e.acled_civilian_targeting, e.acled_inter1, e.acled_inter2, e.acled_interaction "
+      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources, " +
+      std::string(acled_detail ? "e.acled_disorder, e.acled_civilian_targeting, e.acled_inter1, "
+                                 "e.acled_inter2, e.acled_interaction "
+                               : "NULL, NULL, NULL, NULL, NULL ") +
       "FROM events e JOIN articles a ON a.id = e.article_id "
       "LEFT JOIN happening_events he ON he.event_id = e.id "
       "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
@@ -374,6 +383,70 @@ std::string ContentHash(const Document& doc) {
   return hex;
 }
 
+std::string EventStore::UriPath(const std::string& path) {
+  std::string out;
+  for (const char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return IoError(path + ": no such database (palmyra code --db " + path + " ... creates one)");
+  }
+  // Read-only, never creating or changing anything; on read-only media a
+  // database in WAL mode cannot make its shared-memory file, and is read
+  // as immutable.
+  std::string error;
+  for (const char* how : {"ro", "immutable"}) {
+    const std::string uri =
+        "file:" + UriPath(path) + (std::string(how) == "ro" ? "?mode=ro" : "?immutable=1");
+    sqlite3* db = nullptr;
+    const int rc =
+        sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    if (rc != SQLITE_OK) {
+      error = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close(db);
+      continue;
+    }
+    std::unique_ptr<EventStore> store(new EventStore(db, path));
+    sqlite3_busy_timeout(db, 10000);
+    int64_t table_count = -1;
+    {
+      Statement tables(db, "SELECT count(*) FROM sqlite_master");
+      if (tables.ok() && tables.Step() == SQLITE_ROW) table_count = tables.Int(0);
+    }
+    if (table_count < 0) {
+      error = sqlite3_errmsg(db);
+      const int code = sqlite3_extended_errcode(db) & 0xff;
+      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) continue;
+      return DataError(path + ": not an SQLite database (" + error + ")");
+    }
+    if (table_count == 0) return DataError(path + ": an empty database, not one of Palmyra's");
+    Statement schema(db, "SELECT value FROM meta WHERE key = 'schema'");
+    if (!schema.ok() || schema.Step() != SQLITE_ROW || schema.Text(0) != "palmyra-events") {
+      return DataError(path + ": an SQLite database, but not one of Palmyra's");
+    }
+    Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const std::string v = version.ok() && version.Step() == SQLITE_ROW ? version.Text(0) : "";
+    if (v != "1" && v != "2") {
+      return DataError(path + ": a Palmyra database of schema version " + v +
+                       ", which this palmyra cannot read");
+    }
+    store->acled_detail_ = v != "1";
+    return store;
+  }
+  return IoError(path + ": cannot open the database: " + error);
+}
+
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
   const int rc =
@@ -440,15 +513,30 @@ Status EventStore::Migrate() {
   if (v != "1")
     return DataError(path_ + ": a Palmyra database of schema version " + v +
                      ", newer than this palmyra knows (2)");
-  // Version 1 lacked ACLED's further categories; events coded then keep NULL.
-  RETURN_IF_ERROR(
-      Exec("BEGIN; ALTER TABLE events ADD COLUMN acled_disorder TEXT; "
-           "ALTER TABLE events ADD COLUMN acled_civilian_targeting INTEGER; "
-           "ALTER TABLE events ADD COLUMN acled_inter1 INTEGER; "
-           "ALTER TABLE events ADD COLUMN acled_inter2 INTEGER; "
-           "ALTER TABLE events ADD COLUMN acled_interaction INTEGER; "
-           "UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT;"));
-  return Status::Ok();
+  // Version 1 lacked ACLED's further categories (events coded then keep
+  // NULL) and the happenings' article scope: the happenings table is
+  // rebuilt (SQLite cannot change a UNIQUE constraint), with foreign keys
+  // off so that its events stay linked.
+  RETURN_IF_ERROR(Exec("PRAGMA foreign_keys = OFF"));
+  const Status migrated = Exec(
+      "BEGIN; ALTER TABLE events ADD COLUMN acled_disorder TEXT; "
+      "ALTER TABLE events ADD COLUMN acled_civilian_targeting INTEGER; "
+      "ALTER TABLE events ADD COLUMN acled_inter1 INTEGER; "
+      "ALTER TABLE events ADD COLUMN acled_inter2 INTEGER; "
+      "ALTER TABLE events ADD COLUMN acled_interaction INTEGER; "
+      "CREATE TABLE happenings_v2 (id INTEGER PRIMARY KEY, day TEXT NOT NULL, "
+      "source_code TEXT NOT NULL, target_code TEXT NOT NULL, plover_type TEXT NOT NULL, "
+      "place_key INTEGER NOT NULL, article_scope INTEGER NOT NULL DEFAULT 0, "
+      "UNIQUE (day, source_code, target_code, plover_type, place_key, article_scope)); "
+      "DROP VIEW IF EXISTS happening_counts; "
+      "INSERT INTO happenings_v2(id, day, source_code, target_code, plover_type, place_key) "
+      "SELECT id, day, source_code, target_code, plover_type, place_key FROM happenings; "
+      "DROP TABLE happenings; ALTER TABLE happenings_v2 RENAME TO happenings; "
+      "UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT;");
+  if (!migrated.ok()) (void)Exec("ROLLBACK");
+  RETURN_IF_ERROR(Exec("PRAGMA foreign_keys = ON"));
+  RETURN_IF_ERROR(migrated);
+  return Exec(kEventStoreSchema);  // the view dropped above, and the indexes
 }
 
 Status EventStore::Exec(const char* sql) {
@@ -689,14 +777,17 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
   if (sqlite3_changes(db_) == 0) return Status::Ok();  // the same event_id twice: once is enough
   const int64_t event_row = sqlite3_last_insert_rowid(db_);
   RETURN_IF_ERROR(InsertParts(e, event_row));
-  // The happening: the same day, source, target, type and place.
+  // The happening: the same day, source, target, type and place. An event
+  // with no day or no actor at all says too little to be merged with
+  // another article's: it merges only within its own.
   const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : published;
+  const int64_t scope = !day || (!e.source && !e.target) ? article_id : 0;
   Statement happening(
       Cached("INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
-             "plover_type, place_key) VALUES (?, ?, ?, ?, ?)"));
+             "plover_type, place_key, article_scope) VALUES (?, ?, ?, ?, ?, ?)"));
   Statement happening_id(
       Cached("SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
-             "target_code = ? AND plover_type = ? AND place_key = ?"));
+             "target_code = ? AND plover_type = ? AND place_key = ? AND article_scope = ?"));
   Statement merged(Cached("INSERT INTO happening_events(happening_id, event_id) VALUES (?, ?)"));
   if (!happening.ok() || !happening_id.ok() || !merged.ok())
     return Error("cannot write happenings");
@@ -706,6 +797,7 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
     s->Bind(3, e.target ? e.target->code : std::string());
     s->Bind(4, e.plover.type);
     s->Bind(5, place.value_or(0));
+    s->Bind(6, scope);
   }
   if (happening.Step() != SQLITE_DONE || happening_id.Step() != SQLITE_ROW)
     return Error("cannot write happenings");
@@ -756,7 +848,7 @@ Status EventStore::ForEachEvent(
     const EventFilter& filter,
     const std::function<void(const Event&, const StoredArticle&)>& each) {
   std::vector<std::string> values;
-  const std::string sql = EventQuery(filter, &values);
+  const std::string sql = EventQuery(filter, acled_detail_, &values);
   Statement s(db_, sql.c_str());
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);

@@ -80,6 +80,11 @@ class EventStore {
   // does not exist or is empty. Fails with a message naming the file when it
   // is not an SQLite database, or is one of another program.
   static Result<std::unique_ptr<EventStore>> Open(const std::string& path);
+  // Opens an existing database to read it only (export, stats, show): never
+  // creates, migrates or writes anything; fails, naming the file, when it
+  // does not exist or is not a Palmyra database. Works on read-only files
+  // and media.
+  static Result<std::unique_ptr<EventStore>> OpenForReading(const std::string& path);
   ~EventStore();
 
   // Whether `doc` is stored with this very content.
@@ -111,6 +116,8 @@ class EventStore {
 
  private:
   EventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // The path as a file: URI, with the characters URIs reserve escaped.
+  static std::string UriPath(const std::string& path);
   Status Exec(const char* sql);
   // Brings a database of an older schema version to this one.
   Status Migrate();
@@ -134,6 +141,7 @@ class EventStore {
 
   sqlite3* db_;
   std::string path_;
+  bool acled_detail_ = true;  // has the ACLED columns of schema version 2
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 

@@ -322,6 +322,15 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
                          "ALTER TABLE events DROP COLUMN acled_inter1; "
                          "ALTER TABLE events DROP COLUMN acled_inter2; "
                          "ALTER TABLE events DROP COLUMN acled_interaction; "
+                         "CREATE TABLE h1 AS SELECT id, day, source_code, target_code, "
+                         "plover_type, place_key FROM happenings; "
+                         "PRAGMA foreign_keys = OFF; DROP VIEW happening_counts; "
+                         "DROP TABLE happenings; "
+                         "CREATE TABLE happenings (id INTEGER PRIMARY KEY, day TEXT NOT NULL, "
+                         "source_code TEXT NOT NULL, target_code TEXT NOT NULL, "
+                         "plover_type TEXT NOT NULL, place_key INTEGER NOT NULL, "
+                         "UNIQUE (day, source_code, target_code, plover_type, place_key)); "
+                         "INSERT INTO happenings SELECT * FROM h1; DROP TABLE h1; "
                          "UPDATE meta SET value = '1' WHERE key = 'schema_version';",
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
@@ -332,6 +341,24 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2\n");
   EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), events);
   EXPECT_EQ(Count(path, "SELECT count(*) FROM events WHERE acled_interaction IS NOT NULL"), 0);
+  // Its happenings keep their events, and take new articles' events.
+  EXPECT_EQ(Count(path,
+                  "SELECT count(*) FROM happening_events he JOIN happenings h ON "
+                  "h.id = he.happening_id"),
+            events);
+  {
+    Document d;
+    d.id = "later";
+    d.text = "Rebels attacked a checkpoint in Homs on Monday.";
+    d.published = Date{2016, 3, 21};
+    CodeStats stats;
+    auto coded = TheEngine().Code(d, &stats);
+    ASSERT_TRUE(coded.ok());
+    ASSERT_FALSE(coded->empty());
+    ASSERT_TRUE((*reopened)->Put(d, stats, *coded).ok());
+  }
+  EXPECT_GT(Count(path, "SELECT count(*) FROM happening_events"), events);
+  reopened = EventStore::Open(Path("other.db"));  // let go of the migrated one
   // A newer version than this program knows is refused.
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "UPDATE meta SET value = '9' WHERE key = 'schema_version'", nullptr, nullptr,
