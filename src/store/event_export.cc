@@ -108,8 +108,9 @@ void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
 void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) {
   std::vector<std::string> f;
   f.reserve(61);
-  // 1-5: id and dates. The id is the event_id's 64 bits, kept positive.
-  f.push_back(std::to_string(std::strtoull(e.event_id.c_str(), nullptr, 16) >> 1));
+  // 1-5: id and dates. The id is the event_id's first 53 bits, so that it
+  // stays exact as a double (R, JavaScript, pandas with missing values).
+  f.push_back(std::to_string(std::strtoull(e.event_id.c_str(), nullptr, 16) >> 11));
   const std::optional<Date> day = DayOf(e, a);
   if (day) {
     const int first_of_year = static_cast<int>(Date{day->year, 1, 1}.ToDays());
