@@ -377,6 +377,85 @@ TEST_F(CliTest, GdeltHasOneRowPerHappeningAndUndatedActorlessEventsDoNotMerge) {
   EXPECT_EQ(mentions[2], 1);
 }
 
+// Splits one CSV record (RFC 4180 quoting).
+std::vector<std::string> CsvFields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+TEST_F(CliTest, AcledExportHasAcledsColumnsAndOnlyWhatHappened) {
+  const std::string input =
+      Write("notes.jsonl",
+            "{\"id\": \"n1\", \"date\": \"2020-05-11\", \"text\": \"On 9 May 2020, Syrian "
+            "government forces shelled Kafranbel in Idlib, killing at least two civilians.\"}\n"
+            "{\"id\": \"n2\", \"date\": \"2020-05-11\", \"text\": \"Syrian rebels will attack "
+            "Homs next week, a commander said.\"}\n"
+            "{\"id\": \"n3\", \"date\": \"2020-05-11\", \"text\": \"Russia criticised Turkey on "
+            "Monday.\"}\n");
+  const std::string db = (dir_ / "notes.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + input).status, 0);
+  const Result acled = Palmyra("export --db " + db + " --format acled");
+  ASSERT_EQ(acled.status, 0) << acled.err;
+  std::istringstream rows(acled.out);
+  std::string header;
+  std::getline(rows, header);
+  // ACLED's columns in ACLED's order (codebook, 2023).
+  EXPECT_EQ(header,
+            "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
+            "sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,"
+            "civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,"
+            "longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp");
+  std::vector<std::vector<std::string>> records;
+  for (std::string row; std::getline(rows, row);) records.push_back(CsvFields(row));
+  // The shelling only: the planned attack did not happen, criticism is no
+  // ACLED event.
+  ASSERT_EQ(records.size(), 1u) << acled.out;
+  const std::vector<std::string>& r = records[0];
+  ASSERT_EQ(r.size(), 31u);
+  EXPECT_EQ(r[0].substr(0, 3), "SYR");
+  EXPECT_EQ(r[1], "2020-05-09");
+  EXPECT_EQ(r[2], "2020");
+  EXPECT_EQ(r[3], "1");
+  EXPECT_EQ(r[4], "Political violence");
+  EXPECT_EQ(r[5], "Explosions/Remote violence");
+  EXPECT_EQ(r[6], "Shelling/artillery/missile attack");
+  EXPECT_EQ(r[7], "Military Forces of Syria");
+  EXPECT_EQ(r[9], "1");
+  EXPECT_EQ(r[10], "Civilians (Syria)");
+  EXPECT_EQ(r[12], "7");
+  EXPECT_EQ(r[13], "17");
+  EXPECT_EQ(r[14], "Civilian targeting");
+  EXPECT_EQ(r[15], "760");  // ISO 3166 numeric
+  EXPECT_EQ(r[16], "Middle East");
+  EXPECT_EQ(r[17], "Syria");
+  EXPECT_EQ(r[18], "Idlib");
+  EXPECT_EQ(r[21], "Kafranbel");
+  EXPECT_EQ(r[24], "1");
+  EXPECT_NE(r[27].find("shelled Kafranbel"), std::string::npos);
+  EXPECT_EQ(r[28], "2");           // "at least two": the conservative count
+  EXPECT_EQ(r[30], "1589155200");  // the article's day, 2020-05-11, in Unix time
+}
+
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   const std::string story =
       "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "

@@ -131,8 +131,8 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--db", exporting.db, "The database")->required();
   export_cmd->add_option("--format", exporting.format,
                          "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table), "
-                         "plover (PLOVER JSON) or happenings (events merged, with their counts "
-                         "and evidence)");
+                         "plover (PLOVER JSON), acled (ACLED's columns, one row per happening) "
+                         "or happenings (events merged, with their counts and evidence)");
   export_cmd->add_option("--from", exporting.from, "Events on or after this day (YYYY-MM-DD)");
   export_cmd->add_option("--to", exporting.to, "Events on or before this day (YYYY-MM-DD)");
   export_cmd->add_option("--actor", exporting.actor,

@@ -49,6 +49,28 @@ CountryNames ReadCountryNames(const std::string& data_dir) {
   return out;
 }
 
+// Country names and ACLED regions for --format acled.
+AcledNames ReadAcledNames() {
+  const std::string data_dir = ResolveDefaults(Options()).data_dir;
+  AcledNames names;
+  std::string code;
+  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
+    if (line.front() == '+') return Status::Ok();
+    const size_t open = line.find('['), close = line.find(']');
+    if (open == std::string_view::npos || close < open + 4) return Status::Ok();
+    std::string name(line.substr(0, line.find_first_of(" \t")));
+    std::replace(name.begin(), name.end(), '_', ' ');
+    names.countries.emplace(std::string(line.substr(open + 1, 3)), name);
+    return Status::Ok();
+  });
+  (void)ForEachDataLine(data_dir + "/ontology/acled_regions.tsv", [&](std::string_view line, int) {
+    const auto fields = Split(line, '\t');
+    if (fields.size() == 2) names.regions.emplace(std::string(fields[0]), std::string(fields[1]));
+    return Status::Ok();
+  });
+  return names;
+}
+
 // Checks --type and --country against what Palmyra codes; prints the error
 // with the accepted values and the nearest one.
 bool FilterValuesAreKnown(const ExportCommandOptions& options) {
@@ -104,10 +126,13 @@ bool FilterValuesAreKnown(const ExportCommandOptions& options) {
 
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
-  if (f != "jsonl" && f != "csv" && f != "gdelt" && f != "plover" && f != "happenings") {
-    const std::string near = NearestWord(f, {"jsonl", "csv", "gdelt", "plover", "happenings"});
+  const std::vector<std::string> formats = {"jsonl",  "csv",   "gdelt",
+                                            "plover", "acled", "happenings"};
+  if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
+    const std::string near = NearestWord(f, formats);
     std::fprintf(stderr,
-                 "palmyra: --format must be jsonl, csv, gdelt, plover or happenings, not '%s'%s\n",
+                 "palmyra: --format must be jsonl, csv, gdelt, plover, acled or happenings, not "
+                 "'%s'%s\n",
                  f.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
     return 2;
   }
@@ -147,8 +172,9 @@ int RunExportCommand(const ExportCommandOptions& options) {
   std::vector<HappeningRecord> happenings;
   std::unordered_map<int64_t, size_t> happening_index;
   std::unordered_set<int64_t> gdelt_rows;  // happenings written
+  if (f == "acled") AppendAcledHeader(&buffer);
   const Status read = (*store)->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
-    if (f == "happenings") {
+    if (f == "happenings" || f == "acled") {
       auto [it, added] = happening_index.emplace(a.happening.id, happenings.size());
       if (added) happenings.push_back(HappeningRecord{a.happening, {}, {}});
       happenings[it->second].events.push_back(e);
@@ -172,8 +198,14 @@ int RunExportCommand(const ExportCommandOptions& options) {
       buffer.clear();
     }
   });
+  const AcledNames names = f == "acled" ? ReadAcledNames() : AcledNames();
+  size_t acled_rows = 0;
   for (const HappeningRecord& h : happenings) {
-    AppendHappeningJson(h, &buffer);
+    if (f == "acled") {
+      acled_rows += AppendHappeningAcled(h, names, &buffer);
+    } else {
+      AppendHappeningJson(h, &buffer);
+    }
     if (buffer.size() > (1 << 20)) {
       std::fwrite(buffer.data(), 1, buffer.size(), out);
       buffer.clear();
@@ -185,9 +217,10 @@ int RunExportCommand(const ExportCommandOptions& options) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
     return 1;
   }
-  if (f == "gdelt") {
-    std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s) from %s\n",
-                 gdelt_rows.size(), events, options.db.c_str());
+  if (f == "gdelt" || f == "acled") {
+    std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s) from %s%s\n",
+                 f == "gdelt" ? gdelt_rows.size() : acled_rows, events, options.db.c_str(),
+                 f == "acled" ? " (those ACLED records that happened: asserted or reported)" : "");
   } else {
     std::fprintf(stderr, "palmyra: exported %ld event(s) from %s\n", events, options.db.c_str());
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <unicode/region.h>
 #include <nlohmann/json.hpp>
 
 namespace palmyra {
@@ -275,6 +276,150 @@ void AppendEventPlover(const Event& e, const StoredArticle& a, std::string* out)
   j["coder"] = "Palmyra";
   out->append(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   out->push_back('\n');
+}
+
+namespace {
+
+// "Military Forces of Syria", "Rebels (Syria)", "Civilians (Syria)": an
+// actor as ACLED names its kinds, from its code.
+std::string AcledActorName(const std::optional<ActorRef>& actor, int inter,
+                           const AcledNames& names) {
+  if (!actor && inter == 0) return "";
+  const std::string country_code = actor ? actor->country : "";
+  const auto it = names.countries.find(country_code);
+  const std::string country = it != names.countries.end() ? it->second : country_code;
+  const std::string sector = actor ? actor->sector : "";
+  auto of = [&](const char* what) {
+    return country.empty() ? std::string(what) : std::string(what) + " of " + country;
+  };
+  auto in = [&](const char* what) {
+    return country.empty() ? std::string(what) : std::string(what) + " (" + country + ")";
+  };
+  switch (inter) {
+    case 5:
+      return in("Rioters");
+    case 6:
+      return in("Protesters");
+    case 7:
+      return in("Civilians");
+    default:
+      break;
+  }
+  if (!actor) return in("Unidentified Armed Group");
+  if (sector == "MIL") return of("Military Forces");
+  if (sector == "COP") return of("Police Forces");
+  if (sector == "GOV") return of("Government");
+  if (sector == "SPY") return of("Intelligence Services");
+  if (sector.empty() && !country.empty() && country_code.size() == 3) return of("Government");
+  // Named groups keep the words that named them ("Islamic State fighters").
+  return actor->text + " [" + actor->code + "]";
+}
+
+// ACLED's "ISO": the country's ISO 3166 numeric code, and its region.
+std::pair<std::string, std::string> IsoAndRegion(const std::string& alpha3,
+                                                 const AcledNames& names) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Region* region = icu::Region::getInstance(alpha3.c_str(), error);
+  if (U_FAILURE(error) || region == nullptr) return {"", ""};
+  std::string acled_region;
+  if (auto it = names.regions.find(alpha3); it != names.regions.end()) {
+    acled_region = it->second;
+  } else if (const icu::Region* within = region->getContainingRegion(); within != nullptr) {
+    if (auto sub = names.regions.find(within->getRegionCode()); sub != names.regions.end())
+      acled_region = sub->second;
+  }
+  const int numeric = region->getNumericCode();
+  return {numeric > 0 ? std::to_string(numeric) : "", acled_region};
+}
+
+bool Happened(const Event& e) {
+  return e.acled && (e.modality == Modality::kAsserted || e.modality == Modality::kReported);
+}
+
+}  // namespace
+
+void AppendAcledHeader(std::string* out) {
+  out->append(
+      "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+      "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+      "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,"
+      "source_scale,notes,fatalities,tags,timestamp\n");
+}
+
+bool AppendHappeningAcled(const HappeningRecord& h, const AcledNames& names, std::string* out) {
+  size_t first = h.events.size();
+  for (size_t i = 0; i < h.events.size() && first == h.events.size(); ++i) {
+    if (Happened(h.events[i])) first = i;
+  }
+  if (first == h.events.size()) return false;
+  const Event& e = h.events[first];
+  const StoredArticle& a = h.articles[first];
+  const AcledCode& acled = *e.acled;
+  const std::optional<Date> day = DayOf(e, a);
+  // Where: the event's place, else its actors' country.
+  std::string country_code = e.location ? e.location->country : "";
+  for (const auto* actor : {&e.source, &e.target}) {
+    if (country_code.empty() && *actor && (*actor)->country.size() == 3 &&
+        names.countries.count((*actor)->country))
+      country_code = (*actor)->country;
+  }
+  const auto country = names.countries.find(country_code);
+  const auto [iso, region] = IsoAndRegion(country_code, names);
+  // Fatalities: the most conservative count any of its events gives.
+  int64_t fatalities = 0;
+  for (const Event& x : h.events) {
+    for (const Quantity& q : x.quantities) {
+      if (q.kind == "killed") {
+        fatalities = std::max<int64_t>(fatalities, static_cast<int64_t>(q.low.value_or(q.value)));
+      }
+    }
+  }
+  int time_precision = 3;
+  if (e.date && e.date->precision == DatePrecision::kDay) time_precision = 1;
+  if (e.date && e.date->precision == DatePrecision::kWeek) time_precision = 2;
+  if (!e.date && a.published) time_precision = 1;  // the article's day
+  int geo_precision = 0;
+  if (e.location) geo_precision = e.location->precision == LocationPrecision::kCity ? 1 : 3;
+  std::vector<std::string> f;
+  f.push_back((country_code.empty() ? std::string("XXX") : country_code) +
+              std::to_string(h.counts.id));
+  f.push_back(day ? day->ToString() : "");
+  f.push_back(day ? std::to_string(day->year) : "");
+  f.push_back(day ? std::to_string(time_precision) : "");
+  f.push_back(acled.disorder_type);
+  f.push_back(acled.event_type);
+  f.push_back(acled.sub_event_type);
+  f.push_back(AcledActorName(e.source, acled.inter1, names));
+  f.push_back("");
+  f.push_back(std::to_string(acled.inter1));
+  f.push_back(acled.inter2 != 0 ? AcledActorName(e.target, acled.inter2, names) : "");
+  f.push_back("");
+  f.push_back(std::to_string(acled.inter2));
+  f.push_back(std::to_string(acled.interaction));
+  f.push_back(acled.civilian_targeting ? "Civilian targeting" : "");
+  f.push_back(iso);
+  f.push_back(region);
+  f.push_back(country != names.countries.end() ? country->second : country_code);
+  f.push_back(e.location ? e.location->admin1 : "");
+  f.push_back("");
+  f.push_back("");
+  f.push_back(e.location && e.location->precision != LocationPrecision::kCountry ? e.location->name
+                                                                                 : "");
+  f.push_back(e.location ? Number(e.location->lat) : "");
+  f.push_back(e.location ? Number(e.location->lon) : "");
+  f.push_back(geo_precision > 0 ? std::to_string(geo_precision) : "");
+  f.push_back(!a.source.empty() ? a.source : a.doc_id);
+  f.push_back("");
+  f.push_back(e.evidence.text);
+  f.push_back(std::to_string(fatalities));
+  f.push_back("");
+  f.push_back(a.published ? std::to_string(a.published->ToDays() * 86400) : "");
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    Csv(f[i], out);
+  }
+  out->push_back('\n');
+  return true;
 }
 
 }  // namespace palmyra

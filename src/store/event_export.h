@@ -11,6 +11,8 @@
 //          event, mode, context (empty: Palmyra does not code contexts),
 //          source and target as lists of {actorText, code, country,
 //          sector}, eventText, text, location, url, publication, language.
+//   ACLED  ACLED's 31 columns as CSV, one row per happening that happened
+//          and that ACLED records, fatalities the most conservative count.
 //   happenings  one JSON object a line per happening: the events of one day
 //          with the same source, target, PLOVER type and place merged, with
 //          their counts and every piece of evidence.
@@ -18,6 +20,7 @@
 #define PALMYRA_STORE_EVENT_EXPORT_H_
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "palmyra/event.h"
@@ -37,6 +40,20 @@ struct HappeningRecord {
   std::vector<StoredArticle> articles;  // each event's
 };
 void AppendHappeningJson(const HappeningRecord& h, std::string* out);
+
+// What an ACLED row needs beyond the events: country names by ISO alpha-3
+// code ("SYR" -> "Syria") and ACLED's regions by UN M.49 subregion or
+// country code (data/ontology/acled_regions.tsv).
+struct AcledNames {
+  std::unordered_map<std::string, std::string> countries;
+  std::unordered_map<std::string, std::string> regions;
+};
+// ACLED's columns, in ACLED's order, as a CSV header.
+void AppendAcledHeader(std::string* out);
+// One ACLED row for a happening, from its first event that ACLED records
+// and that happened (asserted or reported); nothing when it has none.
+// Returns whether a row was written.
+bool AppendHappeningAcled(const HappeningRecord& h, const AcledNames& names, std::string* out);
 
 }  // namespace palmyra
 
