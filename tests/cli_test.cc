@@ -301,7 +301,7 @@ TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   const Result exported = Palmyra("export --db " + db);
   ASSERT_EQ(exported.status, 0) << exported.err;
   EXPECT_EQ(exported.out, direct.out);
-  const Result gdelt = Palmyra("export --db " + db + " --format gdelt");
+  const Result gdelt = Palmyra("export --db " + db + " --format gdelt --modality all");
   ASSERT_EQ(gdelt.status, 0);
   ASSERT_FALSE(gdelt.out.empty());
   const std::string line = gdelt.out.substr(0, gdelt.out.find('\n'));
@@ -356,7 +356,7 @@ TEST_F(CliTest, GdeltHasOneRowPerHappeningAndUndatedActorlessEventsDoNotMerge) {
   ASSERT_EQ(Palmyra("code --db " + db + " " + input).status, 0);
   const Result events = Palmyra("export --db " + db);
   ASSERT_EQ(events.status, 0);
-  const Result gdelt = Palmyra("export --db " + db + " --format gdelt");
+  const Result gdelt = Palmyra("export --db " + db + " --format gdelt --modality all");
   ASSERT_EQ(gdelt.status, 0) << gdelt.err;
   std::vector<long> mentions;
   std::istringstream rows(gdelt.out);

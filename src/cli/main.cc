@@ -141,6 +141,18 @@ int main(int argc, char** argv) {
                          "Events of this PLOVER type (ASSAULT) or CAMEO code or root (19, 0256)");
   export_cmd->add_option("--country", exporting.country,
                          "Events with an actor of, or a place in, this country (ISO alpha-3)");
+  export_cmd->add_option("--source", exporting.source,
+                         "Events whose source code starts so (RUS, SYRMIL)");
+  export_cmd->add_option("--target", exporting.target,
+                         "Events whose target code starts so (with --source: a pair)");
+  export_cmd->add_option("--place-country", exporting.place_country,
+                         "Events that happened in this country (ISO alpha-3)");
+  export_cmd->add_option("--modality", exporting.modality,
+                         "Comma-separated: asserted, reported, future, hypothetical, negated, or "
+                         "all (default: asserted,reported for gdelt, acled and plover; all for "
+                         "the others)");
+  export_cmd->add_option("--precision", exporting.precision,
+                         "Events dated at least this finely: day, week or month");
   export_cmd->add_option("-o,--output", exporting.output, "Write to this file");
 
   palmyra::ShowCommandOptions show;

@@ -97,27 +97,28 @@ bool FilterValuesAreKnown(const ExportCommandOptions& options) {
       }
     }
   }
-  if (!options.country.empty()) {
-    const CountryNames countries = ReadCountryNames(data_dir);
-    const std::string upper = AsciiUppercase(options.country);
+  CountryNames countries;
+  for (const auto& [value, option] : {std::pair{&options.country, "--country"},
+                                      std::pair{&options.place_country, "--place-country"}}) {
+    if (value->empty()) continue;
+    if (countries.codes.empty()) countries = ReadCountryNames(data_dir);
+    const std::string upper = AsciiUppercase(*value);
     const bool known =
         std::find(countries.codes.begin(), countries.codes.end(), upper) != countries.codes.end() ||
         upper == "IGO" || upper == "NGO" || upper == "IMG" || upper == "MNC";
-    if (!known && !countries.codes.empty()) {
-      std::string suggestion;
-      if (auto it = countries.by_name.find(AsciiLowercase(options.country));
-          it != countries.by_name.end()) {
-        suggestion = it->second;
-      } else {
-        suggestion = NearestWord(options.country, countries.codes);
-      }
-      std::fprintf(stderr,
-                   "palmyra: --country '%s' is no country code: give an ISO 3166 alpha-3 code "
-                   "(SYR, RUS, USA) or IGO, NGO, IMG, MNC%s\n",
-                   options.country.c_str(),
-                   suggestion.empty() ? "" : ("; did you mean " + suggestion + "?").c_str());
-      return false;
+    if (known || countries.codes.empty()) continue;
+    std::string suggestion;
+    if (auto it = countries.by_name.find(AsciiLowercase(*value)); it != countries.by_name.end()) {
+      suggestion = it->second;
+    } else {
+      suggestion = NearestWord(*value, countries.codes);
     }
+    std::fprintf(stderr,
+                 "palmyra: %s '%s' is no country code: give an ISO 3166 alpha-3 code (SYR, RUS, "
+                 "USA) or IGO, NGO, IMG, MNC%s\n",
+                 option, value->c_str(),
+                 suggestion.empty() ? "" : ("; did you mean " + suggestion + "?").c_str());
+    return false;
   }
   return true;
 }
@@ -151,6 +152,44 @@ int RunExportCommand(const ExportCommandOptions& options) {
   filter.actor = options.actor;
   filter.type = options.type;
   filter.country = options.country;
+  filter.source = options.source;
+  filter.target = options.target;
+  filter.place_country = options.place_country;
+  // What happened only, by default, for the formats whose users count
+  // happenings: GDELT, ACLED and PLOVER.
+  const bool counts_happenings = f == "gdelt" || f == "acled" || f == "plover";
+  const std::string modality = !options.modality.empty()
+                                   ? options.modality
+                                   : (counts_happenings ? "asserted,reported" : "all");
+  if (modality != "all") {
+    for (std::string_view m : Split(modality, ',')) {
+      const std::string name(Trim(m));
+      const std::vector<std::string> known = {"asserted", "reported", "future", "hypothetical",
+                                              "negated"};
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        const std::string near = NearestWord(name, known);
+        std::fprintf(stderr,
+                     "palmyra: --modality '%s' is not asserted, reported, future, hypothetical, "
+                     "negated or all%s\n",
+                     name.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+        return 2;
+      }
+      filter.modalities.push_back(name);
+    }
+  }
+  if (!options.precision.empty()) {
+    if (options.precision == "day") {
+      filter.precision = DatePrecision::kDay;
+    } else if (options.precision == "week") {
+      filter.precision = DatePrecision::kWeek;
+    } else if (options.precision == "month") {
+      filter.precision = DatePrecision::kMonth;
+    } else {
+      std::fprintf(stderr, "palmyra: --precision must be day, week or month, not '%s'\n",
+                   options.precision.c_str());
+      return 2;
+    }
+  }
   auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
@@ -217,12 +256,14 @@ int RunExportCommand(const ExportCommandOptions& options) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
     return 1;
   }
+  const std::string modalities = modality == "all" ? "" : " (modality " + modality + ")";
   if (f == "gdelt" || f == "acled") {
-    std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s) from %s%s\n",
-                 f == "gdelt" ? gdelt_rows.size() : acled_rows, events, options.db.c_str(),
-                 f == "acled" ? " (those ACLED records that happened: asserted or reported)" : "");
+    std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s)%s from %s\n",
+                 f == "gdelt" ? gdelt_rows.size() : acled_rows, events, modalities.c_str(),
+                 options.db.c_str());
   } else {
-    std::fprintf(stderr, "palmyra: exported %ld event(s) from %s\n", events, options.db.c_str());
+    std::fprintf(stderr, "palmyra: exported %ld event(s)%s from %s\n", events, modalities.c_str(),
+                 options.db.c_str());
   }
   return 0;
 }

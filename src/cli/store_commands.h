@@ -12,7 +12,10 @@ struct ExportCommandOptions {
   std::string format = "jsonl";  // jsonl | csv | gdelt | plover
   std::string from, to;          // YYYY-MM-DD, inclusive
   std::string actor, type, country;
-  std::string output;  // file; empty: standard output
+  std::string source, target, place_country;
+  std::string modality;   // comma-separated; "all"; empty: the format's default
+  std::string precision;  // day | week | month
+  std::string output;     // file; empty: standard output
 };
 
 // Returns 0; 1 when the database cannot be read or the output written; 2

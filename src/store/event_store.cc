@@ -286,6 +286,34 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
     const std::string p = "upper(" + param(filter.country) + ")";
     sql += " AND (sa.country = " + p + " OR ta.country = " + p + " OR p.country = " + p + ")";
   }
+  for (const auto& [prefix, column] :
+       {std::pair{&filter.source, "sa.code"}, std::pair{&filter.target, "ta.code"}}) {
+    if (prefix->empty()) continue;
+    const std::string p = "upper(" + param(*prefix) + ")";
+    sql += std::string(" AND substr(") + column + ", 1, length(" + p + ")) = " + p;
+  }
+  if (!filter.place_country.empty()) {
+    sql += " AND p.country = upper(" + param(filter.place_country) + ")";
+  }
+  if (!filter.modalities.empty()) {
+    sql += " AND e.modality IN (";
+    for (size_t i = 0; i < filter.modalities.size(); ++i) {
+      sql += (i > 0 ? ", " : "") + param(filter.modalities[i]);
+    }
+    sql += ")";
+  }
+  if (filter.precision) {
+    // Coarser precisions come later in the enum: day, week, month, year.
+    sql += " AND e.date_precision IN (";
+    bool first = true;
+    for (DatePrecision p :
+         {DatePrecision::kDay, DatePrecision::kWeek, DatePrecision::kMonth, DatePrecision::kYear}) {
+      if (static_cast<int>(p) > static_cast<int>(*filter.precision)) break;
+      sql += (first ? "" : ", ") + param(std::string(DatePrecisionName(p)));
+      first = false;
+    }
+    sql += ")";
+  }
   return sql + " ORDER BY a.id, e.id";
 }
 

@@ -44,6 +44,10 @@ extern const char kEventStoreSchema[];
 struct EventFilter {
   std::optional<Date> from, to;
   std::string actor, type, country;
+  std::string source, target;              // code prefixes of the source and of the target
+  std::string place_country;               // where it happened (ISO alpha-3)
+  std::vector<std::string> modalities;     // "asserted", "reported", ...; empty: all
+  std::optional<DatePrecision> precision;  // dated at least this finely
 };
 
 // The happening an event was merged into (events of the same day, source,

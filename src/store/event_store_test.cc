@@ -402,11 +402,15 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
       MakeEvent("e1", "2016-03-01", "195", "ASSAULT", "RUSMIL", "RUS", "SYR"),
       MakeEvent("e2", "2016-03-10", "0256", "REQUEST", "SYRGOV", "SYR", ""),
       MakeEvent("e3", "2016-03-20", "190", "ASSAULT", "TURMIL", "TUR", "SYR")};
+  std::vector<Event> varied = events;
+  varied[1].modality = Modality::kFuture;
+  varied[1].date->precision = DatePrecision::kWeek;
+  varied[2].date->precision = DatePrecision::kMonth;
   auto store = EventStore::Open(Path("filters.db"));
   ASSERT_TRUE(store.ok());
   CodeStats stats;
   stats.sentence_spans = {{0, 8}};
-  ASSERT_TRUE((*store)->Put(d, stats, events).ok());
+  ASSERT_TRUE((*store)->Put(d, stats, varied).ok());
   auto ids = [&](EventFilter f) {
     std::string out;
     EXPECT_TRUE((*store)
@@ -423,6 +427,25 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "19", ""}), "e1 e3 ");
   EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "syr"}), "e1 e2 e3 ");  // actor or place
   EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "TUR"}), "e3 ");
+  EventFilter pair;
+  pair.source = "rus";
+  pair.target = "REB";
+  EXPECT_EQ(ids(pair), "e1 ");
+  pair.target = "SYR";
+  EXPECT_EQ(ids(pair), "");
+  EventFilter where;
+  where.place_country = "SYR";  // where it happened, not whose actors
+  EXPECT_EQ(ids(where), "e1 e3 ");
+  EventFilter happened;
+  happened.modalities = {"asserted", "reported"};
+  EXPECT_EQ(ids(happened), "e1 e3 ");  // e2 is a future event
+  happened.modalities = {"future"};
+  EXPECT_EQ(ids(happened), "e2 ");
+  EventFilter weekly;
+  weekly.precision = DatePrecision::kWeek;
+  EXPECT_EQ(ids(weekly), "e1 e2 ");  // e3 is dated to the month
+  weekly.precision = DatePrecision::kDay;
+  EXPECT_EQ(ids(weekly), "e1 ");
 
   // The exports of e1.
   Event e1;
