@@ -456,6 +456,32 @@ TEST_F(CliTest, AcledExportHasAcledsColumnsAndOnlyWhatHappened) {
   EXPECT_EQ(r[30], "1589155200");  // the article's day, 2020-05-11, in Unix time
 }
 
+TEST_F(CliTest, GeoJsonIsAFeatureCollectionOfLocatedEvents) {
+  const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
+  const std::string db = (dir_ / "events.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + examples).status, 0);
+  const Result all = Palmyra("export --db " + db);
+  const Result geo = Palmyra("export --db " + db + " --format geojson");
+  ASSERT_EQ(geo.status, 0) << geo.err;
+  const nlohmann::json doc = nlohmann::json::parse(geo.out);  // one document, RFC 7946
+  EXPECT_EQ(doc["type"], "FeatureCollection");
+  size_t located = 0;
+  for (const nlohmann::json& e : Events(all.out)) located += !e["location"].is_null();
+  ASSERT_EQ(doc["features"].size(), located);
+  ASSERT_GT(located, 0u);
+  bool country_level = false;
+  for (const nlohmann::json& f : doc["features"]) {
+    EXPECT_EQ(f["type"], "Feature");
+    EXPECT_EQ(f["geometry"]["type"], "Point");
+    const double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
+    EXPECT_TRUE(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) << f.dump();
+    const bool country = f["properties"]["precision"] == "country";
+    EXPECT_EQ(f["properties"]["country_level"], country);
+    country_level = country_level || country;
+  }
+  EXPECT_TRUE(country_level) << "the examples place some events in a country only";
+}
+
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   const std::string story =
       "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "

@@ -127,13 +127,13 @@ bool FilterValuesAreKnown(const ExportCommandOptions& options) {
 
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
-  const std::vector<std::string> formats = {"jsonl",  "csv",   "gdelt",
-                                            "plover", "acled", "happenings"};
+  const std::vector<std::string> formats = {"jsonl", "csv",     "gdelt",     "plover",
+                                            "acled", "geojson", "happenings"};
   if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
     const std::string near = NearestWord(f, formats);
     std::fprintf(stderr,
-                 "palmyra: --format must be jsonl, csv, gdelt, plover, acled or happenings, not "
-                 "'%s'%s\n",
+                 "palmyra: --format must be jsonl, csv, gdelt, plover, acled, geojson or "
+                 "happenings, not '%s'%s\n",
                  f.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
     return 2;
   }
@@ -212,6 +212,8 @@ int RunExportCommand(const ExportCommandOptions& options) {
   std::unordered_map<int64_t, size_t> happening_index;
   std::unordered_set<int64_t> gdelt_rows;  // happenings written
   if (f == "acled") AppendAcledHeader(&buffer);
+  if (f == "geojson") AppendGeoJsonBegin(&buffer);
+  long features = 0;
   const Status read = (*store)->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
     if (f == "happenings" || f == "acled") {
       auto [it, added] = happening_index.emplace(a.happening.id, happenings.size());
@@ -231,6 +233,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
       return;
     }
     if (f == "plover") AppendEventPlover(e, a, &buffer);
+    if (f == "geojson") features += AppendEventGeoJson(e, a, features == 0, &buffer);
     ++events;
     if (buffer.size() > (1 << 20)) {
       std::fwrite(buffer.data(), 1, buffer.size(), out);
@@ -250,6 +253,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
       buffer.clear();
     }
   }
+  if (f == "geojson") AppendGeoJsonEnd(&buffer);
   std::fwrite(buffer.data(), 1, buffer.size(), out);
   if (out != stdout) std::fclose(out);
   if (!read.ok()) {
@@ -261,6 +265,9 @@ int RunExportCommand(const ExportCommandOptions& options) {
     std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s)%s from %s\n",
                  f == "gdelt" ? gdelt_rows.size() : acled_rows, events, modalities.c_str(),
                  options.db.c_str());
+  } else if (f == "geojson") {
+    std::fprintf(stderr, "palmyra: exported %ld located event(s) of %ld%s from %s\n", features,
+                 events, modalities.c_str(), options.db.c_str());
   } else {
     std::fprintf(stderr, "palmyra: exported %ld event(s)%s from %s\n", events, modalities.c_str(),
                  options.db.c_str());

@@ -338,6 +338,54 @@ bool Happened(const Event& e) {
 
 }  // namespace
 
+void AppendGeoJsonBegin(std::string* out) {
+  out->append("{\"type\":\"FeatureCollection\",\"features\":[\n");
+}
+
+bool AppendEventGeoJson(const Event& e, const StoredArticle& a, bool first, std::string* out) {
+  if (!e.location) return false;
+  const Location& l = *e.location;
+  nlohmann::ordered_json feature;
+  feature["type"] = "Feature";
+  feature["id"] = e.event_id;
+  feature["geometry"] = {{"type", "Point"}, {"coordinates", {l.lon, l.lat}}};
+  nlohmann::ordered_json p;
+  p["event_id"] = e.event_id;
+  p["doc_id"] = e.doc_id;
+  const std::optional<Date> day = DayOf(e, a);
+  p["date"] = day ? nlohmann::ordered_json(day->ToString()) : nlohmann::ordered_json(nullptr);
+  p["source"] = e.source ? nlohmann::ordered_json(e.source->code) : nlohmann::ordered_json(nullptr);
+  p["target"] = e.target ? nlohmann::ordered_json(e.target->code) : nlohmann::ordered_json(nullptr);
+  p["cameo"] = e.cameo.code;
+  p["plover_type"] = e.plover.type;
+  p["acled_event_type"] =
+      e.acled ? nlohmann::ordered_json(e.acled->event_type) : nlohmann::ordered_json(nullptr);
+  p["acled_sub_event_type"] =
+      e.acled ? nlohmann::ordered_json(e.acled->sub_event_type) : nlohmann::ordered_json(nullptr);
+  p["modality"] = std::string(ModalityName(e.modality));
+  int64_t killed = 0;
+  for (const Quantity& q : e.quantities) {
+    if (q.kind == "killed") killed = std::max<int64_t>(killed, static_cast<int64_t>(q.value));
+  }
+  p["killed"] = killed;
+  p["place"] = l.name;
+  p["geonameid"] =
+      l.geonameid != 0 ? nlohmann::ordered_json(l.geonameid) : nlohmann::ordered_json(nullptr);
+  p["admin1"] =
+      l.admin1.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(l.admin1);
+  p["country"] = l.country;
+  p["precision"] = std::string(LocationPrecisionName(l.precision));
+  p["country_level"] = l.precision == LocationPrecision::kCountry;
+  p["evidence"] = e.evidence.text;
+  p["url"] = a.url.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.url);
+  feature["properties"] = std::move(p);
+  if (!first) out->append(",\n");
+  out->append(feature.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return true;
+}
+
+void AppendGeoJsonEnd(std::string* out) { out->append("\n]}\n"); }
+
 void AppendAcledHeader(std::string* out) {
   out->append(
       "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"

@@ -48,6 +48,15 @@ struct AcledNames {
   std::unordered_map<std::string, std::string> countries;
   std::unordered_map<std::string, std::string> regions;
 };
+// GeoJSON (RFC 7946): a FeatureCollection of the located events, one Point
+// feature each ([longitude, latitude]), with the event's fields as
+// properties; a point that only stands for a region or a country says so
+// ("precision", "country_level"). Call Begin, a Feature per event (false
+// when it has no location), then End.
+void AppendGeoJsonBegin(std::string* out);
+bool AppendEventGeoJson(const Event& e, const StoredArticle& article, bool first,
+                        std::string* out);
+void AppendGeoJsonEnd(std::string* out);
 // ACLED's columns, in ACLED's order, as a CSV header.
 void AppendAcledHeader(std::string* out);
 // One ACLED row for a happening, from its first event that ACLED records
