@@ -59,8 +59,9 @@ void AppendCsvHeader(std::string* out) {
       "event_id,doc_id,sentence_index,date,date_precision,source_code,source_country,"
       "source_sector,source_text,target_code,target_country,target_sector,target_text,cameo,"
       "cameo_root,quad_class,goldstein,plover_type,plover_mode,acled_event_type,"
-      "acled_sub_event_type,modality,attribution,location,geonameid,lat,lon,admin1,"
-      "location_country,location_precision,quantities,evidence,url,rule,confidence\n");
+      "acled_sub_event_type,acled_disorder_type,acled_interaction,modality,attribution,location,"
+      "geonameid,lat,lon,admin1,location_country,location_precision,quantities,killed,injured,"
+      "arrested,evidence,url,publisher,happening_id,rule,confidence\n");
 }
 
 void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
@@ -84,6 +85,8 @@ void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
   f.push_back(e.plover.mode);
   f.push_back(e.acled ? e.acled->event_type : "");
   f.push_back(e.acled ? e.acled->sub_event_type : "");
+  f.push_back(e.acled ? e.acled->disorder_type : "");
+  f.push_back(e.acled ? std::to_string(e.acled->interaction) : "");
   f.push_back(std::string(ModalityName(e.modality)));
   f.push_back(e.attribution ? e.attribution->text : "");
   const bool place = e.location.has_value();
@@ -95,8 +98,19 @@ void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
   f.push_back(place ? e.location->country : "");
   f.push_back(place ? std::string(LocationPrecisionName(e.location->precision)) : "");
   f.push_back(Quantities(e));
+  // The casualty counts as numbers: the largest of each kind; empty when
+  // the report gives none.
+  for (const char* kind : {"killed", "injured", "arrested"}) {
+    std::optional<double> value;
+    for (const Quantity& q : e.quantities) {
+      if (q.kind == kind) value = std::max(value.value_or(q.value), q.value);
+    }
+    f.push_back(value ? Number(*value) : "");
+  }
   f.push_back(e.evidence.text);
   f.push_back(a.url);
+  f.push_back(a.source);
+  f.push_back(a.happening.id != 0 ? std::to_string(a.happening.id) : "");
   f.push_back(e.rule);
   f.push_back(Number(e.confidence));
   for (size_t i = 0; i < f.size(); ++i) {

@@ -462,7 +462,23 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   AppendCsvHeader(&csv);
   AppendEventCsv(e1, article, &csv);
   EXPECT_NE(csv.find(",\"evidence of e1, with \"\"quotes\"\"\","), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",killed=12,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",killed=12,12,,,"), std::string::npos) << csv;  // killed, injured, arrested
+  {
+    // As many fields as the header names, in every row.
+    auto fields = [](const std::string& line) {
+      size_t n = 1;
+      bool quoted = false;
+      for (char c : line) {
+        if (c == '"') quoted = !quoted;
+        if (c == ',' && !quoted) ++n;
+      }
+      return n;
+    };
+    const std::string header = csv.substr(0, csv.find('\n'));
+    const std::string row = csv.substr(csv.find('\n') + 1);
+    EXPECT_EQ(fields(header), 42u);
+    EXPECT_EQ(fields(row.substr(0, row.size() - 1)), 42u);
+  }
   std::string gdelt;
   AppendEventGdelt(e1, article, &gdelt);
   std::vector<std::string> columns;
