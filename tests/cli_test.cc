@@ -482,6 +482,46 @@ TEST_F(CliTest, GeoJsonIsAFeatureCollectionOfLocatedEvents) {
   EXPECT_TRUE(country_level) << "the examples place some events in a country only";
 }
 
+TEST_F(CliTest, StatsByPeriodCountTheFilteredEventsOnce) {
+  const std::string input =
+      Write("series.jsonl",
+            "{\"id\": \"s1\", \"date\": \"2020-05-04\", \"text\": \"Syrian troops shelled "
+            "Kafranbel in Idlib on Monday, killing two civilians.\"}\n"
+            "{\"id\": \"s2\", \"date\": \"2020-05-08\", \"text\": \"Rebels attacked a "
+            "checkpoint near Hama on Friday.\"}\n"
+            "{\"id\": \"s3\", \"date\": \"2020-06-02\", \"text\": \"Russia criticised Turkey on "
+            "Tuesday.\"}\n");
+  const std::string db = (dir_ / "series.db").string();
+  ASSERT_EQ(Palmyra("code --db " + db + " " + input).status, 0);
+  const Result all = Palmyra("export --db " + db + " --format csv --modality asserted,reported");
+  ASSERT_EQ(all.status, 0);
+  const long rows_exported = std::count(all.out.begin(), all.out.end(), '\n') - 1;
+  const Result weekly = Palmyra("stats --db " + db + " --by week --format csv");
+  ASSERT_EQ(weekly.status, 0) << weekly.err;
+  std::istringstream lines(weekly.out);
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header, "period,plover_type,events,killed");
+  long events = 0, killed = 0;
+  std::set<std::string> periods;
+  for (std::string line; std::getline(lines, line);) {
+    const std::vector<std::string> f = CsvFields(line);
+    ASSERT_EQ(f.size(), 4u) << line;
+    periods.insert(f[0]);
+    events += std::stol(f[2]);
+    killed += std::stol(f[3]);
+  }
+  EXPECT_EQ(events, rows_exported);  // every event once, all dated
+  EXPECT_EQ(killed, 2);
+  // The weeks start on Mondays: 4 May 2020 and 1 June 2020.
+  EXPECT_EQ(periods, (std::set<std::string>{"2020-05-04", "2020-06-01"}));
+  const Result assaults = Palmyra("stats --db " + db + " --by month --format csv --type ASSAULT");
+  ASSERT_EQ(assaults.status, 0);
+  EXPECT_EQ(assaults.out.find("ACCUSE"), std::string::npos);
+  EXPECT_NE(assaults.out.find("2020-05-01,ASSAULT,"), std::string::npos) << assaults.out;
+  EXPECT_EQ(Palmyra("stats --db " + db + " --by year").status, 2);
+}
+
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   const std::string story =
       "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "

@@ -131,28 +131,10 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--db", exporting.db, "The database")->required();
   export_cmd->add_option("--format", exporting.format,
                          "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table), "
-                         "plover (PLOVER JSON), acled (ACLED's columns, one row per happening) "
-                         "or happenings (events merged, with their counts and evidence)");
-  export_cmd->add_option("--from", exporting.from, "Events on or after this day (YYYY-MM-DD)");
-  export_cmd->add_option("--to", exporting.to, "Events on or before this day (YYYY-MM-DD)");
-  export_cmd->add_option("--actor", exporting.actor,
-                         "Events whose source or target code starts so (RUS, SYRREB)");
-  export_cmd->add_option("--type", exporting.type,
-                         "Events of this PLOVER type (ASSAULT) or CAMEO code or root (19, 0256)");
-  export_cmd->add_option("--country", exporting.country,
-                         "Events with an actor of, or a place in, this country (ISO alpha-3)");
-  export_cmd->add_option("--source", exporting.source,
-                         "Events whose source code starts so (RUS, SYRMIL)");
-  export_cmd->add_option("--target", exporting.target,
-                         "Events whose target code starts so (with --source: a pair)");
-  export_cmd->add_option("--place-country", exporting.place_country,
-                         "Events that happened in this country (ISO alpha-3)");
-  export_cmd->add_option("--modality", exporting.modality,
-                         "Comma-separated: asserted, reported, future, hypothetical, negated, or "
-                         "all (default: asserted,reported for gdelt, acled and plover; all for "
-                         "the others)");
-  export_cmd->add_option("--precision", exporting.precision,
-                         "Events dated at least this finely: day, week or month");
+                         "plover (PLOVER JSON), acled (ACLED's columns, one row per happening), "
+                         "geojson (RFC 7946, the located events) or happenings (events merged, "
+                         "with their counts and evidence)");
+  palmyra::AddFilterOptions(export_cmd, &exporting.filter);
   export_cmd->add_option("-o,--output", exporting.output, "Write to this file");
 
   palmyra::ShowCommandOptions show;
@@ -162,10 +144,20 @@ int main(int argc, char** argv) {
 
   palmyra::StatsCommandOptions stats;
   CLI::App* stats_cmd =
-      app.add_subcommand("stats", "Count stored events by day, type, actor and country.");
+      app.add_subcommand("stats",
+                         "Count stored events by day, type, actor and country, or per "
+                         "period with --by.");
   stats_cmd->add_option("--db", stats.db, "The database")->required();
   stats_cmd->add_option("--top", stats.top, "Rows of each ranking (default 20)")
       ->check(CLI::PositiveNumber);
+  stats_cmd
+      ->add_option("--by", stats.by,
+                   "A time series instead: events and dead per day, week or month and "
+                   "PLOVER type")
+      ->check(CLI::IsMember({"day", "week", "month"}));
+  stats_cmd->add_option("--format", stats.format, "text (default) or csv, with --by")
+      ->check(CLI::IsMember({"text", "csv"}));
+  palmyra::AddFilterOptions(stats_cmd, &stats.filter);
 
   std::string help_topic;
   CLI::App* help_cmd = app.add_subcommand("help", "Print the help of palmyra or of a command.");

@@ -4,10 +4,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "core/data_file.h"
 #include "core/strings.h"
@@ -73,7 +76,7 @@ AcledNames ReadAcledNames() {
 
 // Checks --type and --country against what Palmyra codes; prints the error
 // with the accepted values and the nearest one.
-bool FilterValuesAreKnown(const ExportCommandOptions& options) {
+bool FilterValuesAreKnown(const FilterOptions& options) {
   const std::string data_dir = ResolveDefaults(Options()).data_dir;
   if (!options.type.empty()) {
     auto table = CameoTable::Load(data_dir);
@@ -123,7 +126,86 @@ bool FilterValuesAreKnown(const ExportCommandOptions& options) {
   return true;
 }
 
+// The store's filter for the options, checked: false (after a message)
+// when a value is wrong. `happened_by_default`: without --modality, only
+// what happened (asserted or reported).
+bool BuildFilter(const FilterOptions& o, bool happened_by_default, EventFilter* filter,
+                 std::string* modality_note) {
+  if (!FilterValuesAreKnown(o)) return false;
+  for (const auto& [text, date, name] :
+       {std::tuple{&o.from, &filter->from, "--from"}, std::tuple{&o.to, &filter->to, "--to"}}) {
+    if (text->empty()) continue;
+    *date = Date::Parse(*text);
+    if (!*date) {
+      std::fprintf(stderr, "palmyra: %s '%s' is not a date in the form YYYY-MM-DD\n", name,
+                   text->c_str());
+      return false;
+    }
+  }
+  filter->actor = o.actor;
+  filter->type = o.type;
+  filter->country = o.country;
+  filter->source = o.source;
+  filter->target = o.target;
+  filter->place_country = o.place_country;
+  const std::string modality =
+      !o.modality.empty() ? o.modality : (happened_by_default ? "asserted,reported" : "all");
+  *modality_note = modality == "all" ? "" : " (modality " + modality + ")";
+  if (modality != "all") {
+    for (std::string_view m : Split(modality, ',')) {
+      const std::string name(Trim(m));
+      const std::vector<std::string> known = {"asserted", "reported", "future", "hypothetical",
+                                              "negated"};
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        const std::string near = NearestWord(name, known);
+        std::fprintf(stderr,
+                     "palmyra: --modality '%s' is not asserted, reported, future, hypothetical, "
+                     "negated or all%s\n",
+                     name.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+        return false;
+      }
+      filter->modalities.push_back(name);
+    }
+  }
+  if (!o.precision.empty()) {
+    if (o.precision == "day") {
+      filter->precision = DatePrecision::kDay;
+    } else if (o.precision == "week") {
+      filter->precision = DatePrecision::kWeek;
+    } else if (o.precision == "month") {
+      filter->precision = DatePrecision::kMonth;
+    } else {
+      std::fprintf(stderr, "palmyra: --precision must be day, week or month, not '%s'\n",
+                   o.precision.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+void AddFilterOptions(CLI::App* command, FilterOptions* o) {
+  command->add_option("--from", o->from, "Events on or after this day (YYYY-MM-DD)");
+  command->add_option("--to", o->to, "Events on or before this day (YYYY-MM-DD)");
+  command->add_option("--actor", o->actor,
+                      "Events whose source or target code starts so (RUS, SYRREB)");
+  command->add_option("--type", o->type,
+                      "Events of this PLOVER type (ASSAULT) or CAMEO code or root (19, 0256)");
+  command->add_option("--country", o->country,
+                      "Events with an actor of, or a place in, this country (ISO alpha-3)");
+  command->add_option("--source", o->source, "Events whose source code starts so (RUS, SYRMIL)");
+  command->add_option("--target", o->target,
+                      "Events whose target code starts so (with --source: a pair)");
+  command->add_option("--place-country", o->place_country,
+                      "Events that happened in this country (ISO alpha-3)");
+  command->add_option("--modality", o->modality,
+                      "Comma-separated: asserted, reported, future, hypothetical, negated, or all "
+                      "(default: asserted,reported for gdelt, acled, plover and stats --by; all "
+                      "for the others)");
+  command->add_option("--precision", o->precision,
+                      "Events dated at least this finely: day, week or month");
+}
 
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
@@ -137,58 +219,13 @@ int RunExportCommand(const ExportCommandOptions& options) {
                  f.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
     return 2;
   }
-  if (!FilterValuesAreKnown(options)) return 2;
-  EventFilter filter;
-  for (const auto& [text, date, name] : {std::tuple{&options.from, &filter.from, "--from"},
-                                         std::tuple{&options.to, &filter.to, "--to"}}) {
-    if (text->empty()) continue;
-    *date = Date::Parse(*text);
-    if (!*date) {
-      std::fprintf(stderr, "palmyra: %s '%s' is not a date in the form YYYY-MM-DD\n", name,
-                   text->c_str());
-      return 2;
-    }
-  }
-  filter.actor = options.actor;
-  filter.type = options.type;
-  filter.country = options.country;
-  filter.source = options.source;
-  filter.target = options.target;
-  filter.place_country = options.place_country;
   // What happened only, by default, for the formats whose users count
   // happenings: GDELT, ACLED and PLOVER.
-  const bool counts_happenings = f == "gdelt" || f == "acled" || f == "plover";
-  const std::string modality = !options.modality.empty()
-                                   ? options.modality
-                                   : (counts_happenings ? "asserted,reported" : "all");
-  if (modality != "all") {
-    for (std::string_view m : Split(modality, ',')) {
-      const std::string name(Trim(m));
-      const std::vector<std::string> known = {"asserted", "reported", "future", "hypothetical",
-                                              "negated"};
-      if (std::find(known.begin(), known.end(), name) == known.end()) {
-        const std::string near = NearestWord(name, known);
-        std::fprintf(stderr,
-                     "palmyra: --modality '%s' is not asserted, reported, future, hypothetical, "
-                     "negated or all%s\n",
-                     name.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
-        return 2;
-      }
-      filter.modalities.push_back(name);
-    }
-  }
-  if (!options.precision.empty()) {
-    if (options.precision == "day") {
-      filter.precision = DatePrecision::kDay;
-    } else if (options.precision == "week") {
-      filter.precision = DatePrecision::kWeek;
-    } else if (options.precision == "month") {
-      filter.precision = DatePrecision::kMonth;
-    } else {
-      std::fprintf(stderr, "palmyra: --precision must be day, week or month, not '%s'\n",
-                   options.precision.c_str());
-      return 2;
-    }
+  EventFilter filter;
+  std::string modalities;
+  if (!BuildFilter(options.filter, f == "gdelt" || f == "acled" || f == "plover", &filter,
+                   &modalities)) {
+    return 2;
   }
   auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
@@ -260,7 +297,6 @@ int RunExportCommand(const ExportCommandOptions& options) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
     return 1;
   }
-  const std::string modalities = modality == "all" ? "" : " (modality " + modality + ")";
   if (f == "gdelt" || f == "acled") {
     std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s)%s from %s\n",
                  f == "gdelt" ? gdelt_rows.size() : acled_rows, events, modalities.c_str(),
@@ -351,12 +387,75 @@ int RunShowCommand(const ShowCommandOptions& options) {
   return 0;
 }
 
+namespace {
+
+// The first day of the period of `day`: itself, its week's Monday, or the
+// first of its month.
+Date PeriodStart(const Date& day, const std::string& by) {
+  if (by == "week") return day.AddDays(-day.Weekday());
+  if (by == "month") return Date{day.year, day.month, 1};
+  return day;
+}
+
+// Events and dead per period and PLOVER type, for the events `filter` lets
+// through; undated events are counted apart.
+int RunStatsSeries(const StatsCommandOptions& options, EventStore* store, const EventFilter& filter,
+                   const std::string& modalities) {
+  struct Cell {
+    int64_t events = 0;
+    int64_t killed = 0;
+  };
+  std::map<std::pair<std::string, std::string>, Cell> cells;  // (period, type)
+  int64_t undated = 0, total = 0;
+  const Status read = store->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
+    ++total;
+    const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : a.published;
+    if (!day) {
+      ++undated;
+      return;
+    }
+    Cell& cell = cells[{PeriodStart(*day, options.by).ToString(), e.plover.type}];
+    ++cell.events;
+    double killed = 0;
+    for (const Quantity& q : e.quantities) {
+      if (q.kind == "killed") killed = std::max(killed, q.low.value_or(q.value));
+    }
+    cell.killed += static_cast<int64_t>(killed);
+  });
+  if (!read.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
+    return 1;
+  }
+  const bool csv = options.format == "csv";
+  if (csv) {
+    std::printf("period,plover_type,events,killed\n");
+  } else {
+    std::printf("%s: %lld events%s by %s and PLOVER type (%lld undated, not counted)\n",
+                options.db.c_str(), static_cast<long long>(total), modalities.c_str(),
+                options.by.c_str(), static_cast<long long>(undated));
+    std::printf("  %-10s  %-10s  %8s  %8s\n", options.by == "day" ? "day" : "from", "type",
+                "events", "killed");
+  }
+  for (const auto& [key, cell] : cells) {
+    std::printf(csv ? "%s,%s,%lld,%lld\n" : "  %-10s  %-10s  %8lld  %8lld\n", key.first.c_str(),
+                key.second.c_str(), static_cast<long long>(cell.events),
+                static_cast<long long>(cell.killed));
+  }
+  return 0;
+}
+
+}  // namespace
+
 int RunStatsCommand(const StatsCommandOptions& options) {
+  EventFilter filter;
+  std::string modalities;
+  if (!BuildFilter(options.filter, !options.by.empty(), &filter, &modalities)) return 2;
   auto store = EventStore::OpenForReading(options.db);
   if (!store.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
     return 1;
   }
+  if (!options.by.empty()) return RunStatsSeries(options, store->get(), filter, modalities);
   auto counts = (*store)->Counts(static_cast<size_t>(std::max(1, options.top)));
   if (!counts.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", counts.status().message().c_str());

@@ -5,17 +5,28 @@
 
 #include <string>
 
+namespace CLI {
+class App;
+}
+
 namespace palmyra {
+
+// The filters `export` and `stats` share.
+struct FilterOptions {
+  std::string from, to;  // YYYY-MM-DD, inclusive
+  std::string actor, type, country;
+  std::string source, target, place_country;
+  std::string modality;   // comma-separated; "all"; empty: the command's default
+  std::string precision;  // day | week | month
+};
+// Adds the filter options to a command.
+void AddFilterOptions(CLI::App* command, FilterOptions* options);
 
 struct ExportCommandOptions {
   std::string db;
-  std::string format = "jsonl";  // jsonl | csv | gdelt | plover
-  std::string from, to;          // YYYY-MM-DD, inclusive
-  std::string actor, type, country;
-  std::string source, target, place_country;
-  std::string modality;   // comma-separated; "all"; empty: the format's default
-  std::string precision;  // day | week | month
-  std::string output;     // file; empty: standard output
+  std::string format = "jsonl";  // jsonl | csv | gdelt | plover | acled | geojson | happenings
+  FilterOptions filter;
+  std::string output;  // file; empty: standard output
 };
 
 // Returns 0; 1 when the database cannot be read or the output written; 2
@@ -32,9 +43,14 @@ int RunShowCommand(const ShowCommandOptions& options);
 
 struct StatsCommandOptions {
   std::string db;
-  int top = 20;  // rows of each ranking
+  int top = 20;        // rows of each ranking
+  std::string by;      // day | week | month: a time series instead of rankings
+  std::string format;  // text (default) | csv, for --by
+  FilterOptions filter;
 };
 
+// Rankings of the stored events, or with --by the events (and their dead)
+// per period and PLOVER type, under the filters of `export`.
 int RunStatsCommand(const StatsCommandOptions& options);
 
 }  // namespace palmyra
