@@ -584,6 +584,19 @@ TEST_F(CliTest, AProgressLineOnlyOnATerminalAndASummaryAlways) {
   EXPECT_NE(seen.find("article(s), "), std::string::npos) << seen;
   EXPECT_NE(seen.find(" a second, "), std::string::npos) << seen;
   EXPECT_NE(seen.find("palmyra: coded 8 document(s)"), std::string::npos) << seen;
+  EXPECT_NE(seen.find("\033["), std::string::npos) << "the line is cleared with an escape";
+  // NO_COLOR and TERM=dumb: the same line, without escape sequences.
+  for (const char* env : {"NO_COLOR=1", "TERM=dumb"}) {
+    const fs::path plain_typescript = dir_ / "plain.txt";
+    const std::string plain_command = std::string(env) + " script -qfec '" +
+                                      std::string(PALMYRA_TEST_BINARY) + " code -o /dev/null " +
+                                      examples + "' " + plain_typescript.string() +
+                                      " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(plain_command.c_str()), 0);
+    const std::string plain_seen = Slurp(plain_typescript);
+    EXPECT_NE(plain_seen.find(" a second, "), std::string::npos) << env << plain_seen;
+    EXPECT_EQ(plain_seen.find('\033'), std::string::npos) << env;
+  }
 }
 
 TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {

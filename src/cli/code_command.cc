@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 
 #include "ingest/document_source.h"
@@ -60,11 +61,13 @@ void AppendEventText(const Event& e, std::string* out) {
 }
 
 // The progress line: on standard error, only when it is a terminal,
-// rewritten at most twice a second.
+// rewritten at most twice a second; with NO_COLOR set or TERM=dumb, without
+// escape sequences (spaces clear the rest of the line).
 class Progress {
  public:
   explicit Progress(uint64_t total_bytes)
       : enabled_(isatty(STDERR_FILENO) != 0),
+        plain_(PlainTerminal()),
         total_(total_bytes),
         start_(std::chrono::steady_clock::now()) {}
   void Update(long documents, long events, long errors, uint64_t bytes_read) {
@@ -84,16 +87,37 @@ class Progress {
       std::snprintf(line + n, sizeof line - n, ", %.0f%% read, %ldm%02lds left", 100 * done,
                     left / 60, left % 60);
     }
-    std::fprintf(stderr, "\r%s\033[K", line);
+    const int length = static_cast<int>(std::strlen(line));
+    if (plain_) {
+      std::fprintf(stderr, "\r%s%*s", line, std::max(0, width_ - length), "");
+    } else {
+      std::fprintf(stderr, "\r%s\033[K", line);
+    }
+    width_ = length;
   }
   // Clears the line before other messages and at the end.
   void Clear() {
-    if (enabled_ && shown_) std::fprintf(stderr, "\r\033[K");
+    if (enabled_ && shown_) {
+      if (plain_) {
+        std::fprintf(stderr, "\r%*s\r", width_, "");
+      } else {
+        std::fprintf(stderr, "\r\033[K");
+      }
+    }
     shown_ = false;
   }
 
  private:
+  static bool PlainTerminal() {
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return (no_color != nullptr && no_color[0] != '\0') ||
+           (term != nullptr && std::strcmp(term, "dumb") == 0);
+  }
+
   bool enabled_;
+  bool plain_;
+  int width_ = 0;
   bool shown_ = false;
   uint64_t total_;
   std::chrono::steady_clock::time_point start_, last_;
