@@ -93,6 +93,10 @@ Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path) {
   return std::unique_ptr<LineReader>(new LineReader(file, true, path));
 }
 
+std::unique_ptr<LineReader> LineReader::FromStream(std::FILE* file, std::string path) {
+  return std::unique_ptr<LineReader>(new LineReader(file, true, std::move(path)));
+}
+
 LineReader::~LineReader() {
   std::free(buffer_);
   if (owned_) std::fclose(file_);
@@ -101,10 +105,14 @@ LineReader::~LineReader() {
 bool LineReader::Next(std::string* line) {
   errno = 0;
   const ssize_t n = ::getline(&buffer_, &capacity_, file_);
+  const int error = errno;
   if (n < 0) {
     if (std::ferror(file_)) {
-      status_ = IoError(path_ + ": read failed after line " + std::to_string(line_number_) + ": " +
-                        Errno());
+      // A decompressing stream reports damaged or truncated data as EIO.
+      const std::string why = error == 0 || error == EIO ? std::string("damaged or truncated data")
+                                                         : std::string(std::strerror(error));
+      status_ =
+          IoError(path_ + ": read failed after line " + std::to_string(line_number_) + ": " + why);
     }
     return false;
   }

@@ -31,6 +31,9 @@ class LineReader {
  public:
   // `path` "-" reads standard input.
   static Result<std::unique_ptr<LineReader>> Open(const std::string& path);
+  // Reads lines from an open stream (a pipe, a decompressing stream), which
+  // it closes at the end; `path` names it in messages.
+  static std::unique_ptr<LineReader> FromStream(std::FILE* file, std::string path);
   ~LineReader();
 
   // Reads the next line without its "\n" (and without a "\r" before it).

@@ -1,6 +1,7 @@
 #include "ingest/document_source.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 
@@ -59,6 +60,31 @@ Result<std::string> ReadWhole(const std::string& path) {
                    ")");
   }
   return out;
+}
+
+// A gzip file as a stdio stream (fopencookie), for reading line by line
+// without decompressing it whole; nullptr when it cannot be opened.
+std::FILE* OpenGzipStream(const std::string& path) {
+  gzFile gz = gzopen(path.c_str(), "rb");
+  if (gz == nullptr) return nullptr;
+  gzbuffer(gz, 1 << 17);
+  cookie_io_functions_t io{};
+  io.read = [](void* cookie, char* buffer, size_t size) -> ssize_t {
+    gzFile gz = static_cast<gzFile>(cookie);
+    const int n = gzread(gz, buffer, static_cast<unsigned>(std::min<size_t>(size, 1u << 30)));
+    int error = Z_OK;
+    gzerror(gz, &error);
+    // A damaged or truncated stream is a read error, not an end of file.
+    if (n < 0 || (n == 0 && error != Z_OK && error != Z_STREAM_END)) {
+      errno = EIO;
+      return -1;
+    }
+    return n;
+  };
+  io.close = [](void* cookie) { return gzclose(static_cast<gzFile>(cookie)) == Z_OK ? 0 : EOF; };
+  std::FILE* file = fopencookie(gz, "r", io);
+  if (file == nullptr) gzclose(gz);
+  return file;
 }
 
 bool IsGzip(const std::string& path) {
@@ -160,7 +186,12 @@ bool DocumentSource::NextJsonLine(Document* doc, std::vector<IngestProblem>* pro
     ApplyDefaults(doc);
     return true;
   }
-  if (!lines_->status().ok()) problems->push_back({path_, lines_->status().message(), true});
+  if (!lines_->status().ok()) {
+    // The reader's message names the file already.
+    std::string message = lines_->status().message();
+    if (StartsWith(message, path_ + ": ")) message.erase(0, path_.size() + 2);
+    problems->push_back({path_, message, true});
+  }
   lines_.reset();
   return false;
 }
@@ -221,7 +252,7 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
         problems->push_back({"stdin", "binary data, not a text, web page, feed or crawl", true});
         continue;
       }
-            if (format == Format::kWarc) {
+      if (format == Format::kWarc) {
         problems->push_back(
             {"stdin", "a WARC crawl is read from a file, not standard input: name the file", true});
         continue;
@@ -273,8 +304,12 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
     }
     if (format == Format::kJsonLines) {
       if (IsGzip(path_)) {
-        problems->push_back(
-            {path_, "gzip-compressed JSON Lines are not read; decompress the file first", true});
+        std::FILE* stream = OpenGzipStream(path_);
+        if (stream == nullptr) {
+          problems->push_back({path_, "cannot open", true});
+          continue;
+        }
+        lines_ = LineReader::FromStream(stream, path_);
         continue;
       }
       auto opened = LineReader::Open(path_);

@@ -1,9 +1,11 @@
 #include "ingest/document_source.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace palmyra {
 namespace {
@@ -101,6 +103,37 @@ TEST_F(DocumentSourceTest, ABrokenLineIsReportedWithFileAndLineAndTheRestIsRead)
   EXPECT_EQ(problems[3].where, path + ":5");
   EXPECT_EQ(problems[4].where, path + ":6");
   EXPECT_FALSE(problems[4].unreadable);  // a warning: the article is still coded
+}
+
+TEST_F(DocumentSourceTest, GzipCompressedJsonLinesAreReadLineByLine) {
+  std::string lines;
+  for (int i = 0; i < 500; ++i) {
+    lines += "{\"id\": \"n" + std::to_string(i) + "\", \"text\": \"Article number " +
+             std::to_string(i) + ".\"}\n";
+  }
+  const std::string path = (dir_ / "news.jsonl.gz").string();
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  ASSERT_EQ(gzwrite(gz, lines.data(), static_cast<unsigned>(lines.size())),
+            static_cast<int>(lines.size()));
+  gzclose(gz);
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({path}, &problems);
+  EXPECT_TRUE(problems.empty()) << problems[0].message;
+  ASSERT_EQ(docs.size(), 500u);
+  EXPECT_EQ(docs[0].id, "n0");
+  EXPECT_EQ(docs[499].text, "Article number 499.");
+  // Cut short: what comes before the cut is read, and the damage reported.
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string cut = Write("cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
+  problems.clear();
+  const auto some = ReadAll({cut}, &problems);
+  EXPECT_GT(some.size(), 0u);
+  EXPECT_LT(some.size(), 500u);
+  ASSERT_FALSE(problems.empty());
+  EXPECT_NE(problems.back().message.find("damaged or truncated"), std::string::npos)
+      << problems.back().message;
 }
 
 TEST_F(DocumentSourceTest, ADirectoryIsReadRecursivelyInNameOrderSkippingHiddenAndOtherFiles) {
