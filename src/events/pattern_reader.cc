@@ -70,6 +70,9 @@ class ItemParser {
       } else {
         const size_t start = i_;
         while (i_ < s_.size() && IsWordChar(s_[i_])) ++i_;
+        // Any other character ("[" in "INITIATIVE [ PLAN") is an error, not
+        // an empty word: the position must move on.
+        if (i_ == start) return Fail(std::string("unexpected '") + c + "'");
         e.text = std::string(s_.substr(start, i_ - start));
       }
       out->push_back(std::move(e));

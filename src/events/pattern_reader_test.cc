@@ -83,6 +83,22 @@ TEST(PatternReaderTest, ReportsMalformedLinesWithFileAndLineAndKeepsTheRest) {
   EXPECT_NE(f.diagnostics[2].ToString().find("bad.txt:5"), std::string::npos);
 }
 
+TEST(PatternReaderTest, AStrayBracketInAPatternIsAnErrorNotAnEndlessLoop) {
+  // Once read as an empty word again and again, without end.
+  const PatternFile f = ParsePatternDictionary("stray.txt",
+                                               "--- REJECT   [127] ---\n"
+                                               "- * INITIATIVE [ PLAN  [127]\n"
+                                               "- * PLAN [127]\n"
+                                               "- * # ^ ~ [127]\n");
+  ASSERT_EQ(f.blocks.size(), 1u);
+  ASSERT_EQ(f.blocks[0].patterns.size(), 1u);  // the good line is kept
+  ASSERT_EQ(f.diagnostics.size(), 2u);
+  EXPECT_EQ(f.diagnostics[0].line, 2);
+  EXPECT_NE(f.diagnostics[0].ToString().find("unexpected '['"), std::string::npos)
+      << f.diagnostics[0].ToString();
+  EXPECT_EQ(f.diagnostics[1].line, 4);
+}
+
 TEST(PatternReaderTest, ParsesPatternItems) {
   RawPattern p;
   std::string error;
