@@ -522,6 +522,33 @@ TEST_F(CliTest, StatsByPeriodCountTheFilteredEventsOnce) {
   EXPECT_EQ(Palmyra("stats --db " + db + " --by year").status, 2);
 }
 
+TEST_F(CliTest, WriteErrorsFailTheRunAndAnOutputIsNeverAnInput) {
+  const std::string article = Write("a.txt", "Russian jets bombed rebel positions in Aleppo.\n");
+  if (fs::exists("/dev/full")) {
+    const Result full = Palmyra("code -o /dev/full " + article);
+    EXPECT_EQ(full.status, 1);
+    EXPECT_NE(full.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
+        << full.err;
+    const std::string db = (dir_ / "e.db").string();
+    ASSERT_EQ(Palmyra("code --db " + db + " " + article).status, 0);
+    const Result exported = Palmyra("export --db " + db + " -o /dev/full");
+    EXPECT_EQ(exported.status, 1);
+    EXPECT_NE(exported.err.find("No space left on device"), std::string::npos) << exported.err;
+  }
+  // "-o X X" would truncate X before reading it.
+  const Result same = Palmyra("code -o " + article + " " + article);
+  EXPECT_EQ(same.status, 2);
+  EXPECT_NE(same.err.find("also an input"), std::string::npos) << same.err;
+  EXPECT_EQ(Slurp(article), "Russian jets bombed rebel positions in Aleppo.\n");
+  // A file written in full, and no temporary file left beside it.
+  const std::string out = (dir_ / "events.jsonl").string();
+  ASSERT_EQ(Palmyra("code -o " + out + " " + article).status, 0);
+  EXPECT_FALSE(Events(Slurp(out)).empty());
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
+  }
+}
+
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   const std::string story =
       "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "
@@ -588,10 +615,9 @@ TEST_F(CliTest, AProgressLineOnlyOnATerminalAndASummaryAlways) {
   // NO_COLOR and TERM=dumb: the same line, without escape sequences.
   for (const char* env : {"NO_COLOR=1", "TERM=dumb"}) {
     const fs::path plain_typescript = dir_ / "plain.txt";
-    const std::string plain_command = std::string(env) + " script -qfec '" +
-                                      std::string(PALMYRA_TEST_BINARY) + " code -o /dev/null " +
-                                      examples + "' " + plain_typescript.string() +
-                                      " >/dev/null 2>&1";
+    const std::string plain_command =
+        std::string(env) + " script -qfec '" + std::string(PALMYRA_TEST_BINARY) +
+        " code -o /dev/null " + examples + "' " + plain_typescript.string() + " >/dev/null 2>&1";
     ASSERT_EQ(std::system(plain_command.c_str()), 0);
     const std::string plain_seen = Slurp(plain_typescript);
     EXPECT_NE(plain_seen.find(" a second, "), std::string::npos) << env << plain_seen;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <thread>
 
+#include "cli/output_file.h"
 #include "ingest/document_source.h"
 #include "merge/near_duplicates.h"
 #include "palmyra/engine.h"
@@ -191,13 +192,20 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     }
     store = std::move(opened).value();
   }
-  std::FILE* out = store != nullptr && options.output.empty() ? nullptr : stdout;
-  if (!options.output.empty() && options.output != "-") {
-    out = std::fopen(options.output.c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "palmyra: cannot write %s\n", options.output.c_str());
-      return 2;
+  // Events go to standard output, a file, or (with --db and no -o) nowhere.
+  if (IsAlsoAnInput(options.output, options.inputs)) {
+    std::fprintf(stderr, "palmyra: -o %s is also an input: writing it would destroy it\n",
+                 options.output.c_str());
+    return 2;
+  }
+  std::unique_ptr<OutputFile> out;
+  if (store == nullptr || !options.output.empty()) {
+    auto opened = OutputFile::Open(options.output);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
+      return 1;
     }
+    out = std::move(opened).value();
   }
   const int threads =
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -321,13 +329,15 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         }
       }
       events += static_cast<long>(job.events.size());
-      if (out != nullptr) std::fwrite(buffer.data(), 1, buffer.size(), out);
+      if (out != nullptr) out->Write(buffer);
     }
     progress.Update(documents, events, unreadable + failed, source.BytesRead());
   }
   progress.Clear();
-  if (out != nullptr && out != stdout) std::fclose(out);
-  if (out == stdout) std::fflush(out);
+  // Events that could not be written are lost: that fails the run.
+  Status written = Status::Ok();
+  if (out != nullptr) written = out->Close();
+  if (!written.ok()) std::fprintf(stderr, "palmyra: %s\n", written.message().c_str());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) {
@@ -342,7 +352,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
                                      options.db + ", " + std::to_string(unchanged) + " unchanged")
                                         .c_str());
   }
-  return unreadable > 0 ? 1 : 0;
+  return unreadable > 0 || !written.ok() ? 1 : 0;
 }
 
 }  // namespace palmyra

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/output_file.h"
 #include "core/data_file.h"
 #include "core/strings.h"
 #include "events/cameo_table.h"
@@ -232,14 +233,14 @@ int RunExportCommand(const ExportCommandOptions& options) {
     std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
     return 1;
   }
-  std::FILE* out = stdout;
-  if (!options.output.empty()) {
-    out = std::fopen(options.output.c_str(), "wb");
-    if (out == nullptr) {
-      std::fprintf(stderr, "palmyra: cannot write %s: %s\n", options.output.c_str(),
-                   std::strerror(errno));
+  std::unique_ptr<OutputFile> out;
+  {
+    auto opened = OutputFile::Open(options.output);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
       return 1;
     }
+    out = std::move(opened).value();
   }
   std::string buffer;
   if (f == "csv") AppendCsvHeader(&buffer);
@@ -273,7 +274,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
     if (f == "geojson") features += AppendEventGeoJson(e, a, features == 0, &buffer);
     ++events;
     if (buffer.size() > (1 << 20)) {
-      std::fwrite(buffer.data(), 1, buffer.size(), out);
+      out->Write(buffer);
       buffer.clear();
     }
   });
@@ -286,13 +287,16 @@ int RunExportCommand(const ExportCommandOptions& options) {
       AppendHappeningJson(h, &buffer);
     }
     if (buffer.size() > (1 << 20)) {
-      std::fwrite(buffer.data(), 1, buffer.size(), out);
+      out->Write(buffer);
       buffer.clear();
     }
   }
   if (f == "geojson") AppendGeoJsonEnd(&buffer);
-  std::fwrite(buffer.data(), 1, buffer.size(), out);
-  if (out != stdout) std::fclose(out);
+  out->Write(buffer);
+  if (const Status closed = out->Close(); !closed.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", closed.message().c_str());
+    return 1;
+  }
   if (!read.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
     return 1;

@@ -175,6 +175,8 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
 bool DocumentSource::NextJsonLine(Document* doc, std::vector<IngestProblem>* problems) {
   std::string line;
   while (lines_->Next(&line)) {
+    // A byte-order mark before the first record is no part of it.
+    if (lines_->line_number() == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
     if (Trim(line).empty()) continue;
     const std::string where = path_ + ":" + std::to_string(lines_->line_number());
     *doc = Document();

@@ -105,6 +105,17 @@ TEST_F(DocumentSourceTest, ABrokenLineIsReportedWithFileAndLineAndTheRestIsRead)
   EXPECT_FALSE(problems[4].unreadable);  // a warning: the article is still coded
 }
 
+TEST_F(DocumentSourceTest, AByteOrderMarkDoesNotCostTheFirstRecord) {
+  const std::string path = Write("bom.jsonl",
+                                 "\xEF\xBB\xBF{\"id\": \"first\", \"text\": \"One.\"}\n"
+                                 "{\"id\": \"second\", \"text\": \"Two.\"}\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({path}, &problems);
+  EXPECT_TRUE(problems.empty()) << problems[0].message;
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "first");
+}
+
 TEST_F(DocumentSourceTest, GzipCompressedJsonLinesAreReadLineByLine) {
   std::string lines;
   for (int i = 0; i < 500; ++i) {
