@@ -134,6 +134,50 @@ uint64_t DocumentSource::BytesRead() const {
   return done_bytes_;
 }
 
+namespace {
+
+// Appends the article files under `dir` (hidden ones skipped, symbolic
+// links to folders not followed) to *files; an entry or a folder that
+// cannot be read (no permission, a symbolic link that loops or leads
+// nowhere) is reported, and the rest is listed.
+void ListArticleFiles(const fs::path& dir, int depth, std::vector<std::string>* files,
+                      std::vector<IngestProblem>* problems) {
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  if (error) {
+    problems->push_back({dir.string(), "cannot list the directory: " + error.message(), true});
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(error)) {
+    if (error) {
+      problems->push_back({dir.string(), "cannot list the directory: " + error.message(), true});
+      return;
+    }
+    const fs::path path = it->path();
+    const std::string name = path.filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    std::error_code status_error;
+    const fs::file_status status = fs::status(path, status_error);  // through symbolic links
+    if (status_error) {
+      problems->push_back({path.string(), "cannot read: " + status_error.message(), true});
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      // A symbolic link to a folder is not followed (it may lead back up).
+      if (fs::is_symlink(fs::symlink_status(path, status_error))) continue;
+      if (depth >= 64) {
+        problems->push_back({path.string(), "folders nested too deep", true});
+        continue;
+      }
+      ListArticleFiles(path, depth + 1, files, problems);
+    } else if (fs::is_regular_file(status) && IsArticleFile(name)) {
+      files->push_back(path.string());
+    }
+  }
+}
+
+}  // namespace
+
 bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
   lines_.reset();
   warc_.reset();
@@ -146,20 +190,7 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
     if (input != "-" && fs::is_directory(input, error)) {
       // Articles in a directory, in name order, recursively.
       std::vector<std::string> files;
-      for (auto it = fs::recursive_directory_iterator(
-               input, fs::directory_options::skip_permission_denied, error);
-           !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-        const std::string name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && IsArticleFile(name)) {
-          files.push_back(it->path().string());
-        }
-      }
-      if (error)
-        problems->push_back({input, "cannot list the directory: " + error.message(), true});
+      ListArticleFiles(input, 0, &files, problems);
       std::sort(files.begin(), files.end());
       pending_.insert(pending_.begin(), files.begin(), files.end());
       continue;

@@ -162,6 +162,25 @@ TEST_F(DocumentSourceTest, ADirectoryIsReadRecursivelyInNameOrderSkippingHiddenA
   EXPECT_EQ(docs[2].title, "Third");
 }
 
+TEST_F(DocumentSourceTest, ASymbolicLinkLoopIsReportedAndTheRestOfTheFolderRead) {
+  Write("d/a.txt", "First\nbody\n");
+  Write("d/sub/b.txt", "Second\nbody\n");
+  fs::create_symlink("loop.txt", dir_ / "d" / "loop.txt");  // itself
+  fs::create_symlink("..", dir_ / "d" / "sub" / "up");      // a folder above
+  fs::create_symlink("nowhere.txt", dir_ / "d" / "z.txt");  // dangling
+  std::vector<IngestProblem> problems;
+  const auto docs =
+      ReadAll({(dir_ / "d").string(), Write("after.txt", "Third\nbody\n")}, &problems);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].title, "First");
+  EXPECT_EQ(docs[1].title, "Second");
+  EXPECT_EQ(docs[2].title, "Third");
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].where.find("loop.txt"), std::string::npos);
+  EXPECT_TRUE(problems[0].unreadable);
+  EXPECT_NE(problems[1].where.find("z.txt"), std::string::npos);
+}
+
 TEST_F(DocumentSourceTest, AMissingInputIsReportedAndTheNextOneRead) {
   const std::string good = Write("g.txt", "Headline\nBody.\n");
   std::vector<IngestProblem> problems;
