@@ -1,6 +1,7 @@
 // The palmyra command on good and bad input: messages that name the file,
 // line or document; the other articles still coded; the exit status; the
 // same bytes for the same input on any number of threads.
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
@@ -547,6 +548,28 @@ TEST_F(CliTest, WriteErrorsFailTheRunAndAnOutputIsNeverAnInput) {
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
   }
+}
+
+TEST_F(CliTest, PipesAndFifosAreReadOnceAndWhole) {
+  const std::string jsonl =
+      (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples" / "world.jsonl").string();
+  const Result direct = Palmyra("code " + jsonl);
+  ASSERT_EQ(direct.status, 0);
+  ASSERT_FALSE(Events(direct.out).empty());
+  // /dev/stdin was sniffed and then opened again, losing its start.
+  const fs::path out = dir_ / "piped.jsonl", err = dir_ / "piped.err";
+  const std::string piped = "cat " + jsonl + " | " + std::string(PALMYRA_TEST_BINARY) +
+                            " code /dev/stdin >" + out.string() + " 2>" + err.string();
+  ASSERT_EQ(std::system(piped.c_str()), 0) << Slurp(err);
+  EXPECT_EQ(Slurp(out), direct.out);
+  // A named pipe: it hung.
+  const fs::path fifo = dir_ / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string writer = "(cat " + jsonl + " > " + fifo.string() + " &) ; timeout 60 " +
+                             std::string(PALMYRA_TEST_BINARY) + " code " + fifo.string() + " >" +
+                             out.string() + " 2>" + err.string();
+  ASSERT_EQ(std::system(writer.c_str()), 0) << Slurp(err);
+  EXPECT_EQ(Slurp(out), direct.out);
 }
 
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include <simdjson.h>
@@ -178,6 +179,9 @@ void ListArticleFiles(const fs::path& dir, int depth, std::vector<std::string>* 
 
 }  // namespace
 
+// The most a stream (standard input, a pipe) is read into memory.
+constexpr size_t kMaxStreamBytes = size_t{1} << 30;
+
 bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
   lines_.reset();
   warc_.reset();
@@ -274,24 +278,49 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
       warc_.reset();
     }
     if (!OpenNextFile(problems)) return false;
-    if (path_ == "-") {
-      // Standard input, read whole: JSON Lines, a page, a feed or a text.
+    // Standard input, a pipe, a FIFO, "<(...)": a stream, which can be
+    // read once only, so it is read whole (up to a bound) rather than
+    // sniffed and then opened again.
+    std::error_code kind_error;
+    const bool stream =
+        path_ == "-" || (fs::exists(path_, kind_error) && !fs::is_regular_file(path_, kind_error) &&
+                         !fs::is_directory(path_, kind_error));
+    if (stream) {
+      const std::string name = path_ == "-" ? "stdin" : path_;
+      std::FILE* in = path_ == "-" ? stdin : std::fopen(path_.c_str(), "rb");
+      if (in == nullptr) {
+        problems->push_back({name, std::string("cannot open: ") + std::strerror(errno), true});
+        continue;
+      }
       std::string text;
       char buffer[1 << 16];
       size_t n;
-      while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) text.append(buffer, n);
+      bool too_big = false;
+      while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) {
+        if (text.size() + n > kMaxStreamBytes) {
+          too_big = true;
+          break;
+        }
+        text.append(buffer, n);
+      }
+      if (in != stdin) std::fclose(in);
+      if (too_big) {
+        problems->push_back(
+            {name, "more than 1 GiB from a stream: write it to a file first", true});
+        continue;
+      }
       const Format format = DetectInputFormat(text);
       if (format == Format::kBinary) {
-        problems->push_back({"stdin", "binary data, not a text, web page, feed or crawl", true});
+        problems->push_back({name, "binary data, not a text, web page, feed or crawl", true});
         continue;
       }
       if (format == Format::kWarc) {
         problems->push_back(
-            {"stdin", "a WARC crawl is read from a file, not standard input: name the file", true});
+            {name, "a WARC crawl is read from a file, not a stream: name the file", true});
         continue;
       }
       if (format != Format::kJsonLines) {
-        QueueWhole(std::move(text), format, "stdin", problems);
+        QueueWhole(std::move(text), format, name, problems);
         continue;
       }
       size_t pos = 0;
@@ -299,12 +328,14 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
       while (pos < text.size()) {
         size_t end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
-        const std::string_view line = std::string_view(text).substr(pos, end - pos);
+        std::string_view line = std::string_view(text).substr(pos, end - pos);
         pos = end + 1;
         ++line_number;
+        if (line_number == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.remove_prefix(3);
         if (Trim(line).empty()) continue;
         Document d;
-        const std::string where = "<stdin>:" + std::to_string(line_number);
+        const std::string where =
+            (path_ == "-" ? std::string("<stdin>") : path_) + ":" + std::to_string(line_number);
         Status parsed = ParseJsonArticle(line, where, &d, problems);
         if (!parsed.ok()) {
           problems->push_back({where, parsed.message(), true});
