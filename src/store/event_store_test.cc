@@ -369,6 +369,18 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   EXPECT_NE(reopened.status().message().find("schema version 9"), std::string::npos);
 }
 
+// A filter on dates, an actor, a type and a country.
+EventFilter Filter(std::optional<Date> from, std::optional<Date> to, std::string actor,
+                   std::string type, std::string country) {
+  EventFilter f;
+  f.from = from;
+  f.to = to;
+  f.actor = std::move(actor);
+  f.type = std::move(type);
+  f.country = std::move(country);
+  return f;
+}
+
 // Hand-made events for the filters and exports.
 Event MakeEvent(const std::string& id, const char* date, const char* cameo, const char* plover,
                 const char* source, const char* source_country, const char* place_country) {
@@ -420,13 +432,13 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
     return out;
   };
   EXPECT_EQ(ids({}), "e1 e2 e3 ");
-  EXPECT_EQ(ids({Date::Parse("2016-03-05"), Date::Parse("2016-03-15"), "", "", ""}), "e2 ");
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "RUS", "", ""}), "e1 ");
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "REB", "", ""}), "e1 e2 e3 ");  // targets too
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "assault", ""}), "e1 e3 ");
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "19", ""}), "e1 e3 ");
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "syr"}), "e1 e2 e3 ");  // actor or place
-  EXPECT_EQ(ids({std::nullopt, std::nullopt, "", "", "TUR"}), "e3 ");
+  EXPECT_EQ(ids(Filter(Date::Parse("2016-03-05"), Date::Parse("2016-03-15"), "", "", "")), "e2 ");
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "RUS", "", "")), "e1 ");
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "REB", "", "")), "e1 e2 e3 ");  // targets too
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "", "assault", "")), "e1 e3 ");
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "", "19", "")), "e1 e3 ");
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "", "", "syr")), "e1 e2 e3 ");  // actor or place
+  EXPECT_EQ(ids(Filter(std::nullopt, std::nullopt, "", "", "TUR")), "e3 ");
   EventFilter pair;
   pair.source = "rus";
   pair.target = "REB";
@@ -451,7 +463,7 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   Event e1;
   StoredArticle article;
   ASSERT_TRUE((*store)
-                  ->ForEachEvent({std::nullopt, std::nullopt, "RUS", "", ""},
+                  ->ForEachEvent(Filter(std::nullopt, std::nullopt, "RUS", "", ""),
                                  [&](const Event& e, const StoredArticle& a) {
                                    e1 = e;
                                    article = a;
