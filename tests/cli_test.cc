@@ -572,6 +572,16 @@ TEST_F(CliTest, PipesAndFifosAreReadOnceAndWhole) {
   EXPECT_EQ(Slurp(out), direct.out);
 }
 
+TEST_F(CliTest, DocumentIdsCannotSendEscapeSequencesToTheTerminal) {
+  const std::string input = Write("esc.jsonl",
+                                  "{\"id\": \"\\u001b[31mred\\u0007\", \"text\": \"   \"}\n"
+                                  "{\"id\": \"ok\", \"text\": \"Rebels attacked Homs.\"}\n");
+  const Result run = Palmyra("code -o /dev/null " + input);
+  EXPECT_NE(run.err.find("\\x1b[31mred\\x07"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find('\033'), std::string::npos);
+  EXPECT_EQ(run.err.find('\007'), std::string::npos);
+}
+
 TEST_F(CliTest, NearDuplicatesAreLinkedNotCodedTwice) {
   const std::string story =
       "Russian jets struck rebel positions near Idlib on Tuesday, killing at least 12 fighters, a "

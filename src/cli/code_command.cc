@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/output_file.h"
+#include "core/strings.h"
 #include "ingest/document_source.h"
 #include "merge/near_duplicates.h"
 #include "palmyra/engine.h"
@@ -171,7 +172,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     // The user's dictionaries load as far as they can be read: say what not.
     const std::vector<std::string>& warnings = (*engine)->load_warnings();
     for (size_t i = 0; i < warnings.size() && i < 20; ++i)
-      std::fprintf(stderr, "palmyra: %s\n", warnings[i].c_str());
+      std::fprintf(stderr, "palmyra: %s\n", Printable(warnings[i]).c_str());
     if (warnings.size() > 20) {
       std::fprintf(stderr,
                    "palmyra: %zu more dictionary warnings (palmyra dict check lists them all)\n",
@@ -242,7 +243,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     if (!problems.empty()) progress.Clear();
     for (const IngestProblem& p : problems) {
       std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
-                   p.where.c_str(), p.message.c_str());
+                   Printable(p.where).c_str(), Printable(p.message).c_str());
       (p.unreadable ? unreadable : warnings) += 1;
     }
     problems.clear();
@@ -309,14 +310,15 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       }
       if (!job.error.empty()) {
         progress.Clear();
-        std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n", job.doc.id.c_str(),
-                     job.error.c_str());
+        std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n",
+                     Printable(job.doc.id).c_str(), Printable(job.error).c_str());
         ++failed;
         continue;
       }
       for (const std::string& w : job.stats.warnings) {
         progress.Clear();
-        std::fprintf(stderr, "palmyra: warning: document %s: %s\n", job.doc.id.c_str(), w.c_str());
+        std::fprintf(stderr, "palmyra: warning: document %s: %s\n", Printable(job.doc.id).c_str(),
+                     Printable(w).c_str());
         ++warnings;
       }
       sentences += job.stats.sentences;

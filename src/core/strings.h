@@ -31,6 +31,10 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 // Splits on runs of ASCII whitespace; drops empty fields.
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
 std::optional<int> ParseInt(std::string_view s);
+// `s` fit for a terminal: control characters (ESC, CR, BEL, ...) written as
+// \xNN, so that a document id or a dictionary line cannot move the cursor
+// or change colours; other bytes, UTF-8 included, as they are.
+std::string Printable(std::string_view s);
 // The Levenshtein distance between two byte strings.
 int EditDistance(std::string_view a, std::string_view b);
 // The candidate nearest `word` by edit distance (case-insensitive), when it
