@@ -30,6 +30,7 @@ namespace {
 struct CountryNames {
   std::vector<std::string> codes;
   std::unordered_map<std::string, std::string> by_name;
+  std::unordered_map<std::string, std::string> name_of;  // "SYR" -> "Syria"
 };
 
 CountryNames ReadCountryNames(const std::string& data_dir) {
@@ -44,6 +45,9 @@ CountryNames ReadCountryNames(const std::string& data_dir) {
       if (open == std::string_view::npos || close < open + 4) return Status::Ok();
       code = std::string(line.substr(open + 1, 3));
       out.codes.push_back(code);
+      std::string first(name);
+      std::replace(first.begin(), first.end(), '_', ' ');
+      out.name_of.emplace(code, std::move(first));
     }
     std::string key = AsciiLowercase(name);
     std::replace(key.begin(), key.end(), '_', ' ');
@@ -57,16 +61,7 @@ CountryNames ReadCountryNames(const std::string& data_dir) {
 AcledNames ReadAcledNames() {
   const std::string data_dir = ResolveDefaults(Options()).data_dir;
   AcledNames names;
-  std::string code;
-  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
-    if (line.front() == '+') return Status::Ok();
-    const size_t open = line.find('['), close = line.find(']');
-    if (open == std::string_view::npos || close < open + 4) return Status::Ok();
-    std::string name(line.substr(0, line.find_first_of(" \t")));
-    std::replace(name.begin(), name.end(), '_', ' ');
-    names.countries.emplace(std::string(line.substr(open + 1, 3)), name);
-    return Status::Ok();
-  });
+  names.countries = ReadCountryNames(data_dir).name_of;
   (void)ForEachDataLine(data_dir + "/ontology/acled_regions.tsv", [&](std::string_view line, int) {
     const auto fields = Split(line, '\t');
     if (fields.size() == 2) names.regions.emplace(std::string(fields[0]), std::string(fields[1]));
