@@ -5,6 +5,7 @@
 #define PALMYRA_CORE_HASH_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace palmyra {
@@ -29,8 +30,11 @@ inline uint64_t Hash64(std::string_view s, uint64_t seed = 0) {
   size_t n = s.size();
   while (n >= 8) {
     // Little-endian whatever the machine's byte order.
-    uint64_t block = 0;
-    for (int i = 7; i >= 0; --i) block = (block << 8) | static_cast<uint8_t>(p[i]);
+    uint64_t block;
+    std::memcpy(&block, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    block = __builtin_bswap64(block);
+#endif
     h = (h ^ MixBits(block)) * 0x9e3779b97f4a7c15ULL;
     p += 8;
     n -= 8;
