@@ -84,7 +84,9 @@ PlaceFeature FeatureOf(char kind, std::string_view code) {
 std::string CountryKey(std::string_view code) { return "#country " + std::string(code); }
 
 std::string SpellingLookupKey(std::string_view spelling_key) {
-  return "~" + std::string(spelling_key);
+  std::string key(1, '~');
+  key.append(spelling_key);
+  return key;
 }
 
 std::string JoinKeys(const std::vector<std::string>& keys) {
