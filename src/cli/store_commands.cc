@@ -25,6 +25,12 @@ namespace palmyra {
 
 namespace {
 
+// "; did you mean X?" for the accepted value nearest `value`, or "".
+std::string DidYouMean(std::string_view value, const std::vector<std::string>& accepted) {
+  const std::string near = NearestWord(value, accepted);
+  return near.empty() ? "" : "; did you mean " + near + "?";
+}
+
 // The country codes of data/actors/countries.txt and, for each name,
 // adjective and people, its code ("syria" -> SYR).
 struct CountryNames {
@@ -86,12 +92,10 @@ bool FilterValuesAreKnown(const FilterOptions& options) {
         const std::vector<std::string> names(types.begin(), types.end());
         std::string list;
         for (const std::string& t : names) list += (list.empty() ? "" : ", ") + t;
-        const std::string near = NearestWord(options.type, names);
         std::fprintf(stderr,
                      "palmyra: --type '%s' is neither a PLOVER type (%s) nor a CAMEO code or "
                      "root%s\n",
-                     options.type.c_str(), list.c_str(),
-                     near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+                     options.type.c_str(), list.c_str(), DidYouMean(options.type, names).c_str());
         return false;
       }
     }
@@ -106,17 +110,15 @@ bool FilterValuesAreKnown(const FilterOptions& options) {
         std::find(countries.codes.begin(), countries.codes.end(), upper) != countries.codes.end() ||
         upper == "IGO" || upper == "NGO" || upper == "IMG" || upper == "MNC";
     if (known || countries.codes.empty()) continue;
-    std::string suggestion;
-    if (auto it = countries.by_name.find(AsciiLowercase(*value)); it != countries.by_name.end()) {
-      suggestion = it->second;
-    } else {
-      suggestion = NearestWord(*value, countries.codes);
-    }
+    // A country's name ("Syria") suggests its code; else the nearest code.
+    const auto named = countries.by_name.find(AsciiLowercase(*value));
+    const std::string suggestion = named != countries.by_name.end()
+                                       ? "; did you mean " + named->second + "?"
+                                       : DidYouMean(*value, countries.codes);
     std::fprintf(stderr,
                  "palmyra: %s '%s' is no country code: give an ISO 3166 alpha-3 code (SYR, RUS, "
                  "USA) or IGO, NGO, IMG, MNC%s\n",
-                 option, value->c_str(),
-                 suggestion.empty() ? "" : ("; did you mean " + suggestion + "?").c_str());
+                 option, value->c_str(), suggestion.c_str());
     return false;
   }
   return true;
@@ -153,11 +155,10 @@ bool BuildFilter(const FilterOptions& o, bool happened_by_default, EventFilter* 
       const std::vector<std::string> known = {"asserted", "reported", "future", "hypothetical",
                                               "negated"};
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        const std::string near = NearestWord(name, known);
         std::fprintf(stderr,
                      "palmyra: --modality '%s' is not asserted, reported, future, hypothetical, "
                      "negated or all%s\n",
-                     name.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+                     name.c_str(), DidYouMean(name, known).c_str());
         return false;
       }
       filter->modalities.push_back(name);
@@ -208,11 +209,10 @@ int RunExportCommand(const ExportCommandOptions& options) {
   const std::vector<std::string> formats = {"jsonl", "csv",     "gdelt",     "plover",
                                             "acled", "geojson", "happenings"};
   if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
-    const std::string near = NearestWord(f, formats);
     std::fprintf(stderr,
                  "palmyra: --format must be jsonl, csv, gdelt, plover, acled, geojson or "
                  "happenings, not '%s'%s\n",
-                 f.c_str(), near.empty() ? "" : ("; did you mean " + near + "?").c_str());
+                 f.c_str(), DidYouMean(f, formats).c_str());
     return 2;
   }
   // What happened only, by default, for the formats whose users count
