@@ -16,7 +16,7 @@ APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimd
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup apt-packages node-packages build run test bench train-decider clean
+.PHONY: setup apt-packages node-packages build run test bench fuzz train-decider clean
 
 setup: apt-packages node-packages
 
@@ -54,6 +54,20 @@ test: build
 
 bench: build
 	$(BUILD)/bench/throughput
+
+# Runs every fuzz target (or those of FUZZ_TARGETS) for FUZZ_SECONDS each,
+# one after another, growing its corpus in fuzz/corpus/TARGET; a crash, hang
+# or memory blow-up stops the run, with the input that caused it in
+# $(BUILD)/fuzz.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= html feed warc jsonl validate actors verbs lists engine finders
+fuzz: build
+	cmake --build $(BUILD) --target palmyra_fuzzers
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  (cd $(BUILD)/fuzz && sh $(CURDIR)/fuzz/run.sh ./$${t}_fuzzer $(FUZZ_SECONDS) \
+	    $(CURDIR)/fuzz/corpus/$$t) || exit 1; \
+	done
 
 # Retrains the decision model (data/decide/model.tsv) on the annotated news
 # beside the project; run after changing the rules that propose events.

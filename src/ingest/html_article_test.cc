@@ -80,12 +80,31 @@ TEST(HtmlArticleTest, BytesThatAreNoPageAreRefusedWithAReason) {
 TEST(HtmlArticleTest, ThePageItselfIsNeverPrunedAsBoilerplate) {
   // Found by fuzzing: a class on <html> once freed the whole page.
   auto a = ExtractHtmlArticle(ReadFile(std::string(PALMYRA_TEST_SOURCE_DIR) +
-                                       "/fuzz/seeds/html/root_with_boilerplate_class.html")
+                                       "/fuzz/corpus/html/root_with_boilerplate_class.html")
                                   .value());
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   EXPECT_EQ(a->text,
             "The root and body of this page carry boilerplate classes, and the text must still be "
             "read.");
+}
+
+// A date the page gives but no reader understands is kept for a warning;
+// a page with a readable date, or none, has none to report.
+TEST(HtmlArticleTest, AnUnreadableDateIsKeptForAWarning) {
+  const std::string body = "<body><article><p>" + std::string(30, 'w') +
+                           " Troops withdrew from the town on Monday.</p></article></body></html>";
+  auto bad = ExtractHtmlArticle(
+      "<html><head><meta property=\"article:published_time\" content=\"soon\"></head>" + body);
+  ASSERT_TRUE(bad.ok()) << bad.status().ToString();
+  EXPECT_FALSE(bad->published.has_value());
+  EXPECT_EQ(bad->unread_date, "soon");
+  auto good = ExtractHtmlArticle(
+      "<html><head><meta property=\"article:published_time\" content=\"soon\">"
+      "<meta name=\"date\" content=\"2021-03-15\"></head>" +
+      body);
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(good->published, (Date{2021, 3, 15}));
+  EXPECT_EQ(good->unread_date, "");
 }
 
 TEST(HtmlArticleTest, FragmentsBecomeParagraphs) {
