@@ -50,6 +50,7 @@ std::string Diagnostic::ToString() const {
 }
 
 bool ParseDictionaryDate(std::string_view text, int* ymd) {
+  if (text.size() != 8 && text.size() != 6) return false;  // also keeps `value` from overflowing
   for (char c : text) {
     if (!IsAsciiDigit(c)) return false;
   }

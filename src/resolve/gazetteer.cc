@@ -19,7 +19,7 @@ namespace palmyra {
 namespace {
 
 constexpr char kMagic[8] = {'P', 'L', 'M', 'G',
-                            'A', 'Z', 0,   6};  // the last byte: the format's version
+                            'A', 'Z', 0,   7};  // the last byte: the format's version
 
 struct Header {
   char magic[8];
@@ -61,7 +61,8 @@ struct Layout {
   explicit Layout(const Header& h) {
     places = sizeof(Header);
     buckets = places + sizeof(PlaceRecord) * h.places;
-    hashes = buckets + sizeof(uint32_t) * ((1u << kBucketBits) + 1);
+    // The 8-byte hashes start on an 8-byte boundary (they are read in place).
+    hashes = (buckets + sizeof(uint32_t) * ((1u << kBucketBits) + 1) + 7) & ~size_t{7};
     begins = hashes + sizeof(uint64_t) * h.keys;
     postings = begins + sizeof(uint32_t) * (h.keys + 1);
     strings = postings + sizeof(uint32_t) * h.postings;
