@@ -681,6 +681,22 @@ TEST_F(CliTest, DictCheckNamesFileAndLineAndFailsOnErrors) {
       << ok.out;
 }
 
+// A compressed or compiled file given as a dictionary is refused, naming
+// it, where it used to load as an empty dictionary with exit 0.
+TEST_F(CliTest, BinaryDictionaryIsRefused) {
+  const std::string binary =
+      Write("packed.actors.txt", std::string("\x1f\x8b\x08\x00\x00\x00\x00", 7) + "ARNOR");
+  const std::string text = Write("arnor.txt", "Arnor restored diplomatic ties with Gondor.\n");
+  const Result coded = Palmyra("code --dict " + binary + " " + text);
+  EXPECT_NE(coded.status, 0);
+  EXPECT_NE(coded.err.find(binary + ": not a text file (a NUL byte at byte 3)"), std::string::npos)
+      << coded.err;
+  EXPECT_TRUE(coded.out.empty()) << coded.out;
+  const Result checked = Palmyra("dict check " + binary);
+  EXPECT_EQ(checked.status, 1) << checked.out;
+  EXPECT_NE(checked.out.find("not a text file"), std::string::npos) << checked.out;
+}
+
 TEST_F(CliTest, UserDictionariesCodeWithRulesNamingTheirLines) {
   const std::string actors = Write("test.actors.txt", kActors);
   const std::string verbs = Write("test.verbs.txt", kVerbs);

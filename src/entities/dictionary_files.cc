@@ -47,6 +47,13 @@ std::string_view DictionaryKindName(DictionaryKind kind) {
   return "actors";
 }
 
+Status CheckDictionaryText(const std::string& path, std::string_view text) {
+  const size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return Status::Ok();
+  return DataError(Printable(path) + ": not a text file (a NUL byte at byte " +
+                   std::to_string(nul) + "); dictionaries are text, one entry a line");
+}
+
 DictionaryKind DetectDictionaryKind(std::string_view path, std::string_view text) {
   const std::string name = std::filesystem::path(path).filename().string();
   if (Contains(name, "discard")) return DictionaryKind::kDiscards;

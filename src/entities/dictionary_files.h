@@ -31,6 +31,10 @@ std::string_view DictionaryKindName(DictionaryKind kind);
 // ---", <ISSUE> blocks); actors when nothing else fits.
 DictionaryKind DetectDictionaryKind(std::string_view path, std::string_view text);
 
+// Fails, naming the file and the byte, when `text` is no text: a NUL byte
+// (a compressed file, a compiled cache, an executable) is never in one.
+Status CheckDictionaryText(const std::string& path, std::string_view text);
+
 // The files of `inputs`: files as given, directories' .txt files (recursive,
 // in name order). Fails on an input that does not exist.
 Result<std::vector<std::string>> ListDictionaryFiles(const std::vector<std::string>& inputs);

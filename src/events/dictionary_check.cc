@@ -30,8 +30,9 @@ class Checker {
     DictionaryCheck::FileReport report;
     report.path = path;
     Result<std::string> text = ReadFile(path);
-    if (!text.ok()) {
-      Add(path, 0, text.status().message(), true);
+    if (Status binary = text.ok() ? CheckDictionaryText(path, *text) : text.status();
+        !binary.ok()) {
+      Add(path, 0, binary.message(), true);
       out_->files.push_back(report);
       return;
     }

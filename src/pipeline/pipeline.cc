@@ -21,6 +21,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const Options& given) {
   std::vector<Diagnostic> warnings;
   for (const std::string& file : files) {
     ASSIGN_OR_RETURN(const std::string text, ReadFile(file));
+    RETURN_IF_ERROR(CheckDictionaryText(file, text));
     switch (DetectDictionaryKind(file, text)) {
       case DictionaryKind::kActors:
       case DictionaryKind::kAgents:
