@@ -8,10 +8,11 @@
 namespace palmyra {
 namespace {
 
-// Words: runs of letters and digits (any byte of a UTF-8 sequence counts as
-// a letter), lower-cased.
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
+// Calls fn(word) for each word: a run of letters and digits (any byte of a
+// UTF-8 sequence counts as a letter), lower-cased. One word is held at a
+// time, so memory does not grow with the text.
+template <typename Fn>
+void ForEachWord(std::string_view text, Fn fn) {
   std::string word;
   for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
@@ -20,30 +21,36 @@ std::vector<std::string> Words(std::string_view text) {
     } else if (u >= 'A' && u <= 'Z') {
       word.push_back(static_cast<char>(u - 'A' + 'a'));
     } else if (!word.empty()) {
-      words.push_back(std::move(word));
+      fn(word);
       word.clear();
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  if (!word.empty()) fn(word);
 }
 
 }  // namespace
 
 std::optional<MinHash> MinHashOf(std::string_view text) {
-  const std::vector<std::string> words = Words(text);
-  if (static_cast<int>(words.size()) < kNearDuplicateMinWords) return std::nullopt;
   MinHash signature;
   signature.fill(std::numeric_limits<uint32_t>::max());
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
-    const uint64_t shingle =
-        HashCombine(HashCombine(Hash64(words[i]), Hash64(words[i + 1])), Hash64(words[i + 2]));
-    for (int k = 0; k < kMinHashSize; ++k) {
-      const uint32_t h =
-          static_cast<uint32_t>(MixBits(shingle ^ (0x9e3779b97f4a7c15ULL * (k + 1))));
-      if (h < signature[k]) signature[k] = h;
+  // The hashes of the last two words; each word closes a three-gram.
+  uint64_t previous[2] = {0, 0};
+  int64_t count = 0;
+  ForEachWord(text, [&](const std::string& word) {
+    const uint64_t h = Hash64(word);
+    if (count >= 2) {
+      const uint64_t shingle = HashCombine(HashCombine(previous[0], previous[1]), h);
+      for (int k = 0; k < kMinHashSize; ++k) {
+        const uint32_t v =
+            static_cast<uint32_t>(MixBits(shingle ^ (0x9e3779b97f4a7c15ULL * (k + 1))));
+        if (v < signature[k]) signature[k] = v;
+      }
     }
-  }
+    previous[0] = previous[1];
+    previous[1] = h;
+    ++count;
+  });
+  if (count < kNearDuplicateMinWords) return std::nullopt;
   return signature;
 }
 

@@ -1,6 +1,11 @@
 #include "merge/near_duplicates.h"
 
+#include <cctype>
+#include <limits>
 #include <string>
+#include <vector>
+
+#include "core/hash.h"
 
 #include <gtest/gtest.h>
 
@@ -29,6 +34,46 @@ const char kOtherStory[] =
     "said they wanted guarantees that detainees would be released and that aid convoys would be "
     "allowed into besieged towns. The government delegation said it would not discuss the "
     "president's future. Diplomats said the talks were expected to last two weeks.";
+
+// The signature as defined (near_duplicates.h), computed the plain way: all
+// words first, then every three-gram. Signatures are stored, so the
+// streaming computation must give exactly these values.
+MinHash ReferenceMinHash(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  MinHash m;
+  m.fill(std::numeric_limits<uint32_t>::max());
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const uint64_t shingle =
+        HashCombine(HashCombine(Hash64(words[i]), Hash64(words[i + 1])), Hash64(words[i + 2]));
+    for (int k = 0; k < kMinHashSize; ++k) {
+      const uint32_t h =
+          static_cast<uint32_t>(MixBits(shingle ^ (0x9e3779b97f4a7c15ULL * (k + 1))));
+      if (h < m[k]) m[k] = h;
+    }
+  }
+  return m;
+}
+
+TEST(NearDuplicatesTest, SignatureIsThatOfEveryWordThreeGram) {
+  EXPECT_EQ(MinHashOf(kStory), ReferenceMinHash(kStory));
+  EXPECT_EQ(MinHashOf(kOtherStory), ReferenceMinHash(kOtherStory));
+  // Exactly the minimum number of words has a signature; one fewer has none.
+  std::string words;
+  for (int i = 0; i < kNearDuplicateMinWords; ++i)
+    words.append("w").append(std::to_string(i)).append(" ");
+  EXPECT_EQ(MinHashOf(words), ReferenceMinHash(words));
+  EXPECT_FALSE(MinHashOf(words.substr(0, words.rfind("w"))).has_value());
+}
 
 TEST(NearDuplicatesTest, CopiesAndUpdatesAreNearAndAnotherStoryIsNot) {
   const auto original = MinHashOf(kStory);
