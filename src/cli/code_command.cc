@@ -154,6 +154,7 @@ void ForEachJob(std::vector<Job>* batch, int threads, Fn fn) {
 int RunCodeCommand(const CodeCommandOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   IngestOptions ingest;
+  ingest.max_article_bytes = options.max_article_bytes;
   if (!options.date.empty()) {
     ingest.default_date = Date::Parse(options.date);
     if (!ingest.default_date) {

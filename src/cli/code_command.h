@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/document_source.h"
 #include "palmyra/options.h"
 
 namespace palmyra {
@@ -19,6 +20,7 @@ struct CodeCommandOptions {
   std::string db;                // SQLite database to store into; empty: none
   bool quiet = false;            // no summary line
   bool keep_duplicates = false;  // code near-duplicate articles too
+  uint64_t max_article_bytes = kDefaultMaxArticleBytes;  // longer articles are skipped
 };
 
 // Returns the process exit status: 0, or 1 when an input could not be read

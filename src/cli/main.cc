@@ -61,6 +61,13 @@ CLI::App* AddCodeCommand(CLI::App* app, CodeCommandOptions* code) {
   code_cmd->add_flag("--keep-duplicates", code->keep_duplicates,
                      "Code near-duplicate articles (syndicated copies, updates) too, rather than "
                      "linking them to the first");
+  code_cmd
+      ->add_option("--max-article-bytes", code->max_article_bytes,
+                   "Skip (and report) articles longer than this, after decompression: a JSON "
+                   "Lines record, a WARC record, a text file, page or feed read whole (default "
+                   "64M; suffixes K, M, G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber);
   AddEngineOptions(code_cmd, &code->engine);
   return code_cmd;
 }

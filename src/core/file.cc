@@ -80,7 +80,7 @@ uint64_t FileStamp(const std::string& path) {
 
 uint64_t LineReader::offset() const {
   const off_t at = ftello(file_);
-  return at < 0 ? 0 : static_cast<uint64_t>(at);
+  return at < 0 ? 0 : static_cast<uint64_t>(at) - (end_ - pos_);
 }
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path) {
@@ -98,28 +98,57 @@ std::unique_ptr<LineReader> LineReader::FromStream(std::FILE* file, std::string 
 }
 
 LineReader::~LineReader() {
-  std::free(buffer_);
   if (owned_) std::fclose(file_);
 }
 
+namespace {
+constexpr size_t kLineBuffer = size_t{1} << 17;
+}  // namespace
+
 bool LineReader::Next(std::string* line) {
-  errno = 0;
-  const ssize_t n = ::getline(&buffer_, &capacity_, file_);
-  const int error = errno;
-  if (n < 0) {
-    if (std::ferror(file_)) {
-      // A decompressing stream reports damaged or truncated data as EIO.
-      const std::string why = error == 0 || error == EIO ? std::string("damaged or truncated data")
-                                                         : std::string(std::strerror(error));
-      status_ =
-          IoError(path_ + ": read failed after line " + std::to_string(line_number_) + ": " + why);
+  line->clear();
+  too_long_ = false;
+  if (buffer_ == nullptr) buffer_.reset(new char[kLineBuffer]);
+  bool any = false;
+  for (;;) {
+    if (pos_ == end_) {
+      if (eof_) break;
+      errno = 0;
+      const size_t n = std::fread(buffer_.get(), 1, kLineBuffer, file_);
+      const int error = errno;
+      pos_ = 0;
+      end_ = n;
+      if (n == 0) {
+        eof_ = true;
+        if (std::ferror(file_)) {
+          // A decompressing stream reports damaged or truncated data as EIO.
+          const std::string why = error == 0 || error == EIO
+                                      ? std::string("damaged or truncated data")
+                                      : std::string(std::strerror(error));
+          status_ = IoError(path_ + ": read failed after line " + std::to_string(line_number_) +
+                            ": " + why);
+          return false;
+        }
+        break;
+      }
     }
-    return false;
+    any = true;
+    const char* start = buffer_.get() + pos_;
+    const char* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+    const size_t take = newline != nullptr ? static_cast<size_t>(newline - start) : end_ - pos_;
+    if (!too_long_) {
+      if (line->size() + take > max_line_) {
+        too_long_ = true;
+        std::string().swap(*line);  // give the memory back
+      } else {
+        line->append(start, take);
+      }
+    }
+    pos_ += take + (newline != nullptr ? 1 : 0);
+    if (newline != nullptr) break;
   }
-  size_t length = static_cast<size_t>(n);
-  if (length > 0 && buffer_[length - 1] == '\n') --length;
-  if (length > 0 && buffer_[length - 1] == '\r') --length;
-  line->assign(buffer_, length);
+  if (!any) return false;
+  if (!line->empty() && line->back() == '\r') line->pop_back();
   ++line_number_;
   return true;
 }

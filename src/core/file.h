@@ -37,8 +37,13 @@ class LineReader {
   ~LineReader();
 
   // Reads the next line without its "\n" (and without a "\r" before it).
-  // Returns false at end of file or on a read error (see status()).
+  // Returns false at end of file or on a read error (see status()). A line
+  // longer than max_line() is read past, not kept: Next() gives it empty,
+  // with too_long() true.
   bool Next(std::string* line);
+  void set_max_line(size_t bytes) { max_line_ = bytes; }
+  size_t max_line() const { return max_line_; }
+  bool too_long() const { return too_long_; }
   // 1-based number of the line last returned.
   int line_number() const { return line_number_; }
   // Bytes of the file read so far.
@@ -52,8 +57,11 @@ class LineReader {
   bool owned_;
   std::string path_;
   int line_number_ = 0;
-  char* buffer_ = nullptr;  // owned by getline(3)
-  size_t capacity_ = 0;
+  std::unique_ptr<char[]> buffer_;  // bytes read ahead: [pos_, end_)
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+  size_t max_line_ = SIZE_MAX;
+  bool too_long_ = false;
   Status status_;
 };
 

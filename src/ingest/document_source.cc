@@ -44,14 +44,26 @@ std::string Head(const std::string& path) {
   return head;
 }
 
-// A whole file, through gzip when it is compressed.
-Result<std::string> ReadWhole(const std::string& path) {
+std::string TooLong(uint64_t limit) {
+  return "longer than " + std::to_string(limit) +
+         " bytes, the most an article may have (--max-article-bytes); skipped";
+}
+
+// A whole file, through gzip when it is compressed, up to `limit` bytes
+// (decompressed): beyond, an error and nothing kept.
+Result<std::string> ReadWhole(const std::string& path, uint64_t limit) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) return IoError(path + ": cannot open");
   std::string out;
   char buffer[1 << 16];
   int n;
-  while ((n = gzread(f, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<size_t>(n));
+  while ((n = gzread(f, buffer, sizeof buffer)) > 0) {
+    if (out.size() + static_cast<size_t>(n) > limit) {
+      gzclose(f);
+      return InvalidArgumentError(path + ": " + TooLong(limit));
+    }
+    out.append(buffer, static_cast<size_t>(n));
+  }
   int error = Z_OK;
   const char* message = gzerror(f, &error);
   const std::string text = message != nullptr ? message : "read error";
@@ -210,6 +222,11 @@ bool DocumentSource::OpenNextFile(std::vector<IngestProblem>* problems) {
 bool DocumentSource::NextJsonLine(Document* doc, std::vector<IngestProblem>* problems) {
   std::string line;
   while (lines_->Next(&line)) {
+    if (lines_->too_long()) {
+      problems->push_back({path_ + ":" + std::to_string(lines_->line_number()),
+                           TooLong(options_.max_article_bytes), true});
+      continue;
+    }
     // A byte-order mark before the first record is no part of it.
     if (lines_->line_number() == 1 && StartsWith(line, "\xEF\xBB\xBF")) line.erase(0, 3);
     if (Trim(line).empty()) continue;
@@ -254,6 +271,12 @@ void DocumentSource::QueueWhole(std::string bytes, Format format, const std::str
     d.title = std::move(article->title);
     d.source = std::move(article->site);
     d.published = article->published;
+    if (!article->unread_date.empty()) {
+      problems->push_back({where,
+                           "date '" + article->unread_date +
+                               "' is not a date Palmyra reads; the default date is used",
+                           false});
+    }
     d.text = std::move(article->text);
   } else {
     TextArticle(std::move(bytes), where, &d);
@@ -320,6 +343,10 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
         continue;
       }
       if (format != Format::kJsonLines) {
+        if (text.size() > options_.max_article_bytes) {
+          problems->push_back({name, TooLong(options_.max_article_bytes), true});
+          continue;
+        }
         QueueWhole(std::move(text), format, name, problems);
         continue;
       }
@@ -336,6 +363,10 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
         Document d;
         const std::string where =
             (path_ == "-" ? std::string("<stdin>") : path_) + ":" + std::to_string(line_number);
+        if (line.size() > options_.max_article_bytes) {
+          problems->push_back({where, TooLong(options_.max_article_bytes), true});
+          continue;
+        }
         Status parsed = ParseJsonArticle(line, where, &d, problems);
         if (!parsed.ok()) {
           problems->push_back({where, parsed.message(), true});
@@ -358,7 +389,7 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
       continue;
     }
     if (format == Format::kWarc) {
-      auto opened = WarcReader::Open(path_);
+      auto opened = WarcReader::Open(path_, options_.max_article_bytes);
       if (!opened.ok()) {
         problems->push_back({path_, opened.status().message(), true});
         continue;
@@ -374,6 +405,7 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
           continue;
         }
         lines_ = LineReader::FromStream(stream, path_);
+        lines_->set_max_line(options_.max_article_bytes);
         continue;
       }
       auto opened = LineReader::Open(path_);
@@ -382,11 +414,14 @@ bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
         continue;
       }
       lines_ = std::move(opened).value();
+      lines_->set_max_line(options_.max_article_bytes);
       continue;
     }
-    auto contents = ReadWhole(path_);
+    auto contents = ReadWhole(path_, options_.max_article_bytes);
     if (!contents.ok()) {
-      problems->push_back({path_, contents.status().message(), true});
+      std::string message = contents.status().message();
+      if (StartsWith(message, path_ + ": ")) message.erase(0, path_.size() + 2);
+      problems->push_back({path_, message, true});
       continue;
     }
     QueueWhole(std::move(contents).value(), format, path_, problems);

@@ -10,8 +10,9 @@
 // read one line or one record at a time.
 //
 // Problems never stop the reading: a file that cannot be opened, a line
-// that is not a JSON object, an article without text are reported (with
-// file and line) and the next article is read.
+// that is not a JSON object, an article without text or longer than
+// IngestOptions::max_article_bytes are reported (with file and line) and the
+// next article is read.
 #ifndef PALMYRA_INGEST_DOCUMENT_SOURCE_H_
 #define PALMYRA_INGEST_DOCUMENT_SOURCE_H_
 
@@ -34,8 +35,15 @@ namespace palmyra {
 enum class InputFormat { kText, kJsonLines, kHtml, kFeed, kWarc, kBinary };
 InputFormat DetectInputFormat(std::string_view head);
 
+// The most bytes an article may have by default (--max-article-bytes).
+inline constexpr uint64_t kDefaultMaxArticleBytes = uint64_t{64} << 20;
+
 struct IngestOptions {
   std::optional<Date> default_date;  // for articles without a date
+  // An article longer than this (a JSON Lines record, a WARC record, a text
+  // file or page or feed read whole, after decompression) is reported and
+  // skipped; the reading goes on with the next.
+  uint64_t max_article_bytes = kDefaultMaxArticleBytes;
 };
 
 class DocumentSource {

@@ -257,6 +257,56 @@ TEST_F(DocumentSourceTest, BadPagesAndFeedsAreReportedAndTheRestRead) {
       << problems[1].where;
 }
 
+// Articles over the size cap are skipped with a message naming them, and
+// never read whole into memory: a small .txt.gz expanding to 8 MB, a JSON
+// Lines record of 3 MB (plain and compressed), a page, a stream. Articles
+// beside them are read.
+TEST_F(DocumentSourceTest, ArticlesOverTheSizeCapAreSkippedAndNamed) {
+  IngestOptions options;
+  options.max_article_bytes = 1 << 20;
+  auto gzip = [&](const std::string& name, const std::string& bytes) {
+    const std::string path = (dir_ / name).string();
+    gzFile gz = gzopen(path.c_str(), "wb9");
+    EXPECT_NE(gz, nullptr);
+    for (size_t at = 0; at < bytes.size(); at += 1 << 20) {
+      const size_t n = std::min<size_t>(1 << 20, bytes.size() - at);
+      EXPECT_EQ(gzwrite(gz, bytes.data() + at, static_cast<unsigned>(n)), static_cast<int>(n));
+    }
+    gzclose(gz);
+    return path;
+  };
+  const std::string bomb = gzip("a_bomb.txt.gz", "Headline\n" + std::string(8 << 20, 'a'));
+  const std::string huge_line =
+      "{\"id\": \"huge\", \"text\": \"" + std::string(3 << 20, 'b') + "\"}\n";
+  const std::string small_line = "{\"id\": \"small\", \"text\": \"Fine.\"}\n";
+  const std::string jsonl = Write("b.jsonl", small_line + huge_line + small_line);
+  const std::string jsonl_gz = gzip("c.jsonl.gz", huge_line + small_line);
+  const std::string page =
+      Write("d.html", "<html><body><p>" + std::string(2 << 20, 'c') + "</p></body></html>");
+  const std::string text = Write("e.txt", "Headline\nStill read.\n");
+  std::vector<IngestProblem> problems;
+  const auto docs = ReadAll({bomb, jsonl, jsonl_gz, page, text}, &problems, options);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].id, "small");
+  EXPECT_EQ(docs[1].id, "small");
+  EXPECT_EQ(docs[2].id, "small");
+  EXPECT_EQ(docs[3].title, "Headline");
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0].where, bomb);
+  EXPECT_EQ(problems[1].where, jsonl + ":2");
+  EXPECT_EQ(problems[2].where, jsonl_gz + ":1");
+  EXPECT_EQ(problems[3].where, page);
+  for (const IngestProblem& p : problems) {
+    EXPECT_TRUE(p.unreadable);
+    EXPECT_NE(p.message.find("longer than 1048576 bytes"), std::string::npos) << p.message;
+    EXPECT_NE(p.message.find("--max-article-bytes"), std::string::npos) << p.message;
+  }
+  // Under the default cap the same JSON Lines record is read.
+  problems.clear();
+  EXPECT_EQ(ReadAll({jsonl}, &problems).size(), 3u);
+  EXPECT_TRUE(problems.empty());
+}
+
 TEST_F(DocumentSourceTest, InvalidUtf8IsReportedNotFatal) {
   const std::string path = Write("u.jsonl",
                                  "{\"id\": \"bad\", \"text\": \"caf\xC3\x28\"}\n"

@@ -112,11 +112,11 @@ bool Inflate(std::string_view data, std::string* out) {
   return status == Z_DATA_ERROR && out->empty() && InflateWith(data, -15, out) == Z_STREAM_END;
 }
 
-Result<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path) {
+Result<std::unique_ptr<WarcReader>> WarcReader::Open(const std::string& path, uint64_t max_record) {
   gzFile file = gzopen(path.c_str(), "rb");
   if (file == nullptr) return IoError(path + ": cannot open");
   gzbuffer(file, 1 << 17);
-  return std::unique_ptr<WarcReader>(new WarcReader(file, path));
+  return std::unique_ptr<WarcReader>(new WarcReader(file, path, max_record));
 }
 
 WarcReader::~WarcReader() { gzclose(file_); }
@@ -236,7 +236,14 @@ bool WarcReader::Next(Document* doc, std::vector<IngestProblem>* problems) {
     const bool response =
         AsciiLowercase(field("warc-type")) == "response" &&
         AsciiLowercase(field("content-type")).find("application/http") != std::string::npos;
-    if (!response || length > kMaxBlock) {
+    if (!response || length > std::min(max_record_, kMaxBlock)) {
+      if (response) {
+        Report(Where(start),
+               "a response record of " + std::to_string(length) + " bytes, more than the " +
+                   std::to_string(std::min(max_record_, kMaxBlock)) +
+                   " an article may have (--max-article-bytes); skipped",
+               problems);
+      }
       if (!ReadBytes(length, nullptr, problems)) return false;
       continue;
     }
@@ -303,6 +310,12 @@ bool WarcReader::Next(Document* doc, std::vector<IngestProblem>* problems) {
     doc->title = std::move(article->title);
     doc->source = std::move(article->site);
     doc->published = article->published ? article->published : ParseWebDate(field("warc-date"));
+    if (!article->unread_date.empty()) {
+      problems->push_back({where,
+                           "the page's date '" + article->unread_date +
+                               "' is not a date Palmyra reads; the crawl's date is used",
+                           false});
+    }
     doc->text = std::move(article->text);
     return true;
   }

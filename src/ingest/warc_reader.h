@@ -29,7 +29,10 @@ namespace palmyra {
 
 class WarcReader {
  public:
-  static Result<std::unique_ptr<WarcReader>> Open(const std::string& path);
+  // Response records longer than `max_record` bytes are reported and passed
+  // over.
+  static Result<std::unique_ptr<WarcReader>> Open(const std::string& path,
+                                                  uint64_t max_record = uint64_t{64} << 20);
   ~WarcReader();
 
   // Reads the next article; false at the end of the file.
@@ -41,7 +44,8 @@ class WarcReader {
   uint64_t file_offset() const;
 
  private:
-  WarcReader(gzFile file, std::string path) : file_(file), path_(std::move(path)) {}
+  WarcReader(gzFile file, std::string path, uint64_t max_record)
+      : file_(file), path_(std::move(path)), max_record_(max_record) {}
   // Buffered reading of the (decompressed) stream.
   bool Fill(std::vector<IngestProblem>* problems);
   bool ReadLine(std::string* line, std::vector<IngestProblem>* problems);
@@ -52,6 +56,7 @@ class WarcReader {
 
   gzFile file_;
   std::string path_;
+  uint64_t max_record_;
   std::string buffer_;
   size_t pos_ = 0;
   uint64_t offset_ = 0;  // stream offset of buffer_[pos_]
