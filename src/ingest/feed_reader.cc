@@ -18,12 +18,16 @@ std::string_view Namespace(const xmlNode* n) {
                                                     : "";
 }
 
-std::string Text(const xmlNode* n) {
-  xmlChar* content = xmlNodeGetContent(n);
-  if (content == nullptr) return "";
-  std::string out(Trim(reinterpret_cast<const char*>(content)));
-  xmlFree(content);
-  return out;
+// What the feed's text may expand to, its entities included.
+struct TextBudget {
+  size_t left = 0;
+  bool exceeded = false;
+};
+
+std::string Text(const xmlNode* n, TextBudget* budget) {
+  std::string out;
+  if (!AppendNodeText(n->children, &budget->left, &out)) budget->exceeded = true;
+  return std::string(Trim(out));
 }
 
 const xmlNode* Child(const xmlNode* n, std::string_view name) {
@@ -35,7 +39,8 @@ const xmlNode* Child(const xmlNode* n, std::string_view name) {
 
 // One RSS item or Atom entry.
 Document Item(const xmlNode* item, bool atom, const std::string& feed_title,
-              const std::string& where, int number) {
+              const std::string& where, int number, TextBudget* budget,
+              std::vector<IngestProblem>* problems) {
   Document d;
   d.source = feed_title;
   std::string guid, date, full, summary;
@@ -44,27 +49,33 @@ Document Item(const xmlNode* item, bool atom, const std::string& feed_title,
     const std::string_view name = NodeName(c);
     const std::string_view ns = Namespace(c);
     if (name == "title") {
-      d.title = HtmlFragmentText(Text(c));
+      d.title = HtmlFragmentText(Text(c, budget));
     } else if (name == "link") {
       // Atom: the alternate link (or one without rel); RSS: the element's text.
       const std::string rel = NodeAttribute(c, "rel");
       if (atom && (rel.empty() || rel == "alternate") && d.url.empty())
         d.url = NodeAttribute(c, "href");
-      if (!atom && d.url.empty()) d.url = Text(c);
+      if (!atom && d.url.empty()) d.url = Text(c, budget);
     } else if (name == "guid" || name == "id") {
-      guid = Text(c);
+      guid = Text(c, budget);
     } else if (name == "pubDate" || name == "published" || (name == "date" && !ns.empty())) {
-      if (date.empty()) date = Text(c);
+      if (date.empty()) date = Text(c, budget);
     } else if (name == "updated" || name == "modified") {
-      if (date.empty()) date = Text(c);
+      if (date.empty()) date = Text(c, budget);
     } else if (name == "encoded" || (atom && name == "content")) {
-      full = Text(c);
+      full = Text(c, budget);
     } else if (name == "description" || name == "summary") {
-      summary = Text(c);
+      summary = Text(c, budget);
     }
   }
   d.id = !d.url.empty() ? d.url : !guid.empty() ? guid : where + ":item " + std::to_string(number);
   d.published = ParseWebDate(date);
+  if (!d.published && !date.empty()) {
+    problems->push_back({where + ":item " + std::to_string(number),
+                         "date '" + Printable(date.substr(0, 80)) +
+                             "' is not a date Palmyra reads; the default date is used",
+                         false});
+  }
   d.text = HtmlFragmentText(!full.empty() ? full : summary);
   return d;
 }
@@ -136,10 +147,14 @@ std::vector<Document> ReadFeed(std::string_view xml, const std::string& where,
         {where, "not an RSS or Atom feed (the root is <" + std::string(root_name) + ">)", true});
     return out;
   }
+  // Text as long as the feed twice over, and a megabyte, is room enough for
+  // any feed whose entities are not a bomb.
+  TextBudget budget;
+  budget.left = 2 * xml.size() + (size_t{1} << 20);
   const xmlNode* channel = atom ? root : Child(root, "channel");
   std::string feed_title;
   if (channel != nullptr) {
-    if (const xmlNode* t = Child(channel, "title")) feed_title = HtmlFragmentText(Text(t));
+    if (const xmlNode* t = Child(channel, "title")) feed_title = HtmlFragmentText(Text(t, &budget));
   }
   // RSS 2.0 items are in the channel, RSS 1.0 items beside it.
   int number = 0;
@@ -147,9 +162,15 @@ std::vector<Document> ReadFeed(std::string_view xml, const std::string& where,
     if (parent == nullptr) continue;
     for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE || NodeName(c) != (atom ? "entry" : "item")) continue;
-      out.push_back(Item(c, atom, feed_title, where, ++number));
+      out.push_back(Item(c, atom, feed_title, where, ++number, &budget, problems));
     }
     if (atom) break;
+  }
+  if (budget.exceeded) {
+    problems->push_back({where,
+                         "its entities expand to more than twice the feed's size: the items' "
+                         "text is cut there",
+                         true});
   }
   if (number == 0) problems->push_back({where, "the feed has no items", false});
   return out;

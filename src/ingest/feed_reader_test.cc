@@ -33,6 +33,49 @@ TEST(FeedReaderTest, RssItemsWithTheirOddDates) {
   EXPECT_EQ(items[3].id, "sahel.xml:item 4");
 }
 
+// A date that cannot be read is a warning naming the item, as in JSON Lines;
+// the item is still read.
+TEST(FeedReaderTest, UnreadableDateIsAWarningNamingTheItem) {
+  std::vector<IngestProblem> problems;
+  const auto items = ReadFeed(
+      "<rss version=\"2.0\"><channel><title>T</title>"
+      "<item><title>A</title><pubDate>Mon, 15 Mar 2021</pubDate><description>One.</description>"
+      "</item><item><title>B</title><pubDate>the day after yesterday</pubDate>"
+      "<description>Two.</description></item></channel></rss>",
+      "f.xml", &problems);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(DateOf(items[0]), "2021-03-15");
+  EXPECT_EQ(DateOf(items[1]), "none");
+  EXPECT_EQ(items[1].text, "Two.");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].where, "f.xml:item 2");
+  EXPECT_FALSE(problems[0].unreadable);
+  EXPECT_NE(problems[0].message.find("'the day after yesterday'"), std::string::npos);
+}
+
+// An entity of 100 KB referenced 2,000 times in each of 20 items would be 4 GB
+// of text: the expansion stops at twice the feed's size, and says so.
+TEST(FeedReaderTest, EntityExpansionIsBoundedByTheFeedsSize) {
+  std::string refs;
+  for (int i = 0; i < 2000; ++i) refs += "&e;";
+  std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e \"" +
+                    std::string(100000, 'x') +
+                    "\">]>\n<rss version=\"2.0\"><channel><title>T</title>";
+  for (int i = 0; i < 20; ++i)
+    xml += "<item><title>x</title><description>" + refs + "</description></item>";
+  xml += "</channel></rss>";
+  std::vector<IngestProblem> problems;
+  const auto items = ReadFeed(xml, "bomb.xml", &problems);
+  EXPECT_EQ(items.size(), 20u);
+  size_t total = 0;
+  for (const Document& d : items) total += d.text.size();
+  EXPECT_LE(total, 2 * xml.size() + (1u << 20));
+  bool reported = false;
+  for (const IngestProblem& p : problems)
+    reported |= p.where == "bomb.xml" && p.message.find("entities expand") != std::string::npos;
+  EXPECT_TRUE(reported);
+}
+
 TEST(FeedReaderTest, AtomEntries) {
   std::vector<IngestProblem> problems;
   const auto items = ReadFeed(IngestFixture("feed_atom.xml"), "atom.xml", &problems);

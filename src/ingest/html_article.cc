@@ -129,6 +129,14 @@ struct Metadata {
   std::string canonical, og_url, ld_url;
   std::string og_site, ld_publisher, application_name;
   std::optional<Date> meta_date, ld_date, time_date;
+  std::string unread_date;  // the first date given that could not be read
+
+  // The date `text` gives, noting it when it cannot be read.
+  std::optional<Date> Read(const std::string& text) {
+    std::optional<Date> d = ParseWebDate(text);
+    if (!d && unread_date.empty() && !Trim(text).empty()) unread_date = std::string(Trim(text));
+    return d;
+  }
 };
 
 // A JSON-LD object of a news article (or a list or @graph holding one).
@@ -158,7 +166,7 @@ void ReadJsonLd(const nlohmann::json& j, Metadata* m) {
   const bool article = type.find("Article") != std::string::npos || type == "BlogPosting" ||
                        type == "LiveBlogPosting" || type == "Report";
   if (!article) return;
-  if (!m->ld_date) m->ld_date = ParseWebDate(text("datePublished"));
+  if (!m->ld_date) m->ld_date = m->Read(text("datePublished"));
   if (m->ld_headline.empty()) m->ld_headline = text("headline");
   if (m->ld_publisher.empty()) m->ld_publisher = text("publisher");
   if (m->ld_url.empty()) m->ld_url = text("url");
@@ -189,7 +197,7 @@ void ReadMetadata(const xmlNode* n, Metadata* m) {
                                                                      "dcterms.created",
                                                                      "sailthru.date",
                                                                      "parsely-pub-date"};
-      if (!m->meta_date && In(kDateKeys, key)) m->meta_date = ParseWebDate(content);
+      if (!m->meta_date && In(kDateKeys, key)) m->meta_date = m->Read(content);
     } else if (name == "link") {
       if (AsciiLowercase(NodeAttribute(n, "rel")) == "canonical" && m->canonical.empty())
         m->canonical = std::string(Trim(NodeAttribute(n, "href")));
@@ -204,7 +212,7 @@ void ReadMetadata(const xmlNode* n, Metadata* m) {
     } else if (name == "h1" && m->h1.empty()) {
       m->h1 = NodeText(n);
     } else if (name == "time" && !m->time_date) {
-      m->time_date = ParseWebDate(NodeAttribute(n, "datetime"));
+      m->time_date = m->Read(NodeAttribute(n, "datetime"));
     }
     ReadMetadata(n->children, m);
   }
@@ -502,6 +510,7 @@ Result<WebArticle> ExtractHtmlArticle(std::string_view html, const std::string& 
   article.published = meta.meta_date ? meta.meta_date
                       : meta.ld_date ? meta.ld_date
                                      : meta.time_date;
+  if (!article.published) article.unread_date = Printable(meta.unread_date.substr(0, 80));
   for (const Block& b : collector.Take()) {
     const size_t words = Words(b.text);
     // Menus and "read more" lines that survived: mostly links, short.

@@ -32,6 +32,9 @@ struct WebArticle {
   std::string url;   // canonical URL, else the one the page was fetched from
   std::string site;  // og:site_name, the publisher's name, else the URL's host
   std::optional<Date> published;
+  // A date the page gives (a date <meta> tag, JSON-LD datePublished, <time
+  // datetime>) that could not be read, when no other could: for a warning.
+  std::string unread_date;
 };
 
 // Extracts the article of `html`, fetched from `url` (may be empty);

@@ -12,51 +12,24 @@
 namespace palmyra {
 namespace {
 
-// The text under `node`, entities expanded, spaces collapsed; false when it
-// would pass `budget` bytes (counting the nodes visited too, so that empty
-// entities referenced millions of times are caught as well).
-bool AppendText(const xmlNode* node, size_t* budget, bool* space, std::string* out, int depth) {
-  if (depth > 64) return false;
-  for (const xmlNode* n = node; n != nullptr; n = n->next) {
-    if (*budget == 0) return false;
-    --*budget;
-    switch (n->type) {
-      case XML_TEXT_NODE:
-      case XML_CDATA_SECTION_NODE:
-        for (const char* p = reinterpret_cast<const char*>(n->content); p != nullptr && *p; ++p) {
-          if (IsAsciiSpace(*p)) {
-            *space = !out->empty();
-            continue;
-          }
-          if (*budget == 0) return false;
-          --*budget;
-          if (*space) *out += ' ';
-          *space = false;
-          *out += *p;
-        }
-        break;
-      case XML_ENTITY_REF_NODE:
-        // The reference's children are the entity declaration's content.
-        if (n->children != nullptr &&
-            !AppendText(n->children->children, budget, space, out, depth + 1)) {
-          return false;
-        }
-        break;
-      case XML_ELEMENT_NODE:
-        if (!AppendText(n->children, budget, space, out, depth + 1)) return false;
-        break;
-      default:
-        break;
+// The text of `element`, entities expanded, spaces collapsed; false when it
+// would pass kMaxElementText bytes.
+bool Content(const xmlNode* element, std::string* out) {
+  std::string raw;
+  size_t budget = kMaxElementText;
+  if (!AppendNodeText(element->children, &budget, &raw)) return false;
+  out->clear();
+  bool space = false;
+  for (char c : raw) {
+    if (IsAsciiSpace(c)) {
+      space = !out->empty();
+      continue;
     }
+    if (space) *out += ' ';
+    space = false;
+    *out += c;
   }
   return true;
-}
-
-bool Content(const xmlNode* element, std::string* out) {
-  out->clear();
-  size_t budget = kMaxElementText;
-  bool space = false;
-  return AppendText(element->children, &budget, &space, out, 0);
 }
 
 std::string Attribute(const xmlNode* node, const char* name) {
