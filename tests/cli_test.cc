@@ -7,12 +7,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -548,6 +552,77 @@ TEST_F(CliTest, WriteErrorsFailTheRunAndAnOutputIsNeverAnInput) {
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp."), std::string::npos) << entry.path();
   }
+}
+
+// Killed with SIGKILL half-way, each writer leaves what was there before
+// (the last good -o file; whole batches in the database), and the next run
+// completes the work: its output is what an uninterrupted run writes.
+TEST_F(CliTest, WritersSurviveAKillAndTheNextRunCompletes) {
+  std::string many;
+  const char* kSentences[] = {
+      "Russian jets bombed rebel positions near Idlib on Monday, killing 12 people.",
+      "The foreign minister met his Turkish counterpart in Ankara.",
+      "Police arrested 40 protesters in Nairobi after clashes on Sunday."};
+  for (int i = 0; i < 2400; ++i) {
+    many += "{\"id\": \"a" + std::to_string(i) + "\", \"date\": \"2021-03-15\", \"text\": \"" +
+            kSentences[i % 3] + " Story " + std::to_string(i) + ".\"}\n";
+  }
+  const std::string input = Write("many.jsonl", many);
+  const std::string out = (dir_ / "events.jsonl").string();
+  const std::string db = (dir_ / "events.db").string();
+  const std::string before = "{\"previous\": \"run\"}\n";
+  Write("events.jsonl", before);
+  // Starts `palmyra code ARGS` and kills it once `ready` says it is writing.
+  auto kill_midway = [&](std::vector<std::string> args, const std::function<bool()>& ready) {
+    const pid_t child = fork();
+    if (child == 0) {
+      std::freopen("/dev/null", "w", stdout);
+      std::freopen("/dev/null", "w", stderr);
+      std::vector<char*> argv = {const_cast<char*>(PALMYRA_TEST_BINARY), const_cast<char*>("code"),
+                                 const_cast<char*>("--threads"), const_cast<char*>("1")};
+      for (std::string& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(PALMYRA_TEST_BINARY, argv.data());
+      _exit(127);
+    }
+    for (int wait = 0; wait < 1200 && !ready(); ++wait)
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFSIGNALED(status);
+  };
+  auto temporary_written = [&] {
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+      if (entry.path().filename().string().rfind("events.jsonl.tmp.", 0) == 0 &&
+          fs::file_size(entry.path()) > 20000)
+        return true;
+    }
+    return false;
+  };
+  ASSERT_TRUE(kill_midway({"-o", out, input}, temporary_written)) << "it ended before the kill";
+  EXPECT_EQ(Slurp(out), before);  // not truncated, not half-written
+  const Result resumed = Palmyra("code --threads 1 -o " + out + " " + input);
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  const Result clean = Palmyra("code --threads 1 " + input);
+  EXPECT_EQ(Slurp(out), clean.out);
+
+  auto stored_some = [&] {  // "events.db: 1200 articles, ..."
+    const Result n = Palmyra("stats --db " + db);
+    const size_t colon = n.out.find(": ");
+    return n.status == 0 && colon != std::string::npos &&
+           std::atol(n.out.c_str() + colon + 2) >= 200;
+  };
+  ASSERT_TRUE(kill_midway({"--db", db, input}, stored_some)) << "it ended before the kill";
+  const Result completed = Palmyra("code --threads 1 --db " + db + " " + input);
+  ASSERT_EQ(completed.status, 0) << completed.err;
+  const std::string clean_db = (dir_ / "clean.db").string();
+  ASSERT_EQ(Palmyra("code --threads 1 --db " + clean_db + " " + input).status, 0);
+  const Result a = Palmyra("export --db " + db + " --format csv");
+  const Result b = Palmyra("export --db " + clean_db + " --format csv");
+  ASSERT_EQ(a.status, 0) << a.err;
+  EXPECT_FALSE(a.out.empty());
+  EXPECT_EQ(a.out, b.out);
 }
 
 TEST_F(CliTest, PipesAndFifosAreReadOnceAndWhole) {

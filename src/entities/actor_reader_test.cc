@@ -98,6 +98,9 @@ TEST(ActorReaderTest, ParsesDictionaryDates) {
   EXPECT_EQ(d, 20080507);
   EXPECT_FALSE(ParseDictionaryDate("2012-05-07", &d));
   EXPECT_FALSE(ParseDictionaryDate("20121307", &d));
+  // Found by UBSan: twelve digits overflowed an int before being refused.
+  EXPECT_FALSE(ParseDictionaryDate("999999999999", &d));
+  EXPECT_FALSE(ParseDictionaryDate("2012050", &d));
 }
 
 }  // namespace
