@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <thread>
 
 #include "cli/output_file.h"
@@ -133,6 +135,7 @@ struct Job {
   bool stored = false;  // in the database already, unchanged: not coded again
   std::optional<MinHash> signature;
   std::string duplicate_of;  // a near-duplicate of this article: not coded again
+  bool lost = false;         // coding failed (memory, a bug): the run fails too
 };
 
 // Runs `fn` on every job of the batch on `threads` threads.
@@ -220,7 +223,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   std::vector<Job> batch;
   std::vector<IngestProblem> problems;
   long documents = 0, sentences = 0, events = 0, unreadable = 0, warnings = 0, failed = 0;
-  long stored = 0, unchanged = 0, duplicates = 0;
+  long stored = 0, unchanged = 0, duplicates = 0, lost = 0;
   NearDuplicateIndex seen;  // the articles of this run that are no copies
   std::string buffer;
   bool more = true;
@@ -275,11 +278,22 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     }
     ForEachJob(&batch, threads, [&](Job& job) {
       if (job.stored || !job.duplicate_of.empty()) return;
-      auto coded = (*engine)->Code(job.doc, &job.stats);
-      if (coded.ok()) {
-        job.events = std::move(coded).value();
-      } else {
-        job.error = coded.status().message();
+      // An article that exhausts memory fails alone; the run goes on.
+      try {
+        auto coded = (*engine)->Code(job.doc, &job.stats);
+        if (coded.ok()) {
+          job.events = std::move(coded).value();
+        } else {
+          job.error = coded.status().message();
+        }
+      } catch (const std::bad_alloc&) {
+        job.events.clear();
+        job.lost = true;
+        job.error = "out of memory coding it (--max-article-bytes bounds an article's size)";
+      } catch (const std::exception& e) {
+        job.events.clear();
+        job.lost = true;
+        job.error = std::string("internal error coding it: ") + e.what();
       }
     });
     // The batch goes into the database in one transaction: a run killed
@@ -311,9 +325,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       }
       if (!job.error.empty()) {
         progress.Clear();
-        std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n",
-                     Printable(job.doc.id).c_str(), Printable(job.error).c_str());
-        ++failed;
+        std::fprintf(stderr, "palmyra: %s: document %s: %s; skipped\n",
+                     job.lost ? "error" : "warning", Printable(job.doc.id).c_str(),
+                     Printable(job.error).c_str());
+        ++(job.lost ? lost : failed);
         continue;
       }
       for (const std::string& w : job.stats.warnings) {
@@ -330,6 +345,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         } else {
           AppendEventText(e, &buffer);
         }
+        if (buffer.size() >= (size_t{1} << 20) && out != nullptr) {
+          out->Write(buffer);
+          buffer.clear();
+        }
       }
       events += static_cast<long>(job.events.size());
       if (out != nullptr) out->Write(buffer);
@@ -344,18 +363,20 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) {
-    std::fprintf(stderr,
-                 "palmyra: coded %ld document(s), %ld sentence(s), %ld event(s) in %.2f s; "
-                 "%ld unreadable input(s), %ld empty document(s), %ld warning(s); %ld "
-                 "near-duplicate(s) linked, not coded%s\n",
-                 documents - failed - unchanged - duplicates, sentences, events, seconds,
-                 unreadable, failed, warnings, duplicates,
-                 store == nullptr ? ""
-                                  : ("; " + std::to_string(stored) + " article(s) stored in " +
-                                     options.db + ", " + std::to_string(unchanged) + " unchanged")
-                                        .c_str());
+    std::fprintf(
+        stderr,
+        "palmyra: coded %ld document(s), %ld sentence(s), %ld event(s) in %.2f s; "
+        "%ld unreadable input(s), %ld empty document(s), %ld warning(s); %ld "
+        "near-duplicate(s) linked, not coded%s\n",
+        documents - failed - lost - unchanged - duplicates, sentences, events, seconds, unreadable,
+        failed, warnings, duplicates,
+        ((lost > 0 ? "; " + std::to_string(lost) + " document(s) lost to errors" : "") +
+         (store == nullptr ? ""
+                           : "; " + std::to_string(stored) + " article(s) stored in " + options.db +
+                                 ", " + std::to_string(unchanged) + " unchanged"))
+            .c_str());
   }
-  return unreadable > 0 || !written.ok() ? 1 : 0;
+  return unreadable > 0 || lost > 0 || !written.ok() ? 1 : 0;
 }
 
 }  // namespace palmyra

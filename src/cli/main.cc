@@ -1,4 +1,7 @@
 // palmyra: the command line. Each subcommand lives in a file of its own.
+#include <exception>
+#include <new>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/analyze_command.h"
@@ -117,7 +120,9 @@ CLI::App* AddValidateCommand(CLI::App* app, ValidateCommandOptions* validate) {
 }  // namespace
 }  // namespace palmyra
 
-int main(int argc, char** argv) {
+namespace {
+
+int Main(int argc, char** argv) {
   CLI::App app{"Palmyra turns news articles into coded event data (CAMEO, PLOVER, ACLED)."};
   app.name("palmyra");
   app.set_version_flag("-V,--version", PALMYRA_VERSION);
@@ -219,6 +224,21 @@ int main(int argc, char** argv) {
       return 2;
     }
     return palmyra::RunAnalyzeCommand(analyze);
+  }
+  return 2;
+}
+
+}  // namespace
+
+// What no command caught (memory exhausted outside an article, a file
+// system error) ends the run with a message and exit status 2, not an abort.
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "palmyra: out of memory\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "palmyra: %s\n", palmyra::Printable(e.what()).c_str());
   }
   return 2;
 }

@@ -4,7 +4,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <new>
 
 #include <simdjson.h>
 #include <zlib.h>
@@ -286,6 +288,23 @@ void DocumentSource::QueueWhole(std::string bytes, Format format, const std::str
 }
 
 bool DocumentSource::Next(Document* doc, std::vector<IngestProblem>* problems) {
+  for (;;) {
+    std::string failure;
+    try {
+      return NextUnguarded(doc, problems);
+    } catch (const std::bad_alloc&) {
+      failure = "out of memory reading it; the rest of it is skipped";
+    } catch (const std::exception& e) {
+      failure = std::string("cannot read it: ") + e.what() + "; the rest of it is skipped";
+    }
+    problems->push_back({path_.empty() ? "input" : path_, failure, true});
+    lines_.reset();
+    warc_.reset();
+    queue_.clear();
+  }
+}
+
+bool DocumentSource::NextUnguarded(Document* doc, std::vector<IngestProblem>* problems) {
   for (;;) {
     if (!queue_.empty()) {
       *doc = std::move(queue_.front());

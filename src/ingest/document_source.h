@@ -52,7 +52,9 @@ class DocumentSource {
   ~DocumentSource();
 
   // Reads the next article into *doc. Returns false when every input is
-  // done. Problems met on the way are appended to *problems.
+  // done. Problems met on the way are appended to *problems; a file whose
+  // reading fails with an exception (memory exhausted, a file system error)
+  // is one of them, and the reading goes on with the next.
   bool Next(Document* doc, std::vector<IngestProblem>* problems);
 
   // Total bytes of the inputs when all are regular files, else 0 (for
@@ -64,6 +66,7 @@ class DocumentSource {
 
  private:
   using Format = InputFormat;
+  bool NextUnguarded(Document* doc, std::vector<IngestProblem>* problems);
   // Moves to the next file, expanding directories; false when none is left.
   bool OpenNextFile(std::vector<IngestProblem>* problems);
   bool NextJsonLine(Document* doc, std::vector<IngestProblem>* problems);
