@@ -80,31 +80,38 @@ ActorFile ParseActorDictionary(const std::string& file, std::string_view text) {
   auto diagnose = [&](int line, std::string message, bool error = true) {
     out.diagnostics.push_back({file, line, std::move(message), error});
   };
-  // Expands "!PERSON!" markers into every alternative.
+  // Expands "!PERSON!" markers into every alternative, left to right: the
+  // words put in are not read for markers again (a word holding "!PERSON!"
+  // would otherwise grow without end), and an entry gives at most
+  // kMaxExpansions names.
+  constexpr size_t kMaxExpansions = 10000;
   auto expand = [&](const std::string& name, int line) {
-    std::vector<std::string> result{name};
-    for (bool changed = true; changed;) {
-      changed = false;
-      std::vector<std::string> next;
-      for (const std::string& n : result) {
-        const size_t open = n.find('!');
-        const size_t close = open == std::string::npos ? open : n.find('!', open + 1);
-        if (close == std::string::npos) {
-          next.push_back(n);
-          continue;
-        }
-        const std::string key = n.substr(open, close - open + 1);
-        auto it = substitutions.find(key);
-        if (it == substitutions.end()) {
-          diagnose(line, "unknown substitution set " + key);
-          continue;
-        }
-        for (const std::string& word : it->second) {
-          next.push_back(n.substr(0, open) + word + n.substr(close + 1));
-        }
-        changed = true;
+    std::vector<std::pair<std::string, size_t>> pending{{name, 0}};  // name, where to go on
+    std::vector<std::string> result;
+    while (!pending.empty()) {
+      auto [n, from] = std::move(pending.back());
+      pending.pop_back();
+      const size_t open = n.find('!', from);
+      const size_t close = open == std::string::npos ? open : n.find('!', open + 1);
+      if (close == std::string::npos) {
+        result.push_back(std::move(n));
+        continue;
       }
-      result = std::move(next);
+      const std::string key = n.substr(open, close - open + 1);
+      auto it = substitutions.find(key);
+      if (it == substitutions.end()) {
+        diagnose(line, "unknown substitution set " + key);
+        continue;
+      }
+      if (result.size() + pending.size() + it->second.size() > kMaxExpansions) {
+        diagnose(line, "substitution sets give more than " + std::to_string(kMaxExpansions) +
+                           " names; the rest are left out");
+        break;
+      }
+      // In reverse, so that the names come out in the sets' order.
+      for (auto w = it->second.rbegin(); w != it->second.rend(); ++w) {
+        pending.emplace_back(n.substr(0, open) + *w + n.substr(close + 1), open + w->size());
+      }
     }
     return result;
   };

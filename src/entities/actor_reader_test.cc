@@ -60,6 +60,26 @@ TEST(ActorReaderTest, ReadsAgentsPluralsAndSubstitutionSets) {
   EXPECT_EQ(f.actors[3].line, 7);
 }
 
+// Found by fuzzing: a substitution word holding its own marker was expanded
+// again and again without end. Words put in are not read for markers; two
+// markers in a name give every combination, in the sets' order.
+TEST(ActorReaderTest, SubstitutionsAreExpandedOnceLeftToRight) {
+  const ActorFile f = ParseActorDictionary("a.txt",
+                                           "!P! = A!P!B, C\n"
+                                           "!Q! = X, Y\n"
+                                           "GUARD_!P! [~MIL]\n"
+                                           "!Q!_!Q!_CORPS [~MIL]\n");
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  ASSERT_EQ(f.actors.size(), 2u);
+  ASSERT_EQ(f.actors[0].names.size(), 2u);
+  EXPECT_EQ(f.actors[0].names[0].words, (std::vector<std::string>{"guard", "a!p!b"}));
+  EXPECT_EQ(f.actors[0].names[1].words, (std::vector<std::string>{"guard", "c"}));
+  ASSERT_EQ(f.actors[1].names.size(), 4u);
+  EXPECT_EQ(f.actors[1].names[0].words, (std::vector<std::string>{"x", "x", "corps"}));
+  EXPECT_EQ(f.actors[1].names[1].words, (std::vector<std::string>{"x", "y", "corps"}));
+  EXPECT_EQ(f.actors[1].names[3].words, (std::vector<std::string>{"y", "y", "corps"}));
+}
+
 TEST(ActorReaderTest, WordsPartedBySpacesMayHaveModifiersBetween) {
   const ActorFile f = ParseActorDictionary("a.txt",
                                            "ITHILEN TELEVISION [ITHTV]\n"

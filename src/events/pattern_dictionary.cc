@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "core/analysis.h"
 #include "core/strings.h"
@@ -162,16 +163,23 @@ void PatternDictionary::Add(const PatternFile& file, const NameTokenizer& names,
 void PatternDictionary::Freeze(std::vector<Diagnostic>* diagnostics) {
   // Resolve nested sets depth-first; a set that refers to itself is cut.
   std::vector<int> state(pending_.size(), 0);  // 0 new, 1 resolving, 2 done
+  // Each member once: a set listing another twice, nested, would double at
+  // every level.
   std::function<void(int32_t)> resolve = [&](int32_t id) {
     if (state[id] != 0) return;
     state[id] = 1;
+    std::set<std::vector<int32_t>> seen(synsets_[id].begin(), synsets_[id].end());
+    auto add = [&](const std::vector<int32_t>& words) {
+      if (seen.insert(words).second) synsets_[id].push_back(words);
+    };
     for (const PendingMember& m : pending_[id]) {
       if (m.reference < 0) {
-        if (!m.words.empty()) synsets_[id].push_back(m.words);
+        if (!m.words.empty()) add(m.words);
         continue;
       }
+      if (m.reference == id) continue;  // "&A" inside &A (adding to it while reading it)
       resolve(m.reference);
-      for (const auto& seq : synsets_[m.reference]) synsets_[id].push_back(seq);
+      for (const auto& words : synsets_[m.reference]) add(words);
     }
     state[id] = 2;
   };

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "core/string_table.h"
+#include "events/pattern_dictionary.h"
+#include "text/text_fixture.h"
+
 namespace palmyra {
 namespace {
 
@@ -62,6 +66,30 @@ TEST(PatternReaderTest, ReadsSynonymSets) {
   ASSERT_EQ(f.synsets[0].members.size(), 3u);
   EXPECT_EQ(f.synsets[0].members[1], (std::vector<std::string>{"FIGHTER", "JET"}));
   EXPECT_EQ(f.synsets[0].members[2], std::vector<std::string>{"&DRONE"});
+}
+
+// Found by fuzzing: a set naming itself ("+&FORCES" in &FORCES) was read
+// while it grew (a use after free); a set naming another twice, nested, grew
+// twofold at every level. Each member is now in a set once.
+TEST(PatternReaderTest, SynonymSetsHoldEachMemberOnceAndMayNameThemselves) {
+  std::string text =
+      "&FORCES\n+TROOPS\n+&FORCES\n+SOLDIERS\n+&FORCES\n"
+      "&S0\n+JET\n+DRONE\n";
+  for (int level = 1; level <= 40; ++level) {
+    const std::string below = "&S" + std::to_string(level - 1);
+    text += "&S" + std::to_string(level) + "\n+" + below + "\n+" + below + "\n";
+  }
+  const PatternFile f = ParsePatternDictionary("s.txt", text);
+  ASSERT_TRUE(f.diagnostics.empty()) << f.diagnostics[0].ToString();
+  TextFixture fixture;
+  StringTable vocabulary;
+  PatternDictionary dictionary;
+  std::vector<Diagnostic> diagnostics;
+  dictionary.Add(f, fixture.stage().names(), &vocabulary, &diagnostics);
+  dictionary.Freeze(&diagnostics);
+  EXPECT_TRUE(diagnostics.empty()) << diagnostics[0].ToString();
+  EXPECT_EQ(dictionary.synset(dictionary.SynsetId("FORCES")).size(), 2u);  // troops, soldiers
+  EXPECT_EQ(dictionary.synset(dictionary.SynsetId("S40")).size(), 2u);     // jet, drone
 }
 
 TEST(PatternReaderTest, ReportsMalformedLinesWithFileAndLineAndKeepsTheRest) {

@@ -138,7 +138,7 @@ std::optional<Quantity> QuantityFinder::AmountAt(const Analysis& a, uint32_t t, 
     }
   }
   // "between 10 and 15", "10 to 15", "10-15"
-  const bool between = a.Key(u) == "between";
+  const bool between = u < limit && a.Key(u) == "between";
   if (between) ++u;
   for (const Vague& v : vague_) {
     if (const uint32_t n = MatchWords(a, u, limit, v.words)) {
@@ -155,9 +155,10 @@ std::optional<Quantity> QuantityFinder::AmountAt(const Analysis& a, uint32_t t, 
   std::optional<double> n = NumberAt(a, u, limit, &after);
   if (!n) {
     // "10-15" as one token
+    if (u >= limit) return std::nullopt;
     const std::string_view key = a.Key(u);
     const size_t dash = key.find('-');
-    if (u >= limit || dash == std::string_view::npos) return std::nullopt;
+    if (dash == std::string_view::npos) return std::nullopt;
     const std::optional<double> lo = DigitValue(key.substr(0, dash)),
                                 hi = DigitValue(key.substr(dash + 1));
     if (!lo || !hi || *hi < *lo) return std::nullopt;

@@ -53,6 +53,10 @@ TEST_F(QuantityFinderTest, NumbersWithTheirBounds) {
   EXPECT_EQ(Amount("between 10 and 15 civilians"), "10 10-15 /4");
   EXPECT_EQ(Amount("10 to 15 civilians"), "10 10-15 /3");
   EXPECT_EQ(Amount("10-15 civilians"), "10 10-15 /1");
+  // Found by fuzzing: a bound at the very end of the text read the token
+  // after the last one.
+  EXPECT_EQ(Amount("at least"), "none");
+  EXPECT_EQ(Amount("between"), "none");
 }
 
 TEST_F(QuantityFinderTest, VagueAmounts) {
