@@ -1,6 +1,7 @@
 #include "events/roles.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/strings.h"
 #include "syntax/clauses.h"
@@ -235,15 +236,18 @@ bool VerbNeedsActor(const Analysis& a, const VerbGroup& v) {
   return IsProperNoun(a.tokens[a.phrases[agent].head].tag);
 }
 
-// "members of Congress urged ...": a phrase naming part of a group that
-// names no actor itself stands for the group after its "of"; else p.
+// "members of Congress urged ...", "tens of thousands of Turks", "12 of the
+// soldiers": a phrase naming part of a group, or a number of it, that names
+// no actor itself stands for the group after its "of"; else p.
 int32_t ThroughPartOf(const EventRules& rules, const Analysis& a, int32_t p) {
   if (p < 0 || a.ActorOf(static_cast<uint32_t>(p)) != nullptr) return p;
   const uint32_t q = static_cast<uint32_t>(p);
   const uint32_t pe = SentencePhraseEnd(a, a.phrases[q].sentence);
   if (q + 2 >= pe || a.phrases[q + 1].type != PhraseType::kPreposition ||
       a.Key(a.phrases[q + 1].head) != "of" || a.ActorOf(q + 2) == nullptr ||
-      !rules.lexicon().Is(a.tokens[a.phrases[q].head].lemma, WordRole::kPartOf)) {
+      !(rules.lexicon().Is(a.tokens[a.phrases[q].head].lemma, WordRole::kPartOf) ||
+        rules.lexicon().Is(a.tokens[a.phrases[q].head].lemma, WordRole::kQuantity) ||
+        a.tokens[a.phrases[q].head].tag == PosTag::CD)) {
     return p;
   }
   return static_cast<int32_t>(q + 2);
@@ -345,6 +349,15 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   } else {
     bool locative = false;
     roles->target = PrepositionalTarget(rules, a, matcher, ph.end, hi, /*noun=*/true, &locative);
+    // "the arrest of two journalists", "the bombing of villages in Idlib":
+    // what a coercive or violent act's "of" names is what it is done to.
+    const int root = std::atoi(found.code.substr(0, 2).c_str());
+    if (roles->target < 0 && (rules.IsViolent(found.code) || root == 17) && p + 2 < pe &&
+        a.phrases[p + 1].type == PhraseType::kPreposition && a.phrases[p + 1].begin == ph.end &&
+        a.Key(a.phrases[p + 1].head) == "of" && a.ActorOf(p + 2) != nullptr &&
+        static_cast<int32_t>(p + 2) != roles->source) {
+      roles->target = static_cast<int32_t>(p + 2);
+    }
     // "talks between A and B": both take part.
     if (roles->target > 0 && a.Key(a.phrases[roles->target - 1].head) == "between" &&
         roles->compound < 0) {

@@ -70,8 +70,11 @@ void ResolveStage::TargetPlaces(Analysis* a) const {
       bool target = done_to >= 0 && m.phrase == done_to;
       if (c.noun && m.preposition > 0 && static_cast<uint32_t>(m.preposition) == c.trigger + 1) {
         const std::string_view prep = a->Key(static_cast<uint32_t>(m.preposition));
-        target = prep == "on" || prep == "against";
+        target = prep == "on" || prep == "against";  // "strikes on Aleppo"
       }
+      // "the bombing of Aleppo": what violence is "of" is what it is done to.
+      if (c.noun && root >= 17 && m.begin == c.trigger + 2 && a->Key(c.trigger + 1) == "of")
+        target = true;
       if (!target) continue;
       const Location where = places_->LocationOf(*a, m);
       if (where.country.empty()) continue;
