@@ -13,6 +13,13 @@
 namespace palmyra {
 namespace {
 
+// Codes of armed force: posture (15), assault (18), fighting (19), mass
+// violence (20).
+bool MilitaryAct(const std::string& cameo) {
+  return cameo.size() >= 2 && (cameo.compare(0, 2, "15") == 0 || cameo.compare(0, 2, "18") == 0 ||
+                               cameo.compare(0, 2, "19") == 0 || cameo.compare(0, 2, "20") == 0);
+}
+
 // Longest evidence span kept whole; longer ones shrink to the trigger's clause.
 constexpr uint32_t kMaxEvidenceTokens = 60;
 
@@ -208,6 +215,16 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
   c.target = std::max(y, -1);
   if (x >= 0) c.source_code = a.actors[x].code;
   if (x <= kNewActor) c.source_code = sides.NewActor(x);
+  // "a Russian counterattack", "the Turkish incursion", "Israeli
+  // airstrikes": armed force named by a country's adjective is its military.
+  if (x >= 0 && base.noun && MilitaryAct(c.cameo)) {
+    const PhraseActor& s = a.actors[x];
+    if (s.code == s.country && s.mention >= 0 && a.mentions[s.mention].end <= base.trigger &&
+        a.mentions[s.mention].kind == MentionKind::kDemonym &&
+        !rules.codes().IsInternational(s.country)) {
+      c.source_code = s.country + "MIL";
+    }
+  }
   if (y <= kNewActor) c.target_code = sides.NewActor(y);
   if (y >= 0) {
     const PhraseActor& t = a.actors[y];

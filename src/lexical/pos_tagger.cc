@@ -298,6 +298,23 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     if (tags[i] == PosTag::RP && (a.tokens[s.token_begin + i + 1].flags & kTokCalendar))
       tags[i] = PosTag::IN;
   }
+  // "Trump also called on Ankara", "Brown said": a capitalised first word
+  // read as an imperative, with a finite verb or a participle after it
+  // (adverbs between), is a name, and the participle its past tense.
+  {
+    size_t first = 0;
+    while (first < tags.size() && IsPunctuation(tags[first])) ++first;
+    size_t next = first + 1;
+    while (next < tags.size() && tags[next] == PosTag::RB) ++next;
+    const std::string_view form = first < tags.size() ? a.Form(s.token_begin + first) : "";
+    if (next < tags.size() && (tags[first] == PosTag::VB || tags[first] == PosTag::VBP) &&
+        !form.empty() && form[0] >= 'A' && form[0] <= 'Z' &&
+        (tags[next] == PosTag::VBD || tags[next] == PosTag::VBZ || tags[next] == PosTag::VBN ||
+         tags[next] == PosTag::MD)) {
+      tags[first] = PosTag::NNP;
+      if (tags[next] == PosTag::VBN) tags[next] = PosTag::VBD;
+    }
+  }
   VerbsAfterAuxiliaries(keys, out);
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.

@@ -66,6 +66,14 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
                               (i + 1 < end && lexicon_->Is(a.Key(i + 1), WordRole::kTime)))) {
         break;
       }
+      // "in June members of Congress urged", "on Monday police said": after
+      // a preposition, a month or weekday is the phrase; a noun after it
+      // starts the next.
+      if (i == start + 1 && start > 0 && (a.tokens[start].flags & kTokCalendar) &&
+          a.tokens[start - 1].tag == PosTag::IN && IsNoun(t) &&
+          !(a.tokens[i].flags & kTokCalendar)) {
+        break;
+      }
       // "in recent days militants attacked": a noun after a plural time noun.
       if (a.tokens[i - 1].tag == PosTag::NNS && lexicon_->Is(a.Key(i - 1), WordRole::kTime) &&
           (t == PosTag::NNS || t == PosTag::NNP || t == PosTag::NNPS) &&
