@@ -143,6 +143,19 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
     FindObject(sv, *a, &v);
     any_finite_before |= v.finite;
   }
+  // "Turkey had armed and supported the rebels", "arrests or jails
+  // thousands": a verb right before "and" or "or" with no object of its own
+  // shares the object of the verb after it.
+  for (size_t gi = 1; gi < groups.size(); ++gi) {
+    const VerbGroup& v = a->verb_groups[groups[gi]];
+    VerbGroup& prev = a->verb_groups[groups[gi - 1]];
+    const int conjunction = sv.After(prev.phrase);
+    if (v.coordinated && v.object >= 0 && prev.object < 0 && !prev.passive && !v.passive &&
+        sv.Valid(conjunction) && sv.IsCoordinator(conjunction) &&
+        sv.After(conjunction) == static_cast<int>(v.phrase)) {
+      prev.object = v.object;
+    }
+  }
   LeanParticiples(a, groups);
   SetClauseEnds(sv, a, groups, a->sentences[sentence].token_end);
   SpreadConditions(a, groups);
