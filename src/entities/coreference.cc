@@ -171,6 +171,49 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
   }
 }
 
+void Coreference::AssignSentenceCountry(Analysis* a) const {
+  // "Mr Letwin accused the chancellor", "members of Congress urged the
+  // Pentagon", "Taliban fighters ambushed an army convoy": an institution of
+  // no named country, in a sentence whose actors all belong to one country,
+  // is that country's. Only a state's institutions (government, parliament,
+  // courts, parties, unions, forces): civilians, rebels or journalists are
+  // often of another. A country or capital named alone lends its country to
+  // forces only ("Turkey dispatched troops"): "the foreign minister urged
+  // Moscow" is some other country's minister.
+  static constexpr std::string_view kInstitutions[] = {"GOV", "LEG", "JUD", "OPP", "PTY", "LAB"};
+  static constexpr std::string_view kForces[] = {"MIL", "COP", "SPY"};
+  auto in = [](const auto& list, std::string_view sector) {
+    return std::find(std::begin(list), std::end(list), sector) != std::end(list);
+  };
+  size_t first = 0;
+  while (first < a->actors.size()) {
+    const uint32_t s = a->phrases[a->actors[first].phrase].sentence;
+    size_t end = first;
+    std::string country;
+    bool several = false, only_states = true;
+    for (; end < a->actors.size() && a->phrases[a->actors[end].phrase].sentence == s; ++end) {
+      const PhraseActor& x = a->actors[end];
+      if (x.code.empty() || x.country.empty() || codes_->IsInternational(x.country)) continue;
+      if (!country.empty() && x.country != country) several = true;
+      country = x.country;
+      if (!x.place_like && x.code != x.country) only_states = false;
+    }
+    if (!country.empty() && !several) {
+      for (size_t i = first; i < end; ++i) {
+        PhraseActor& x = a->actors[i];
+        if (x.code.empty() || !x.country.empty() || x.pronoun >= 0 || x.antecedent >= 0 ||
+            !codes_->IsRole(x.code) ||
+            !(in(kForces, x.sector) || (!only_states && in(kInstitutions, x.sector)))) {
+          continue;
+        }
+        x.code = country + x.code;
+        composer_->Describe(&x);
+      }
+    }
+    first = end;
+  }
+}
+
 void Coreference::Resolve(Analysis* a) const {
   LinkCollectives(a);
   AddDescriptions(a);
@@ -194,6 +237,7 @@ void Coreference::Resolve(Analysis* a) const {
   // resolved only now.
   for (size_t i : speakers) ResolveSpeaker(a, &a->actors[i]);
   AssignHomeCountry(a);
+  AssignSentenceCountry(a);
   DropUnresolved(a);
 }
 

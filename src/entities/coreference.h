@@ -44,6 +44,7 @@ class Coreference {
   // "the government", "the army" left without a country take the article's
   // home country: the country of more than half its actors (at least two).
   void AssignHomeCountry(Analysis* a) const;
+  void AssignSentenceCountry(Analysis* a) const;
 
   // "thousands of Iraqi Kurds": noun phrases that count the actor after "of".
   void LinkCollectives(Analysis* a) const;

@@ -152,10 +152,11 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   const PhraseActor& target = a.actors[y];
   const bool possessive = target.pronoun >= 0 && a.tokens[target.pronoun].tag == PosTag::PRP_S;
   if (rules.IsViolent(found.code) && possessive && target.code == source.code) return true;
-  // "Turkey deployed troops to the border": an unnamed force is its own.
-  if (rules.Has(found.code, CameoTrait::kOwnForces) && target.country.empty() &&
-      !source.country.empty() && rules.IsArmed(target) &&
-      rules.codes().HasTag(target.sector, "state"))
+  // "Turkey deployed troops to the border": an unnamed force, or one of its
+  // own country, is its own.
+  if (rules.Has(found.code, CameoTrait::kOwnForces) &&
+      (target.country.empty() || target.country == source.country) && !source.country.empty() &&
+      rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
     return true;
   if (target.country.empty() || target.country != source.country) return false;
   return possessive || (target.antecedent >= 0 && target.code == source.code);
