@@ -12,11 +12,11 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 # Debian packages Palmyra builds and tests with.
 APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimdjson-dev \
 	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev iso-codes libxml2-dev \
-	zlib1g-dev libsqlite3-dev clang libclang-rt-14-dev
+	zlib1g-dev libsqlite3-dev clang libclang-rt-14-dev help2man
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup apt-packages node-packages build run test bench fuzz train-decider clean
+.PHONY: setup apt-packages node-packages build run test bench fuzz install train-decider clean
 
 setup: apt-packages node-packages
 
@@ -54,6 +54,12 @@ test: build
 
 bench: build
 	$(BUILD)/bench/throughput
+
+# Installs palmyra, its data and model, man page and bash completion under
+# PREFIX (default /usr/local): PREFIX/bin/palmyra finds PREFIX/share/palmyra.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # Runs every fuzz target (or those of FUZZ_TARGETS) for FUZZ_SECONDS each,
 # one after another, growing its corpus in fuzz/corpus/TARGET; a crash, hang

@@ -117,6 +117,66 @@ CLI::App* AddValidateCommand(CLI::App* app, ValidateCommandOptions* validate) {
   return validate_cmd;
 }
 
+// The options of `app` as a completion word list ("-o --output --db ...").
+std::string OptionWords(const CLI::App& app) {
+  std::string words;
+  for (const CLI::Option* o : app.get_options()) {
+    for (const std::string& n : o->get_snames()) words += " -" + n;
+    for (const std::string& n : o->get_lnames()) words += " --" + n;
+  }
+  return words.empty() ? words : words.substr(1);
+}
+
+// A bash completion script for `app`: commands, subcommands and each one's
+// options; file names elsewhere.
+std::string BashCompletion(CLI::App& app) {
+  auto all = [](const CLI::App*) { return true; };
+  std::string commands, cases;
+  for (CLI::App* sub : app.get_subcommands(all)) {
+    commands += (commands.empty() ? "" : " ") + sub->get_name();
+    std::string words = OptionWords(*sub);
+    std::string nested;
+    for (CLI::App* inner : sub->get_subcommands(all)) {
+      words += " " + inner->get_name();
+      nested += "          " + inner->get_name() + ") opts=\"" + OptionWords(*inner) + "\" ;;\n";
+    }
+    if (sub->get_name() == "help" || sub->get_name() == "completion") {
+      continue;  // their words are listed below
+    }
+    cases += "    " + sub->get_name() + ")\n      opts=\"" + words + "\"\n";
+    if (!nested.empty()) {
+      cases +=
+          "      if [[ ${COMP_CWORD} -eq 2 ]]; then\n        words_only=1\n      else\n"
+          "        case \"${COMP_WORDS[2]}\" in\n" +
+          nested + "        esac\n      fi\n";
+    }
+    cases += "      ;;\n";
+  }
+  return "# bash completion for palmyra (written by `palmyra completion bash`)\n"
+         "_palmyra() {\n"
+         "  local cur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+         "  local commands=\"" +
+         commands +
+         "\"\n"
+         "  if [[ ${COMP_CWORD} -eq 1 ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"${commands} -h --help -V --version\" -- \"${cur}\"))\n"
+         "    return\n"
+         "  fi\n"
+         "  local opts=\"\" words_only=0\n"
+         "  case \"${COMP_WORDS[1]}\" in\n" +
+         cases +
+         "    help) opts=\"${commands}\"; words_only=1 ;;\n"
+         "    completion) opts=\"bash\"; words_only=1 ;;\n"
+         "  esac\n"
+         "  if [[ ${cur} == -* || ${words_only} -eq 1 ]]; then\n"
+         "    COMPREPLY=($(compgen -W \"${opts}\" -- \"${cur}\"))\n"
+         "  else\n"
+         "    COMPREPLY=($(compgen -f -- \"${cur}\"))\n"
+         "  fi\n"
+         "}\n"
+         "complete -o filenames -F _palmyra palmyra\n";
+}
+
 }  // namespace
 }  // namespace palmyra
 
@@ -174,6 +234,14 @@ int Main(int argc, char** argv) {
   std::string help_topic;
   CLI::App* help_cmd = app.add_subcommand("help", "Print the help of palmyra or of a command.");
   help_cmd->add_option("command", help_topic, "The command");
+  std::string shell;
+  CLI::App* completion_cmd =
+      app.add_subcommand("completion",
+                         "Print a shell completion script: palmyra completion bash > "
+                         "/etc/bash_completion.d/palmyra (or source it from ~/.bashrc).");
+  completion_cmd->add_option("shell", shell, "The shell (bash)")
+      ->required()
+      ->check(CLI::IsMember({"bash"}));
 
   // A misspelt command gets a suggestion rather than CLI11's generic error.
   if (argc > 1 && argv[1][0] != '-') {
@@ -192,6 +260,10 @@ int Main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Help and version exit 0; every usage error exits 2.
     return app.exit(e) == 0 ? 0 : 2;
+  }
+  if (completion_cmd->parsed()) {
+    std::printf("%s", palmyra::BashCompletion(app).c_str());
+    return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
   }
   if (help_cmd->parsed()) {
     if (help_topic.empty()) {
