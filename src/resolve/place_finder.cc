@@ -639,7 +639,7 @@ void PlaceFinder::Find(Analysis* a) const {
     // in Uganda).
     if (!f.in_context && has_context &&
         ((p.kind == PlaceKind::kCity &&
-          (f.own_name ? p.population < 50000 : p.population < 20000)) ||
+          (f.own_name ? p.population < 50000 : p.population < 1000000)) ||
          (p.kind == PlaceKind::kRegion && !f.want_region)))
       continue;
     // "the town of Boni in central Mali": a place said to be in a country
