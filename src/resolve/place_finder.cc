@@ -639,9 +639,18 @@ void PlaceFinder::Find(Analysis* a) const {
     // in Uganda).
     if (!f.in_context && has_context &&
         ((p.kind == PlaceKind::kCity &&
-          (f.own_name ? p.population < 50000 : p.population < 1000000)) ||
+          (f.own_name ? p.population < 50000 : p.population < 20000)) ||
          (p.kind == PlaceKind::kRegion && !f.want_region)))
       continue;
+    // An exonym ("Palmyra" for Tadmur, "Bombay") names the place; another
+    // name a letter or two from its own is a variant spelling of it in some
+    // language, more likely a different place's name where the article is
+    // not ("the town of Boni" in Mali is not Bonn).
+    if (!f.own_name && !f.in_context && has_context && p.kind == PlaceKind::kCity) {
+      const std::string said = AsciiLowercase(a->OriginalText(f.mention.begin, f.mention.end));
+      const std::string own = AsciiLowercase(p.name);
+      if (said != own && EditDistance(said, own) <= 2) continue;
+    }
     // "the town of Boni in central Mali": a place said to be in a country
     // that is not there is not this place.
     if (!f.within.empty() && p.kind != PlaceKind::kCountry && p.country != f.within) continue;
