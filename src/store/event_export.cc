@@ -163,11 +163,11 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
   f.push_back(e.cameo.root);
   f.push_back(std::to_string(e.cameo.quad_class));
   f.push_back(Number(e.cameo.goldstein));
-  // Mentions, sources and articles of the event's happening; no tone.
+  // Mentions, sources and articles of the event's happening; AvgTone empty.
   f.push_back(std::to_string(a.happening.mentions));
   f.push_back(std::to_string(a.happening.sources));
   f.push_back(std::to_string(a.happening.articles));
-  f.push_back("0");
+  f.push_back("");  // AvgTone: no tone is measured
   // 36-59: the actors' places (unknown) and the event's.
   for (int geo = 0; geo < 2; ++geo) {
     f.push_back("0");

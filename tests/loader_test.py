@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Loads every export format with Python's own csv and json modules, as a user
+without pandas would, and checks each file against its format's rules.
+
+    loader_test.py PALMYRA_BINARY SOURCE_DIR
+
+Codes the example articles into a scratch database, exports it in each
+format and fails (exit 1, naming the format, row and column) on the first
+thing a loader would trip over.
+"""
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import tempfile
+
+# ACLED's columns, in ACLED's order.
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+]
+GDELT_COLUMNS = 61
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def export(binary, db, fmt):
+    run = subprocess.run([binary, "export", "--db", db, "--format", fmt],
+                         capture_output=True, text=True, check=False)
+    check(run.returncode == 0, f"export --format {fmt} exited {run.returncode}: {run.stderr}")
+    return run.stdout
+
+
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def check_jsonl(text):
+    events = [json.loads(line) for line in text.splitlines() if line.strip()]
+    check(events, "jsonl: no events")
+    for i, e in enumerate(events, 1):
+        # Ids are strings: 64-bit numbers would lose digits as doubles.
+        check(isinstance(e["event_id"], str) and re.fullmatch(r"[0-9a-f]{16}", e["event_id"]),
+              f"jsonl line {i}: event_id {e['event_id']!r} is not 16 hex digits as a string")
+        check(isinstance(e["cameo"]["code"], str), f"jsonl line {i}: cameo code not a string")
+        check(e["modality"] in ("asserted", "reported", "future", "hypothetical", "negated"),
+              f"jsonl line {i}: modality {e['modality']!r}")
+    return events
+
+
+def check_csv(text, events):
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    check(len(body) == len(events), f"csv: {len(body)} rows for {len(events)} events")
+    for i, row in enumerate(body, 2):
+        check(len(row) == len(header), f"csv row {i}: {len(row)} fields, header has {len(header)}")
+        record = dict(zip(header, row))
+        # CAMEO codes keep their leading zeros ("046").
+        check(re.fullmatch(r"\d{2,4}", record["cameo"]), f"csv row {i}: cameo {record['cameo']!r}")
+        for column in ("killed", "injured", "arrested"):
+            check(record[column] == "" or record[column].isdigit(),
+                  f"csv row {i}: {column} {record[column]!r} is not a whole number")
+        for column in ("lat", "lon"):
+            check(record[column] == "" or is_number(record[column]),
+                  f"csv row {i}: {column} {record[column]!r}")
+    ids = [dict(zip(header, r))["event_id"] for r in body]
+    check(sorted(ids) == sorted(e["event_id"] for e in events), "csv: not the jsonl's event ids")
+
+
+def check_gdelt(text, events):
+    rows = [line.split("\t") for line in text.splitlines()]
+    check(rows, "gdelt: no rows")
+    for i, row in enumerate(rows, 1):
+        check(len(row) == GDELT_COLUMNS, f"gdelt row {i}: {len(row)} columns, not {GDELT_COLUMNS}")
+        check(row[0].isdigit() and int(row[0]) < 2**53, f"gdelt row {i}: GLOBALEVENTID {row[0]!r}")
+        check(row[1] == "" or re.fullmatch(r"\d{8}", row[1]), f"gdelt row {i}: SQLDATE {row[1]!r}")
+        check(row[26] in (e["cameo"]["code"] for e in events), f"gdelt row {i}: EventCode {row[26]!r}")
+        check(row[29] in ("1", "2", "3", "4"), f"gdelt row {i}: QuadClass {row[29]!r}")
+        check(row[34] == "", f"gdelt row {i}: AvgTone {row[34]!r} (no tone is measured)")
+        check(is_number(row[30]) and -10 <= float(row[30]) <= 10,
+              f"gdelt row {i}: GoldsteinScale {row[30]!r}")
+        for column in (31, 32, 33):  # NumMentions, NumSources, NumArticles
+            check(row[column].isdigit() and int(row[column]) >= 1,
+                  f"gdelt row {i}: column {column + 1} {row[column]!r}")
+    # One row per happening: the mentions add up to the events GDELT keeps
+    # (those that happened, as asserted or reported).
+    mentions = sum(int(row[31]) for row in rows)
+    kept = sum(1 for e in events if e["modality"] in ("asserted", "reported"))
+    check(mentions == kept, f"gdelt: NumMentions add up to {mentions}, events kept {kept}")
+    ids = [row[0] for row in rows]
+    check(len(ids) == len(set(ids)), "gdelt: a GLOBALEVENTID twice")
+
+
+def check_plover(text):
+    records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    check(records, "plover: no records")
+    for i, r in enumerate(records, 1):
+        for key in ("id", "date", "event", "mode", "source", "target", "text"):
+            check(key in r, f"plover line {i}: no {key!r}")
+        check(isinstance(r["source"], list) and isinstance(r["target"], list),
+              f"plover line {i}: source and target are lists")
+
+
+def check_acled(text):
+    rows = list(csv.reader(io.StringIO(text)))
+    check(rows[0] == ACLED_COLUMNS, f"acled: header {rows[0]}")
+    check(len(rows) > 1, "acled: no rows")
+    for i, row in enumerate(rows[1:], 2):
+        record = dict(zip(rows[0], row))
+        check(len(row) == len(ACLED_COLUMNS), f"acled row {i}: {len(row)} fields")
+        check(record["fatalities"].isdigit(), f"acled row {i}: fatalities {record['fatalities']!r}")
+        check(record["geo_precision"] in ("", "1", "2", "3"), f"acled row {i}: geo_precision")
+        check(record["time_precision"] in ("", "1", "2", "3"), f"acled row {i}: time_precision")
+
+
+def check_geojson(text):
+    collection = json.loads(text)
+    check(collection["type"] == "FeatureCollection", "geojson: not a FeatureCollection")
+    check(collection["features"], "geojson: no features")
+    for i, f in enumerate(collection["features"], 1):
+        lon, lat = f["geometry"]["coordinates"]
+        check(f["geometry"]["type"] == "Point", f"geojson feature {i}: not a Point")
+        check(-180 <= lon <= 180 and -90 <= lat <= 90, f"geojson feature {i}: {lon}, {lat}")
+
+
+def main():
+    binary, source = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as scratch:
+        db = f"{scratch}/examples.db"
+        run = subprocess.run([binary, "code", "-q", "--db", db, f"{source}/examples"],
+                             capture_output=True, text=True, check=False)
+        check(run.returncode == 0, f"code --db exited {run.returncode}: {run.stderr}")
+        events = check_jsonl(export(binary, db, "jsonl"))
+        check_csv(export(binary, db, "csv"), events)
+        check_gdelt(export(binary, db, "gdelt"), events)
+        check_plover(export(binary, db, "plover"))
+        check_acled(export(binary, db, "acled"))
+        check_geojson(export(binary, db, "geojson"))
+    print(f"loader_test: {len(events)} events loaded in every format")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as failure:
+        print(f"loader_test: {failure}", file=sys.stderr)
+        sys.exit(1)
