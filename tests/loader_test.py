@@ -107,6 +107,31 @@ def check_gdelt(text, events):
     check(len(ids) == len(set(ids)), "gdelt: a GLOBALEVENTID twice")
 
 
+def check_gdelt_mentions(text, gdelt_text, events):
+    rows = [line.split("\t") for line in text.splitlines()]
+    event_rows = {line.split("\t")[0]: line.split("\t") for line in gdelt_text.splitlines()}
+    kept = [e for e in events if e["modality"] in ("asserted", "reported")]
+    check(len(rows) == len(kept), f"gdelt-mentions: {len(rows)} rows for {len(kept)} events")
+    for i, row in enumerate(rows, 1):
+        check(len(row) == 16, f"gdelt-mentions row {i}: {len(row)} columns, not 16")
+        check(row[0] in event_rows, f"gdelt-mentions row {i}: GLOBALEVENTID {row[0]} not in events")
+        for column in (1, 2):
+            check(re.fullmatch(r"\d{14}", row[column]),
+                  f"gdelt-mentions row {i}: column {column + 1} {row[column]!r} not YYYYMMDDHHMMSS")
+        # The event's time is its row's DATEADDED.
+        check(row[1] == event_rows[row[0]][59], f"gdelt-mentions row {i}: EventTimeDate")
+        check(row[3] in ("1", "2", "3", "4", "5", "6"), f"gdelt-mentions row {i}: MentionType")
+        check(row[6].isdigit() and int(row[6]) >= 1, f"gdelt-mentions row {i}: SentenceID")
+        for column in (7, 8, 9):
+            check(re.fullmatch(r"-1|\d+", row[column]), f"gdelt-mentions row {i}: offset {row[column]!r}")
+        check(row[11].isdigit() and 0 <= int(row[11]) <= 100, f"gdelt-mentions row {i}: Confidence")
+    # Each event row is mentioned as often as its NumMentions says.
+    for gid, event_row in event_rows.items():
+        mentioned = sum(1 for row in rows if row[0] == gid)
+        check(mentioned == int(event_row[31]),
+              f"gdelt-mentions: event {gid} has {mentioned} mentions, NumMentions {event_row[31]}")
+
+
 def check_plover(text):
     records = [json.loads(line) for line in text.splitlines() if line.strip()]
     check(records, "plover: no records")
@@ -148,7 +173,9 @@ def main():
         check(run.returncode == 0, f"code --db exited {run.returncode}: {run.stderr}")
         events = check_jsonl(export(binary, db, "jsonl"))
         check_csv(export(binary, db, "csv"), events)
-        check_gdelt(export(binary, db, "gdelt"), events)
+        gdelt = export(binary, db, "gdelt")
+        check_gdelt(gdelt, events)
+        check_gdelt_mentions(export(binary, db, "gdelt-mentions"), gdelt, events)
         check_plover(export(binary, db, "plover"))
         check_acled(export(binary, db, "acled"))
         check_geojson(export(binary, db, "geojson"))

@@ -203,7 +203,8 @@ int Main(int argc, char** argv) {
   export_cmd->add_option("--db", exporting.db, "The database")->required();
   export_cmd->add_option("--format", exporting.format,
                          "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table), "
-                         "plover (PLOVER JSON), acled (ACLED's columns, one row per happening), "
+                         "gdelt-mentions (its Mentions table), plover (PLOVER JSON), acled "
+                         "(ACLED's columns, one row per happening), "
                          "geojson (RFC 7946, the located events) or happenings (events merged, "
                          "with their counts and evidence)");
   palmyra::AddFilterOptions(export_cmd, &exporting.filter);

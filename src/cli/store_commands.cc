@@ -206,21 +206,21 @@ void AddFilterOptions(CLI::App* command, FilterOptions* o) {
 
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
-  const std::vector<std::string> formats = {"jsonl", "csv",     "gdelt",     "plover",
-                                            "acled", "geojson", "happenings"};
+  const std::vector<std::string> formats = {"jsonl",  "csv",   "gdelt",   "gdelt-mentions",
+                                            "plover", "acled", "geojson", "happenings"};
   if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
     std::fprintf(stderr,
-                 "palmyra: --format must be jsonl, csv, gdelt, plover, acled, geojson or "
-                 "happenings, not '%s'%s\n",
+                 "palmyra: --format must be jsonl, csv, gdelt, gdelt-mentions, plover, acled, "
+                 "geojson or happenings, not '%s'%s\n",
                  f.c_str(), DidYouMean(f, formats).c_str());
     return 2;
   }
   // What happened only, by default, for the formats whose users count
   // happenings: GDELT, ACLED and PLOVER.
+  const bool gdelt = f == "gdelt" || f == "gdelt-mentions";
   EventFilter filter;
   std::string modalities;
-  if (!BuildFilter(options.filter, f == "gdelt" || f == "acled" || f == "plover", &filter,
-                   &modalities)) {
+  if (!BuildFilter(options.filter, gdelt || f == "acled" || f == "plover", &filter, &modalities)) {
     return 2;
   }
   auto store = EventStore::OpenForReading(options.db);
@@ -244,6 +244,8 @@ int RunExportCommand(const ExportCommandOptions& options) {
   std::vector<HappeningRecord> happenings;
   std::unordered_map<int64_t, size_t> happening_index;
   std::unordered_set<int64_t> gdelt_rows;  // happenings written
+  // Each happening's row in the event table, and when it was added.
+  std::unordered_map<int64_t, std::pair<uint64_t, std::string>> gdelt_row_of;
   if (f == "acled") AppendAcledHeader(&buffer);
   if (f == "geojson") AppendGeoJsonBegin(&buffer);
   long features = 0;
@@ -264,6 +266,12 @@ int RunExportCommand(const ExportCommandOptions& options) {
       if (!gdelt_rows.insert(a.happening.id).second) return;
       AppendEventGdelt(e, a, &buffer);
       return;
+    }
+    if (f == "gdelt-mentions") {
+      auto [row, added] =
+          gdelt_row_of.emplace(a.happening.id, std::pair{GdeltEventId(e), std::string()});
+      if (added) row->second.second = GdeltTime(a);
+      AppendMentionGdelt(e, a, row->second.first, row->second.second, &buffer);
     }
     if (f == "plover") AppendEventPlover(e, a, &buffer);
     if (f == "geojson") features += AppendEventGeoJson(e, a, features == 0, &buffer);

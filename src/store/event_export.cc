@@ -1,6 +1,7 @@
 #include "store/event_export.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -53,6 +54,17 @@ std::string Flat(std::string_view s) {
 }
 
 }  // namespace
+
+// "2023-07-15T08:30:00Z" as GDELT writes times: "20230715083000"; the
+// article's day at midnight when the time is unknown.
+std::string GdeltTime(const StoredArticle& a) {
+  std::string digits;
+  for (char c : a.stored_at) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  if (digits.size() == 14) return digits;
+  return a.published ? std::to_string(a.published->ToYmd()) + "000000" : "";
+}
 
 void AppendCsvHeader(std::string* out) {
   out->append(
@@ -125,7 +137,7 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
   f.reserve(61);
   // 1-5: id and dates. The id is the event_id's first 53 bits, so that it
   // stays exact as a double (R, JavaScript, pandas with missing values).
-  f.push_back(std::to_string(std::strtoull(e.event_id.c_str(), nullptr, 16) >> 11));
+  f.push_back(std::to_string(GdeltEventId(e)));
   const std::optional<Date> day = DayOf(e, a);
   if (day) {
     const int first_of_year = static_cast<int>(Date{day->year, 1, 1}.ToDays());
@@ -156,8 +168,8 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
     f.push_back(r.sector);
     f.insert(f.end(), 2, "");
   }
-  // 26-35: the event.
-  f.push_back(e.sentence_index == 0 ? "1" : "0");
+  // 26-35: the event; a root event is one told in the lead paragraph.
+  f.push_back(static_cast<int64_t>(e.evidence.start) < a.lead_end ? "1" : "0");
   f.push_back(e.cameo.code);
   f.push_back(e.cameo.code.substr(0, 3));
   f.push_back(e.cameo.root);
@@ -193,15 +205,56 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
     f.push_back("0");
     f.insert(f.end(), 7, "");
   }
-  // 60-61: when added (the article's day) and the source URL, else the
-  // article's id.
-  f.push_back(a.published ? std::to_string(a.published->ToYmd()) + "000000" : "");
+  // 60-61: when added (the UTC time the article was stored) and the source
+  // URL, else the article's id.
+  f.push_back(GdeltTime(a));
   f.push_back(Flat(a.url.empty() ? a.doc_id : a.url));
   for (size_t i = 0; i < f.size(); ++i) {
     if (i > 0) out->push_back('\t');
     out->append(f[i]);
   }
   out->push_back('\n');
+}
+
+void AppendMentionGdelt(const Event& e, const StoredArticle& a, uint64_t event_row,
+                        const std::string& event_time, std::string* out) {
+  auto offset = [&](const std::optional<ActorRef>& actor) {
+    return actor ? std::to_string(actor->start) : std::string("-1");
+  };
+  const std::string host = [&] {
+    // The source's name, else the URL's host ("www.bbc.co.uk").
+    if (!a.source.empty()) return a.source;
+    const size_t scheme = a.url.find("://");
+    if (scheme == std::string::npos) return std::string();
+    const size_t begin = scheme + 3, end = a.url.find('/', begin);
+    return a.url.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  }();
+  const std::vector<std::string> f = {
+      std::to_string(event_row),               // GLOBALEVENTID: the event table's row
+      event_time,                              // EventTimeDate: when its row's article was added
+      GdeltTime(a),                            // MentionTimeDate
+      "1",                                     // MentionType: a web document
+      Flat(host),                              // MentionSourceName
+      Flat(a.url.empty() ? a.doc_id : a.url),  // MentionIdentifier
+      std::to_string(e.sentence_index + 1),    // SentenceID, from 1
+      offset(e.source),                        // Actor1CharOffset
+      offset(e.target),                        // Actor2CharOffset
+      std::to_string(e.evidence.start),        // ActionCharOffset
+      "1",                                     // InRawText
+      std::to_string(std::lround(e.confidence * 100)),  // Confidence, 0-100
+      "",                                               // MentionDocLen
+      "",                                               // MentionDocTone
+      "",                                               // MentionDocTranslationInfo
+      ""};                                              // Extras
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (i > 0) out->push_back('\t');
+    out->append(f[i]);
+  }
+  out->push_back('\n');
+}
+
+uint64_t GdeltEventId(const Event& e) {
+  return std::strtoull(e.event_id.c_str(), nullptr, 16) >> 11;
 }
 
 void AppendHappeningJson(const HappeningRecord& h, std::string* out) {

@@ -3,10 +3,14 @@
 //   CSV    one row an event under a header row, RFC 4180 quoting; quantities
 //          as "kind=value unit" joined by "; ".
 //   GDELT  the GDELT 2.0 event table: 61 tab-separated columns in their
-//          published order, no header. Actor codes are CAMEO's; a place's
-//          country is ISO 3166 alpha-3 where GDELT writes FIPS 10-4, and its
-//          feature id the GeoNames id; ADM codes, tone and the actors' own
-//          places are left empty (0 for tone).
+//          published order, no header, one row per happening. Actor codes
+//          are CAMEO's; a place's country is ISO 3166 alpha-3 where GDELT
+//          writes FIPS 10-4, and its feature id the GeoNames id; ADM codes,
+//          tone and the actors' own places are left empty; IsRootEvent says
+//          the event is told in the lead paragraph, DATEADDED is when the
+//          article was stored (UTC).
+//   GDELT mentions  the Mentions table: 16 columns, one row per event,
+//          GLOBALEVENTID that of its happening's row in the event table.
 //   PLOVER one JSON object a line with the PLOVER record fields: id, date,
 //          event, mode, context (empty: Palmyra does not code contexts),
 //          source and target as lists of {actorText, code, country,
@@ -31,6 +35,16 @@ namespace palmyra {
 void AppendCsvHeader(std::string* out);
 void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* out);
 void AppendEventGdelt(const Event& e, const StoredArticle& article, std::string* out);
+// GDELT's GLOBALEVENTID of an event: its event_id's first 53 bits.
+uint64_t GdeltEventId(const Event& e);
+// A row of GDELT 2.0's Mentions table (16 tab-separated columns) for event
+// `e`, a mention of the event table's row `event_row` first added at
+// `event_time` (YYYYMMDDHHMMSS): its article, sentence (from 1), the
+// actors' and the action's byte offsets, and its confidence (0-100).
+void AppendMentionGdelt(const Event& e, const StoredArticle& article, uint64_t event_row,
+                        const std::string& event_time, std::string* out);
+// GDELT's time of an article: when it was stored (UTC, YYYYMMDDHHMMSS).
+std::string GdeltTime(const StoredArticle& article);
 void AppendEventPlover(const Event& e, const StoredArticle& article, std::string* out);
 
 // The events of one happening, in the order they were stored.
@@ -54,8 +68,7 @@ struct AcledNames {
 // ("precision", "country_level"). Call Begin, a Feature per event (false
 // when it has no location), then End.
 void AppendGeoJsonBegin(std::string* out);
-bool AppendEventGeoJson(const Event& e, const StoredArticle& article, bool first,
-                        std::string* out);
+bool AppendEventGeoJson(const Event& e, const StoredArticle& article, bool first, std::string* out);
 void AppendGeoJsonEnd(std::string* out);
 // ACLED's columns, in ACLED's order, as a CSV header.
 void AppendAcledHeader(std::string* out);

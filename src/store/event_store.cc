@@ -253,8 +253,13 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
       "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources, " +
       std::string(acled_detail ? "e.acled_disorder, e.acled_civilian_targeting, e.acled_inter1, "
-                                 "e.acled_inter2, e.acled_interaction "
-                               : "NULL, NULL, NULL, NULL, NULL ") +
+                                 "e.acled_inter2, e.acled_interaction, "
+                               : "NULL, NULL, NULL, NULL, NULL, ") +
+      // 58, 59: when stored, and where the lead paragraph ends (bytes).
+      "a.stored_at, CASE WHEN instr(CAST(a.text AS BLOB), X'0A0A') > 0 "
+      "THEN instr(CAST(a.text AS BLOB), X'0A0A') - 1 "
+      "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
+      "ELSE length(CAST(a.text AS BLOB)) END "
       "FROM events e JOIN articles a ON a.id = e.article_id "
       "LEFT JOIN happening_events he ON he.event_id = e.id "
       "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
@@ -373,13 +378,15 @@ Event EventFromRow(Statement& s) {
 
 // A row's article and the counts of its event's happening.
 StoredArticle ArticleFromRow(Statement& s, const Event& e) {
-  StoredArticle article{e.doc_id,
-                        s.Text(44),
-                        s.Text(45),
-                        s.Text(46),
-                        s.IsNull(47) ? std::nullopt : Date::Parse(s.Text(47)),
-                        {}};
+  StoredArticle article;
+  article.doc_id = e.doc_id;
+  article.url = s.Text(44);
+  article.source = s.Text(45);
+  article.title = s.Text(46);
+  if (!s.IsNull(47)) article.published = Date::Parse(s.Text(47));
   if (!s.IsNull(48)) article.happening = {s.Int(48), s.Int(49), s.Int(50), s.Int(51), s.Int(52)};
+  article.stored_at = s.Text(58);
+  article.lead_end = s.Int(59);
   return article;
 }
 

@@ -62,6 +62,10 @@ struct StoredArticle {
   std::string doc_id, url, source, title;
   std::optional<Date> published;
   HappeningCounts happening;
+  std::string stored_at;  // UTC, YYYY-MM-DDTHH:MM:SSZ
+  // Where the lead paragraph ends: the byte offset of the first blank line
+  // in the text, else of its first line end, else its length.
+  int64_t lead_end = 0;
 };
 
 // How an article relates to others: its MinHash signature (for finding
