@@ -132,14 +132,33 @@ def check_gdelt_mentions(text, gdelt_text, events):
               f"gdelt-mentions: event {gid} has {mentioned} mentions, NumMentions {event_row[31]}")
 
 
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+                "ASSAULT", "OTHER"}
+
+
 def check_plover(text):
     records = [json.loads(line) for line in text.splitlines() if line.strip()]
     check(records, "plover: no records")
     for i, r in enumerate(records, 1):
-        for key in ("id", "date", "event", "mode", "source", "target", "text"):
+        for key in ("id", "date", "event", "mode", "context", "actor", "recipient", "event_text",
+                    "text", "event_loc", "quad_code", "size", "link", "coded_date"):
             check(key in r, f"plover line {i}: no {key!r}")
-        check(isinstance(r["source"], list) and isinstance(r["target"], list),
-              f"plover line {i}: source and target are lists")
+        check(r["event"] in PLOVER_TYPES, f"plover line {i}: event {r['event']!r}")
+        check(isinstance(r["context"], list), f"plover line {i}: context is not a list")
+        check(r["quad_code"] in (1, 2, 3, 4), f"plover line {i}: quad_code {r['quad_code']!r}")
+        check(r["event_text"] in r["text"], f"plover line {i}: event_text not in its sentence")
+        for key in ("dead", "injured", "arrested"):
+            value = r["size"][key]
+            check(value is None or (isinstance(value, int) and value > 0),
+                  f"plover line {i}: size.{key} {value!r} (null rather than 0)")
+        # Null rather than "" or 0 for what is not there.
+        for key in ("mode", "link", "date"):
+            check(r[key] != "", f"plover line {i}: {key} is \"\" rather than null")
+        for role in ("actor", "recipient"):
+            if r[role] is not None:
+                for field in ("code", "country", "sector"):
+                    check(r[role][field] != "", f"plover line {i}: {role}.{field} is \"\"")
 
 
 def check_acled(text):

@@ -237,6 +237,17 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
     out = std::move(opened).value();
   }
+  // PLOVER's contexts come from the CAMEO table.
+  std::unique_ptr<CameoTable> cameo;
+  const std::vector<std::string> kNoContexts;
+  if (f == "plover") {
+    auto loaded = CameoTable::Load(ResolveDefaults(Options()).data_dir);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", loaded.status().ToString().c_str());
+      return 1;
+    }
+    cameo = std::move(loaded).value();
+  }
   std::string buffer;
   if (f == "csv") AppendCsvHeader(&buffer);
   long events = 0;
@@ -273,7 +284,10 @@ int RunExportCommand(const ExportCommandOptions& options) {
       if (added) row->second.second = GdeltTime(a);
       AppendMentionGdelt(e, a, row->second.first, row->second.second, &buffer);
     }
-    if (f == "plover") AppendEventPlover(e, a, &buffer);
+    if (f == "plover") {
+      const CameoEntry* entry = cameo != nullptr ? cameo->Find(e.cameo.code) : nullptr;
+      AppendEventPlover(e, a, entry != nullptr ? entry->plover_contexts : kNoContexts, &buffer);
+    }
     if (f == "geojson") features += AppendEventGeoJson(e, a, features == 0, &buffer);
     ++events;
     if (buffer.size() > (1 << 20)) {

@@ -1,5 +1,7 @@
 #include "events/cameo_table.h"
 
+#include <algorithm>
+
 #include "core/data_file.h"
 #include "core/strings.h"
 
@@ -76,6 +78,33 @@ Result<std::unique_ptr<CameoTable>> CameoTable::Load(const std::string& data_dir
   for (auto& [code, e] : table->entries_) {
     if (const CameoEntry* root = table->Find(code.substr(0, 2)); root != nullptr)
       e.traits |= root->traits;
+  }
+  // PLOVER contexts, by the words of the labels.
+  std::vector<std::pair<std::string, std::vector<std::string>>> contexts;
+  RETURN_IF_ERROR(
+      ForEachDataLine(data_dir + "/ontology/plover_contexts.txt", [&](std::string_view line, int) {
+        const auto words = SplitWhitespace(line);
+        if (words.size() < 2) return DataError("a context without words");
+        contexts.emplace_back(std::string(words[0]),
+                              std::vector<std::string>(words.begin() + 1, words.end()));
+        return Status::Ok();
+      }));
+  for (auto& [code, e] : table->entries_) {
+    std::string label = AsciiLowercase(e.label);
+    if (const CameoEntry* root = table->Find(code.substr(0, 2)); root != nullptr && root != &e)
+      label.append(" ").append(AsciiLowercase(root->label));
+    for (char& c : label) {
+      if (!(c >= 'a' && c <= 'z')) c = ' ';
+    }
+    const auto label_words = SplitWhitespace(label);
+    for (const auto& context : contexts) {
+      const std::vector<std::string>& words = context.second;
+      const bool found = std::any_of(label_words.begin(), label_words.end(), [&](auto w) {
+        return std::any_of(words.begin(), words.end(),
+                           [&](const std::string& k) { return StartsWith(w, k); });
+      });
+      if (found) e.plover_contexts.push_back(context.first);
+    }
   }
   return table;
 }

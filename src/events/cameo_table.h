@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <unordered_map>
 
@@ -34,6 +35,9 @@ struct CameoEntry {
   std::string plover_type;
   std::string plover_mode;
   uint8_t traits = 0;  // CameoTrait bits, its root's included
+  // PLOVER contexts ("military", "economic"), from the words of its label
+  // and its root's (data/ontology/plover_contexts.txt); may be empty.
+  std::vector<std::string> plover_contexts;
 };
 
 class CameoTable {

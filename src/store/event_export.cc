@@ -304,44 +304,60 @@ void AppendHappeningJson(const HappeningRecord& h, std::string* out) {
   out->push_back('\n');
 }
 
-void AppendEventPlover(const Event& e, const StoredArticle& a, std::string* out) {
-  nlohmann::ordered_json j;
+void AppendEventPlover(const Event& e, const StoredArticle& a,
+                       const std::vector<std::string>& contexts, std::string* out) {
+  using Json = nlohmann::ordered_json;
+  auto text_or_null = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
+  auto actor = [&](const std::optional<ActorRef>& x) {
+    if (!x) return Json(nullptr);
+    return Json{{"text", x->text},
+                {"code", text_or_null(x->code)},
+                {"country", text_or_null(x->country)},
+                {"sector", text_or_null(x->sector)}};
+  };
+  Json j;
   j["id"] = e.event_id;
   const std::optional<Date> day = DayOf(e, a);
-  j["date"] = day ? nlohmann::ordered_json(day->ToString()) : nlohmann::ordered_json(nullptr);
+  j["date"] = day ? Json(day->ToString()) : Json(nullptr);
   j["event"] = e.plover.type;
-  j["mode"] = e.plover.mode;
-  j["context"] = nlohmann::ordered_json::array();
-  for (const auto& [key, actor] :
-       {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    if (*actor) {
-      list.push_back({{"actorText", (*actor)->text},
-                      {"code", (*actor)->code},
-                      {"country", (*actor)->country},
-                      {"sector", (*actor)->sector}});
-    }
-    j[key] = list;
-  }
-  j["eventText"] = e.evidence.text;
-  j["text"] = e.evidence.text;
-  nlohmann::ordered_json location = nlohmann::ordered_json::array();
+  j["mode"] = text_or_null(e.plover.mode);
+  j["context"] = contexts;
+  j["actor"] = actor(e.source);
+  j["recipient"] = actor(e.target);
+  j["event_text"] = e.evidence.text;
+  j["text"] = a.sentence.empty() ? e.evidence.text : a.sentence;
   if (e.location) {
-    location.push_back({{"placeName", e.location->name},
-                        {"geonameID", e.location->geonameid},
-                        {"lat", e.location->lat},
-                        {"lon", e.location->lon},
-                        {"admin1", e.location->admin1},
-                        {"countryCode", e.location->country}});
+    const Location& l = *e.location;
+    j["event_loc"] = {{"text", text_or_null(l.text)},
+                      {"name", l.name},
+                      {"geonameid", l.geonameid != 0 ? Json(l.geonameid) : Json(nullptr)},
+                      {"lat", l.lat},
+                      {"lon", l.lon},
+                      {"admin1", text_or_null(l.admin1)},
+                      {"country", l.country},
+                      {"precision", std::string(LocationPrecisionName(l.precision))}};
+  } else {
+    j["event_loc"] = nullptr;
   }
-  j["location"] = location;
+  j["quad_code"] = e.cameo.quad_class;
+  // The tolls the text gives (dead, injured, arrested), null when it gives none.
+  Json size = {{"dead", nullptr}, {"injured", nullptr}, {"arrested", nullptr}};
+  for (const Quantity& q : e.quantities) {
+    const char* key = q.kind == "killed"     ? "dead"
+                      : q.kind == "injured"  ? "injured"
+                      : q.kind == "arrested" ? "arrested"
+                                             : nullptr;
+    if (key != nullptr && size[key].is_null()) size[key] = static_cast<int64_t>(q.value);
+  }
+  j["size"] = size;
   j["modality"] = std::string(ModalityName(e.modality));
   j["cameo"] = e.cameo.code;
-  j["url"] = a.url;
-  j["publication"] = a.source;
+  j["link"] = text_or_null(a.url);
+  j["publication"] = text_or_null(a.source);
+  j["coded_date"] = a.stored_at.size() >= 10 ? Json(a.stored_at.substr(0, 10)) : Json(nullptr);
   j["language"] = "en";
   j["coder"] = "Palmyra";
-  out->append(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  out->append(j.dump(-1, ' ', false, Json::error_handler_t::replace));
   out->push_back('\n');
 }
 

@@ -12,9 +12,12 @@
 //   GDELT mentions  the Mentions table: 16 columns, one row per event,
 //          GLOBALEVENTID that of its happening's row in the event table.
 //   PLOVER one JSON object a line with the PLOVER record fields: id, date,
-//          event, mode, context (empty: Palmyra does not code contexts),
-//          source and target as lists of {actorText, code, country,
-//          sector}, eventText, text, location, url, publication, language.
+//          event, mode, context (a list, from the CAMEO code), actor and
+//          recipient ({text, code, country, sector}), event_text (the
+//          evidence), text (the sentence), event_loc (the words and the
+//          resolved place), quad_code, size {dead, injured, arrested},
+//          modality, cameo, link, publication, coded_date, language, coder;
+//          null where there is nothing, never 0 or "".
 //   ACLED  ACLED's 31 columns as CSV, one row per happening that happened
 //          and that ACLED records, fatalities the most conservative count.
 //   happenings  one JSON object a line per happening: the events of one day
@@ -45,7 +48,9 @@ void AppendMentionGdelt(const Event& e, const StoredArticle& article, uint64_t e
                         const std::string& event_time, std::string* out);
 // GDELT's time of an article: when it was stored (UTC, YYYYMMDDHHMMSS).
 std::string GdeltTime(const StoredArticle& article);
-void AppendEventPlover(const Event& e, const StoredArticle& article, std::string* out);
+// `contexts`: the PLOVER contexts of the event's CAMEO code.
+void AppendEventPlover(const Event& e, const StoredArticle& article,
+                       const std::vector<std::string>& contexts, std::string* out);
 
 // The events of one happening, in the order they were stored.
 struct HappeningRecord {

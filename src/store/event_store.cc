@@ -259,8 +259,11 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       "a.stored_at, CASE WHEN instr(CAST(a.text AS BLOB), X'0A0A') > 0 "
       "THEN instr(CAST(a.text AS BLOB), X'0A0A') - 1 "
       "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
-      "ELSE length(CAST(a.text AS BLOB)) END "
+      "ELSE length(CAST(a.text AS BLOB)) END, "
+      // 60: the event's sentence.
+      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT) "
       "FROM events e JOIN articles a ON a.id = e.article_id "
+      "LEFT JOIN sentences st ON st.article_id = a.id AND st.idx = e.sentence_idx "
       "LEFT JOIN happening_events he ON he.event_id = e.id "
       "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
       "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
@@ -387,6 +390,7 @@ StoredArticle ArticleFromRow(Statement& s, const Event& e) {
   if (!s.IsNull(48)) article.happening = {s.Int(48), s.Int(49), s.Int(50), s.Int(51), s.Int(52)};
   article.stored_at = s.Text(58);
   article.lead_end = s.Int(59);
+  article.sentence = s.IsNull(60) ? std::string() : s.Text(60);
   return article;
 }
 

@@ -66,6 +66,7 @@ struct StoredArticle {
   // Where the lead paragraph ends: the byte offset of the first blank line
   // in the text, else of its first line end, else its length.
   int64_t lead_end = 0;
+  std::string sentence;  // the text of the event's sentence
 };
 
 // How an article relates to others: its MinHash signature (for finding

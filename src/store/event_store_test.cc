@@ -515,12 +515,23 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   EXPECT_EQ(columns[58], "170063");               // ActionGeo_FeatureID
   EXPECT_EQ(columns[60], "https://x.example/d");  // SOURCEURL
   std::string plover;
-  AppendEventPlover(e1, article, &plover);
+  article.sentence = "Russian jets bombed rebel positions in Aleppo on Tuesday.";
+  article.stored_at = "2016-03-02T10:00:00Z";
+  AppendEventPlover(e1, article, {"military"}, &plover);
   const auto j = nlohmann::json::parse(plover);
   EXPECT_EQ(j["event"], "ASSAULT");
   EXPECT_EQ(j["date"], "2016-03-01");
-  EXPECT_EQ(j["source"][0]["code"], "RUSMIL");
-  EXPECT_EQ(j["location"][0]["geonameID"], 170063);
+  EXPECT_EQ(j["context"], nlohmann::json::array({"military"}));
+  EXPECT_EQ(j["actor"]["code"], "RUSMIL");
+  EXPECT_EQ(j["recipient"]["code"], "REB");
+  EXPECT_TRUE(j["recipient"]["country"].is_null());  // null, never ""
+  EXPECT_EQ(j["text"], article.sentence);
+  EXPECT_EQ(j["event_loc"]["geonameid"], 170063);
+  EXPECT_EQ(j["quad_code"], 4);
+  EXPECT_EQ(j["size"]["dead"], 12);             // "between 10 and 15": its value
+  EXPECT_TRUE(j["size"]["injured"].is_null());  // none given
+  EXPECT_EQ(j["link"], "https://x.example/d");
+  EXPECT_EQ(j["coded_date"], "2016-03-02");
 }
 
 // A story long enough to be compared, written for this test.
