@@ -98,6 +98,19 @@ def check_gdelt(text, events):
         for column in (31, 32, 33):  # NumMentions, NumSources, NumArticles
             check(row[column].isdigit() and int(row[column]) >= 1,
                   f"gdelt row {i}: column {column + 1} {row[column]!r}")
+    # Places: FIPS 10-4 country codes (Belgium BE, Mali ML, Kenya KE, not
+    # ISO's BEL, MLI, KEN); a country-level place's ADM1Code is its country's.
+    fips = {"BEL": "BE", "MLI": "ML", "KEN": "KE", "SYR": "SY", "UKR": "UP", "TUR": "TU"}
+    for i, row in enumerate(rows, 1):
+        geo_type, name, country, adm1 = row[51], row[52], row[53], row[54]
+        if geo_type == "0":
+            continue
+        check(re.fullmatch(r"[A-Z]{2}", country), f"gdelt row {i}: ActionGeo_CountryCode {country!r}")
+        iso = name.rsplit(", ", 1)[-1] if geo_type != "1" else None
+        if iso in fips:
+            check(country == fips[iso], f"gdelt row {i}: {iso} written as {country}, not {fips[iso]}")
+        if geo_type == "1":
+            check(adm1 == country, f"gdelt row {i}: a country's ADM1Code {adm1!r}")
     # One row per happening: the mentions add up to the events GDELT keeps
     # (those that happened, as asserted or reported).
     mentions = sum(int(row[31]) for row in rows)

@@ -132,7 +132,8 @@ void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
   out->push_back('\n');
 }
 
-void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) {
+void AppendEventGdelt(const Event& e, const StoredArticle& a, const FipsCodes& fips,
+                      std::string* out) {
   std::vector<std::string> f;
   f.reserve(61);
   // 1-5: id and dates. The id is the event_id's first 53 bits, so that it
@@ -194,10 +195,13 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, std::string* out) 
     std::string name = l.name;
     if (l.precision == LocationPrecision::kCity && !l.admin1.empty()) name += ", " + l.admin1;
     if (l.precision != LocationPrecision::kCountry) name += ", " + l.country;
+    const auto code = fips.find(l.country);
+    const std::string country = code != fips.end() ? code->second : "";
     f.push_back(std::to_string(type));
     f.push_back(Flat(name));
-    f.push_back(l.country);
-    f.insert(f.end(), 2, "");
+    f.push_back(country);
+    f.push_back(l.precision == LocationPrecision::kCountry ? country : "");  // ADM1Code
+    f.push_back("");                                                       // ADM2Code
     f.push_back(Number(l.lat));
     f.push_back(Number(l.lon));
     f.push_back(l.geonameid != 0 ? std::to_string(l.geonameid) : l.country);

@@ -4,9 +4,10 @@
 //          as "kind=value unit" joined by "; ".
 //   GDELT  the GDELT 2.0 event table: 61 tab-separated columns in their
 //          published order, no header, one row per happening. Actor codes
-//          are CAMEO's; a place's country is ISO 3166 alpha-3 where GDELT
-//          writes FIPS 10-4, and its feature id the GeoNames id; ADM codes,
-//          tone and the actors' own places are left empty; IsRootEvent says
+//          are CAMEO's; a place's country is its FIPS 10-4 code, as GDELT
+//          writes it, ADM1Code that code for a country and empty below (the
+//          FIPS codes of regions are not known), the feature id the GeoNames
+//          id; ADM2, tone and the actors' own places are left empty; IsRootEvent says
 //          the event is told in the lead paragraph, DATEADDED is when the
 //          article was stored (UTC).
 //   GDELT mentions  the Mentions table: 16 columns, one row per event,
@@ -37,7 +38,11 @@ namespace palmyra {
 
 void AppendCsvHeader(std::string* out);
 void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* out);
-void AppendEventGdelt(const Event& e, const StoredArticle& article, std::string* out);
+// `fips`: FIPS 10-4 codes by ISO alpha-3 (data/ontology/fips10_4.tsv), for
+// the geographic fields.
+using FipsCodes = std::unordered_map<std::string, std::string>;
+void AppendEventGdelt(const Event& e, const StoredArticle& article, const FipsCodes& fips,
+                      std::string* out);
 // GDELT's GLOBALEVENTID of an event: its event_id's first 53 bits.
 uint64_t GdeltEventId(const Event& e);
 // A row of GDELT 2.0's Mentions table (16 tab-separated columns) for event

@@ -492,7 +492,7 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
     EXPECT_EQ(fields(row.substr(0, row.size() - 1)), 42u);
   }
   std::string gdelt;
-  AppendEventGdelt(e1, article, &gdelt);
+  AppendEventGdelt(e1, article, {{"SYR", "SY"}}, &gdelt);
   std::vector<std::string> columns;
   size_t start = 0;
   for (size_t tab = gdelt.find('\t'); tab != std::string::npos; tab = gdelt.find('\t', start)) {
@@ -511,6 +511,8 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   EXPECT_EQ(columns[29], "4");        // QuadClass
   EXPECT_EQ(columns[51], "4");        // ActionGeo_Type: a city outside the US
   EXPECT_EQ(columns[52], "Aleppo, Aleppo, SYR");
+  EXPECT_EQ(columns[53], "SY");  // ActionGeo_CountryCode: FIPS 10-4
+  EXPECT_EQ(columns[54], "");    // ActionGeo_ADM1Code: a city's region code is not known
   EXPECT_EQ(columns[56], "36.20124");             // ActionGeo_Lat
   EXPECT_EQ(columns[58], "170063");               // ActionGeo_FeatureID
   EXPECT_EQ(columns[60], "https://x.example/d");  // SOURCEURL
