@@ -90,6 +90,13 @@ def check_gdelt(text, events):
         check(len(row) == GDELT_COLUMNS, f"gdelt row {i}: {len(row)} columns, not {GDELT_COLUMNS}")
         check(row[0].isdigit() and int(row[0]) < 2**53, f"gdelt row {i}: GLOBALEVENTID {row[0]!r}")
         check(row[1] == "" or re.fullmatch(r"\d{8}", row[1]), f"gdelt row {i}: SQLDATE {row[1]!r}")
+        if row[1]:
+            # FractionDate as the codebook computes it: YYYY + (MONTH * 30 + DAY) / 365.
+            year, month, day = int(row[1][:4]), int(row[1][4:6]), int(row[1][6:])
+            check(row[4] == f"{year + (month * 30 + day) / 365:.4f}",
+                  f"gdelt row {i}: FractionDate {row[4]!r} for {row[1]}")
+        for column in (6, 16):  # Actor1Name, Actor2Name: upper case
+            check(row[column] == row[column].upper(), f"gdelt row {i}: name {row[column]!r}")
         check(row[26] in (e["cameo"]["code"] for e in events), f"gdelt row {i}: EventCode {row[26]!r}")
         check(row[29] in ("1", "2", "3", "4"), f"gdelt row {i}: QuadClass {row[29]!r}")
         check(row[34] == "", f"gdelt row {i}: AvgTone {row[34]!r} (no tone is measured)")

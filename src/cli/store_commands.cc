@@ -248,17 +248,19 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
     cameo = std::move(loaded).value();
   }
-  // GDELT's places are named by FIPS 10-4 codes.
-  FipsCodes fips;
+  // GDELT's places are named by FIPS 10-4 codes, its actors by name.
+  GdeltCodes gdelt_codes;
   if (f == "gdelt") {
-    const Status read = ForEachDataLine(
-        ResolveDefaults(Options()).data_dir + "/ontology/fips10_4.tsv",
-        [&](std::string_view line, int) {
-          const auto fields = Split(line, '\t');
-          if (fields.size() != 2) return DataError("expected ISO alpha-3 and FIPS 10-4");
-          fips.emplace(std::string(fields[0]), std::string(fields[1]));
-          return Status::Ok();
-        });
+    gdelt_codes.countries = ReadCountryNames(ResolveDefaults(Options()).data_dir).name_of;
+    const Status read =
+        ForEachDataLine(ResolveDefaults(Options()).data_dir + "/ontology/fips10_4.tsv",
+                        [&](std::string_view line, int) {
+                          const auto fields = Split(line, '\t');
+                          if (fields.size() != 2)
+                            return DataError("expected ISO alpha-3 and FIPS 10-4");
+                          gdelt_codes.fips.emplace(std::string(fields[0]), std::string(fields[1]));
+                          return Status::Ok();
+                        });
     if (!read.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", read.ToString().c_str());
       return 1;
@@ -291,7 +293,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
       // GDELT's event table has one row per happening; its mentions count it.
       ++events;
       if (!gdelt_rows.insert(a.happening.id).second) return;
-      AppendEventGdelt(e, a, fips, &buffer);
+      AppendEventGdelt(e, a, gdelt_codes, &buffer);
       return;
     }
     if (f == "gdelt-mentions") {

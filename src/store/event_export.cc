@@ -1,5 +1,7 @@
 #include "store/event_export.h"
 
+#include "core/strings.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -132,7 +134,7 @@ void AppendEventCsv(const Event& e, const StoredArticle& a, std::string* out) {
   out->push_back('\n');
 }
 
-void AppendEventGdelt(const Event& e, const StoredArticle& a, const FipsCodes& fips,
+void AppendEventGdelt(const Event& e, const StoredArticle& a, const GdeltCodes& codes,
                       std::string* out) {
   std::vector<std::string> f;
   f.reserve(61);
@@ -141,8 +143,8 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, const FipsCodes& f
   f.push_back(std::to_string(GdeltEventId(e)));
   const std::optional<Date> day = DayOf(e, a);
   if (day) {
-    const int first_of_year = static_cast<int>(Date{day->year, 1, 1}.ToDays());
-    const double fraction = day->year + (day->ToDays() - first_of_year) / 365.0;
+    // The codebook's FractionDate: YYYY + (MONTH * 30 + DAY) / 365.
+    const double fraction = day->year + (day->month * 30 + day->day) / 365.0;
     char buffer[16];
     f.push_back(std::to_string(day->ToYmd()));
     f.push_back(std::to_string(day->ToYmd() / 100));
@@ -162,9 +164,19 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, const FipsCodes& f
     const ActorRef& r = **actor;
     const bool group = r.country == "IGO" || r.country == "NGO" || r.country == "IMG";
     f.push_back(r.code);
-    f.push_back(Flat(r.text));
+    // The name as GDELT writes it: upper case, a country by its name
+    // ("UNITED STATES"), anything else by the words that named it.
+    const auto country_name = codes.countries.find(r.country);
+    const std::string name = r.code == r.country && country_name != codes.countries.end()
+                                 ? country_name->second
+                                 : r.text;
+    f.push_back(Flat(AsciiUppercase(name)));
     f.push_back(group ? "" : r.country);
-    f.push_back(group && r.code.size() > 3 ? r.code.substr(3, 3) : "");
+    // A known group: an international body's code ("IGOUNO": UNO), or the
+    // group a dictionary names after country and role ("AFGREBTAL": TAL).
+    f.push_back(group && r.code.size() >= 6    ? r.code.substr(3, 3)
+                : !group && r.code.size() >= 9 ? r.code.substr(6, 3)
+                                               : "");
     f.insert(f.end(), 3, "");
     f.push_back(r.sector);
     f.insert(f.end(), 2, "");
@@ -195,13 +207,13 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, const FipsCodes& f
     std::string name = l.name;
     if (l.precision == LocationPrecision::kCity && !l.admin1.empty()) name += ", " + l.admin1;
     if (l.precision != LocationPrecision::kCountry) name += ", " + l.country;
-    const auto code = fips.find(l.country);
-    const std::string country = code != fips.end() ? code->second : "";
+    const auto code = codes.fips.find(l.country);
+    const std::string country = code != codes.fips.end() ? code->second : "";
     f.push_back(std::to_string(type));
     f.push_back(Flat(name));
     f.push_back(country);
     f.push_back(l.precision == LocationPrecision::kCountry ? country : "");  // ADM1Code
-    f.push_back("");                                                       // ADM2Code
+    f.push_back("");                                                         // ADM2Code
     f.push_back(Number(l.lat));
     f.push_back(Number(l.lon));
     f.push_back(l.geonameid != 0 ? std::to_string(l.geonameid) : l.country);

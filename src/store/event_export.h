@@ -38,10 +38,14 @@ namespace palmyra {
 
 void AppendCsvHeader(std::string* out);
 void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* out);
-// `fips`: FIPS 10-4 codes by ISO alpha-3 (data/ontology/fips10_4.tsv), for
-// the geographic fields.
-using FipsCodes = std::unordered_map<std::string, std::string>;
-void AppendEventGdelt(const Event& e, const StoredArticle& article, const FipsCodes& fips,
+// What GDELT rows name by other codes than Palmyra's: FIPS 10-4 codes by ISO
+// alpha-3 (data/ontology/fips10_4.tsv), for the places, and countries' names
+// by ISO alpha-3, for the actors.
+struct GdeltCodes {
+  std::unordered_map<std::string, std::string> fips;
+  std::unordered_map<std::string, std::string> countries;
+};
+void AppendEventGdelt(const Event& e, const StoredArticle& article, const GdeltCodes& codes,
                       std::string* out);
 // GDELT's GLOBALEVENTID of an event: its event_id's first 53 bits.
 uint64_t GdeltEventId(const Event& e);
