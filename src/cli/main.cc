@@ -244,6 +244,28 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"bash"}));
 
+  // Examples at the end of each command's help.
+  code_cmd->footer(
+      "Examples:\n"
+      "  palmyra code news.jsonl > events.jsonl\n"
+      "  palmyra code --db events.db --threads 2 articles/ crawl.warc.gz\n"
+      "  palmyra code --format text --date 2024-05-01 report.txt\n"
+      "  curl -s https://example.org/feed.rss | palmyra code -");
+  analyze_cmd->footer(
+      "Example:\n  palmyra analyze --text \"Russian jets bombed Idlib on Monday.\"");
+  check_cmd->footer("Example:\n  palmyra dict check my.actors.txt my.verbs.txt");
+  validate_cmd->footer("Example:\n  palmyra validate --quiet PETR.UnitTest.records.xml");
+  export_cmd->footer(
+      "Examples:\n"
+      "  palmyra export --db events.db --format csv -o events.csv\n"
+      "  palmyra export --db events.db --format gdelt --from 2024-01-01 --place-country SYR\n"
+      "  palmyra export --db events.db --format acled --source RUS --target UKR -o acled.csv");
+  show_cmd->footer("Example:\n  palmyra show --db events.db | less");
+  stats_cmd->footer(
+      "Examples:\n"
+      "  palmyra stats --db events.db --top 10\n"
+      "  palmyra stats --db events.db --by week --type ASSAULT --format csv");
+
   // A misspelt command gets a suggestion rather than CLI11's generic error.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;
