@@ -231,7 +231,11 @@ void DropHazards(const EventRules& rules, Analysis* a) {
   };
   for (size_t i = 0; i < a->events.size(); ++i) {
     const EventCandidate& c = a->events[i];
-    if (c.source >= 0 || !c.source_code.empty() || !rules.IsViolent(c.cameo)) continue;
+    // Violence, and destruction ("the fire destroyed the buildings").
+    const CameoEntry* entry = rules.cameo().Find(c.cameo);
+    const bool violent =
+        rules.IsViolent(c.cameo) || (entry != nullptr && entry->plover_type == "ASSAULT");
+    if (c.source >= 0 || !c.source_code.empty() || !violent) continue;
     const HazardWords own = words(c.sentence);
     if (own.attack) continue;
     // "A strong earthquake struck the province. Twenty people were killed."

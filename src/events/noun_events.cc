@@ -69,6 +69,13 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
     for (uint32_t u : found.match.consumed) state->consumed[u] = true;
     for (uint32_t u = t; u < found.trigger_end; ++u) state->consumed[u] = true;
     if (found.code.empty()) return;
+    // "terrorist acts since the 11 September attacks": what a time is
+    // reckoned from is background, not an event of the sentence.
+    if (p > a->sentence_phrase_begin[ph.sentence] &&
+        a->phrases[p - 1].type == PhraseType::kPreposition &&
+        a->Key(a->phrases[p - 1].head) == "since") {
+      return;
+    }
     // "the Iraq war", "since the civil war broke out": a state of conflict
     // named in passing is background, not an event of the sentence.
     if (found.block >= 0 && rules.dictionary().block(found.block).ongoing && !light_object &&
