@@ -625,6 +625,44 @@ TEST_F(CliTest, WritersSurviveAKillAndTheNextRunCompletes) {
   EXPECT_EQ(a.out, b.out);
 }
 
+// `code` piped into `export --events -`: the formats without a database,
+// each event its own happening; a line that is no event is named and fails
+// the run, the others are exported; --db and --events exclude each other.
+TEST_F(CliTest, ExportReadsEventsFromStandardInput) {
+  const std::string jsonl =
+      (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples" / "world.jsonl").string();
+  const Result coded = Palmyra("code " + jsonl);
+  ASSERT_EQ(coded.status, 0) << coded.err;
+  const std::vector<nlohmann::json> events = Events(coded.out);
+  ASSERT_FALSE(events.empty());
+  const std::string file = Write("events.jsonl", coded.out);
+  const fs::path out = dir_ / "out.csv", err = dir_ / "err";
+  const std::string piped = std::string(PALMYRA_TEST_BINARY) +
+                            " export --events - --format csv < " + file + " > " + out.string() +
+                            " 2> " + err.string();
+  ASSERT_EQ(std::system(piped.c_str()), 0) << Slurp(err);
+  std::istringstream rows(Slurp(out));
+  std::string row;
+  std::getline(rows, row);  // the header
+  std::set<std::string> ids;
+  while (std::getline(rows, row)) ids.insert(row.substr(0, row.find(',')));
+  std::set<std::string> expected;
+  for (const auto& e : events) expected.insert(e["event_id"].get<std::string>());
+  EXPECT_EQ(ids, expected);
+  // JSON Lines back out: the same bytes.
+  const Result same = Palmyra("export --events " + file + " --format jsonl --modality all");
+  EXPECT_EQ(same.status, 0) << same.err;
+  EXPECT_EQ(same.out, coded.out);
+  // A broken line is named by its number; the rest is exported.
+  const std::string broken = Write("broken.jsonl", coded.out + "{\"event_id\": 7}\n");
+  const Result bad = Palmyra("export --events " + broken + " --format csv");
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.err.find(broken + ":" + std::to_string(events.size() + 1)), std::string::npos)
+      << bad.err;
+  EXPECT_EQ(Palmyra("export --format csv").status, 2);
+  EXPECT_EQ(Palmyra("export --db x.db --events " + file).status, 2);
+}
+
 TEST_F(CliTest, PipesAndFifosAreReadOnceAndWhole) {
   const std::string jsonl =
       (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples" / "world.jsonl").string();

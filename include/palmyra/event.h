@@ -18,9 +18,12 @@ namespace palmyra {
 
 enum class Modality { kAsserted, kReported, kFuture, kHypothetical, kNegated };
 std::string_view ModalityName(Modality modality);
+// The modality a name stands for ("reported"), or nothing.
+std::optional<Modality> ParseModality(std::string_view name);
 
 enum class DatePrecision { kDay, kWeek, kMonth, kYear };
 std::string_view DatePrecisionName(DatePrecision precision);
+std::optional<DatePrecision> ParseDatePrecision(std::string_view name);
 
 struct Evidence {
   std::string text;    // the sentence's words that carry the event
@@ -80,6 +83,7 @@ struct EventDate {
 
 enum class LocationPrecision { kCity, kAdmin1, kCountry };
 std::string_view LocationPrecisionName(LocationPrecision precision);
+std::optional<LocationPrecision> ParseLocationPrecision(std::string_view name);
 
 // Where an event happened: a gazetteer place (GeoNames for cities).
 struct Location {

@@ -200,7 +200,10 @@ int Main(int argc, char** argv) {
   palmyra::ExportCommandOptions exporting;
   CLI::App* export_cmd =
       app.add_subcommand("export", "Write events stored by 'code --db' in another format.");
-  export_cmd->add_option("--db", exporting.db, "The database")->required();
+  export_cmd->add_option("--db", exporting.db, "The database");
+  export_cmd->add_option("--events", exporting.events,
+                         "Instead of --db: events as 'code' writes them (JSON Lines; - for "
+                         "standard input), each its own happening");
   export_cmd->add_option("--format", exporting.format,
                          "jsonl (default, as 'code' writes), csv, gdelt (GDELT 2.0 event table), "
                          "gdelt-mentions (its Mentions table), plover (PLOVER JSON), acled "
@@ -259,7 +262,8 @@ int Main(int argc, char** argv) {
       "Examples:\n"
       "  palmyra export --db events.db --format csv -o events.csv\n"
       "  palmyra export --db events.db --format gdelt --from 2024-01-01 --place-country SYR\n"
-      "  palmyra export --db events.db --format acled --source RUS --target UKR -o acled.csv");
+      "  palmyra export --db events.db --format acled --source RUS --target UKR -o acled.csv\n"
+      "  palmyra code news.jsonl | palmyra export --events - --format gdelt > events.tsv");
   show_cmd->footer("Example:\n  palmyra show --db events.db | less");
   stats_cmd->footer(
       "Examples:\n"

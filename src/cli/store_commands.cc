@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -14,6 +17,7 @@
 
 #include "cli/output_file.h"
 #include "core/data_file.h"
+#include "core/file.h"
 #include "core/strings.h"
 #include "events/cameo_table.h"
 #include "palmyra/options.h"
@@ -204,6 +208,46 @@ void AddFilterOptions(CLI::App* command, FilterOptions* o) {
                       "Events dated at least this finely: day, week or month");
 }
 
+// The events of a JSON Lines file as `palmyra code` writes them ("-":
+// standard input) that `filter` lets through, each as its own happening of
+// an article known only by its id. A line that is no event is reported with
+// its number and the rest are read; the result then says how many.
+Status ForEachEventIn(const std::string& path, const EventFilter& filter,
+                      const std::function<void(const Event&, const StoredArticle&)>& each) {
+  ASSIGN_OR_RETURN(std::unique_ptr<LineReader> lines, LineReader::Open(path));
+  const std::string name = path == "-" ? "<stdin>" : path;
+  std::string line;
+  int64_t index = 0, bad = 0;
+  char now[32];
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  while (lines->Next(&line)) {
+    if (Trim(line).empty()) continue;
+    Event e;
+    const Status parsed = ParseEventJson(line, &e);
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "palmyra: %s:%d: %s\n", Printable(name).c_str(), lines->line_number(),
+                   Printable(parsed.message()).c_str());
+      ++bad;
+      continue;
+    }
+    if (!EventMatches(filter, e)) continue;
+    StoredArticle a;
+    a.doc_id = e.doc_id;
+    if (StartsWith(e.doc_id, "http://") || StartsWith(e.doc_id, "https://")) a.url = e.doc_id;
+    a.happening.id = ++index;
+    a.stored_at = now;
+    // Paragraphs are not known here: the first sentence stands for the lead.
+    a.lead_end = e.sentence_index == 0 ? INT64_MAX : 0;
+    each(e, a);
+  }
+  RETURN_IF_ERROR(lines->status());
+  if (bad > 0) return ParseError(name + ": " + std::to_string(bad) + " line(s) that are no events");
+  return Status::Ok();
+}
+
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
   const std::vector<std::string> formats = {"jsonl",  "csv",   "gdelt",   "gdelt-mentions",
@@ -223,11 +267,24 @@ int RunExportCommand(const ExportCommandOptions& options) {
   if (!BuildFilter(options.filter, gdelt || f == "acled" || f == "plover", &filter, &modalities)) {
     return 2;
   }
-  auto store = EventStore::OpenForReading(options.db);
-  if (!store.ok()) {
-    std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 1;
+  if (options.db.empty() == options.events.empty()) {
+    std::fprintf(stderr,
+                 "palmyra: export reads a database (--db FILE) or events as 'code' writes them "
+                 "(--events FILE, - for standard input): one of the two\n");
+    return 2;
   }
+  std::unique_ptr<EventStore> store;
+  if (!options.db.empty()) {
+    auto opened = EventStore::OpenForReading(options.db);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
+      return 1;
+    }
+    store = std::move(opened).value();
+  }
+  const std::string from_name = !options.db.empty()     ? options.db
+                                : options.events == "-" ? "standard input"
+                                                        : options.events;
   std::unique_ptr<OutputFile> out;
   {
     auto opened = OutputFile::Open(options.output);
@@ -278,7 +335,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
   if (f == "acled") AppendAcledHeader(&buffer);
   if (f == "geojson") AppendGeoJsonBegin(&buffer);
   long features = 0;
-  const Status read = (*store)->ForEachEvent(filter, [&](const Event& e, const StoredArticle& a) {
+  auto visit = [&](const Event& e, const StoredArticle& a) {
     if (f == "happenings" || f == "acled") {
       auto [it, added] = happening_index.emplace(a.happening.id, happenings.size());
       if (added) happenings.push_back(HappeningRecord{a.happening, {}, {}});
@@ -312,7 +369,9 @@ int RunExportCommand(const ExportCommandOptions& options) {
       out->Write(buffer);
       buffer.clear();
     }
-  });
+  };
+  const Status read = store != nullptr ? store->ForEachEvent(filter, visit)
+                                       : ForEachEventIn(options.events, filter, visit);
   const AcledNames names = f == "acled" ? ReadAcledNames() : AcledNames();
   size_t acled_rows = 0;
   for (const HappeningRecord& h : happenings) {
@@ -339,13 +398,13 @@ int RunExportCommand(const ExportCommandOptions& options) {
   if (f == "gdelt" || f == "acled") {
     std::fprintf(stderr, "palmyra: exported %zu happening(s) of %ld event(s)%s from %s\n",
                  f == "gdelt" ? gdelt_rows.size() : acled_rows, events, modalities.c_str(),
-                 options.db.c_str());
+                 from_name.c_str());
   } else if (f == "geojson") {
     std::fprintf(stderr, "palmyra: exported %ld located event(s) of %ld%s from %s\n", features,
-                 events, modalities.c_str(), options.db.c_str());
+                 events, modalities.c_str(), from_name.c_str());
   } else {
     std::fprintf(stderr, "palmyra: exported %ld event(s)%s from %s\n", events, modalities.c_str(),
-                 options.db.c_str());
+                 from_name.c_str());
   }
   return 0;
 }

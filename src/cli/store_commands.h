@@ -24,6 +24,7 @@ void AddFilterOptions(CLI::App* command, FilterOptions* options);
 
 struct ExportCommandOptions {
   std::string db;
+  std::string events;  // instead of db: events as `code` writes them ("-": standard input)
   std::string format = "jsonl";  // jsonl | csv | gdelt | plover | acled | geojson | happenings
   FilterOptions filter;
   std::string output;  // file; empty: standard output

@@ -44,4 +44,28 @@ std::string_view LocationPrecisionName(LocationPrecision precision) {
   return "city";
 }
 
+std::optional<Modality> ParseModality(std::string_view name) {
+  for (Modality m : {Modality::kAsserted, Modality::kReported, Modality::kFuture,
+                     Modality::kHypothetical, Modality::kNegated}) {
+    if (ModalityName(m) == name) return m;
+  }
+  return std::nullopt;
+}
+
+std::optional<DatePrecision> ParseDatePrecision(std::string_view name) {
+  for (DatePrecision p :
+       {DatePrecision::kDay, DatePrecision::kWeek, DatePrecision::kMonth, DatePrecision::kYear}) {
+    if (DatePrecisionName(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<LocationPrecision> ParseLocationPrecision(std::string_view name) {
+  for (LocationPrecision p :
+       {LocationPrecision::kCity, LocationPrecision::kAdmin1, LocationPrecision::kCountry}) {
+    if (LocationPrecisionName(p) == name) return p;
+  }
+  return std::nullopt;
+}
+
 }  // namespace palmyra

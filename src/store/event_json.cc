@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
 #include "core/utf8.h"
 
 namespace palmyra {
@@ -198,6 +200,166 @@ void AppendEventJson(const Event& e, std::string* out) {
   out->append(",\"confidence\":");
   AppendNumber(e.confidence, "%.2f", out);
   out->append("}\n");
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Typed access to a parsed event, failing with the field's name.
+class Fields {
+ public:
+  explicit Fields(const Json& j) : j_(j) {}
+  bool Has(const char* key) const { return j_.contains(key) && !j_[key].is_null(); }
+  Status Text(const char* key, std::string* out) const {
+    if (!j_.contains(key) || !j_[key].is_string()) return Missing(key, "a string");
+    *out = j_[key].get<std::string>();
+    return Status::Ok();
+  }
+  template <typename T>
+  Status Number(const char* key, T* out) const {
+    if (!j_.contains(key) || !j_[key].is_number()) return Missing(key, "a number");
+    *out = j_[key].get<T>();
+    return Status::Ok();
+  }
+  Status Object(const char* key, const Json** out) const {
+    if (!j_.contains(key) || !j_[key].is_object()) return Missing(key, "an object");
+    *out = &j_[key];
+    return Status::Ok();
+  }
+
+ private:
+  static Status Missing(const char* key, const char* what) {
+    return ParseError(std::string("\"") + key + "\" is not " + what);
+  }
+  const Json& j_;
+};
+
+Status ParseActor(const Json& j, ActorRef* out) {
+  const Fields f(j);
+  RETURN_IF_ERROR(f.Text("text", &out->text));
+  RETURN_IF_ERROR(f.Text("code", &out->code));
+  RETURN_IF_ERROR(f.Text("country", &out->country));
+  RETURN_IF_ERROR(f.Text("sector", &out->sector));
+  RETURN_IF_ERROR(f.Number("start", &out->start));
+  return f.Number("end", &out->end);
+}
+
+}  // namespace
+
+Status ParseEventJson(std::string_view line, Event* event) {
+  const Json j = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) return ParseError("not a JSON object");
+  Event e;
+  const Fields f(j);
+  RETURN_IF_ERROR(f.Text("event_id", &e.event_id));
+  RETURN_IF_ERROR(f.Text("doc_id", &e.doc_id));
+  RETURN_IF_ERROR(f.Number("sentence_index", &e.sentence_index));
+  const Json* part = nullptr;
+  RETURN_IF_ERROR(f.Object("evidence", &part));
+  RETURN_IF_ERROR(Fields(*part).Text("text", &e.evidence.text));
+  RETURN_IF_ERROR(Fields(*part).Number("start", &e.evidence.start));
+  RETURN_IF_ERROR(Fields(*part).Number("end", &e.evidence.end));
+  for (const auto& [key, actor] :
+       {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
+    if (!f.Has(key)) continue;
+    RETURN_IF_ERROR(f.Object(key, &part));
+    ActorRef a;
+    RETURN_IF_ERROR(ParseActor(*part, &a).WithContext(key));
+    *actor = std::move(a);
+  }
+  RETURN_IF_ERROR(f.Object("cameo", &part));
+  const Fields cameo(*part);
+  RETURN_IF_ERROR(cameo.Text("code", &e.cameo.code));
+  RETURN_IF_ERROR(cameo.Text("root", &e.cameo.root));
+  RETURN_IF_ERROR(cameo.Number("quad_class", &e.cameo.quad_class));
+  RETURN_IF_ERROR(cameo.Number("goldstein", &e.cameo.goldstein));
+  RETURN_IF_ERROR(f.Object("plover", &part));
+  RETURN_IF_ERROR(Fields(*part).Text("type", &e.plover.type));
+  RETURN_IF_ERROR(Fields(*part).Text("mode", &e.plover.mode));
+  if (f.Has("acled")) {
+    RETURN_IF_ERROR(f.Object("acled", &part));
+    const Fields a(*part);
+    AcledCode code;
+    RETURN_IF_ERROR(a.Text("event_type", &code.event_type));
+    RETURN_IF_ERROR(a.Text("sub_event_type", &code.sub_event_type));
+    RETURN_IF_ERROR(a.Text("disorder_type", &code.disorder_type));
+    code.civilian_targeting = (*part).contains("civilian_targeting") &&
+                              (*part)["civilian_targeting"].is_boolean() &&
+                              (*part)["civilian_targeting"].get<bool>();
+    RETURN_IF_ERROR(a.Number("inter1", &code.inter1));
+    RETURN_IF_ERROR(a.Number("inter2", &code.inter2));
+    RETURN_IF_ERROR(a.Number("interaction", &code.interaction));
+    e.acled = std::move(code);
+  }
+  std::string name;
+  RETURN_IF_ERROR(f.Text("modality", &name));
+  const std::optional<Modality> modality = ParseModality(name);
+  if (!modality) return ParseError("unknown modality '" + name + "'");
+  e.modality = *modality;
+  if (f.Has("attribution")) {
+    RETURN_IF_ERROR(f.Object("attribution", &part));
+    Attribution a;
+    RETURN_IF_ERROR(Fields(*part).Text("text", &a.text));
+    RETURN_IF_ERROR(Fields(*part).Text("code", &a.code));
+    e.attribution = std::move(a);
+  }
+  if (f.Has("date")) {
+    RETURN_IF_ERROR(f.Object("date", &part));
+    const Fields d(*part);
+    EventDate date;
+    RETURN_IF_ERROR(d.Text("value", &name));
+    const std::optional<Date> value = Date::Parse(name);
+    if (!value) return ParseError("\"date\" has no valid value");
+    date.value = *value;
+    RETURN_IF_ERROR(d.Text("precision", &name));
+    const std::optional<DatePrecision> precision = ParseDatePrecision(name);
+    if (!precision) return ParseError("unknown date precision '" + name + "'");
+    date.precision = *precision;
+    RETURN_IF_ERROR(d.Text("text", &date.text));
+    date.historical = (*part).contains("historical") && (*part)["historical"].is_boolean() &&
+                      (*part)["historical"].get<bool>();
+    e.date = std::move(date);
+  }
+  if (f.Has("location")) {
+    RETURN_IF_ERROR(f.Object("location", &part));
+    const Fields l(*part);
+    Location loc;
+    RETURN_IF_ERROR(l.Text("name", &loc.name));
+    if (l.Has("geonameid")) RETURN_IF_ERROR(l.Number("geonameid", &loc.geonameid));
+    RETURN_IF_ERROR(l.Number("lat", &loc.lat));
+    RETURN_IF_ERROR(l.Number("lon", &loc.lon));
+    if (l.Has("admin1")) RETURN_IF_ERROR(l.Text("admin1", &loc.admin1));
+    RETURN_IF_ERROR(l.Text("country", &loc.country));
+    RETURN_IF_ERROR(l.Text("precision", &name));
+    const std::optional<LocationPrecision> precision = ParseLocationPrecision(name);
+    if (!precision) return ParseError("unknown location precision '" + name + "'");
+    loc.precision = *precision;
+    RETURN_IF_ERROR(l.Text("text", &loc.text));
+    e.location = std::move(loc);
+  }
+  if (j.contains("quantities") && j["quantities"].is_array()) {
+    for (const Json& q : j["quantities"]) {
+      const Fields qf(q);
+      Quantity quantity;
+      RETURN_IF_ERROR(qf.Text("kind", &quantity.kind));
+      RETURN_IF_ERROR(qf.Number("value", &quantity.value));
+      for (const auto& [key, bound] :
+           {std::pair{"low", &quantity.low}, std::pair{"high", &quantity.high}}) {
+        if (!qf.Has(key)) continue;
+        double value = 0;
+        RETURN_IF_ERROR(qf.Number(key, &value));
+        *bound = value;
+      }
+      RETURN_IF_ERROR(qf.Text("unit", &quantity.unit));
+      RETURN_IF_ERROR(qf.Text("text", &quantity.text));
+      e.quantities.push_back(std::move(quantity));
+    }
+  }
+  RETURN_IF_ERROR(f.Text("rule", &e.rule));
+  RETURN_IF_ERROR(f.Number("confidence", &e.confidence));
+  *event = std::move(e);
+  return Status::Ok();
 }
 
 }  // namespace palmyra

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "palmyra/event.h"
+#include "palmyra/status.h"
 
 namespace palmyra {
 
@@ -17,6 +18,10 @@ void AppendJsonString(std::string_view s, std::string* out);
 
 // Appends one event as a single-line JSON object followed by "\n".
 void AppendEventJson(const Event& event, std::string* out);
+
+// Reads one event written by AppendEventJson (a line of `palmyra code`'s
+// output) into *event; fails, saying which field, on anything else.
+Status ParseEventJson(std::string_view line, Event* event);
 
 }  // namespace palmyra
 

@@ -137,5 +137,35 @@ TEST(EventJsonTest, StringsAreEscapedAndValidUtf8) {
   EXPECT_NE(back.find("byte"), std::string::npos);
 }
 
+// What `palmyra code` writes reads back as the same event: written again,
+// the same bytes; a line that is no event is refused, naming the field.
+TEST(EventJsonTest, EventsReadBackAsWritten) {
+  std::string line;
+  AppendEventJson(FullEvent(), &line);
+  Event back;
+  ASSERT_TRUE(ParseEventJson(line, &back).ok());
+  std::string again;
+  AppendEventJson(back, &again);
+  EXPECT_EQ(again, line);
+  EXPECT_EQ(back.quantities.size(), FullEvent().quantities.size());
+  Event bare;
+  bare.event_id = "x";
+  bare.cameo = {"190", "19", 4, -10.0};
+  bare.plover = {"ASSAULT", ""};
+  line.clear();
+  AppendEventJson(bare, &line);
+  ASSERT_TRUE(ParseEventJson(line, &back).ok());
+  EXPECT_FALSE(back.source.has_value());
+  EXPECT_FALSE(back.date.has_value());
+
+  const Status bad = ParseEventJson("{\"event_id\": 7}", &back);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("event_id"), std::string::npos);
+  EXPECT_FALSE(ParseEventJson("not json", &back).ok());
+  std::string wrong = line;
+  wrong.replace(wrong.find("\"asserted\""), 10, "\"certain\"");
+  EXPECT_FALSE(ParseEventJson(wrong, &back).ok());
+}
+
 }  // namespace
 }  // namespace palmyra

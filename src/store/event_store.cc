@@ -4,10 +4,12 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
 #include "core/hash.h"
+#include "core/strings.h"
 
 namespace palmyra {
 
@@ -214,29 +216,48 @@ std::string NowUtc() {
   return buffer;
 }
 
-Modality ModalityFromName(const std::string& name) {
-  for (Modality m : {Modality::kAsserted, Modality::kReported, Modality::kFuture,
-                     Modality::kHypothetical, Modality::kNegated}) {
-    if (ModalityName(m) == name) return m;
+}  // namespace
+
+bool EventMatches(const EventFilter& filter, const Event& e) {
+  auto prefix = [](const std::optional<ActorRef>& a, const std::string& p) {
+    return a && a->code.compare(0, p.size(), p) == 0;
+  };
+  const std::string date = e.date ? e.date->value.ToString() : "";
+  if (filter.from && (date.empty() || date < filter.from->ToString())) return false;
+  if (filter.to && (date.empty() || date > filter.to->ToString())) return false;
+  if (!filter.actor.empty() && !prefix(e.source, filter.actor) && !prefix(e.target, filter.actor))
+    return false;
+  if (!filter.type.empty() && e.plover.type != AsciiUppercase(filter.type) &&
+      e.cameo.code.compare(0, filter.type.size(), filter.type) != 0) {
+    return false;
   }
-  return Modality::kAsserted;
+  if (!filter.country.empty()) {
+    const std::string c = AsciiUppercase(filter.country);
+    if (!(e.source && e.source->country == c) && !(e.target && e.target->country == c) &&
+        !(e.location && e.location->country == c)) {
+      return false;
+    }
+  }
+  if (!filter.source.empty() && !prefix(e.source, AsciiUppercase(filter.source))) return false;
+  if (!filter.target.empty() && !prefix(e.target, AsciiUppercase(filter.target))) return false;
+  if (!filter.place_country.empty() &&
+      !(e.location && e.location->country == AsciiUppercase(filter.place_country))) {
+    return false;
+  }
+  if (!filter.modalities.empty() &&
+      std::find(filter.modalities.begin(), filter.modalities.end(), ModalityName(e.modality)) ==
+          filter.modalities.end()) {
+    return false;
+  }
+  // Coarser precisions come later in the enum: day, week, month, year.
+  if (filter.precision &&
+      (!e.date || static_cast<int>(e.date->precision) > static_cast<int>(*filter.precision))) {
+    return false;
+  }
+  return true;
 }
 
-DatePrecision DatePrecisionFromName(const std::string& name) {
-  for (DatePrecision p :
-       {DatePrecision::kDay, DatePrecision::kWeek, DatePrecision::kMonth, DatePrecision::kYear}) {
-    if (DatePrecisionName(p) == name) return p;
-  }
-  return DatePrecision::kDay;
-}
-
-LocationPrecision LocationPrecisionFromName(const std::string& name) {
-  for (LocationPrecision p :
-       {LocationPrecision::kCity, LocationPrecision::kAdmin1, LocationPrecision::kCountry}) {
-    if (LocationPrecisionName(p) == name) return p;
-  }
-  return LocationPrecision::kCity;
-}
+namespace {
 
 // The query of the events `filter` lets through; its values, bound as ?N,
 // go into *values.
@@ -352,12 +373,12 @@ Event EventFromRow(Statement& s) {
                         static_cast<int>(s.Int(56)),
                         static_cast<int>(s.Int(57))};
   }
-  e.modality = ModalityFromName(s.Text(27));
+  e.modality = ParseModality(s.Text(27)).value_or(Modality::kAsserted);
   if (!s.IsNull(28)) e.attribution = Attribution{s.Text(28), s.Text(29)};
   if (!s.IsNull(30)) {
     EventDate d;
     d.value = Date::Parse(s.Text(30)).value_or(Date{});
-    d.precision = DatePrecisionFromName(s.Text(31));
+    d.precision = ParseDatePrecision(s.Text(31)).value_or(DatePrecision::kDay);
     d.text = s.Text(32);
     d.historical = s.Int(33) != 0;
     e.date = d;
@@ -370,7 +391,7 @@ Event EventFromRow(Statement& s) {
     l.lon = s.Real(37);
     l.admin1 = s.Text(38);
     l.country = s.Text(39);
-    l.precision = LocationPrecisionFromName(s.Text(40));
+    l.precision = ParseLocationPrecision(s.Text(40)).value_or(LocationPrecision::kCity);
     l.text = s.Text(41);
     e.location = l;
   }

@@ -50,6 +50,9 @@ struct EventFilter {
   std::optional<DatePrecision> precision;  // dated at least this finely
 };
 
+// Whether `filter` lets `e` through, as EventStore::ForEachEvent would.
+bool EventMatches(const EventFilter& filter, const Event& e);
+
 // The happening an event was merged into (events of the same day, source,
 // target, PLOVER type and place), with what reports it.
 struct HappeningCounts {

@@ -429,6 +429,12 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
                     ->ForEachEvent(
                         f, [&](const Event& e, const StoredArticle&) { out += e.event_id + " "; })
                     .ok());
+    // Events read from a file (export --events) are filtered the same way.
+    std::string in_memory;
+    for (const Event& e : varied) {
+      if (EventMatches(f, e)) in_memory += e.event_id + " ";
+    }
+    EXPECT_EQ(in_memory, out);
     return out;
   };
   EXPECT_EQ(ids({}), "e1 e2 e3 ");
