@@ -218,11 +218,7 @@ Status ForEachEventIn(const std::string& path, const EventFilter& filter,
   const std::string name = path == "-" ? "<stdin>" : path;
   std::string line;
   int64_t index = 0, bad = 0;
-  char now[32];
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const std::string now = NowUtc();
   while (lines->Next(&line)) {
     if (Trim(line).empty()) continue;
     Event e;
@@ -294,11 +290,12 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
     out = std::move(opened).value();
   }
+  const std::string data_dir = ResolveDefaults(Options()).data_dir;
   // PLOVER's contexts come from the CAMEO table.
   std::unique_ptr<CameoTable> cameo;
   const std::vector<std::string> kNoContexts;
   if (f == "plover") {
-    auto loaded = CameoTable::Load(ResolveDefaults(Options()).data_dir);
+    auto loaded = CameoTable::Load(data_dir);
     if (!loaded.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", loaded.status().ToString().c_str());
       return 1;
@@ -308,16 +305,14 @@ int RunExportCommand(const ExportCommandOptions& options) {
   // GDELT's places are named by FIPS 10-4 codes, its actors by name.
   GdeltCodes gdelt_codes;
   if (f == "gdelt") {
-    gdelt_codes.countries = ReadCountryNames(ResolveDefaults(Options()).data_dir).name_of;
+    gdelt_codes.countries = ReadCountryNames(data_dir).name_of;
     const Status read =
-        ForEachDataLine(ResolveDefaults(Options()).data_dir + "/ontology/fips10_4.tsv",
-                        [&](std::string_view line, int) {
-                          const auto fields = Split(line, '\t');
-                          if (fields.size() != 2)
-                            return DataError("expected ISO alpha-3 and FIPS 10-4");
-                          gdelt_codes.fips.emplace(std::string(fields[0]), std::string(fields[1]));
-                          return Status::Ok();
-                        });
+        ForEachDataLine(data_dir + "/ontology/fips10_4.tsv", [&](std::string_view line, int) {
+          const auto fields = Split(line, '\t');
+          if (fields.size() != 2) return DataError("expected ISO alpha-3 and FIPS 10-4");
+          gdelt_codes.fips.emplace(std::string(fields[0]), std::string(fields[1]));
+          return Status::Ok();
+        });
     if (!read.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", read.ToString().c_str());
       return 1;

@@ -207,6 +207,8 @@ class Statement {
   bool owned_ = true;
 };
 
+}  // namespace
+
 std::string NowUtc() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -215,8 +217,6 @@ std::string NowUtc() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
-
-}  // namespace
 
 bool EventMatches(const EventFilter& filter, const Event& e) {
   auto prefix = [](const std::optional<ActorRef>& a, const std::string& p) {

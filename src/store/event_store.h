@@ -50,6 +50,9 @@ struct EventFilter {
   std::optional<DatePrecision> precision;  // dated at least this finely
 };
 
+// The time now, UTC, as the store writes it: "2026-12-06T21:50:00Z".
+std::string NowUtc();
+
 // Whether `filter` lets `e` through, as EventStore::ForEachEvent would.
 bool EventMatches(const EventFilter& filter, const Event& e);
 
