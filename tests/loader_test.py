@@ -118,6 +118,11 @@ def check_gdelt(text, events):
             check(country == fips[iso], f"gdelt row {i}: {iso} written as {country}, not {fips[iso]}")
         if geo_type == "1":
             check(adm1 == country, f"gdelt row {i}: a country's ADM1Code {adm1!r}")
+        else:
+            # Below a country: the country's code and the region's, or nothing.
+            check(adm1 == "" or re.fullmatch(re.escape(country) + r"[A-Z0-9]{2}", adm1),
+                  f"gdelt row {i}: ADM1Code {adm1!r} in {country}")
+            check(row[58] != "", f"gdelt row {i}: ActionGeo_FeatureID empty")
     # One row per happening: the mentions add up to the events GDELT keeps
     # (those that happened, as asserted or reported).
     mentions = sum(int(row[31]) for row in rows)

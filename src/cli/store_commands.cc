@@ -290,7 +290,8 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
     out = std::move(opened).value();
   }
-  const std::string data_dir = ResolveDefaults(Options()).data_dir;
+  const Options defaults = ResolveDefaults(Options());
+  const std::string& data_dir = defaults.data_dir;
   // PLOVER's contexts come from the CAMEO table.
   std::unique_ptr<CameoTable> cameo;
   const std::vector<std::string> kNoContexts;
@@ -313,8 +314,12 @@ int RunExportCommand(const ExportCommandOptions& options) {
           gdelt_codes.fips.emplace(std::string(fields[0]), std::string(fields[1]));
           return Status::Ok();
         });
-    if (!read.ok()) {
-      std::fprintf(stderr, "palmyra: %s\n", read.ToString().c_str());
+    // Regions' ADM1 codes from the model's gazetteer.
+    const Status regions =
+        read.ok() ? ReadGdeltRegionCodes(defaults.model_dir + "/admin1_codes.tsv", &gdelt_codes)
+                  : read;
+    if (!regions.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", regions.ToString().c_str());
       return 1;
     }
   }

@@ -351,8 +351,8 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
-Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
-                                            const std::string& out) {
+Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources, const std::string& out,
+                                            const std::string& codes_out) {
   GazetteerBuildReport report;
   const Folder folder;
   ASSIGN_OR_RETURN(std::vector<City> cities, ReadCities(sources.cities, folder, &report));
@@ -371,6 +371,10 @@ Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
   text.reserve(40 << 20);
   text += "# Palmyra gazetteer: GeoNames cities500 (CC BY 4.0), world-countries, ISO 3166.\n";
   text += "# kind\tgeonameid\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tnames\n";
+  // The regions' GeoNames codes, by the name the gazetteer gives them.
+  std::string codes;
+  codes += "# First-level regions' GeoNames admin1 codes (GeoNames cities500, CC BY 4.0).\n";
+  codes += "# country\tadmin1\tcode\n";
   char coords[64];
   for (const Country& c : countries) {
     std::snprintf(coords, sizeof coords, "%.5f\t%.5f", c.lat, c.lon);
@@ -392,6 +396,7 @@ Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
     std::snprintf(coords, sizeof coords, "%.5f\t%.5f", r.lat, r.lon);
     text += "A\t0\t" + Clean(region_name(r)) + "\t" + coords + "\t" + alpha3[r.cc] + "\t" +
             Clean(region_name(r)) + "\tADM1\t0\t" + JoinNames(names) + "\n";
+    codes += alpha3[r.cc] + "\t" + Clean(region_name(r)) + "\t" + Clean(r.admin1) + "\n";
     ++report.regions;
     report.names += static_cast<long>(names.size());
   }
@@ -407,6 +412,7 @@ Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
     report.names += static_cast<long>(c.names.size());
   }
   RETURN_IF_ERROR(WriteFile(out, text));
+  RETURN_IF_ERROR(WriteFile(codes_out, codes));
   return report;
 }
 

@@ -13,6 +13,10 @@
 // for regions and countries); names are the place's names separated by "|",
 // its own name first, with Latin-script alternate names and their
 // accent-free spellings ("Tadmur|Palmyra|Tadmor|Palmyre|...").
+//
+// Beside it, admin1_codes.tsv gives each first-level region's GeoNames
+// admin1 code (country, region name as in gazetteer.tsv, code: "SYR Homs 11"),
+// from which exports write GDELT's ADM1 codes.
 #ifndef PALMYRA_RESOLVE_GAZETTEER_BUILDER_H_
 #define PALMYRA_RESOLVE_GAZETTEER_BUILDER_H_
 
@@ -38,9 +42,10 @@ struct GazetteerBuildReport {
   int skipped_lines = 0;  // malformed lines of cities500.txt
 };
 
-// Reads the sources and writes gazetteer.tsv to `out`.
-Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources,
-                                            const std::string& out);
+// Reads the sources and writes gazetteer.tsv to `out`, the regions' codes
+// to `codes_out`.
+Result<GazetteerBuildReport> BuildGazetteer(const GazetteerSources& sources, const std::string& out,
+                                            const std::string& codes_out);
 
 }  // namespace palmyra
 

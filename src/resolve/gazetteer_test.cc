@@ -118,7 +118,8 @@ class GazetteerTest : public ::testing::Test {
 };
 
 TEST_F(GazetteerTest, BuildsCountriesRegionsAndPlaces) {
-  const auto report = BuildGazetteer(sources_, Model() + "/gazetteer.tsv");
+  const auto report =
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv");
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->countries, 3);
   EXPECT_EQ(report->places, 7);
@@ -145,10 +146,18 @@ TEST_F(GazetteerTest, BuildsCountriesRegionsAndPlaces) {
   EXPECT_EQ(text->find("تدمر"), std::string::npos);
   EXPECT_EQ(text->find("|PMS|"), std::string::npos);
   EXPECT_NE(text->find("|Palmüra|Palmura"), std::string::npos);
+  // Each region written has its GeoNames admin1 code, by the same name.
+  const auto codes = ReadFile(Model() + "/admin1_codes.tsv");
+  ASSERT_TRUE(codes.ok());
+  EXPECT_NE(codes->find("\nSYR\tHoms\t11\n"), std::string::npos) << *codes;
+  EXPECT_NE(codes->find("\nSYR\tDeir ez-Zor\t05\n"), std::string::npos) << *codes;
+  EXPECT_NE(codes->find("\nUSA\tNew York\tNY\n"), std::string::npos) << *codes;
+  EXPECT_NE(codes->find("\nUKR\tKharkiv\t07\n"), std::string::npos) << *codes;
 }
 
 TEST_F(GazetteerTest, LooksUpEveryNameOfAPlace) {
-  ASSERT_TRUE(BuildGazetteer(sources_, Model() + "/gazetteer.tsv").ok());
+  ASSERT_TRUE(
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv").ok());
   const auto g = Open();
   ASSERT_NE(g, nullptr);
   EXPECT_TRUE(g->compiled());
@@ -185,7 +194,8 @@ TEST_F(GazetteerTest, LooksUpEveryNameOfAPlace) {
 }
 
 TEST_F(GazetteerTest, TheIndexIsCompiledOnceAndRebuiltWhenTheSourceChanges) {
-  ASSERT_TRUE(BuildGazetteer(sources_, Model() + "/gazetteer.tsv").ok());
+  ASSERT_TRUE(
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv").ok());
   {
     const auto first = Open();
     ASSERT_NE(first, nullptr);
@@ -210,7 +220,8 @@ TEST_F(GazetteerTest, TheIndexIsCompiledOnceAndRebuiltWhenTheSourceChanges) {
 }
 
 TEST_F(GazetteerTest, AnIndexThatIsNotOneIsReplaced) {
-  ASSERT_TRUE(BuildGazetteer(sources_, Model() + "/gazetteer.tsv").ok());
+  ASSERT_TRUE(
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv").ok());
   ASSERT_TRUE(WriteFile(Model() + "/gazetteer.idx", "garbage").ok());
   const auto g = Open();
   ASSERT_NE(g, nullptr);
@@ -238,13 +249,15 @@ TEST_F(GazetteerTest, AMalformedLineIsReportedWithItsLine) {
 
 TEST_F(GazetteerTest, MissingSourcesAreNamed) {
   sources_.cities = (dir_ / "nowhere.txt").string();
-  const auto report = BuildGazetteer(sources_, Model() + "/gazetteer.tsv");
+  const auto report =
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv");
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().ToString().find("nowhere.txt"), std::string::npos);
 }
 
 TEST_F(GazetteerTest, ProcessesOpeningAtOnceAllGetTheIndex) {
-  ASSERT_TRUE(BuildGazetteer(sources_, Model() + "/gazetteer.tsv").ok());
+  ASSERT_TRUE(
+      BuildGazetteer(sources_, Model() + "/gazetteer.tsv", Model() + "/admin1_codes.tsv").ok());
   std::vector<std::thread> threads;
   std::vector<int> found(4, 0);
   for (int i = 0; i < 4; ++i) {

@@ -1,11 +1,14 @@
 #include "store/event_export.h"
 
+#include "core/data_file.h"
 #include "core/strings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_set>
 
 #include <unicode/region.h>
 #include <nlohmann/json.hpp>
@@ -53,6 +56,19 @@ std::string Flat(std::string_view s) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   }
   return out;
+}
+
+// Seconds since 1970 of when the article was stored, else of its day of
+// publication; nullopt when neither is known.
+std::optional<int64_t> UnixTime(const StoredArticle& a) {
+  int hour = 0, minute = 0, second = 0;
+  if (a.stored_at.size() == 20) {
+    const std::optional<Date> day = Date::Parse(a.stored_at.substr(0, 10));
+    if (day && std::sscanf(a.stored_at.c_str() + 11, "%2d:%2d:%2d", &hour, &minute, &second) == 3)
+      return day->ToDays() * 86400 + hour * 3600 + minute * 60 + second;
+  }
+  if (a.published) return a.published->ToDays() * 86400;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -170,7 +186,10 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, const GdeltCodes& 
     const std::string name = r.code == r.country && country_name != codes.countries.end()
                                  ? country_name->second
                                  : r.text;
-    f.push_back(Flat(AsciiUppercase(name)));
+    // Without a leading article: "THE TALIBAN" is "TALIBAN".
+    std::string upper = AsciiUppercase(name);
+    if (upper.rfind("THE ", 0) == 0) upper.erase(0, 4);
+    f.push_back(Flat(upper));
     f.push_back(group ? "" : r.country);
     // A known group: an international body's code ("IGOUNO": UNO), or the
     // group a dictionary names after country and role ("AFGREBTAL": TAL).
@@ -204,19 +223,36 @@ void AppendEventGdelt(const Event& e, const StoredArticle& a, const GdeltCodes& 
     const int type = l.precision == LocationPrecision::kCountry  ? 1
                      : l.precision == LocationPrecision::kAdmin1 ? (us ? 2 : 5)
                                                                  : (us ? 3 : 4);
+    // FullName: "City, Region, Country", "Region, Country" or "Country",
+    // the country by its name.
+    const auto country_name = codes.countries.find(l.country);
     std::string name = l.name;
     if (l.precision == LocationPrecision::kCity && !l.admin1.empty()) name += ", " + l.admin1;
-    if (l.precision != LocationPrecision::kCountry) name += ", " + l.country;
+    if (l.precision != LocationPrecision::kCountry) {
+      name += ", ";
+      name += country_name != codes.countries.end() ? country_name->second : l.country;
+    }
     const auto code = codes.fips.find(l.country);
     const std::string country = code != codes.fips.end() ? code->second : "";
+    // ADM1Code: the country's for a country, the region's below.
+    std::string adm1;
+    if (l.precision == LocationPrecision::kCountry) {
+      adm1 = country;
+    } else if (!l.admin1.empty()) {
+      const auto region = codes.regions.find(l.country + "\t" + l.admin1);
+      if (region != codes.regions.end()) adm1 = region->second;
+    }
     f.push_back(std::to_string(type));
     f.push_back(Flat(name));
     f.push_back(country);
-    f.push_back(l.precision == LocationPrecision::kCountry ? country : "");  // ADM1Code
-    f.push_back("");                                                         // ADM2Code
+    f.push_back(adm1);
+    f.push_back("");  // ADM2Code
     f.push_back(Number(l.lat));
     f.push_back(Number(l.lon));
-    f.push_back(l.geonameid != 0 ? std::to_string(l.geonameid) : l.country);
+    // FeatureID: the GeoNames id of a town; a region's or a country's code.
+    f.push_back(l.geonameid != 0                             ? std::to_string(l.geonameid)
+                : l.precision == LocationPrecision::kCountry ? country
+                                                             : adm1);
   } else {
     f.push_back("0");
     f.insert(f.end(), 7, "");
@@ -267,6 +303,32 @@ void AppendMentionGdelt(const Event& e, const StoredArticle& a, uint64_t event_r
     out->append(f[i]);
   }
   out->push_back('\n');
+}
+
+Status ReadGdeltRegionCodes(const std::string& path, GdeltCodes* codes) {
+  // Countries whose GeoNames admin1 codes are not FIPS 10-4's: France's
+  // INSEE regions, the UK's nations, Swiss cantons' letters, Belgium's
+  // regions, Norway's and Greece's reformed counties, Ireland's provinces.
+  static const std::unordered_set<std::string> kOtherCodes = {"FRA", "GBR", "CHE", "BEL",
+                                                              "NOR", "GRC", "IRL"};
+  return ForEachDataLine(path, [&](std::string_view line, int) {
+    const auto fields = Split(line, '\t');
+    if (fields.size() != 3) return DataError("expected country, region and code");
+    const std::string country(fields[0]);
+    const std::string_view code = fields[2];
+    const auto fips = codes->fips.find(country);
+    const bool two = code.size() == 2 && std::isalnum(static_cast<unsigned char>(code[0])) &&
+                     std::isalnum(static_cast<unsigned char>(code[1])) && code != "00";
+    if (fips != codes->fips.end() && two && !kOtherCodes.count(country)) {
+      std::string key = country;
+      key.push_back('\t');
+      key.append(fields[1]);
+      std::string value = fips->second;
+      value.append(code);
+      codes->regions.emplace(std::move(key), std::move(value));
+    }
+    return Status::Ok();
+  });
 }
 
 uint64_t GdeltEventId(const Event& e) {
@@ -382,17 +444,22 @@ namespace {
 // "Military Forces of Syria", "Rebels (Syria)", "Civilians (Syria)": an
 // actor as ACLED names its kinds, from its code.
 std::string AcledActorName(const std::optional<ActorRef>& actor, int inter,
-                           const AcledNames& names) {
+                           const std::string& where, const AcledNames& names) {
   if (!actor && inter == 0) return "";
   const std::string country_code = actor ? actor->country : "";
   const auto it = names.countries.find(country_code);
   const std::string country = it != names.countries.end() ? it->second : country_code;
+  // Crowds, civilians and unnamed gunmen go by the country they are in.
+  const auto there = names.countries.find(where);
+  const std::string local = !country.empty()                 ? country
+                            : there != names.countries.end() ? there->second
+                                                             : where;
   const std::string sector = actor ? actor->sector : "";
   auto of = [&](const char* what) {
     return country.empty() ? std::string(what) : std::string(what) + " of " + country;
   };
   auto in = [&](const char* what) {
-    return country.empty() ? std::string(what) : std::string(what) + " (" + country + ")";
+    return local.empty() ? std::string(what) : std::string(what) + " (" + local + ")";
   };
   switch (inter) {
     case 5:
@@ -462,11 +529,15 @@ bool AppendEventGeoJson(const Event& e, const StoredArticle& a, bool first, std:
   p["acled_sub_event_type"] =
       e.acled ? nlohmann::ordered_json(e.acled->sub_event_type) : nlohmann::ordered_json(nullptr);
   p["modality"] = std::string(ModalityName(e.modality));
-  int64_t killed = 0;
-  for (const Quantity& q : e.quantities) {
-    if (q.kind == "killed") killed = std::max<int64_t>(killed, static_cast<int64_t>(q.value));
+  // The counts given, null when none is (a map's "killed: 0" would say
+  // nobody died).
+  for (const char* kind : {"killed", "injured", "arrested"}) {
+    std::optional<int64_t> count;
+    for (const Quantity& q : e.quantities) {
+      if (q.kind == kind) count = std::max<int64_t>(count.value_or(0), std::llround(q.value));
+    }
+    p[kind] = count ? nlohmann::ordered_json(*count) : nlohmann::ordered_json(nullptr);
   }
-  p["killed"] = killed;
   p["place"] = l.name;
   p["geonameid"] =
       l.geonameid != 0 ? nlohmann::ordered_json(l.geonameid) : nlohmann::ordered_json(nullptr);
@@ -536,10 +607,10 @@ bool AppendHappeningAcled(const HappeningRecord& h, const AcledNames& names, std
   f.push_back(acled.disorder_type);
   f.push_back(acled.event_type);
   f.push_back(acled.sub_event_type);
-  f.push_back(AcledActorName(e.source, acled.inter1, names));
+  f.push_back(AcledActorName(e.source, acled.inter1, country_code, names));
   f.push_back("");
   f.push_back(std::to_string(acled.inter1));
-  f.push_back(acled.inter2 != 0 ? AcledActorName(e.target, acled.inter2, names) : "");
+  f.push_back(acled.inter2 != 0 ? AcledActorName(e.target, acled.inter2, country_code, names) : "");
   f.push_back("");
   f.push_back(std::to_string(acled.inter2));
   f.push_back(std::to_string(acled.interaction));
@@ -560,7 +631,9 @@ bool AppendHappeningAcled(const HappeningRecord& h, const AcledNames& names, std
   f.push_back(e.evidence.text);
   f.push_back(std::to_string(fatalities));
   f.push_back("");
-  f.push_back(a.published ? std::to_string(a.published->ToDays() * 86400) : "");
+  // timestamp: when the row was added, as ACLED's is when it was uploaded.
+  const std::optional<int64_t> added = UnixTime(a);
+  f.push_back(added ? std::to_string(*added) : "");
   for (size_t i = 0; i < f.size(); ++i) {
     if (i > 0) out->push_back(',');
     Csv(f[i], out);

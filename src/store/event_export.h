@@ -5,9 +5,11 @@
 //   GDELT  the GDELT 2.0 event table: 61 tab-separated columns in their
 //          published order, no header, one row per happening. Actor codes
 //          are CAMEO's; a place's country is its FIPS 10-4 code, as GDELT
-//          writes it, ADM1Code that code for a country and empty below (the
-//          FIPS codes of regions are not known), the feature id the GeoNames
-//          id; ADM2, tone and the actors' own places are left empty; IsRootEvent says
+//          writes it, ADM1Code that code for a country and the country's
+//          code and the region's for a place in a region whose GeoNames code
+//          is FIPS 10-4's (empty where GeoNames codes regions otherwise), the
+//          feature id the GeoNames id; ADM2, tone and the actors' own places
+//          are left empty (Actor1Geo_Type 0); IsRootEvent says
 //          the event is told in the lead paragraph, DATEADDED is when the
 //          article was stored (UTC).
 //   GDELT mentions  the Mentions table: 16 columns, one row per event,
@@ -44,7 +46,15 @@ void AppendEventCsv(const Event& e, const StoredArticle& article, std::string* o
 struct GdeltCodes {
   std::unordered_map<std::string, std::string> fips;
   std::unordered_map<std::string, std::string> countries;
+  // ADM1 codes by country and region name ("SYR\tHoms": "SY11").
+  std::unordered_map<std::string, std::string> regions;
 };
+// Reads the regions' GeoNames codes (the model's admin1_codes.tsv) into
+// `codes->regions` as GDELT's ADM1 codes: the FIPS 10-4 country code (from
+// `codes->fips`) and the region's two-character code, for the countries
+// whose GeoNames codes are FIPS 10-4's (not France, the United Kingdom,
+// Switzerland, Belgium, Norway, Greece or Ireland).
+Status ReadGdeltRegionCodes(const std::string& path, GdeltCodes* codes);
 void AppendEventGdelt(const Event& e, const StoredArticle& article, const GdeltCodes& codes,
                       std::string* out);
 // GDELT's GLOBALEVENTID of an event: its event_id's first 53 bits.

@@ -498,7 +498,9 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
     EXPECT_EQ(fields(row.substr(0, row.size() - 1)), 42u);
   }
   std::string gdelt;
-  AppendEventGdelt(e1, article, GdeltCodes{{{"SYR", "SY"}}, {{"RUS", "Russia"}}}, &gdelt);
+  AppendEventGdelt(e1, article,
+                   GdeltCodes{{{"SYR", "SY"}}, {{"RUS", "Russia"}}, {{"SYR\tAleppo", "SY09"}}},
+                   &gdelt);
   std::vector<std::string> columns;
   size_t start = 0;
   for (size_t tab = gdelt.find('\t'); tab != std::string::npos; tab = gdelt.find('\t', start)) {
@@ -507,22 +509,22 @@ TEST_F(EventStoreTest, FiltersSelectByDateActorTypeAndCountry) {
   }
   columns.push_back(gdelt.substr(start, gdelt.size() - start - 1));
   ASSERT_EQ(columns.size(), 61u);
-  EXPECT_EQ(columns[1], "20160301");      // Day
-  EXPECT_EQ(columns[4], "2016.2493");     // FractionDate: 2016 + (3 * 30 + 1) / 365
-  EXPECT_EQ(columns[5], "RUSMIL");        // Actor1Code
-  EXPECT_EQ(columns[6], "SOURCE WORDS");  // Actor1Name, upper case
-  EXPECT_EQ(columns[7], "RUS");           // Actor1CountryCode
-  EXPECT_EQ(columns[12], "MIL");          // Actor1Type1Code
-  EXPECT_EQ(columns[15], "REB");          // Actor2Code
-  EXPECT_EQ(columns[26], "195");          // EventCode
-  EXPECT_EQ(columns[28], "19");           // EventRootCode
-  EXPECT_EQ(columns[29], "4");            // QuadClass
-  EXPECT_EQ(columns[51], "4");            // ActionGeo_Type: a city outside the US
-  EXPECT_EQ(columns[52], "Aleppo, Aleppo, SYR");
-  EXPECT_EQ(columns[53], "SY");        // ActionGeo_CountryCode: FIPS 10-4
-  EXPECT_EQ(columns[54], "");          // ActionGeo_ADM1Code: a city's region code is not known
-  EXPECT_EQ(columns[56], "36.20124");  // ActionGeo_Lat
-  EXPECT_EQ(columns[58], "170063");    // ActionGeo_FeatureID
+  EXPECT_EQ(columns[1], "20160301");              // Day
+  EXPECT_EQ(columns[4], "2016.2493");             // FractionDate: 2016 + (3 * 30 + 1) / 365
+  EXPECT_EQ(columns[5], "RUSMIL");                // Actor1Code
+  EXPECT_EQ(columns[6], "SOURCE WORDS");          // Actor1Name, upper case
+  EXPECT_EQ(columns[7], "RUS");                   // Actor1CountryCode
+  EXPECT_EQ(columns[12], "MIL");                  // Actor1Type1Code
+  EXPECT_EQ(columns[15], "REB");                  // Actor2Code
+  EXPECT_EQ(columns[26], "195");                  // EventCode
+  EXPECT_EQ(columns[28], "19");                   // EventRootCode
+  EXPECT_EQ(columns[29], "4");                    // QuadClass
+  EXPECT_EQ(columns[51], "4");                    // ActionGeo_Type: a city outside the US
+  EXPECT_EQ(columns[52], "Aleppo, Aleppo, SYR");  // no name known for SYR here
+  EXPECT_EQ(columns[53], "SY");                   // ActionGeo_CountryCode: FIPS 10-4
+  EXPECT_EQ(columns[54], "SY09");                 // ActionGeo_ADM1Code: FIPS country and region
+  EXPECT_EQ(columns[56], "36.20124");             // ActionGeo_Lat
+  EXPECT_EQ(columns[58], "170063");               // ActionGeo_FeatureID
   EXPECT_EQ(columns[60], "https://x.example/d");  // SOURCEURL
   std::string plover;
   article.sentence = "Russian jets bombed rebel positions in Aleppo on Tuesday.";
