@@ -253,10 +253,13 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     problems.clear();
     // Signatures on all threads, then near-duplicates in input order (a copy
     // is linked to the first article of its story, in this run or stored),
-    // then coding on all threads.
-    ForEachJob(&batch, threads, [](Job& job) {
-      if (!job.stored) job.signature = MinHashOf(job.doc.text);
-    });
+    // then coding on all threads. Signatures are only made when they are
+    // used: to find copies, or to be stored for finding them later.
+    if (!options.keep_duplicates || store != nullptr) {
+      ForEachJob(&batch, threads, [](Job& job) {
+        if (!job.stored) job.signature = MinHashOf(job.doc.text);
+      });
+    }
     if (!options.keep_duplicates) {
       for (Job& job : batch) {
         if (job.stored || !job.signature) continue;

@@ -1,9 +1,11 @@
 #include "lexical/lemmatizer.h"
 
+#include <atomic>
 #include <cstring>
 
 #include "core/data_file.h"
 #include "core/file.h"
+#include "core/hash.h"
 #include "core/strings.h"
 
 namespace palmyra {
@@ -38,11 +40,66 @@ const char* ClassFile(WordClass cls) {
 constexpr WordClass kClasses[] = {WordClass::kNoun, WordClass::kVerb, WordClass::kAdjective,
                                   WordClass::kAdverb};
 
+// What a thread has worked out about the words it has seen: news repeats its
+// vocabulary, and each answer costs several table probes (exceptions, then
+// up to eight suffix rules). One record per distinct lower-cased word in a
+// flat open-addressing table; the table is emptied when it fills.
+constexpr int32_t kNotComputed = INT32_MIN;
+enum LemmaSlot { kNounLemma, kPluralNounLemma, kVerbLemma, kAdjectiveLemma, kAdverbLemma };
+
+struct WordRecord {
+  uint64_t hash = 0;                // 0: an empty slot
+  uint32_t offset = 0, length = 0;  // the word, in the table's arena
+  int16_t classes = -1;             // WordClass bits; -1 until computed
+  int32_t lemmas[5] = {kNotComputed, kNotComputed, kNotComputed, kNotComputed, kNotComputed};
+};
+
+class WordRecords {
+ public:
+  WordRecord& Get(uint64_t instance, std::string_view word) {
+    if (instance != instance_ || used_ * 2 >= slots_.size() || arena_.size() > (8u << 20)) {
+      instance_ = instance;
+      slots_.assign(kSlots, WordRecord());
+      arena_.clear();
+      used_ = 0;
+    }
+    const uint64_t h = Hash64(word, 17) | 1;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      WordRecord& r = slots_[i];
+      if (r.hash == 0) {
+        r.hash = h;
+        r.offset = static_cast<uint32_t>(arena_.size());
+        r.length = static_cast<uint32_t>(word.size());
+        arena_.append(word);
+        ++used_;
+        return r;
+      }
+      if (r.hash == h && std::string_view(arena_).substr(r.offset, r.length) == word) return r;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = size_t{1} << 17;
+  uint64_t instance_ = 0;
+  std::vector<WordRecord> slots_;
+  std::string arena_;
+  size_t used_ = 0;
+};
+
+WordRecords& ThreadWordRecords() {
+  thread_local WordRecords records;
+  return records;
+}
+
+std::atomic<uint64_t> next_instance{1};
+
 }  // namespace
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
                                                      const std::string& data_dir) {
   std::unique_ptr<Lemmatizer> lemmatizer(new Lemmatizer());
+  lemmatizer->instance_ = next_instance.fetch_add(1);
   for (WordClass cls : kClasses) {
     const std::string path = wordnet_dir + "/index." + ClassFile(cls);
     auto contents = ReadFile(path);
@@ -171,6 +228,12 @@ int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls, bool infl
 }
 
 uint8_t Lemmatizer::Classes(std::string_view word) const {
+  WordRecord& r = ThreadWordRecords().Get(instance_, word);
+  if (r.classes < 0) r.classes = ComputeClasses(word);
+  return static_cast<uint8_t>(r.classes);
+}
+
+uint8_t Lemmatizer::ComputeClasses(std::string_view word) const {
   uint8_t bits = 0;
   for (WordClass cls : kClasses) {
     if (WordNetLemma(word, cls) >= 0) bits |= static_cast<uint8_t>(cls);
@@ -193,31 +256,44 @@ std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls) const {
 }
 
 std::string_view Lemmatizer::Lemma(std::string_view word, WordClass cls, bool inflected) const {
+  const int slot = cls == WordClass::kNoun        ? (inflected ? kPluralNounLemma : kNounLemma)
+                   : cls == WordClass::kVerb      ? kVerbLemma
+                   : cls == WordClass::kAdjective ? kAdjectiveLemma
+                                                  : kAdverbLemma;
+  WordRecord& r = ThreadWordRecords().Get(instance_, word);
+  if (r.lemmas[slot] == kNotComputed) r.lemmas[slot] = LemmaCode(word, cls, inflected);
+  const int32_t code = r.lemmas[slot];
+  return code >= 0 ? lemmas_.Get(code) : word.substr(0, static_cast<size_t>(-(code + 1)));
+}
+
+int32_t Lemmatizer::LemmaCode(std::string_view word, WordClass cls, bool inflected) const {
+  auto prefix = [](size_t n) { return -static_cast<int32_t>(n) - 1; };
   int32_t id = WordNetLemma(word, cls, inflected);
-  if (id >= 0) return lemmas_.Get(id);
+  if (id >= 0) return id;
   if (word.find('-') != std::string_view::npos && word.size() < 64) {
     std::string joined;
     for (char c : word) {
       if (c != '-') joined.push_back(c);
     }
     id = WordNetLemma(joined, cls, inflected);
-    if (id >= 0) return lemmas_.Get(id);
+    if (id >= 0) return id;
   }
   // Words WordNet does not know ("airstrikes", "airlifted"): strip the
   // regular ending.
   if (cls == WordClass::kNoun) {
-    if (EndsWith(word, "ies") && word.size() > 4) return word;  // cannot point at "y"
+    if (EndsWith(word, "ies") && word.size() > 4)
+      return prefix(word.size());  // cannot point at "y"
     if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss") && !EndsWith(word, "us") &&
         !EndsWith(word, "is")) {
-      return word.substr(0, word.size() - 1);
+      return prefix(word.size() - 1);
     }
   } else if (cls == WordClass::kVerb) {
-    if (word.size() > 4 && EndsWith(word, "ing")) return word.substr(0, word.size() - 3);
-    if (word.size() > 3 && EndsWith(word, "ed")) return word.substr(0, word.size() - 2);
+    if (word.size() > 4 && EndsWith(word, "ing")) return prefix(word.size() - 3);
+    if (word.size() > 3 && EndsWith(word, "ed")) return prefix(word.size() - 2);
     if (word.size() > 3 && word.back() == 's' && !EndsWith(word, "ss"))
-      return word.substr(0, word.size() - 1);
+      return prefix(word.size() - 1);
   }
-  return word;
+  return prefix(word.size());
 }
 
 std::string_view Lemmatizer::LemmaForTag(std::string_view word, PosTag tag) const {

@@ -54,6 +54,13 @@ class Lemmatizer {
   // "troops" -> "troop", "talks" -> "talk", though WordNet lists both.
   int32_t WordNetLemma(std::string_view word, WordClass cls, bool inflected = false) const;
   std::string_view Lemma(std::string_view word, WordClass cls, bool inflected) const;
+  // Lemma's result as a number: a lemma id (>= 0), or -(n + 1) for the first
+  // n bytes of `word`.
+  int32_t LemmaCode(std::string_view word, WordClass cls, bool inflected) const;
+  uint8_t ComputeClasses(std::string_view word) const;
+  // Tells this lemmatizer's records in the per-thread word cache apart from
+  // those of another (see lemmatizer.cc).
+  uint64_t instance_ = 0;
 
   StringTable lemmas_;            // every lemma of every class
   std::vector<uint8_t> classes_;  // WordClass bits per lemma id

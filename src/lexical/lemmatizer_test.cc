@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/build_config.h"
 
 namespace palmyra {
@@ -58,6 +61,29 @@ TEST(LemmatizerLoadTest, MissingWordNetIsAClearError) {
   auto loaded = Lemmatizer::Load("/nonexistent", PALMYRA_TEST_DATA_DIR);
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("wordnet-base"), std::string::npos);
+}
+
+TEST_F(LemmatizerTest, AnswersRememberedByOneLemmatizerAreNotAnothers) {
+  // A second lemmatizer whose own lemma list makes "shelled" a form of
+  // "shellfish": each gives its own answer, asked in turn, whatever the
+  // other has already worked out on this thread.
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "palmyra_lemmatizer_test";
+  std::filesystem::create_directories(dir / "lexical");
+  std::ofstream(dir / "lexical" / "lemmas.txt") << "shelled verb shellfish\n";
+  auto other = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, dir.string());
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(lemmatizer_->Lemma("shelled", WordClass::kVerb), "shell");
+    EXPECT_EQ((*other)->Lemma("shelled", WordClass::kVerb), "shellfish");
+    // A word's classes and its lemmas as different classes are kept apart.
+    EXPECT_EQ(lemmatizer_->Classes("attacks"),
+              static_cast<uint8_t>(WordClass::kNoun) | static_cast<uint8_t>(WordClass::kVerb));
+    EXPECT_EQ(lemmatizer_->Lemma("attacks", WordClass::kNoun), "attack");
+    EXPECT_EQ(lemmatizer_->LemmaForTag("talks", PosTag::NNS), "talk");
+    EXPECT_EQ(lemmatizer_->Lemma("airlifted", WordClass::kVerb), "airlift");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -103,19 +103,27 @@ std::unique_ptr<PosTagger> PosTagger::FromData(const TaggerModelData& data) {
 
 void PosTagger::Build(const TaggerModelData& data) {
   const size_t size = TableSize(data.features.size());
-  keys_.assign(size, 0);
-  slots_.assign(size, 0);
-  entries_.reserve(data.features.size());
+  slots_.assign(size, Slot{0, 0, 0});
   for (const auto& [hash, weights] : data.features) {
     const uint64_t key = NonZero(hash);
     size_t i = key & (size - 1);
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (size - 1);
-    if (keys_[i] == key) continue;  // duplicate hash: keep the first
-    keys_[i] = key;
-    slots_[i] = static_cast<uint32_t>(entries_.size());
-    entries_.push_back(
-        {static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(weights.size())});
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (size - 1);
+    if (slots_[i].key == key) continue;  // duplicate hash: keep the first
+    slots_[i] = {key, static_cast<uint32_t>(weights_.size()),
+                 static_cast<uint32_t>(weights.size())};
     weights_.insert(weights_.end(), weights.begin(), weights.end());
+    ++num_features_;
+  }
+  // The previous tags' own features, summed once for every pair.
+  constexpr int T = kNumTaggerTags;
+  transitions_.assign(static_cast<size_t>(T + 1) * (T + 1) * T, 0.0f);
+  uint64_t f[kNumTagFeatures];
+  for (int p1 = 0; p1 <= T; ++p1) {
+    for (int p2 = 0; p2 <= T; ++p2) {
+      TaggerFeatures::ExtractTagFeatures(p1 == T ? kStartTag : p1, p2 == T ? kStartTag : p2, f);
+      float* scores = &transitions_[(static_cast<size_t>(p1) * (T + 1) + p2) * T];
+      for (uint64_t h : f) AddWeights(h, scores);
+    }
   }
   const size_t dict_size = TableSize(data.tag_dictionary.size());
   dict_keys_.assign(dict_size, 0);
@@ -128,13 +136,25 @@ void PosTagger::Build(const TaggerModelData& data) {
   }
 }
 
-int64_t PosTagger::Find(uint64_t hash) const {
+const PosTagger::Slot* PosTagger::Home(uint64_t hash) const {
   const uint64_t key = NonZero(hash);
-  const size_t mask = keys_.size() - 1;
+  return &slots_[key & (slots_.size() - 1)];
+}
+
+const PosTagger::Slot* PosTagger::Find(uint64_t hash) const {
+  const uint64_t key = NonZero(hash);
+  const size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == key) return slots_[i];
-    if (keys_[i] == 0) return -1;
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
   }
+}
+
+void PosTagger::AddWeights(uint64_t hash, float* scores) const {
+  const Slot* slot = Find(hash);
+  if (slot == nullptr) return;
+  const TaggerModelData::Weight* w = &weights_[slot->offset];
+  for (uint32_t k = 0; k < slot->count; ++k) scores[w[k].tag] += w[k].value;
 }
 
 int PosTagger::TagOf(uint64_t word_key) const {
@@ -180,31 +200,55 @@ const int kInterjection = TagIndex(PosTag::UH);
 
 void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
                          const std::vector<std::string_view>* keys) const {
+  constexpr int T = kNumTaggerTags;
   thread_local TaggerFeatures features;
+  thread_local std::vector<int> fixed;  // a word's tag known without scoring, else -1
+  thread_local std::vector<uint64_t> allowed;
+  thread_local std::vector<uint64_t> hashes;
+  thread_local std::vector<float> word_scores;  // [i * T + tag]
+  const size_t n = words.size();
   features.Prepare(words, lexicon_);
-  tags->resize(words.size());
+  tags->resize(n);
+  fixed.assign(n, -1);
+  allowed.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    allowed[i] = keys != nullptr ? Allowed(words[i], (*keys)[i]) : 0;
+    if (allowed[i] == 0) fixed[i] = TagOf(TagDictionaryKey(words[i]));
+    if (allowed[i] != 0 && (allowed[i] & (allowed[i] - 1)) == 0)
+      fixed[i] = __builtin_ctzll(allowed[i]);
+  }
+  // The features of the words alone, for every word to score at once: their
+  // slots are fetched from memory together rather than one after another.
+  hashes.resize(n * kNumWordFeatures);
+  for (size_t i = 0; i < n; ++i) {
+    if (fixed[i] >= 0) continue;
+    uint64_t* f = &hashes[i * kNumWordFeatures];
+    features.ExtractWordFeatures(i, f);
+    for (int k = 0; k < kNumWordFeatures; ++k) __builtin_prefetch(Home(f[k]));
+  }
+  word_scores.assign(n * T, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    if (fixed[i] >= 0) continue;
+    for (int k = 0; k < kNumWordFeatures; ++k)
+      AddWeights(hashes[i * kNumWordFeatures + k], &word_scores[i * T]);
+  }
   int prev = kStartTag, prev2 = kStartTag;
-  uint64_t f[kNumTaggerFeatures];
-  for (size_t i = 0; i < words.size(); ++i) {
-    const uint64_t allowed = keys != nullptr ? Allowed(words[i], (*keys)[i]) : 0;
-    int best = allowed != 0 ? -1 : TagOf(TagDictionaryKey(words[i]));
-    if (allowed != 0 && (allowed & (allowed - 1)) == 0) best = __builtin_ctzll(allowed);
+  uint64_t f[kNumWordTagFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    int best = fixed[i];
     if (best < 0) {
-      float scores[kNumTaggerTags] = {};
-      features.Extract(i, prev, prev2, f);
-      for (uint64_t h : f) {
-        const int64_t e = Find(h);
-        if (e < 0) continue;
-        const Entry& entry = entries_[e];
-        const TaggerModelData::Weight* w = &weights_[entry.offset];
-        for (uint32_t k = 0; k < entry.count; ++k) scores[w[k].tag] += w[k].value;
-      }
-      best = -1;
-      for (int t = 0; t < kNumTaggerTags; ++t) {
-        if (allowed != 0 && !(allowed & (uint64_t{1} << t))) continue;
+      float scores[T];
+      const size_t p1 = prev == kStartTag ? T : prev, p2 = prev2 == kStartTag ? T : prev2;
+      const float* word = &word_scores[i * T];
+      const float* transition = &transitions_[(p1 * (T + 1) + p2) * T];
+      for (int t = 0; t < T; ++t) scores[t] = word[t] + transition[t];
+      features.ExtractWordTagFeatures(i, prev, f);
+      for (uint64_t h : f) AddWeights(h, scores);
+      for (int t = 0; t < T; ++t) {
+        if (allowed[i] != 0 && !(allowed[i] & (uint64_t{1} << t))) continue;
         // News has almost no interjections; Brown teaches the tagger that a
         // capitalised word before a comma may be one ("Hezbollah, which ...").
-        if (t == kInterjection && allowed == 0) continue;
+        if (t == kInterjection && allowed[i] == 0) continue;
         if (best < 0 || scores[t] > scores[best]) best = t;
       }
     }

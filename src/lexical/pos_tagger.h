@@ -58,7 +58,7 @@ class PosTagger {
   // The stage entry: tags every token of every sentence.
   void Tag(Analysis* analysis) const;
 
-  size_t num_features() const { return entries_.size(); }
+  size_t num_features() const { return num_features_; }
 
  private:
   // Rules after the model: compounds, gerunds heading noun phrases, verbs
@@ -71,18 +71,29 @@ class PosTagger {
                              std::vector<PosTag>* tags) const;
   PosTagger() = default;
   void Build(const TaggerModelData& data);
-  // Index into entries_ for feature `hash`, or -1.
-  int64_t Find(uint64_t hash) const;
-  int TagOf(uint64_t word_key) const;
-
-  struct Entry {
+  // A feature's slot in the open-addressing table: its key (0 when the slot
+  // is empty) and its weights' range, together in one 16-byte slot so that
+  // a lookup costs one cache line.
+  struct Slot {
+    uint64_t key;
     uint32_t offset;
     uint32_t count;
   };
-  std::vector<uint64_t> keys_;   // open addressing; 0 is empty
-  std::vector<uint32_t> slots_;  // index into entries_
-  std::vector<Entry> entries_;
+  // The slot of feature `hash`, or nullptr.
+  const Slot* Find(uint64_t hash) const;
+  // The slot where the search for `hash` begins (for prefetching).
+  const Slot* Home(uint64_t hash) const;
+  // Adds the weights of feature `hash` to `scores`.
+  void AddWeights(uint64_t hash, float* scores) const;
+  int TagOf(uint64_t word_key) const;
+
+  std::vector<Slot> slots_;
   std::vector<TaggerModelData::Weight> weights_;
+  size_t num_features_ = 0;
+  // The summed weights of the features of the two previous tags alone, for
+  // each pair (kNumTaggerTags + 1 values each, the last standing for the
+  // start): [(prev * (T + 1) + prev2) * T + tag].
+  std::vector<float> transitions_;
   const Lemmatizer* lexicon_ = nullptr;
   std::vector<uint64_t> dict_keys_;  // open addressing tag dictionary
   std::vector<uint8_t> dict_tags_;

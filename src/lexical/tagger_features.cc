@@ -4,8 +4,6 @@
 #include "core/strings.h"
 #include "lexical/lemmatizer.h"
 
-#include <unordered_map>
-
 namespace palmyra {
 namespace {
 
@@ -46,18 +44,6 @@ std::string_view TaggerForm(std::string_view form, bool open_quote, bool close_q
   return form;
 }
 
-// WordNet's classes of a lower-cased word, remembered per thread: news
-// vocabulary repeats, and each lookup tries several suffix rules.
-uint8_t CachedClasses(const Lemmatizer& lexicon, const std::string& lower) {
-  thread_local std::unordered_map<std::string, uint8_t> cache;
-  auto it = cache.find(lower);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > 200000) cache.clear();
-  const uint8_t classes = lexicon.Classes(lower);
-  cache.emplace(lower, classes);
-  return classes;
-}
-
 void TaggerFeatures::Prepare(const std::vector<std::string_view>& words,
                              const Lemmatizer* lexicon) {
   parts_.resize(words.size());
@@ -85,11 +71,11 @@ void TaggerFeatures::Prepare(const std::vector<std::string_view>& words,
     p.prefix1 = Hash64(w.substr(0, 1), 8);
     p.shape = Shape(w);
     p.capitalized = !w.empty() && IsAsciiUpper(w[0]);
-    p.classes = (lexicon != nullptr && letter) ? CachedClasses(*lexicon, lower) : 0;
+    p.classes = (lexicon != nullptr && letter) ? lexicon->Classes(lower) : 0;
   }
 }
 
-void TaggerFeatures::Extract(size_t i, int prev, int prev2, uint64_t* out) const {
+void TaggerFeatures::ExtractWordFeatures(size_t i, uint64_t* out) const {
   const Parts& p = parts_[i];
   const size_t n = parts_.size();
   const uint64_t w_1 = i >= 1 ? parts_[i - 1].word : kStartWord;
@@ -98,7 +84,6 @@ void TaggerFeatures::Extract(size_t i, int prev, int prev2, uint64_t* out) const
   const uint64_t w1 = i + 1 < n ? parts_[i + 1].word : kEndWord;
   const uint64_t s3_1r = i + 1 < n ? parts_[i + 1].suffix3 : kEndWord;
   const uint64_t w2 = i + 2 < n ? parts_[i + 2].word : kEndWord;
-  const uint64_t t1 = static_cast<uint64_t>(prev), t2 = static_cast<uint64_t>(prev2);
   out[0] = Feature(0, 0);
   out[1] = Feature(1, p.word);
   out[2] = Feature(2, p.suffix3);
@@ -106,19 +91,34 @@ void TaggerFeatures::Extract(size_t i, int prev, int prev2, uint64_t* out) const
   out[4] = Feature(4, p.suffix1);
   out[5] = Feature(5, p.prefix1);
   out[6] = Feature(6, p.shape);
-  out[7] = Feature(7, t1);
-  out[8] = Feature(8, t2);
-  out[9] = Feature(9, t1, t2);
-  out[10] = Feature(10, t1, p.word);
-  out[11] = Feature(11, w_1);
-  out[12] = Feature(12, s3_1);
-  out[13] = Feature(13, w_2);
-  out[14] = Feature(14, w1);
-  out[15] = Feature(15, s3_1r);
-  out[16] = Feature(16, w2);
-  out[17] = Feature(17, (i == 0 ? 2 : 0) + (p.capitalized ? 1 : 0));
-  out[18] = Feature(18, p.classes);
-  out[19] = Feature(19, p.classes, t1);
+  out[7] = Feature(11, w_1);
+  out[8] = Feature(12, s3_1);
+  out[9] = Feature(13, w_2);
+  out[10] = Feature(14, w1);
+  out[11] = Feature(15, s3_1r);
+  out[12] = Feature(16, w2);
+  out[13] = Feature(17, (i == 0 ? 2 : 0) + (p.capitalized ? 1 : 0));
+  out[14] = Feature(18, p.classes);
+}
+
+void TaggerFeatures::ExtractTagFeatures(int prev, int prev2, uint64_t* out) {
+  const uint64_t t1 = static_cast<uint64_t>(prev), t2 = static_cast<uint64_t>(prev2);
+  out[0] = Feature(7, t1);
+  out[1] = Feature(8, t2);
+  out[2] = Feature(9, t1, t2);
+}
+
+void TaggerFeatures::ExtractWordTagFeatures(size_t i, int prev, uint64_t* out) const {
+  const Parts& p = parts_[i];
+  const uint64_t t1 = static_cast<uint64_t>(prev);
+  out[0] = Feature(10, t1, p.word);
+  out[1] = Feature(19, p.classes, t1);
+}
+
+void TaggerFeatures::Extract(size_t i, int prev, int prev2, uint64_t* out) const {
+  ExtractWordFeatures(i, out);
+  ExtractTagFeatures(prev, prev2, out + kNumWordFeatures);
+  ExtractWordTagFeatures(i, prev, out + kNumWordFeatures + kNumTagFeatures);
 }
 
 }  // namespace palmyra

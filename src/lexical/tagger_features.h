@@ -14,6 +14,9 @@
 namespace palmyra {
 
 inline constexpr int kNumTaggerFeatures = 20;
+inline constexpr int kNumWordFeatures = 15;
+inline constexpr int kNumTagFeatures = 3;
+inline constexpr int kNumWordTagFeatures = 2;
 // Tag index used for positions before the sentence.
 inline constexpr int kStartTag = 255;
 
@@ -30,6 +33,13 @@ class TaggerFeatures {
   // Writes the kNumTaggerFeatures features of word i given the previous two
   // tags (tag indices, or kStartTag) into `out`.
   void Extract(size_t i, int prev, int prev2, uint64_t* out) const;
+  // The same features in three groups, for a tagger that sums each group
+  // apart: those of the words alone (kNumWordFeatures), those of the two
+  // previous tags alone (kNumTagFeatures), and those of word i and the
+  // previous tag (kNumWordTagFeatures). Together they are Extract's.
+  void ExtractWordFeatures(size_t i, uint64_t* out) const;
+  static void ExtractTagFeatures(int prev, int prev2, uint64_t* out);
+  void ExtractWordTagFeatures(size_t i, int prev, uint64_t* out) const;
   // The feature value standing for the word itself (numbers are folded).
   uint64_t WordHash(size_t i) const { return parts_[i].word; }
 
