@@ -226,11 +226,27 @@ void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector
     features.ExtractWordFeatures(i, f);
     for (int k = 0; k < kNumWordFeatures; ++k) __builtin_prefetch(Home(f[k]));
   }
+  // Then their weights, fetched together in the same way.
+  thread_local std::vector<const Slot*> found;
+  found.assign(n * kNumWordFeatures, nullptr);
+  for (size_t i = 0; i < n; ++i) {
+    if (fixed[i] >= 0) continue;
+    for (int k = 0; k < kNumWordFeatures; ++k) {
+      const Slot* slot = Find(hashes[i * kNumWordFeatures + k]);
+      found[i * kNumWordFeatures + k] = slot;
+      if (slot != nullptr) __builtin_prefetch(&weights_[slot->offset]);
+    }
+  }
   word_scores.assign(n * T, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     if (fixed[i] >= 0) continue;
-    for (int k = 0; k < kNumWordFeatures; ++k)
-      AddWeights(hashes[i * kNumWordFeatures + k], &word_scores[i * T]);
+    float* scores = &word_scores[i * T];
+    for (int k = 0; k < kNumWordFeatures; ++k) {
+      const Slot* slot = found[i * kNumWordFeatures + k];
+      if (slot == nullptr) continue;
+      const TaggerModelData::Weight* w = &weights_[slot->offset];
+      for (uint32_t j = 0; j < slot->count; ++j) scores[w[j].tag] += w[j].value;
+    }
   }
   int prev = kStartTag, prev2 = kStartTag;
   uint64_t f[kNumWordTagFeatures];
