@@ -187,6 +187,22 @@ std::optional<Quantity> QuantityFinder::AmountAt(const Analysis& a, uint32_t t, 
   return q;
 }
 
+namespace {
+
+// A person's age, not a count: "Mr Mousa, 28, was arrested", "Firas Juma
+// (34)", "aged 19".
+bool IsAge(const Analysis& a, uint32_t t, uint32_t end, uint32_t b, uint32_t e, double value) {
+  if (end != t + 1 || value < 1 || value > 120 || value != static_cast<int>(value)) return false;
+  if (t > b && (a.Key(t - 1) == "aged" || a.Key(t - 1) == "age")) return true;
+  if (t < b + 2) return false;
+  const std::string_view before = a.Key(t - 1), after = end < e ? a.Key(end) : ",";
+  const PosTag name = a.tokens[t - 2].tag;
+  return ((before == "," && (after == "," || after == ".")) || (before == "(" && after == ")")) &&
+         (name == PosTag::NNP || name == PosTag::NNPS);
+}
+
+}  // namespace
+
 void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMention>* out) const {
   const Sentence& sentence = a.sentences[s];
   const uint32_t b = sentence.token_begin, e = sentence.token_end;
@@ -232,6 +248,10 @@ void QuantityFinder::Find(const Analysis& a, uint32_t s, std::vector<QuantityMen
     if (q && end == t + 1 && (a.Key(t) == "a" || a.Key(t) == "an")) q.reset();
     if (!q || end <= t || in_date[end - 1 - b]) {
       ++t;
+      continue;
+    }
+    if (IsAge(a, t, end, b, e, q->value)) {
+      t = end;
       continue;
     }
     QuantityMention m;
