@@ -35,33 +35,21 @@ std::string DidYouMean(std::string_view value, const std::vector<std::string>& a
   return near.empty() ? "" : "; did you mean " + near + "?";
 }
 
-// The country codes of data/actors/countries.txt and, for each name,
-// adjective and people, its code ("syria" -> SYR).
+// Countries' names by their codes ("SYR" -> "Syria"), from
+// data/actors/countries.txt.
 struct CountryNames {
-  std::vector<std::string> codes;
-  std::unordered_map<std::string, std::string> by_name;
-  std::unordered_map<std::string, std::string> name_of;  // "SYR" -> "Syria"
+  std::unordered_map<std::string, std::string> name_of;
 };
 
 CountryNames ReadCountryNames(const std::string& data_dir) {
   CountryNames out;
-  std::string code;  // the entry's, for its "+" lines
   (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
-    const bool alias = line.front() == '+';
-    std::string_view name = alias ? line.substr(1) : line;
-    name = name.substr(0, name.find_first_of(" \t"));
-    if (!alias) {
-      const size_t open = line.find('['), close = line.find(']');
-      if (open == std::string_view::npos || close < open + 4) return Status::Ok();
-      code = std::string(line.substr(open + 1, 3));
-      out.codes.push_back(code);
-      std::string first(name);
-      std::replace(first.begin(), first.end(), '_', ' ');
-      out.name_of.emplace(code, std::move(first));
-    }
-    std::string key = AsciiLowercase(name);
-    std::replace(key.begin(), key.end(), '_', ' ');
-    if (!code.empty()) out.by_name.emplace(key, code);
+    if (line.front() == '+') return Status::Ok();
+    const size_t open = line.find('['), close = line.find(']');
+    if (open == std::string_view::npos || close < open + 4) return Status::Ok();
+    std::string first(line.substr(0, line.find_first_of(" \t")));
+    std::replace(first.begin(), first.end(), '_', ' ');
+    out.name_of.emplace(std::string(line.substr(open + 1, 3)), std::move(first));
     return Status::Ok();
   });
   return out;
@@ -80,108 +68,18 @@ AcledNames ReadAcledNames() {
   return names;
 }
 
-// Checks --type and --country against what Palmyra codes; prints the error
-// with the accepted values and the nearest one.
-bool FilterValuesAreKnown(const FilterOptions& options) {
-  const std::string data_dir = ResolveDefaults(Options()).data_dir;
-  if (!options.type.empty()) {
-    auto table = CameoTable::Load(data_dir);
-    if (table.ok()) {
-      std::set<std::string> types;
-      for (const auto& [code, entry] : (*table)->entries()) types.insert(entry.plover_type);
-      const bool cameo =
-          (*table)->Find(options.type) != nullptr ||
-          ((*table)->Find(options.type + "0") != nullptr && options.type.size() == 2);
-      if (!cameo && !types.count(AsciiUppercase(options.type))) {
-        const std::vector<std::string> names(types.begin(), types.end());
-        std::string list;
-        for (const std::string& t : names) list += (list.empty() ? "" : ", ") + t;
-        std::fprintf(stderr,
-                     "palmyra: --type '%s' is neither a PLOVER type (%s) nor a CAMEO code or "
-                     "root%s\n",
-                     options.type.c_str(), list.c_str(), DidYouMean(options.type, names).c_str());
-        return false;
-      }
-    }
-  }
-  CountryNames countries;
-  for (const auto& [value, option] : {std::pair{&options.country, "--country"},
-                                      std::pair{&options.place_country, "--place-country"}}) {
-    if (value->empty()) continue;
-    if (countries.codes.empty()) countries = ReadCountryNames(data_dir);
-    const std::string upper = AsciiUppercase(*value);
-    const bool known =
-        std::find(countries.codes.begin(), countries.codes.end(), upper) != countries.codes.end() ||
-        upper == "IGO" || upper == "NGO" || upper == "IMG" || upper == "MNC";
-    if (known || countries.codes.empty()) continue;
-    // A country's name ("Syria") suggests its code; else the nearest code.
-    const auto named = countries.by_name.find(AsciiLowercase(*value));
-    const std::string suggestion = named != countries.by_name.end()
-                                       ? "; did you mean " + named->second + "?"
-                                       : DidYouMean(*value, countries.codes);
-    std::fprintf(stderr,
-                 "palmyra: %s '%s' is no country code: give an ISO 3166 alpha-3 code (SYR, RUS, "
-                 "USA) or IGO, NGO, IMG, MNC%s\n",
-                 option, value->c_str(), suggestion.c_str());
-    return false;
-  }
-  return true;
-}
-
 // The store's filter for the options, checked: false (after a message)
 // when a value is wrong. `happened_by_default`: without --modality, only
 // what happened (asserted or reported).
 bool BuildFilter(const FilterOptions& o, bool happened_by_default, EventFilter* filter,
                  std::string* modality_note) {
-  if (!FilterValuesAreKnown(o)) return false;
-  for (const auto& [text, date, name] :
-       {std::tuple{&o.from, &filter->from, "--from"}, std::tuple{&o.to, &filter->to, "--to"}}) {
-    if (text->empty()) continue;
-    *date = Date::Parse(*text);
-    if (!*date) {
-      std::fprintf(stderr, "palmyra: %s '%s' is not a date in the form YYYY-MM-DD\n", name,
-                   text->c_str());
-      return false;
-    }
+  FilterProblem problem;
+  if (BuildEventFilter(o, happened_by_default, ResolveDefaults(Options()).data_dir, filter,
+                       &problem, modality_note)) {
+    return true;
   }
-  filter->actor = o.actor;
-  filter->type = o.type;
-  filter->country = o.country;
-  filter->source = o.source;
-  filter->target = o.target;
-  filter->place_country = o.place_country;
-  const std::string modality =
-      !o.modality.empty() ? o.modality : (happened_by_default ? "asserted,reported" : "all");
-  *modality_note = modality == "all" ? "" : " (modality " + modality + ")";
-  if (modality != "all") {
-    for (std::string_view m : Split(modality, ',')) {
-      const std::string name(Trim(m));
-      const std::vector<std::string> known = {"asserted", "reported", "future", "hypothetical",
-                                              "negated"};
-      if (std::find(known.begin(), known.end(), name) == known.end()) {
-        std::fprintf(stderr,
-                     "palmyra: --modality '%s' is not asserted, reported, future, hypothetical, "
-                     "negated or all%s\n",
-                     name.c_str(), DidYouMean(name, known).c_str());
-        return false;
-      }
-      filter->modalities.push_back(name);
-    }
-  }
-  if (!o.precision.empty()) {
-    if (o.precision == "day") {
-      filter->precision = DatePrecision::kDay;
-    } else if (o.precision == "week") {
-      filter->precision = DatePrecision::kWeek;
-    } else if (o.precision == "month") {
-      filter->precision = DatePrecision::kMonth;
-    } else {
-      std::fprintf(stderr, "palmyra: --precision must be day, week or month, not '%s'\n",
-                   o.precision.c_str());
-      return false;
-    }
-  }
-  return true;
+  std::fprintf(stderr, "palmyra: --%s %s\n", problem.name.c_str(), problem.message.c_str());
+  return false;
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "query/filter_words.h"
+
 namespace CLI {
 class App;
 }
@@ -12,13 +14,7 @@ class App;
 namespace palmyra {
 
 // The filters `export` and `stats` share.
-struct FilterOptions {
-  std::string from, to;  // YYYY-MM-DD, inclusive
-  std::string actor, type, country;
-  std::string source, target, place_country;
-  std::string modality;   // comma-separated; "all"; empty: the command's default
-  std::string precision;  // day | week | month
-};
+using FilterOptions = FilterWords;
 // Adds the filter options to a command.
 void AddFilterOptions(CLI::App* command, FilterOptions* options);
 

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 
@@ -262,6 +263,43 @@ namespace {
 // The query of the events `filter` lets through; its values, bound as ?N,
 // go into *values.
 // `acled_detail`: the database has the ACLED columns of schema version 2.
+// The tables an event's row joins: its article, sentence, happening,
+// actors and place.
+constexpr char kEventJoins[] =
+    " FROM events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN sentences st ON st.article_id = a.id AND st.idx = e.sentence_idx "
+    "LEFT JOIN happening_events he ON he.event_id = e.id "
+    "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
+    "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
+    "LEFT JOIN actors sa ON sa.id = sm.actor_id "
+    "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
+    "LEFT JOIN actors ta ON ta.id = tm.actor_id "
+    "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+
+// The words of a full-text search as an FTS5 query that cannot be
+// malformed: each word quoted, all of them required.
+std::string FullTextQuery(const std::string& words) {
+  std::string query;
+  size_t i = 0;
+  while (i < words.size()) {
+    while (i < words.size() && std::isspace(static_cast<unsigned char>(words[i]))) ++i;
+    size_t j = i;
+    while (j < words.size() && !std::isspace(static_cast<unsigned char>(words[j]))) ++j;
+    if (j == i) break;
+    if (!query.empty()) query.push_back(' ');
+    query.push_back('"');
+    for (size_t k = i; k < j; ++k) {
+      if (words[k] == '"') query.push_back('"');
+      query.push_back(words[k]);
+    }
+    query.push_back('"');
+    i = j;
+  }
+  return query;
+}
+
+std::string EventConditions(const EventFilter& filter, std::vector<std::string>* values);
+
 std::string EventQuery(const EventFilter& filter, bool acled_detail,
                        std::vector<std::string>* values) {
   std::string sql =
@@ -282,16 +320,14 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
       "ELSE length(CAST(a.text AS BLOB)) END, "
       // 60: the event's sentence.
-      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT) "
-      "FROM events e JOIN articles a ON a.id = e.article_id "
-      "LEFT JOIN sentences st ON st.article_id = a.id AND st.idx = e.sentence_idx "
-      "LEFT JOIN happening_events he ON he.event_id = e.id "
-      "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
-      "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
-      "LEFT JOIN actors sa ON sa.id = sm.actor_id "
-      "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
-      "LEFT JOIN actors ta ON ta.id = tm.actor_id "
-      "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT)";
+  return sql + kEventJoins + EventConditions(filter, values);
+}
+
+// The conditions of `filter`, each starting " AND "; their values, bound as
+// ?N, go into *values.
+std::string EventConditions(const EventFilter& filter, std::vector<std::string>* values) {
+  std::string sql;
   // Each value is bound once as ?N, however often the clause uses it.
   auto param = [&](std::string value) {
     values->push_back(std::move(value));
@@ -343,7 +379,23 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
     }
     sql += ")";
   }
-  return sql + " ORDER BY a.id, e.id";
+  if (!filter.event_id.empty()) sql += " AND e.event_id = " + param(filter.event_id);
+  if (filter.happening != 0) {
+    sql += " AND he.happening_id = " + param(std::to_string(filter.happening));
+  }
+  if (const std::string words = FullTextQuery(filter.text); !words.empty()) {
+    sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + param(words) +
+           ")";
+  }
+  if (filter.bbox) {
+    const auto& [west, south, east, north] = *filter.bbox;
+    char box[160];
+    std::snprintf(box, sizeof box,
+                  " AND p.lon BETWEEN %.17g AND %.17g AND p.lat BETWEEN %.17g AND %.17g", west,
+                  east, south, north);
+    sql += box;
+  }
+  return sql;
 }
 
 // The event of a row of EventQuery, without its quantities.
@@ -908,7 +960,7 @@ Status EventStore::ForEachEvent(
     const EventFilter& filter,
     const std::function<void(const Event&, const StoredArticle&)>& each) {
   std::vector<std::string> values;
-  const std::string sql = EventQuery(filter, acled_detail_, &values);
+  const std::string sql = EventQuery(filter, acled_detail_, &values) + " ORDER BY a.id, e.id";
   Statement s(db_, sql.c_str());
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
@@ -924,6 +976,89 @@ Status EventStore::ForEachEvent(
   }
   if (rc != SQLITE_DONE) return Error("cannot read events");
   return Status::Ok();
+}
+
+Result<EventPage> EventStore::Page(const EventFilter& filter, int64_t after, int limit) {
+  std::vector<std::string> values;
+  const std::string sql = EventQuery(filter, acled_detail_, &values) + " AND e.id > " +
+                          std::to_string(after) + " ORDER BY e.id LIMIT " +
+                          std::to_string(limit + 1);
+  Statement s(db_, sql.c_str());
+  if (!s.ok()) return Error("cannot read events");
+  for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
+  Statement q(db_,
+              "SELECT kind, value, low, high, unit, text FROM quantities WHERE event_id = ? "
+              "ORDER BY idx");
+  if (!q.ok()) return Error("cannot read quantities");
+  EventPage page;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    if (static_cast<int>(page.events.size()) == limit) {
+      page.next = page.rows.back();  // there is more after the last one kept
+      break;
+    }
+    Event e = EventFromRow(s);
+    ReadQuantities(q, s.Int(0), &e.quantities);
+    StoredArticle a = ArticleFromRow(s, e);
+    page.rows.push_back(s.Int(0));
+    page.events.emplace_back(std::move(e), std::move(a));
+  }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("cannot read events");
+  return page;
+}
+
+Status EventStore::Aggregate(const EventFilter& filter, const std::string& columns,
+                             const std::string& rest,
+                             const std::function<void(const AggregateRow&)>& each) {
+  std::vector<std::string> values;
+  const std::string sql =
+      "SELECT " + columns + kEventJoins + EventConditions(filter, &values) + " " + rest;
+  Statement s(db_, sql.c_str());
+  if (!s.ok()) return Error("cannot read events");
+  for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
+  const int n = sqlite3_column_count(s.get());
+  AggregateRow row;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    row.text.assign(n, std::string());
+    row.number.assign(n, 0.0);
+    row.null.assign(n, false);
+    for (int i = 0; i < n; ++i) {
+      row.null[i] = s.IsNull(i);
+      row.text[i] = s.Text(i);
+      row.number[i] = s.Real(i);
+    }
+    each(row);
+  }
+  if (rc != SQLITE_DONE) return Error("cannot read events");
+  return Status::Ok();
+}
+
+Result<std::optional<ArticleRecord>> EventStore::Article(const std::string& doc_id) {
+  Statement s(db_,
+              "SELECT a.id, a.doc_id, a.url, a.source, a.title, a.published, a.text, a.stored_at, "
+              "d.doc_id FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of "
+              "WHERE a.doc_id = ?");
+  if (!s.ok()) return Error("cannot read articles");
+  s.Bind(1, doc_id);
+  const int rc = s.Step();
+  if (rc == SQLITE_DONE) return std::optional<ArticleRecord>();
+  if (rc != SQLITE_ROW) return Error("cannot read articles");
+  ArticleRecord r;
+  const int64_t id = s.Int(0);
+  r.doc_id = s.Text(1);
+  r.url = s.Text(2);
+  r.source = s.Text(3);
+  r.title = s.Text(4);
+  if (!s.IsNull(5)) r.published = Date::Parse(s.Text(5));
+  r.text = s.Text(6);
+  r.stored_at = s.Text(7);
+  r.duplicate_of = s.IsNull(8) ? std::string() : s.Text(8);
+  Statement e(db_, "SELECT event_id FROM events WHERE article_id = ? ORDER BY id");
+  if (!e.ok()) return Error("cannot read events");
+  e.Bind(1, id);
+  while (e.Step() == SQLITE_ROW) r.event_ids.push_back(e.Text(0));
+  return std::optional<ArticleRecord>(std::move(r));
 }
 
 Result<StoreCounts> EventStore::Counts(size_t top) {

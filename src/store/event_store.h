@@ -14,6 +14,7 @@
 #ifndef PALMYRA_STORE_EVENT_STORE_H_
 #define PALMYRA_STORE_EVENT_STORE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,6 +49,11 @@ struct EventFilter {
   std::string place_country;               // where it happened (ISO alpha-3)
   std::vector<std::string> modalities;     // "asserted", "reported", ...; empty: all
   std::optional<DatePrecision> precision;  // dated at least this finely
+  std::string event_id;                    // that event alone
+  int64_t happening = 0;                   // the events of that happening
+  std::string text;                        // words its article holds (full-text search)
+  // Its place lies in this box: west, south, east, north (degrees).
+  std::optional<std::array<double, 4>> bbox;
 };
 
 // The time now, UTC, as the store writes it: "2026-12-06T21:50:00Z".
@@ -89,6 +95,29 @@ struct StoreCounts {
   std::vector<std::pair<std::string, int64_t>> by_day, by_type, by_actor, by_country;
 };
 
+// One page of events: at most the number asked for, each with its row
+// number; `next` is the last row's number when more follow, else 0.
+struct EventPage {
+  std::vector<std::pair<Event, StoredArticle>> events;
+  std::vector<int64_t> rows;
+  int64_t next = 0;
+};
+
+// A row of EventStore::Aggregate: each column as text and as a number.
+struct AggregateRow {
+  std::vector<std::string> text;
+  std::vector<double> number;
+  std::vector<bool> null;
+};
+
+// A stored article, as read back.
+struct ArticleRecord {
+  std::string doc_id, url, source, title, text, stored_at;
+  std::optional<Date> published;
+  std::string duplicate_of;  // the doc_id of the article it copies, if any
+  std::vector<std::string> event_ids;
+};
+
 class EventStore {
  public:
   // Opens the database at `path`, creating it (and its schema) when the file
@@ -124,6 +153,22 @@ class EventStore {
   // order the articles were stored and the events found.
   Status ForEachEvent(const EventFilter& filter,
                       const std::function<void(const Event&, const StoredArticle&)>& each);
+
+  // The events `filter` lets through whose row number is above `after`,
+  // by row number, at most `limit` of them.
+  Result<EventPage> Page(const EventFilter& filter, int64_t after, int limit);
+
+  // Runs "SELECT columns FROM <events and what they join> WHERE <filter>
+  // rest" and calls `each` for each row: counts and sums over the events
+  // `filter` lets through. The aliases are e (events), a (articles), st
+  // (sentences), he and hc (happening_events, happening_counts), sm, sa,
+  // tm, ta (the source's and target's mentions and actors), p (places).
+  // `columns` and `rest` are the caller's SQL, never a user's words.
+  Status Aggregate(const EventFilter& filter, const std::string& columns, const std::string& rest,
+                   const std::function<void(const AggregateRow&)>& each);
+
+  // The stored article with this doc_id, if any.
+  Result<std::optional<ArticleRecord>> Article(const std::string& doc_id);
 
   Result<StoreCounts> Counts(size_t top = 20);
 
