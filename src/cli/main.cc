@@ -11,6 +11,7 @@
 #include "cli/validate_command.h"
 #include "core/build_config.h"
 #include "core/strings.h"
+#include "serve/http_server.h"
 
 namespace palmyra {
 namespace {
@@ -235,6 +236,22 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "csv"}));
   palmyra::AddFilterOptions(stats_cmd, &stats.filter);
 
+  palmyra::ServeOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve a database's events over HTTP: a JSON API for maps, timelines and tools.");
+  serve_cmd->add_option("--db", serve.db, "The database")->required();
+  serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1)");
+  serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0: any free one)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--token-file", serve.token_file,
+                        "A file whose first line is the bearer token the POST requests need "
+                        "(without it they are off)");
+  serve_cmd
+      ->add_option("--max-body-bytes", serve.max_body_bytes,
+                   "Largest request body taken (default 8388608)")
+      ->check(CLI::PositiveNumber);
+  serve_cmd->add_flag("-q,--quiet", serve.quiet, "No line per request on stderr");
+
   std::string help_topic;
   CLI::App* help_cmd = app.add_subcommand("help", "Print the help of palmyra or of a command.");
   help_cmd->add_option("command", help_topic, "The command");
@@ -265,6 +282,11 @@ int Main(int argc, char** argv) {
       "  palmyra export --db events.db --format acled --source RUS --target UKR -o acled.csv\n"
       "  palmyra code news.jsonl | palmyra export --events - --format gdelt > events.tsv");
   show_cmd->footer("Example:\n  palmyra show --db events.db | less");
+  serve_cmd->footer(
+      "Examples:\n"
+      "  palmyra serve --db events.db\n"
+      "  curl -s 'http://127.0.0.1:8080/api/events?type=ASSAULT&country=SYR&limit=10'\n"
+      "  palmyra serve --db events.db --port 9000 --token-file token.txt");
   stats_cmd->footer(
       "Examples:\n"
       "  palmyra stats --db events.db --top 10\n"
@@ -311,6 +333,7 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "palmyra help: no command '%s'\n", help_topic.c_str());
     return 2;
   }
+  if (serve_cmd->parsed()) return palmyra::RunServer(serve);
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
   if (show_cmd->parsed()) return palmyra::RunShowCommand(show);

@@ -320,7 +320,9 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
       "ELSE length(CAST(a.text AS BLOB)) END, "
       // 60: the event's sentence.
-      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT)";
+      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT), "
+      // 61: where the sentence starts (bytes).
+      "st.start";
   return sql + kEventJoins + EventConditions(filter, values);
 }
 
@@ -380,6 +382,10 @@ std::string EventConditions(const EventFilter& filter, std::vector<std::string>*
     sql += ")";
   }
   if (!filter.event_id.empty()) sql += " AND e.event_id = " + param(filter.event_id);
+  if (!filter.cameo.empty()) {
+    const std::string p = param(filter.cameo);
+    sql += " AND substr(e.cameo, 1, length(" + p + ")) = " + p;
+  }
   if (filter.happening != 0) {
     sql += " AND he.happening_id = " + param(std::to_string(filter.happening));
   }
@@ -464,6 +470,7 @@ StoredArticle ArticleFromRow(Statement& s, const Event& e) {
   article.stored_at = s.Text(58);
   article.lead_end = s.Int(59);
   article.sentence = s.IsNull(60) ? std::string() : s.Text(60);
+  article.sentence_start = s.IsNull(61) ? 0 : s.Int(61);
   return article;
 }
 

@@ -50,6 +50,7 @@ struct EventFilter {
   std::vector<std::string> modalities;     // "asserted", "reported", ...; empty: all
   std::optional<DatePrecision> precision;  // dated at least this finely
   std::string event_id;                    // that event alone
+  std::string cameo;                       // a CAMEO code or its start
   int64_t happening = 0;                   // the events of that happening
   std::string text;                        // words its article holds (full-text search)
   // Its place lies in this box: west, south, east, north (degrees).
@@ -79,6 +80,7 @@ struct StoredArticle {
   // in the text, else of its first line end, else its length.
   int64_t lead_end = 0;
   std::string sentence;  // the text of the event's sentence
+  int64_t sentence_start = 0;  // where it starts in the article's text (bytes)
 };
 
 // How an article relates to others: its MinHash signature (for finding

@@ -1,0 +1,175 @@
+#include "serve/http_server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include <httplib.h>
+
+#include "core/file.h"
+#include "core/strings.h"
+#include "palmyra/options.h"
+#include "serve/event_api.h"
+
+namespace palmyra {
+namespace {
+
+// The token of --token-file: its first line, trimmed; at least 16 bytes.
+Result<std::string> ReadToken(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string contents, ReadFile(path));
+  const std::string token(Trim(contents.substr(0, contents.find('\n'))));
+  if (token.size() < 16) {
+    return InvalidArgumentError(path +
+                                ": the token must be at least 16 characters on the first line");
+  }
+  return token;
+}
+
+std::string Printable(const std::string& s) {
+  std::string out;
+  for (const char c : s) out.push_back(static_cast<unsigned char>(c) < 0x20 ? '?' : c);
+  return out;
+}
+
+}  // namespace
+
+int RunServer(const ServeOptions& options) {
+  // The database must exist and be Palmyra's before the server starts.
+  {
+    auto probe = EventStore::OpenForReading(options.db);
+    if (!probe.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", probe.status().message().c_str());
+      return 1;
+    }
+  }
+  ApiOptions api_options;
+  api_options.data_dir = ResolveDefaults(Options()).data_dir;
+  std::unique_ptr<Engine> engine;
+  std::unique_ptr<EventStore> writer;
+  if (!options.token_file.empty()) {
+    auto token = ReadToken(options.token_file);
+    if (!token.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", token.status().message().c_str());
+      return 1;
+    }
+    api_options.token = *token;
+    auto created = Engine::Create(Options());
+    if (!created.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", created.status().ToString().c_str());
+      return 1;
+    }
+    engine = std::move(created).value();
+  }
+  const std::string db = options.db;
+  auto reader = [db]() -> Result<EventStore*> {
+    // One read-only connection per worker thread, opened on first use.
+    thread_local std::unique_ptr<EventStore> store;
+    thread_local std::string store_path;
+    if (store == nullptr || store_path != db) {
+      ASSIGN_OR_RETURN(store, EventStore::OpenForReading(db));
+      store_path = db;
+    }
+    return store.get();
+  };
+  auto write = [&writer, db]() -> Result<EventStore*> {
+    // Called under the API's lock.
+    if (writer == nullptr) {
+      ASSIGN_OR_RETURN(writer, EventStore::Open(db));
+    }
+    return writer.get();
+  };
+  const EventApi api(api_options, reader, write, engine.get());
+
+  // SIGINT and SIGTERM are taken by a thread of their own, which stops the
+  // server; the worker threads never see them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  httplib::Server server;
+  server.set_payload_max_length(options.max_body_bytes);
+  auto handle = [&api](const httplib::Request& req, httplib::Response& res) {
+    ApiRequest r;
+    r.method = req.method;
+    r.path = req.path;
+    r.params.insert(req.params.begin(), req.params.end());
+    r.body = req.body;
+    r.authorization = req.get_header_value("Authorization");
+    const ApiResponse out = api.Handle(r);
+    res.status = out.status;
+    res.set_content(out.body, out.content_type.c_str());
+  };
+  server.Get(R"(/api/.*)", handle);
+  server.Post(R"(/api/.*)", handle);
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    const ApiResponse out =
+        ApiError(res.status, res.status == 413   ? "the body is larger than the server takes"
+                             : res.status == 404 ? "no such request: " + req.path
+                                                 : "the request could not be served");
+    res.set_content(out.body, out.content_type.c_str());
+  });
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "internal error";
+        try {
+          std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = std::string("internal error: ") + e.what();
+        } catch (...) {
+        }
+        const ApiResponse out = ApiError(500, what);
+        res.status = 500;
+        res.set_content(out.body, out.content_type.c_str());
+      });
+  if (!options.quiet) {
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::string target = req.path;
+      if (!req.params.empty()) {
+        target += '?';
+        bool first = true;
+        for (const auto& [k, v] : req.params) {
+          target += (first ? "" : "&") + k + "=" + v;
+          first = false;
+        }
+      }
+      std::fprintf(stderr, "%s %s %s %d %zu\n", req.remote_addr.c_str(), req.method.c_str(),
+                   Printable(target).c_str(), res.status, res.body.size());
+    });
+  }
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    std::fprintf(stderr, "palmyra: cannot listen on %s:%d (in use, or not this machine's)\n",
+                 options.host.c_str(), options.port);
+    return 1;
+  }
+  std::fprintf(stderr, "palmyra: serving %s on http://%s:%d/ (%s; Ctrl-C stops)\n",
+               options.db.c_str(), options.host.c_str(), port,
+               api_options.token.empty() ? "read-only" : "POST with the token");
+  std::fflush(stderr);
+  std::thread stopper([&server, stop_signals]() {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  const bool served = server.listen_after_bind();
+  // Wake the stopper if the server ended on its own.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  if (!served && server.is_running()) return 1;
+  std::fprintf(stderr, "palmyra: stopped\n");
+  return 0;
+}
+
+}  // namespace palmyra
