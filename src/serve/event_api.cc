@@ -130,6 +130,16 @@ std::optional<ApiResponse> Paging(const ApiRequest& r, const ApiOptions& o, int*
   return std::nullopt;
 }
 
+// The filter and page of a list request (events, happenings), or a 400.
+std::optional<ApiResponse> ListRequest(const ApiRequest& r, const ApiOptions& o,
+                                       EventFilter* filter, int* limit, int64_t* cursor) {
+  std::set<std::string> accepted = kFilterParams;
+  accepted.insert({"limit", "cursor"});
+  if (auto bad = UnknownParams(r, accepted)) return bad;
+  if (auto bad = BuildFilter(r, o.data_dir, filter)) return bad;
+  return Paging(r, o, limit, cursor);
+}
+
 Json EventJson(const Event& e) {
   std::string line;
   AppendEventJson(e, &line);
@@ -231,14 +241,10 @@ ApiResponse EventApi::Health(EventStore& store) const {
 }
 
 ApiResponse EventApi::Events(const ApiRequest& r, EventStore& store) const {
-  std::set<std::string> accepted = kFilterParams;
-  accepted.insert({"limit", "cursor"});
-  if (auto bad = UnknownParams(r, accepted)) return *bad;
   EventFilter filter;
-  if (auto bad = BuildFilter(r, options_.data_dir, &filter)) return *bad;
   int limit;
   int64_t cursor;
-  if (auto bad = Paging(r, options_, &limit, &cursor)) return *bad;
+  if (auto bad = ListRequest(r, options_, &filter, &limit, &cursor)) return *bad;
   auto page = store.Page(filter, cursor, limit);
   if (!page.ok()) return ApiError(500, page.status().message());
   int64_t total = 0;
@@ -290,14 +296,10 @@ ApiResponse EventApi::OneEvent(const std::string& id, EventStore& store) const {
 }
 
 ApiResponse EventApi::Happenings(const ApiRequest& r, EventStore& store) const {
-  std::set<std::string> accepted = kFilterParams;
-  accepted.insert({"limit", "cursor"});
-  if (auto bad = UnknownParams(r, accepted)) return *bad;
   EventFilter filter;
-  if (auto bad = BuildFilter(r, options_.data_dir, &filter)) return *bad;
   int limit;
   int64_t cursor;
-  if (auto bad = Paging(r, options_, &limit, &cursor)) return *bad;
+  if (auto bad = ListRequest(r, options_, &filter, &limit, &cursor)) return *bad;
   std::vector<int64_t> ids;
   const Status listed =
       store.Aggregate(filter, "DISTINCT he.happening_id",
