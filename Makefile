@@ -12,7 +12,8 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 # Debian packages Palmyra builds and tests with.
 APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimdjson-dev \
 	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev iso-codes libxml2-dev \
-	zlib1g-dev libsqlite3-dev clang libclang-rt-14-dev help2man python3 libcpp-httplib-dev
+	zlib1g-dev libsqlite3-dev clang libclang-rt-14-dev help2man python3 libcpp-httplib-dev \
+	chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -48,6 +49,9 @@ run: build
 	@echo "Coding the example articles in examples/ into palmyra.db ..."
 	$(BUILD)/palmyra code --db palmyra.db examples/
 	$(BUILD)/palmyra show --db palmyra.db
+	@echo
+	@echo "To explore the events on a map, a timeline and their evidence:"
+	@echo "  $(BUILD)/palmyra serve --db palmyra.db   # then open http://127.0.0.1:8080/"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

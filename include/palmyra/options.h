@@ -65,6 +65,10 @@ struct Options {
 // The folders an Engine actually uses for `options`, with defaults filled in.
 Options ResolveDefaults(const Options& options);
 
+// The folder of the web page `palmyra serve` serves: `given`, else
+// $PALMYRA_WEB_DIR, else the installed one, else the build's.
+std::string ResolveWebDir(const std::string& given);
+
 }  // namespace palmyra
 
 #endif  // PALMYRA_OPTIONS_H_

@@ -251,6 +251,8 @@ int Main(int argc, char** argv) {
                    "Largest request body taken (default 8388608)")
       ->check(CLI::PositiveNumber);
   serve_cmd->add_flag("-q,--quiet", serve.quiet, "No line per request on stderr");
+  serve_cmd->add_option("--web-dir", serve.web_dir,
+                        "The web page's folder (default: the installed or built one)");
 
   std::string help_topic;
   CLI::App* help_cmd = app.add_subcommand("help", "Print the help of palmyra or of a command.");

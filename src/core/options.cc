@@ -49,4 +49,8 @@ Options ResolveDefaults(const Options& options) {
   return resolved;
 }
 
+std::string ResolveWebDir(const std::string& given) {
+  return Choose(given, "PALMYRA_WEB_DIR", "web", PALMYRA_DEFAULT_WEB_DIR);
+}
+
 }  // namespace palmyra

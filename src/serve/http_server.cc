@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -27,6 +28,41 @@ Result<std::string> ReadToken(const std::string& path) {
                                 ": the token must be at least 16 characters on the first line");
   }
   return token;
+}
+
+struct WebFile {
+  const char* name;
+  const char* type;
+};
+// The web page's files: nothing else is served outside /api/.
+constexpr WebFile kWebFiles[] = {
+    {"index.html", "text/html; charset=utf-8"},
+    {"app.js", "text/javascript; charset=utf-8"},
+    {"app.css", "text/css; charset=utf-8"},
+    {"leaflet.js", "text/javascript; charset=utf-8"},
+    {"leaflet.css", "text/css; charset=utf-8"},
+    {"uPlot.iife.min.js", "text/javascript; charset=utf-8"},
+    {"uPlot.min.css", "text/css; charset=utf-8"},
+    {"topojson-client.min.js", "text/javascript; charset=utf-8"},
+    {"countries-110m.json", "application/json"},
+};
+
+struct WebAsset {
+  std::string type, body;
+};
+
+// Reads the web page's files from `dir`; *missing names the first absent.
+std::map<std::string, WebAsset> ReadWebAssets(const std::string& dir, std::string* missing) {
+  std::map<std::string, WebAsset> out;
+  for (const WebFile& f : kWebFiles) {
+    auto body = ReadFile(dir + "/" + f.name);
+    if (!body.ok()) {
+      if (missing->empty()) *missing = dir + "/" + f.name;
+      continue;
+    }
+    out.emplace(f.name, WebAsset{f.type, std::move(body).value()});
+  }
+  return out;
 }
 
 std::string Printable(const std::string& s) {
@@ -106,6 +142,33 @@ int RunServer(const ServeOptions& options) {
     res.set_content(out.body, out.content_type.c_str());
   };
   server.Get(R"(/api/.*)", handle);
+  // The web page, by name only.
+  std::string missing;
+  const std::map<std::string, WebAsset> assets =
+      ReadWebAssets(ResolveWebDir(options.web_dir), &missing);
+  if (!missing.empty()) {
+    std::fprintf(stderr,
+                 "palmyra: warning: %s is missing: the web page is not served (make build)\n",
+                 missing.c_str());
+  }
+  server.Get(R"(/([A-Za-z0-9._-]*))", [&assets, &missing](const httplib::Request& req,
+                                                          httplib::Response& res) {
+    const std::string name = req.matches[1].str().empty() ? "index.html" : req.matches[1].str();
+    const auto it = assets.find(name);
+    if (it == assets.end() || !missing.empty()) {
+      const ApiResponse out =
+          ApiError(404, missing.empty() ? "no such file: " + name
+                                        : "the web page is not built: " + missing + " is missing");
+      res.status = 404;
+      res.set_content(out.body, out.content_type.c_str());
+      return;
+    }
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    res.set_content(it->second.body, it->second.type.c_str());
+  });
   server.Post(R"(/api/.*)", handle);
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
