@@ -269,12 +269,40 @@ constexpr char kEventJoins[] =
     " FROM events e JOIN articles a ON a.id = e.article_id "
     "LEFT JOIN sentences st ON st.article_id = a.id AND st.idx = e.sentence_idx "
     "LEFT JOIN happening_events he ON he.event_id = e.id "
-    "LEFT JOIN happening_counts hc ON hc.happening_id = he.happening_id "
     "LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source' "
     "LEFT JOIN actors sa ON sa.id = sm.actor_id "
     "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
     "LEFT JOIN actors ta ON ta.id = tm.actor_id "
     "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+
+// The joins of kEventJoins that `sql` (columns and conditions) uses, by
+// the tables' aliases: counting events need not read their actors.
+std::string NeededJoins(const std::string& sql) {
+  auto uses = [&](const char* alias) {
+    const std::string prefix = std::string(alias) + ".";
+    for (size_t at = sql.find(prefix); at != std::string::npos; at = sql.find(prefix, at + 1)) {
+      if (at == 0 || !(std::isalnum(static_cast<unsigned char>(sql[at - 1])) || sql[at - 1] == '_'))
+        return true;
+    }
+    return false;
+  };
+  std::string joins = " FROM events e";
+  if (uses("a")) joins += " JOIN articles a ON a.id = e.article_id";
+  if (uses("st")) {
+    joins += " LEFT JOIN sentences st ON st.article_id = e.article_id AND st.idx = e.sentence_idx";
+  }
+  if (uses("he")) joins += " LEFT JOIN happening_events he ON he.event_id = e.id";
+  if (uses("sm") || uses("sa")) {
+    joins += " LEFT JOIN mentions sm ON sm.event_id = e.id AND sm.role = 'source'";
+    if (uses("sa")) joins += " LEFT JOIN actors sa ON sa.id = sm.actor_id";
+  }
+  if (uses("tm") || uses("ta")) {
+    joins += " LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target'";
+    if (uses("ta")) joins += " LEFT JOIN actors ta ON ta.id = tm.actor_id";
+  }
+  if (uses("p")) joins += " LEFT JOIN places p ON p.id = e.place_id";
+  return joins + " WHERE 1";
+}
 
 // The words of a full-text search as an FTS5 query that cannot be
 // malformed: each word quoted, all of them required.
@@ -310,7 +338,21 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
       "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
       "e.place_text, e.rule, e.confidence, a.url, a.source, a.title, a.published, "
-      "hc.happening_id, hc.mentions, hc.sentences, hc.articles, hc.sources, " +
+      // 48-52: the happening and its counts, as the happening_counts view
+      // gives them, worked out for this row's happening alone.
+      "he.happening_id, "
+      "(SELECT count(*) FROM happening_events x WHERE x.happening_id = he.happening_id), "
+      "(SELECT count(DISTINCT e2.article_id || ':' || e2.sentence_idx) FROM happening_events x "
+      "JOIN events e2 ON e2.id = x.event_id WHERE x.happening_id = he.happening_id), "
+      "(SELECT count(DISTINCT e2.article_id) FROM happening_events x JOIN events e2 ON e2.id = "
+      "x.event_id WHERE x.happening_id = he.happening_id) + (SELECT count(*) FROM articles d "
+      "WHERE d.duplicate_of IN (SELECT e2.article_id FROM happening_events x JOIN events e2 ON "
+      "e2.id = x.event_id WHERE x.happening_id = he.happening_id)), "
+      "(SELECT count(DISTINCT coalesce(nullif(a2.source, ''), a2.doc_id)) FROM articles a2 "
+      "WHERE a2.id IN (SELECT e2.article_id FROM happening_events x JOIN events e2 ON e2.id = "
+      "x.event_id WHERE x.happening_id = he.happening_id) OR a2.duplicate_of IN (SELECT "
+      "e2.article_id FROM happening_events x JOIN events e2 ON e2.id = x.event_id WHERE "
+      "x.happening_id = he.happening_id)), " +
       std::string(acled_detail ? "e.acled_disorder, e.acled_civilian_targeting, e.acled_inter1, "
                                  "e.acled_inter2, e.acled_interaction, "
                                : "NULL, NULL, NULL, NULL, NULL, ") +
@@ -1018,8 +1060,9 @@ Status EventStore::Aggregate(const EventFilter& filter, const std::string& colum
                              const std::string& rest,
                              const std::function<void(const AggregateRow&)>& each) {
   std::vector<std::string> values;
+  const std::string conditions = EventConditions(filter, &values);
   const std::string sql =
-      "SELECT " + columns + kEventJoins + EventConditions(filter, &values) + " " + rest;
+      "SELECT " + columns + NeededJoins(columns + conditions + rest) + conditions + " " + rest;
   Statement s(db_, sql.c_str());
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);

@@ -163,7 +163,7 @@ class EventStore {
   // Runs "SELECT columns FROM <events and what they join> WHERE <filter>
   // rest" and calls `each` for each row: counts and sums over the events
   // `filter` lets through. The aliases are e (events), a (articles), st
-  // (sentences), he and hc (happening_events, happening_counts), sm, sa,
+  // (sentences), he (happening_events), sm, sa,
   // tm, ta (the source's and target's mentions and actors), p (places).
   // `columns` and `rest` are the caller's SQL, never a user's words.
   Status Aggregate(const EventFilter& filter, const std::string& columns, const std::string& rest,
