@@ -294,6 +294,34 @@ constexpr char kVerbs[] =
     "ADOPT\n"
     "- * RESOLUTION [102]\n";
 
+TEST_F(CliTest, ADatabaseThatRefusesWritesStopsTheRunWithItsReason) {
+  // Articles are stored on a thread of their own while the next ones are
+  // coded: when storing fails, the run stops (no hang) with SQLite's reason,
+  // and what was committed before stays.
+  const std::string db = (dir_ / "events.db").string();
+  const std::string first = Write("first.jsonl",
+                                  "{\"id\": \"a1\", \"text\": \"Militants attacked an army "
+                                  "post in Mali on Monday.\"}\n");
+  ASSERT_EQ(Palmyra("code -q --db " + db + " " + first).status, 0);
+  const std::string refuse =
+      "python3 -c \"import sqlite3; c = sqlite3.connect('" + db +
+      "'); c.execute(\\\"CREATE TRIGGER refuse BEFORE INSERT ON articles BEGIN SELECT "
+      "RAISE(ABORT, 'no more articles, please'); END\\\"); c.commit()\"";
+  ASSERT_EQ(std::system(refuse.c_str()), 0);
+  std::string many;
+  for (int i = 0; i < 300; ++i) {
+    many += "{\"id\": \"b" + std::to_string(i) + "\", \"text\": \"Police arrested " +
+            std::to_string(i + 2) + " protesters in Bamako on Tuesday.\"}\n";
+  }
+  const Result run = Palmyra("code -q --db " + db + " " + Write("many.jsonl", many));
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("no more articles, please"), std::string::npos) << run.err;
+  const Result kept = Palmyra("export --modality all --db " + db);
+  ASSERT_EQ(kept.status, 0) << kept.err;
+  for (const auto& e : Events(kept.out)) EXPECT_EQ(e["doc_id"], "a1");
+  EXPECT_FALSE(Events(kept.out).empty());
+}
+
 TEST_F(CliTest, CodingIntoADatabaseThenExportingGivesTheSameEvents) {
   const std::string examples = (fs::path(PALMYRA_TEST_SOURCE_DIR) / "examples").string();
   const std::string db = (dir_ / "events.db").string();
@@ -459,7 +487,7 @@ TEST_F(CliTest, AcledExportHasAcledsColumnsAndOnlyWhatHappened) {
   EXPECT_EQ(r[21], "Kafranbel");
   EXPECT_EQ(r[24], "1");
   EXPECT_NE(r[27].find("shelled Kafranbel"), std::string::npos);
-  EXPECT_EQ(r[28], "2");           // "at least two": the conservative count
+  EXPECT_EQ(r[28], "2");  // "at least two": the conservative count
   // timestamp: when the row was stored, in Unix time (this run).
   const long long stored = std::atoll(r[30].c_str());
   const long long now = static_cast<long long>(std::time(nullptr));

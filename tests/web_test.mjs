@@ -65,7 +65,7 @@ async function waitForCount(page, total, what) {
   try {
     await page.waitForFunction(
       (t) => document.querySelector('[data-testid=result-count]').textContent === String(t),
-      total, { timeout: 10000 });
+      total, { timeout: 30000 });
   } catch {
     fail(what + ': the page shows ' + (await countShown(page)) + ' events, the API ' + total);
   }
@@ -175,7 +175,7 @@ async function main() {
     try {
       // The timeline follows its box's new width once the browser has laid it out.
       await page.waitForFunction(() => document.documentElement.scrollWidth <= 392,
-        null, { timeout: 10000 });
+        null, { timeout: 30000 });
     } catch {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       fail('the page is ' + wide + ' px wide on a 390 px screen');

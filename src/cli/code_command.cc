@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <functional>
+#include <mutex>
 #include <new>
+#include <optional>
 #include <thread>
 
 #include "cli/output_file.h"
@@ -152,6 +156,74 @@ void ForEachJob(std::vector<Job>* batch, int threads, Fn fn) {
   for (std::thread& t : pool) t.join();
 }
 
+// A coded batch on its way to the database and the output, with what
+// reading it reported and how far reading had come.
+struct CodedBatch {
+  std::vector<Job> jobs;
+  std::vector<IngestProblem> problems;
+  uint64_t bytes_read = 0;
+};
+
+// Stores and writes coded batches, in order, on a thread of its own, so that
+// coding the next batch never waits for SQLite or the output. One batch
+// waits at most; `write` returns false when writing failed, after which
+// no more batches are taken.
+class BatchWriter {
+ public:
+  explicit BatchWriter(std::function<bool(CodedBatch&)> write)
+      : write_(std::move(write)), thread_([this]() { Run(); }) {}
+  ~BatchWriter() { Finish(); }
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  // Hands over a batch; false when writing has failed.
+  bool Push(CodedBatch batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&]() { return !pending_ || failed_; });
+    if (failed_) return false;
+    pending_ = std::move(batch);
+    changed_.notify_all();
+    return true;
+  }
+  // Waits until every batch handed over is written; false when one failed.
+  bool Finish() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    return !failed_;
+  }
+
+ private:
+  void Run() {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&]() { return pending_.has_value() || done_; });
+      if (!pending_) return;
+      CodedBatch batch = std::move(*pending_);
+      pending_.reset();
+      changed_.notify_all();
+      lock.unlock();
+      if (!write_(batch)) {
+        lock.lock();
+        failed_ = true;
+        changed_.notify_all();
+        return;
+      }
+    }
+  }
+
+  std::function<bool(CodedBatch&)> write_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::optional<CodedBatch> pending_;
+  bool done_ = false;
+  bool failed_ = false;
+  std::thread thread_;  // last: starts once the rest is ready
+};
+
 }  // namespace
 
 int RunCodeCommand(const CodeCommandOptions& options) {
@@ -197,6 +269,17 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     }
     store = std::move(opened).value();
   }
+  // What is stored already is looked up on a connection of its own, while
+  // the writer thread stores the previous batch on the other.
+  std::unique_ptr<EventStore> lookup;
+  if (store != nullptr) {
+    auto opened = EventStore::OpenForReading(options.db);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
+      return 2;
+    }
+    lookup = std::move(opened).value();
+  }
   // Events go to standard output, a file, or (with --db and no -o) nowhere.
   if (IsAlsoAnInput(options.output, options.inputs)) {
     std::fprintf(stderr, "palmyra: -o %s is also an input: writing it would destroy it\n",
@@ -226,84 +309,20 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   long stored = 0, unchanged = 0, duplicates = 0, lost = 0;
   NearDuplicateIndex seen;  // the articles of this run that are no copies
   std::string buffer;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    Document doc;
-    while (batch.size() < batch_size && (more = source.Next(&doc, &problems))) {
-      batch.push_back(Job{std::move(doc), {}, {}, {}, false, std::nullopt, {}});
-      doc = Document();
-    }
-    if (store != nullptr) {
-      for (Job& job : batch) {
-        auto stored = store->IsStored(job.doc);
-        if (!stored.ok()) {
-          std::fprintf(stderr, "palmyra: %s\n", stored.status().message().c_str());
-          return 2;
-        }
-        job.stored = *stored;
-      }
-    }
-    if (!problems.empty()) progress.Clear();
-    for (const IngestProblem& p : problems) {
+  // Storing and writing, in input order, on the writer's thread; only it
+  // touches the counts below until it has finished.
+  auto write_batch = [&](CodedBatch& coded) -> bool {
+    if (!coded.problems.empty()) progress.Clear();
+    for (const IngestProblem& p : coded.problems) {
       std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
                    Printable(p.where).c_str(), Printable(p.message).c_str());
       (p.unreadable ? unreadable : warnings) += 1;
     }
-    problems.clear();
-    // Signatures on all threads, then near-duplicates in input order (a copy
-    // is linked to the first article of its story, in this run or stored),
-    // then coding on all threads. Signatures are only made when they are
-    // used: to find copies, or to be stored for finding them later.
-    if (!options.keep_duplicates || store != nullptr) {
-      ForEachJob(&batch, threads, [](Job& job) {
-        if (!job.stored) job.signature = MinHashOf(job.doc.text);
-      });
-    }
-    if (!options.keep_duplicates) {
-      for (Job& job : batch) {
-        if (job.stored || !job.signature) continue;
-        std::optional<std::string> original = seen.Find(*job.signature);
-        if (!original && store != nullptr) {
-          auto found = store->FindNearDuplicate(*job.signature);
-          if (!found.ok()) {
-            std::fprintf(stderr, "palmyra: %s\n", found.status().message().c_str());
-            return 2;
-          }
-          original = *found;
-        }
-        if (original && *original != job.doc.id) {
-          job.duplicate_of = *original;
-        } else {
-          seen.Add(*job.signature, job.doc.id);
-        }
-      }
-    }
-    ForEachJob(&batch, threads, [&](Job& job) {
-      if (job.stored || !job.duplicate_of.empty()) return;
-      // An article that exhausts memory fails alone; the run goes on.
-      try {
-        auto coded = (*engine)->Code(job.doc, &job.stats);
-        if (coded.ok()) {
-          job.events = std::move(coded).value();
-        } else {
-          job.error = coded.status().message();
-        }
-      } catch (const std::bad_alloc&) {
-        job.events.clear();
-        job.lost = true;
-        job.error = "out of memory coding it (--max-article-bytes bounds an article's size)";
-      } catch (const std::exception& e) {
-        job.events.clear();
-        job.lost = true;
-        job.error = std::string("internal error coding it: ") + e.what();
-      }
-    });
     // The batch goes into the database in one transaction: a run killed
     // here leaves the database as it was before the batch.
     if (store != nullptr) {
       Status written = store->Begin();
-      for (const Job& job : batch) {
+      for (const Job& job : coded.jobs) {
         if (!written.ok()) break;
         if (job.stored || !job.error.empty()) continue;
         auto put = store->Put(job.doc, job.stats, job.events, {job.signature, job.duplicate_of});
@@ -312,11 +331,12 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       }
       written = written.ok() ? store->Commit() : written;
       if (!written.ok()) {
+        progress.Clear();
         std::fprintf(stderr, "palmyra: %s\n", written.message().c_str());
-        return 2;
+        return false;
       }
     }
-    for (const Job& job : batch) {
+    for (const Job& job : coded.jobs) {
       ++documents;
       if (job.stored) {
         ++unchanged;
@@ -356,8 +376,82 @@ int RunCodeCommand(const CodeCommandOptions& options) {
       events += static_cast<long>(job.events.size());
       if (out != nullptr) out->Write(buffer);
     }
-    progress.Update(documents, events, unreadable + failed, source.BytesRead());
+    progress.Update(documents, events, unreadable + failed, coded.bytes_read);
+    return true;
+  };
+  BatchWriter writer(write_batch);
+  bool more = true;
+  while (more) {
+    batch.clear();
+    Document doc;
+    while (batch.size() < batch_size && (more = source.Next(&doc, &problems))) {
+      batch.push_back(Job{std::move(doc), {}, {}, {}, false, std::nullopt, {}});
+      doc = Document();
+    }
+    if (store != nullptr) {
+      for (Job& job : batch) {
+        auto stored = lookup->IsStored(job.doc);
+        if (!stored.ok()) {
+          std::fprintf(stderr, "palmyra: %s\n", stored.status().message().c_str());
+          return 2;
+        }
+        job.stored = *stored;
+      }
+    }
+    // Signatures on all threads, then near-duplicates in input order (a copy
+    // is linked to the first article of its story, in this run or stored),
+    // then coding on all threads. Signatures are only made when they are
+    // used: to find copies, or to be stored for finding them later.
+    if (!options.keep_duplicates || store != nullptr) {
+      ForEachJob(&batch, threads, [](Job& job) {
+        if (!job.stored) job.signature = MinHashOf(job.doc.text);
+      });
+    }
+    if (!options.keep_duplicates) {
+      for (Job& job : batch) {
+        if (job.stored || !job.signature) continue;
+        std::optional<std::string> original = seen.Find(*job.signature);
+        if (!original && store != nullptr) {
+          auto found = lookup->FindNearDuplicate(*job.signature);
+          if (!found.ok()) {
+            std::fprintf(stderr, "palmyra: %s\n", found.status().message().c_str());
+            return 2;
+          }
+          original = *found;
+        }
+        if (original && *original != job.doc.id) {
+          job.duplicate_of = *original;
+        } else {
+          seen.Add(*job.signature, job.doc.id);
+        }
+      }
+    }
+    ForEachJob(&batch, threads, [&](Job& job) {
+      if (job.stored || !job.duplicate_of.empty()) return;
+      // An article that exhausts memory fails alone; the run goes on.
+      try {
+        auto coded = (*engine)->Code(job.doc, &job.stats);
+        if (coded.ok()) {
+          job.events = std::move(coded).value();
+        } else {
+          job.error = coded.status().message();
+        }
+      } catch (const std::bad_alloc&) {
+        job.events.clear();
+        job.lost = true;
+        job.error = "out of memory coding it (--max-article-bytes bounds an article's size)";
+      } catch (const std::exception& e) {
+        job.events.clear();
+        job.lost = true;
+        job.error = std::string("internal error coding it: ") + e.what();
+      }
+    });
+    if (!writer.Push(CodedBatch{std::move(batch), std::move(problems), source.BytesRead()})) break;
+    batch = std::vector<Job>();
+    problems.clear();
   }
+  if (!writer.Finish()) return 2;
+
   progress.Clear();
   // Events that could not be written are lost: that fails the run.
   Status written = Status::Ok();
