@@ -77,24 +77,30 @@ Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
       tags != kNumTaggerTags) {
     return corrupt();
   }
-  TaggerModelData data;
-  data.features.resize(num_features);
-  for (auto& [hash, weights] : data.features) {
+  // Read straight into the tagger's tables: no vector per feature.
+  std::unique_ptr<PosTagger> tagger(new PosTagger());
+  tagger->Reserve(num_features, in.size() / 5, num_dict);
+  TaggerModelData::Weight weights[kNumTaggerTags];
+  for (uint32_t f = 0; f < num_features; ++f) {
+    uint64_t hash;
     uint32_t count;
     if (!Get(&in, &hash) || !Get(&in, &count) || count > kNumTaggerTags) return corrupt();
-    weights.resize(count);
-    for (auto& w : weights) {
+    for (uint32_t k = 0; k < count; ++k) {
+      TaggerModelData::Weight& w = weights[k];
       if (!Get(&in, &w.tag) || !Get(&in, &w.value) || w.tag >= kNumTaggerTags) return corrupt();
     }
+    tagger->AddFeature(hash, weights, count);
   }
-  data.tag_dictionary.resize(num_dict);
-  for (auto& [key, tag] : data.tag_dictionary) {
+  for (uint32_t d = 0; d < num_dict; ++d) {
+    uint64_t key;
+    uint8_t tag;
     if (!Get(&in, &key) || !Get(&in, &tag) || tag >= kNumTaggerTags) return corrupt();
+    tagger->AddWordTag(key, tag);
   }
   if (!in.empty()) return corrupt();
-  return FromData(data);
+  tagger->SumTransitions();
+  return tagger;
 }
-
 std::unique_ptr<PosTagger> PosTagger::FromData(const TaggerModelData& data) {
   std::unique_ptr<PosTagger> tagger(new PosTagger());
   tagger->Build(data);
@@ -102,18 +108,41 @@ std::unique_ptr<PosTagger> PosTagger::FromData(const TaggerModelData& data) {
 }
 
 void PosTagger::Build(const TaggerModelData& data) {
-  const size_t size = TableSize(data.features.size());
-  slots_.assign(size, Slot{0, 0, 0});
-  for (const auto& [hash, weights] : data.features) {
-    const uint64_t key = NonZero(hash);
-    size_t i = key & (size - 1);
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & (size - 1);
-    if (slots_[i].key == key) continue;  // duplicate hash: keep the first
-    slots_[i] = {key, static_cast<uint32_t>(weights_.size()),
-                 static_cast<uint32_t>(weights.size())};
-    weights_.insert(weights_.end(), weights.begin(), weights.end());
-    ++num_features_;
-  }
+  size_t weights = 0;
+  for (const auto& feature : data.features) weights += feature.second.size();
+  Reserve(data.features.size(), weights, data.tag_dictionary.size());
+  for (const auto& [hash, w] : data.features) AddFeature(hash, w.data(), w.size());
+  for (const auto& [key, tag] : data.tag_dictionary) AddWordTag(key, tag);
+  SumTransitions();
+}
+
+void PosTagger::Reserve(size_t features, size_t weights, size_t words) {
+  slots_.assign(TableSize(features), Slot{0, 0, 0});
+  weights_.reserve(weights);
+  dict_keys_.assign(TableSize(words), 0);
+  dict_tags_.assign(dict_keys_.size(), 0);
+}
+
+void PosTagger::AddFeature(uint64_t hash, const TaggerModelData::Weight* weights, size_t count) {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t key = NonZero(hash);
+  size_t i = key & mask;
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+  if (slots_[i].key == key) return;  // duplicate hash: keep the first
+  slots_[i] = {key, static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(count)};
+  weights_.insert(weights_.end(), weights, weights + count);
+  ++num_features_;
+}
+
+void PosTagger::AddWordTag(uint64_t key, uint8_t tag) {
+  const size_t mask = dict_keys_.size() - 1;
+  size_t i = key & mask;
+  while (dict_keys_[i] != 0 && dict_keys_[i] != key) i = (i + 1) & mask;
+  dict_keys_[i] = key;
+  dict_tags_[i] = tag;
+}
+
+void PosTagger::SumTransitions() {
   // The previous tags' own features, summed once for every pair.
   constexpr int T = kNumTaggerTags;
   transitions_.assign(static_cast<size_t>(T + 1) * (T + 1) * T, 0.0f);
@@ -124,15 +153,6 @@ void PosTagger::Build(const TaggerModelData& data) {
       float* scores = &transitions_[(static_cast<size_t>(p1) * (T + 1) + p2) * T];
       for (uint64_t h : f) AddWeights(h, scores);
     }
-  }
-  const size_t dict_size = TableSize(data.tag_dictionary.size());
-  dict_keys_.assign(dict_size, 0);
-  dict_tags_.assign(dict_size, 0);
-  for (const auto& [key, tag] : data.tag_dictionary) {
-    size_t i = key & (dict_size - 1);
-    while (dict_keys_[i] != 0 && dict_keys_[i] != key) i = (i + 1) & (dict_size - 1);
-    dict_keys_[i] = key;
-    dict_tags_[i] = tag;
   }
 }
 

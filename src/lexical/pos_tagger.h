@@ -71,6 +71,13 @@ class PosTagger {
                              std::vector<PosTag>* tags) const;
   PosTagger() = default;
   void Build(const TaggerModelData& data);
+  // Building, piece by piece (Load reads the model file straight into them):
+  // room for the tables, each feature and each dictionary word, then the
+  // previous tags' sums once every feature is in.
+  void Reserve(size_t features, size_t weights, size_t words);
+  void AddFeature(uint64_t hash, const TaggerModelData::Weight* weights, size_t count);
+  void AddWordTag(uint64_t key, uint8_t tag);
+  void SumTransitions();
   // A feature's slot in the open-addressing table: its key (0 when the slot
   // is empty) and its weights' range, together in one 16-byte slot so that
   // a lookup costs one cache line.
