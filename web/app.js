@@ -191,7 +191,7 @@ async function select(id, push) {
   detail(list, 'Confidence', e.confidence.toFixed(2));
   const a = e.article;
   let source = a.title || a.doc_id;
-  if (a.url) {
+  if (a.url && /^https?:\/\//i.test(a.url)) {  // never a javascript: or data: link
     const link = document.createElement('a');
     link.href = a.url;
     link.rel = 'noopener noreferrer';
