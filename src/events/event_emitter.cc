@@ -83,11 +83,10 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
     // "US and British troops fought Isis": partners on one side act together
     // on the actor their verb names; only with no one else named ("Russia and
     // Ukraine fought") do they act on each other.
-    // The actor named by a preposition ("talks in Brussels", "fought
-    // alongside the Kurds") is no such object.
+    // Only the verb's own object: not an actor named by a preposition
+    // ("talks in Brussels") or further on ("agreed to hold joint patrols").
     const bool object =
-        roles.target >= 0 && roles.target != roles.compound && !roles.target_locative &&
-        !(roles.target > 0 && a.phrases[roles.target - 1].type == PhraseType::kPreposition);
+        roles.target_is_object && roles.target != roles.compound && !roles.target_locative;
     const std::vector<int32_t> others = object ? sides->Of(roles.target) : std::vector<int32_t>{};
     for (int32_t x : all) {
       for (int32_t y : others.empty() ? all : others) {

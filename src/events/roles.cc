@@ -307,6 +307,7 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
     roles.compound = -1;
   }
   if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+  roles.target_is_object = roles.target >= 0 && roles.target == v.object && !passive;
   roles.source = ThroughPartOf(rules, a, roles.source);
   roles.target = ThroughPartOf(rules, a, roles.target);
   ImplicitSource(matcher, a, p, found, &roles);

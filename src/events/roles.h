@@ -24,6 +24,9 @@ struct Roles {
   int32_t target = -1;
   int32_t compound = -1;  // both sides: "talks between A and B"
   bool target_locative = false;
+  // The target is the verb's own object ("fought Isis"), not an actor found
+  // further on ("agreed to hold joint patrols").
+  bool target_is_object = false;
   bool actorless_ok = false;  // plausible even without any actor ("a car bomb exploded")
   // No event without actors: "the explosion" after one was coded refers
   // back to it; a verb with no subject, object or agent at all ("if
