@@ -301,6 +301,20 @@ async function loadTimeline() {
     },
   };
   plot = new uPlot(options, data, container);
+  // Open on the days that hold all but the earliest and latest 1% of the
+  // events: a few historical dates would squeeze the news into a sliver.
+  // A double click shows every day.
+  const totals = data[0].map((_, i) => data.slice(1).reduce((sum, column) => sum + column[i], 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  let seen = 0, lo = 0, hi = totals.length - 1;
+  for (let i = 0; i < totals.length; i++) {
+    if (seen <= all * 0.01) lo = i;
+    seen += totals[i];
+    if (seen >= all * 0.99) { hi = i; break; }
+  }
+  if (hi > lo && (lo > 0 || hi < totals.length - 1)) {
+    plot.setScale('x', { min: data[0][lo] - 43200, max: data[0][hi] + 43200 });
+  }
 }
 
 // --- putting it together -----------------------------------------------
