@@ -29,32 +29,6 @@ namespace palmyra {
 
 namespace {
 
-// "; did you mean X?" for the accepted value nearest `value`, or "".
-std::string DidYouMean(std::string_view value, const std::vector<std::string>& accepted) {
-  const std::string near = NearestWord(value, accepted);
-  return near.empty() ? "" : "; did you mean " + near + "?";
-}
-
-// Countries' names by their codes ("SYR" -> "Syria"), from
-// data/actors/countries.txt.
-struct CountryNames {
-  std::unordered_map<std::string, std::string> name_of;
-};
-
-CountryNames ReadCountryNames(const std::string& data_dir) {
-  CountryNames out;
-  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
-    if (line.front() == '+') return Status::Ok();
-    const size_t open = line.find('['), close = line.find(']');
-    if (open == std::string_view::npos || close < open + 4) return Status::Ok();
-    std::string first(line.substr(0, line.find_first_of(" \t")));
-    std::replace(first.begin(), first.end(), '_', ' ');
-    out.name_of.emplace(std::string(line.substr(open + 1, 3)), std::move(first));
-    return Status::Ok();
-  });
-  return out;
-}
-
 // Country names and ACLED regions for --format acled.
 AcledNames ReadAcledNames() {
   const std::string data_dir = ResolveDefaults(Options()).data_dir;

@@ -13,40 +13,6 @@
 namespace palmyra {
 namespace {
 
-// "; did you mean X?" for the accepted value nearest `value`, or "".
-std::string DidYouMean(std::string_view value, const std::vector<std::string>& accepted) {
-  const std::string near = NearestWord(value, accepted);
-  return near.empty() ? "" : "; did you mean " + near + "?";
-}
-
-// The country codes of data/actors/countries.txt and, for each name,
-// adjective and people, its code ("syria" -> SYR).
-struct Countries {
-  std::vector<std::string> codes;
-  std::unordered_map<std::string, std::string> by_name;
-};
-
-Countries ReadCountries(const std::string& data_dir) {
-  Countries out;
-  std::string code;  // the entry's, for its "+" lines
-  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
-    const bool alias = line.front() == '+';
-    std::string_view name = alias ? line.substr(1) : line;
-    name = name.substr(0, name.find_first_of(" \t"));
-    if (!alias) {
-      const size_t open = line.find('['), close = line.find(']');
-      if (open == std::string_view::npos || close < open + 4) return Status::Ok();
-      code = std::string(line.substr(open + 1, 3));
-      out.codes.push_back(code);
-    }
-    std::string key = AsciiLowercase(name);
-    std::replace(key.begin(), key.end(), '_', ' ');
-    if (!code.empty()) out.by_name.emplace(key, code);
-    return Status::Ok();
-  });
-  return out;
-}
-
 bool TypeIsKnown(const std::string& type, const std::string& data_dir, FilterProblem* problem) {
   auto table = CameoTable::Load(data_dir);
   if (!table.ok()) return true;  // nothing to check against
@@ -64,11 +30,11 @@ bool TypeIsKnown(const std::string& type, const std::string& data_dir, FilterPro
 }
 
 bool CountriesAreKnown(const FilterWords& w, const std::string& data_dir, FilterProblem* problem) {
-  Countries countries;
+  CountryNames countries;
   for (const auto& [value, name] :
        {std::pair{&w.country, "country"}, std::pair{&w.place_country, "place-country"}}) {
     if (value->empty()) continue;
-    if (countries.codes.empty()) countries = ReadCountries(data_dir);
+    if (countries.codes.empty()) countries = ReadCountryNames(data_dir);
     const std::string upper = AsciiUppercase(*value);
     const bool known =
         std::find(countries.codes.begin(), countries.codes.end(), upper) != countries.codes.end() ||
@@ -89,6 +55,35 @@ bool CountriesAreKnown(const FilterWords& w, const std::string& data_dir, Filter
 }
 
 }  // namespace
+
+CountryNames ReadCountryNames(const std::string& data_dir) {
+  CountryNames out;
+  std::string code;  // the entry's, for its "+" lines
+  (void)ForEachDataLine(data_dir + "/actors/countries.txt", [&](std::string_view line, int) {
+    const bool alias = line.front() == '+';
+    std::string_view name = alias ? line.substr(1) : line;
+    name = name.substr(0, name.find_first_of(" \t"));
+    if (!alias) {
+      const size_t open = line.find('['), close = line.find(']');
+      if (open == std::string_view::npos || close < open + 4) return Status::Ok();
+      code = std::string(line.substr(open + 1, 3));
+      out.codes.push_back(code);
+      std::string first(name);
+      std::replace(first.begin(), first.end(), '_', ' ');
+      out.name_of.emplace(code, std::move(first));
+    }
+    std::string key = AsciiLowercase(name);
+    std::replace(key.begin(), key.end(), '_', ' ');
+    if (!code.empty()) out.by_name.emplace(key, code);
+    return Status::Ok();
+  });
+  return out;
+}
+
+std::string DidYouMean(std::string_view value, const std::vector<std::string>& accepted) {
+  const std::string near = NearestWord(value, accepted);
+  return near.empty() ? "" : "; did you mean " + near + "?";
+}
 
 bool BuildEventFilter(const FilterWords& w, bool happened_by_default, const std::string& data_dir,
                       EventFilter* filter, FilterProblem* problem, std::string* modality_note) {

@@ -7,6 +7,9 @@
 #define PALMYRA_QUERY_FILTER_WORDS_H_
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "palmyra/status.h"
 #include "store/event_store.h"
@@ -30,6 +33,19 @@ struct FilterProblem {
   std::string name;
   std::string message;
 };
+
+// The countries of data/actors/countries.txt: their codes, the code of
+// each name, adjective and people ("syria" -> SYR), and each code's name
+// ("SYR" -> "Syria"). Empty when the file cannot be read.
+struct CountryNames {
+  std::vector<std::string> codes;
+  std::unordered_map<std::string, std::string> by_name;
+  std::unordered_map<std::string, std::string> name_of;
+};
+CountryNames ReadCountryNames(const std::string& data_dir);
+
+// "; did you mean X?" for the accepted value nearest `value`, or "".
+std::string DidYouMean(std::string_view value, const std::vector<std::string>& accepted);
 
 // Builds the store's filter from `words`, checking every value against the
 // data of `data_dir` (PLOVER types and CAMEO codes, country codes).

@@ -1005,11 +1005,8 @@ Status EventStore::InsertParts(const Event& e, int64_t event_row) {
   return Status::Ok();
 }
 
-Status EventStore::ForEachEvent(
-    const EventFilter& filter,
-    const std::function<void(const Event&, const StoredArticle&)>& each) {
-  std::vector<std::string> values;
-  const std::string sql = EventQuery(filter, acled_detail_, &values) + " ORDER BY a.id, e.id";
+Status EventStore::ReadEvents(const std::string& sql, const std::vector<std::string>& values,
+                              const std::function<bool(int64_t, Event, StoredArticle)>& each) {
   Statement s(db_, sql.c_str());
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
@@ -1021,10 +1018,22 @@ Status EventStore::ForEachEvent(
   while ((rc = s.Step()) == SQLITE_ROW) {
     Event e = EventFromRow(s);
     ReadQuantities(q, s.Int(0), &e.quantities);
-    each(e, ArticleFromRow(s, e));
+    StoredArticle a = ArticleFromRow(s, e);
+    if (!each(s.Int(0), std::move(e), std::move(a))) return Status::Ok();
   }
   if (rc != SQLITE_DONE) return Error("cannot read events");
   return Status::Ok();
+}
+
+Status EventStore::ForEachEvent(
+    const EventFilter& filter,
+    const std::function<void(const Event&, const StoredArticle&)>& each) {
+  std::vector<std::string> values;
+  const std::string sql = EventQuery(filter, acled_detail_, &values) + " ORDER BY a.id, e.id";
+  return ReadEvents(sql, values, [&](int64_t, Event e, StoredArticle a) {
+    each(e, a);
+    return true;
+  });
 }
 
 Result<EventPage> EventStore::Page(const EventFilter& filter, int64_t after, int limit) {
@@ -1032,27 +1041,16 @@ Result<EventPage> EventStore::Page(const EventFilter& filter, int64_t after, int
   const std::string sql = EventQuery(filter, acled_detail_, &values) + " AND e.id > " +
                           std::to_string(after) + " ORDER BY e.id LIMIT " +
                           std::to_string(limit + 1);
-  Statement s(db_, sql.c_str());
-  if (!s.ok()) return Error("cannot read events");
-  for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
-  Statement q(db_,
-              "SELECT kind, value, low, high, unit, text FROM quantities WHERE event_id = ? "
-              "ORDER BY idx");
-  if (!q.ok()) return Error("cannot read quantities");
   EventPage page;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  RETURN_IF_ERROR(ReadEvents(sql, values, [&](int64_t row, Event e, StoredArticle a) {
     if (static_cast<int>(page.events.size()) == limit) {
       page.next = page.rows.back();  // there is more after the last one kept
-      break;
+      return false;
     }
-    Event e = EventFromRow(s);
-    ReadQuantities(q, s.Int(0), &e.quantities);
-    StoredArticle a = ArticleFromRow(s, e);
-    page.rows.push_back(s.Int(0));
+    page.rows.push_back(row);
     page.events.emplace_back(std::move(e), std::move(a));
-  }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("cannot read events");
+    return true;
+  }));
   return page;
 }
 

@@ -79,7 +79,7 @@ struct StoredArticle {
   // Where the lead paragraph ends: the byte offset of the first blank line
   // in the text, else of its first line end, else its length.
   int64_t lead_end = 0;
-  std::string sentence;  // the text of the event's sentence
+  std::string sentence;        // the text of the event's sentence
   int64_t sentence_start = 0;  // where it starts in the article's text (bytes)
 };
 
@@ -181,6 +181,10 @@ class EventStore {
   // The path as a file: URI, with the characters URIs reserve escaped.
   static std::string UriPath(const std::string& path);
   Status Exec(const char* sql);
+  // Runs an EventQuery and calls `each` with each row's number, event (with
+  // its quantities) and article, until it returns false.
+  Status ReadEvents(const std::string& sql, const std::vector<std::string>& values,
+                    const std::function<bool(int64_t, Event, StoredArticle)>& each);
   // Brings a database of an older schema version to this one.
   Status Migrate();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
