@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "palmyra/code_stats.h"
 #include "palmyra/document.h"
 #include "palmyra/event.h"
 #include "palmyra/options.h"
@@ -21,16 +22,6 @@
 namespace palmyra {
 
 class Pipeline;
-
-// Counts from coding one document, for progress and benchmark reports.
-struct CodeStats {
-  int sentences = 0;
-  int tokens = 0;
-  // Byte offsets [start, end) of each sentence in Document::text, in order
-  // (events' sentence_index counts them).
-  std::vector<std::pair<uint32_t, uint32_t>> sentence_spans;
-  std::vector<std::string> warnings;  // problems in the document that did not stop coding
-};
 
 class Engine {
  public:

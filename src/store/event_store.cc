@@ -11,6 +11,7 @@
 
 #include "core/hash.h"
 #include "core/strings.h"
+#include "merge/happening_key.h"
 
 namespace palmyra {
 
@@ -938,11 +939,9 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
   if (sqlite3_changes(db_) == 0) return Status::Ok();  // the same event_id twice: once is enough
   const int64_t event_row = sqlite3_last_insert_rowid(db_);
   RETURN_IF_ERROR(InsertParts(e, event_row));
-  // The happening: the same day, source, target, type and place. An event
-  // with no day or no actor at all says too little to be merged with
-  // another article's: it merges only within its own.
-  const std::optional<Date> day = e.date ? std::optional<Date>(e.date->value) : published;
-  const int64_t scope = !day || (!e.source && !e.target) ? article_id : 0;
+  // The happening (merge/happening_key.h), its place identified by its row.
+  const HappeningKey key = HappeningKeyOf(e, published);
+  const int64_t scope = key.article_scoped ? article_id : 0;
   Statement happening(
       Cached("INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
              "plover_type, place_key, article_scope) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -953,10 +952,10 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
   if (!happening.ok() || !happening_id.ok() || !merged.ok())
     return Error("cannot write happenings");
   for (Statement* s : {&happening, &happening_id}) {
-    s->Bind(1, day ? day->ToString() : std::string());
-    s->Bind(2, e.source ? e.source->code : std::string());
-    s->Bind(3, e.target ? e.target->code : std::string());
-    s->Bind(4, e.plover.type);
+    s->Bind(1, key.day);
+    s->Bind(2, key.source);
+    s->Bind(3, key.target);
+    s->Bind(4, key.type);
     s->Bind(5, place.value_or(0));
     s->Bind(6, scope);
   }

@@ -27,7 +27,7 @@
 #include "merge/near_duplicates.h"
 #include "palmyra/date.h"
 #include "palmyra/document.h"
-#include "palmyra/engine.h"
+#include "palmyra/code_stats.h"
 #include "palmyra/event.h"
 #include "palmyra/status.h"
 
