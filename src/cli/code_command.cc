@@ -120,9 +120,10 @@ int RunCodeCommand(const CodeCommandOptions& options) {
     return 2;
   }
   // With a database, events go to standard output only when asked (-o -).
-  std::unique_ptr<SqliteSink> store;
-  if (!options.db.empty()) {
-    auto opened = SqliteSink::Open(options.db);
+  std::unique_ptr<StoreSink> store;
+  if (!options.db.empty() || !options.pg.empty()) {
+    auto opened = options.pg.empty() ? StoreSink::OpenSqlite(options.db)
+                                     : StoreSink::OpenPostgres(options.pg);
     if (!opened.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
       return 2;
@@ -209,7 +210,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
         ((t.lost > 0 ? "; " + std::to_string(t.lost) + " document(s) lost to errors" : "") +
          (store == nullptr ? ""
                            : "; " + std::to_string(t.stored) + " article(s) stored in " +
-                                 options.db + ", " + std::to_string(t.unchanged) + " unchanged"))
+                                 store->name() + ", " + std::to_string(t.unchanged) + " unchanged"))
             .c_str());
   }
   return t.unreadable > 0 || t.lost > 0 || !written.ok() ? 1 : 0;

@@ -18,6 +18,7 @@ struct CodeCommandOptions {
   std::string format = "jsonl";  // jsonl | text
   std::string output;            // file; empty: standard output ("-" too)
   std::string db;                // SQLite database to store into; empty: none
+  std::string pg;                // or a PostgreSQL database (libpq connection string)
   bool quiet = false;            // no summary line
   bool keep_duplicates = false;  // code near-duplicate articles too
   uint64_t max_article_bytes = kDefaultMaxArticleBytes;  // longer articles are skipped

@@ -61,6 +61,12 @@ CLI::App* AddCodeCommand(CLI::App* app, CodeCommandOptions* code) {
   code_cmd->add_option("--db", code->db,
                        "Store articles, sentences and events in this SQLite database (then "
                        "events go to standard output only with -o -)");
+  code_cmd
+      ->add_option("--pg", code->pg,
+                   "Instead of --db: store them in this PostgreSQL database (a libpq connection "
+                   "string: \"host=/run/postgresql dbname=events\" or postgresql://...), "
+                   "creating the schema and PostGIS if need be")
+      ->excludes("--db");
   code_cmd->add_flag("-q,--quiet", code->quiet, "Do not print the summary line");
   code_cmd->add_flag("--keep-duplicates", code->keep_duplicates,
                      "Code near-duplicate articles (syndicated copies, updates) too, rather than "
@@ -202,6 +208,8 @@ int Main(int argc, char** argv) {
   CLI::App* export_cmd =
       app.add_subcommand("export", "Write events stored by 'code --db' in another format.");
   export_cmd->add_option("--db", exporting.db, "The database");
+  export_cmd->add_option("--pg", exporting.pg, "Instead of --db: a PostgreSQL database")
+      ->excludes("--db");
   export_cmd->add_option("--events", exporting.events,
                          "Instead of --db: events as 'code' writes them (JSON Lines; - for "
                          "standard input), each its own happening");
@@ -217,14 +225,17 @@ int Main(int argc, char** argv) {
   palmyra::ShowCommandOptions show;
   CLI::App* show_cmd = app.add_subcommand(
       "show", "Print the stored events, article by article: who, what, whom, where, when.");
-  show_cmd->add_option("--db", show.db, "The database")->required();
+  show_cmd->add_option("--db", show.db, "The database");
+  show_cmd->add_option("--pg", show.pg, "Instead of --db: a PostgreSQL database")->excludes("--db");
 
   palmyra::StatsCommandOptions stats;
   CLI::App* stats_cmd =
       app.add_subcommand("stats",
                          "Count stored events by day, type, actor and country, or per "
                          "period with --by.");
-  stats_cmd->add_option("--db", stats.db, "The database")->required();
+  stats_cmd->add_option("--db", stats.db, "The database");
+  stats_cmd->add_option("--pg", stats.pg, "Instead of --db: a PostgreSQL database")
+      ->excludes("--db");
   stats_cmd->add_option("--top", stats.top, "Rows of each ranking (default 20)")
       ->check(CLI::PositiveNumber);
   stats_cmd

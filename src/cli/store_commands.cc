@@ -116,6 +116,22 @@ Status ForEachEventIn(const std::string& path, const EventFilter& filter,
   return Status::Ok();
 }
 
+// The database of --db FILE or --pg CONNINFO, to read; nullptr after saying
+// why it cannot be read.
+std::unique_ptr<EventStore> OpenToRead(const std::string& db, const std::string& pg) {
+  if (db.empty() && pg.empty()) {
+    std::fprintf(stderr, "palmyra: which database? --db FILE or --pg CONNINFO\n");
+    return nullptr;
+  }
+  auto opened = pg.empty() ? EventStore::OpenForReading(db)
+                           : EventStore::OpenPostgres(pg, /*for_reading=*/true);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
+    return nullptr;
+  }
+  return std::move(opened).value();
+}
+
 int RunExportCommand(const ExportCommandOptions& options) {
   const std::string& f = options.format;
   const std::vector<std::string> formats = {"jsonl",  "csv",   "gdelt",   "gdelt-mentions",
@@ -135,22 +151,19 @@ int RunExportCommand(const ExportCommandOptions& options) {
   if (!BuildFilter(options.filter, gdelt || f == "acled" || f == "plover", &filter, &modalities)) {
     return 2;
   }
-  if (options.db.empty() == options.events.empty()) {
+  const bool database = !options.db.empty() || !options.pg.empty();
+  if (database == !options.events.empty()) {
     std::fprintf(stderr,
-                 "palmyra: export reads a database (--db FILE) or events as 'code' writes them "
-                 "(--events FILE, - for standard input): one of the two\n");
+                 "palmyra: export reads a database (--db FILE or --pg CONNINFO) or events as "
+                 "'code' writes them (--events FILE, - for standard input): one of the two\n");
     return 2;
   }
   std::unique_ptr<EventStore> store;
-  if (!options.db.empty()) {
-    auto opened = EventStore::OpenForReading(options.db);
-    if (!opened.ok()) {
-      std::fprintf(stderr, "palmyra: %s\n", opened.status().message().c_str());
-      return 1;
-    }
-    store = std::move(opened).value();
+  if (database) {
+    store = OpenToRead(options.db, options.pg);
+    if (store == nullptr) return 1;
   }
-  const std::string from_name = !options.db.empty()     ? options.db
+  const std::string from_name = store != nullptr        ? store->path()
                                 : options.events == "-" ? "standard input"
                                                         : options.events;
   std::unique_ptr<OutputFile> out;
@@ -315,14 +328,11 @@ std::string Where(const Event& e) {
 }  // namespace
 
 int RunShowCommand(const ShowCommandOptions& options) {
-  auto store = EventStore::OpenForReading(options.db);
-  if (!store.ok()) {
-    std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 1;
-  }
+  std::unique_ptr<EventStore> store = OpenToRead(options.db, options.pg);
+  if (store == nullptr) return 1;
   std::string current;
   long articles = 0, events = 0;
-  const Status read = (*store)->ForEachEvent({}, [&](const Event& e, const StoredArticle& a) {
+  const Status read = store->ForEachEvent({}, [&](const Event& e, const StoredArticle& a) {
     if (a.doc_id != current) {
       current = a.doc_id;
       ++articles;
@@ -353,7 +363,7 @@ int RunShowCommand(const ShowCommandOptions& options) {
     std::fprintf(stderr, "palmyra: %s\n", read.message().c_str());
     return 1;
   }
-  std::printf("\n%ld event(s) in %ld article(s) of %s\n", events, articles, options.db.c_str());
+  std::printf("\n%ld event(s) in %ld article(s) of %s\n", events, articles, store->path().c_str());
   return 0;
 }
 
@@ -401,7 +411,7 @@ int RunStatsSeries(const StatsCommandOptions& options, EventStore* store, const 
     std::printf("period,plover_type,events,killed\n");
   } else {
     std::printf("%s: %lld events%s by %s and PLOVER type (%lld undated, not counted)\n",
-                options.db.c_str(), static_cast<long long>(total), modalities.c_str(),
+                store->path().c_str(), static_cast<long long>(total), modalities.c_str(),
                 options.by.c_str(), static_cast<long long>(undated));
     std::printf("  %-10s  %-10s  %8s  %8s\n", options.by == "day" ? "day" : "from", "type",
                 "events", "killed");
@@ -420,20 +430,17 @@ int RunStatsCommand(const StatsCommandOptions& options) {
   EventFilter filter;
   std::string modalities;
   if (!BuildFilter(options.filter, !options.by.empty(), &filter, &modalities)) return 2;
-  auto store = EventStore::OpenForReading(options.db);
-  if (!store.ok()) {
-    std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-    return 1;
-  }
-  if (!options.by.empty()) return RunStatsSeries(options, store->get(), filter, modalities);
-  auto counts = (*store)->Counts(static_cast<size_t>(std::max(1, options.top)));
+  std::unique_ptr<EventStore> store = OpenToRead(options.db, options.pg);
+  if (store == nullptr) return 1;
+  if (!options.by.empty()) return RunStatsSeries(options, store.get(), filter, modalities);
+  auto counts = store->Counts(static_cast<size_t>(std::max(1, options.top)));
   if (!counts.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", counts.status().message().c_str());
     return 2;
   }
   const StoreCounts& c = *counts;
   std::printf("%s: %lld articles, %lld sentences, %lld events, %lld actors, %lld places\n",
-              options.db.c_str(), static_cast<long long>(c.articles),
+              store->path().c_str(), static_cast<long long>(c.articles),
               static_cast<long long>(c.sentences), static_cast<long long>(c.events),
               static_cast<long long>(c.actors), static_cast<long long>(c.places));
   for (const auto& [title, rows] : {std::pair{"events by day", &c.by_day},

@@ -20,6 +20,7 @@ void AddFilterOptions(CLI::App* command, FilterOptions* options);
 
 struct ExportCommandOptions {
   std::string db;
+  std::string pg;      // instead of db: a PostgreSQL database (libpq connection string)
   std::string events;  // instead of db: events as `code` writes them ("-": standard input)
   std::string format = "jsonl";  // jsonl | csv | gdelt | plover | acled | geojson | happenings
   FilterOptions filter;
@@ -32,6 +33,7 @@ int RunExportCommand(const ExportCommandOptions& options);
 
 struct ShowCommandOptions {
   std::string db;
+  std::string pg;
 };
 
 // A readable summary of the stored events, article by article: who did what
@@ -40,6 +42,7 @@ int RunShowCommand(const ShowCommandOptions& options);
 
 struct StatsCommandOptions {
   std::string db;
+  std::string pg;
   int top = 20;        // rows of each ranking
   std::string by;      // day | week | month: a time series instead of rankings
   std::string format;  // text (default) | csv, for --by

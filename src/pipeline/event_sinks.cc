@@ -25,15 +25,31 @@ Result<int64_t> StreamSink::Write(const CodedBatch& batch) {
   return int64_t{0};
 }
 
-Result<std::unique_ptr<SqliteSink>> SqliteSink::Open(const std::string& path) {
+Result<std::unique_ptr<StoreSink>> StoreSink::OpenSqlite(const std::string& path) {
   ASSIGN_OR_RETURN(auto writer, EventStore::Open(path));
   ASSIGN_OR_RETURN(auto lookup, EventStore::OpenForReading(path));
-  return std::unique_ptr<SqliteSink>(new SqliteSink(std::move(writer), std::move(lookup)));
+  return std::unique_ptr<StoreSink>(new StoreSink(std::move(writer), std::move(lookup)));
 }
 
-Result<int64_t> SqliteSink::Write(const CodedBatch& batch) {
+Result<std::unique_ptr<StoreSink>> StoreSink::OpenPostgres(const std::string& conninfo) {
+  ASSIGN_OR_RETURN(auto writer, EventStore::OpenPostgres(conninfo));
+  ASSIGN_OR_RETURN(auto lookup, EventStore::OpenPostgres(conninfo, /*for_reading=*/true));
+  return std::unique_ptr<StoreSink>(new StoreSink(std::move(writer), std::move(lookup)));
+}
+
+Result<int64_t> StoreSink::Write(const CodedBatch& batch) {
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    bool transient = false;
+    auto written = WriteOnce(batch, &transient);
+    if (written.ok() || attempt == kAttempts || !transient) return written;
+  }
+}
+
+Result<int64_t> StoreSink::WriteOnce(const CodedBatch& batch, bool* transient) {
   int64_t stored = 0;
   Status written = writer_->Begin();
+  if (written.ok()) written = writer_->WaitForOtherWriters();
   for (const CodedArticle& article : batch.articles) {
     if (!written.ok()) break;
     if (article.stored || !article.error.empty()) continue;
@@ -44,6 +60,7 @@ Result<int64_t> SqliteSink::Write(const CodedBatch& batch) {
   }
   if (written.ok()) written = writer_->Commit();
   if (!written.ok()) {
+    *transient = writer_->LastErrorIsTransient();
     (void)writer_->Rollback();
     return written;
   }

@@ -28,24 +28,33 @@ class StreamSink : public EventSink {
   std::string buffer_;
 };
 
-// Articles and events into Palmyra's SQLite database, a batch a
-// transaction: a run killed during a write leaves the database as it was
-// before the batch. What is stored is looked up on a connection of its own,
-// so lookups for the next batch go on while this one is written.
-class SqliteSink : public EventSink {
+// Articles and events into Palmyra's database (SQLite or PostgreSQL), a
+// batch a transaction: a run killed during a write leaves the database as
+// it was before the batch. What is stored is looked up on a connection of
+// its own, so lookups for the next batch go on while this one is written.
+// In PostgreSQL, batches of several writers are written one at a time (a
+// transaction-level advisory lock), so their upserts of shared actors,
+// places and happenings never deadlock; a transaction that fails for a
+// transient reason (deadlock, serialization) is retried.
+class StoreSink : public EventSink {
  public:
-  // Opens (creating it if need be) the database at `path`.
-  static Result<std::unique_ptr<SqliteSink>> Open(const std::string& path);
+  // Opens (creating it if need be) the SQLite database at `path`.
+  static Result<std::unique_ptr<StoreSink>> OpenSqlite(const std::string& path);
+  // Connects to a PostgreSQL database, creating the schema if need be.
+  static Result<std::unique_ptr<StoreSink>> OpenPostgres(const std::string& conninfo);
   bool keeps_articles() const override { return true; }
   Result<bool> IsStored(const Document& doc) override { return lookup_->IsStored(doc); }
   Result<std::optional<std::string>> FindNearDuplicate(const MinHash& signature) override {
     return lookup_->FindNearDuplicate(signature);
   }
   Result<int64_t> Write(const CodedBatch& batch) override;
+  const std::string& name() const { return writer_->path(); }
 
  private:
-  SqliteSink(std::unique_ptr<EventStore> writer, std::unique_ptr<EventStore> lookup)
+  StoreSink(std::unique_ptr<EventStore> writer, std::unique_ptr<EventStore> lookup)
       : writer_(std::move(writer)), lookup_(std::move(lookup)) {}
+  // *transient: it failed for a reason that may not recur.
+  Result<int64_t> WriteOnce(const CodedBatch& batch, bool* transient);
   std::unique_ptr<EventStore> writer_, lookup_;
 };
 

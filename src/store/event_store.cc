@@ -12,10 +12,32 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "merge/happening_key.h"
+#include "store/pg_connection.h"
+#include "store/sqlite_connection.h"
 
 namespace palmyra {
 
-const char kEventStoreSchema[] = R"sql(
+// Each happening's mentions (events), sentences, articles (with the
+// near-duplicates linked to them) and distinct sources: the body of the
+// view happening_counts, in SQLite and PostgreSQL alike.
+constexpr char kHappeningCountsView[] = R"sql(
+WITH coded AS (
+  SELECT DISTINCT he.happening_id, e.article_id FROM happening_events he
+  JOIN events e ON e.id = he.event_id),
+linked AS (
+  SELECT happening_id, article_id FROM coded
+  UNION SELECT c.happening_id, d.id FROM coded c JOIN articles d ON d.duplicate_of = c.article_id)
+SELECT h.id AS happening_id,
+  (SELECT count(*) FROM happening_events he WHERE he.happening_id = h.id) AS mentions,
+  (SELECT count(DISTINCT e.article_id || ':' || e.sentence_idx) FROM happening_events he
+   JOIN events e ON e.id = he.event_id WHERE he.happening_id = h.id) AS sentences,
+  (SELECT count(*) FROM linked l WHERE l.happening_id = h.id) AS articles,
+  (SELECT count(DISTINCT coalesce(nullif(a.source, ''), a.doc_id)) FROM linked l
+   JOIN articles a ON a.id = l.article_id WHERE l.happening_id = h.id) AS sources
+FROM happenings h;
+)sql";
+
+constexpr char kSqliteTables[] = R"sql(
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -115,22 +137,12 @@ CREATE TABLE IF NOT EXISTS happening_events (
 -- Each happening's mentions (events), sentences, articles (with the
 -- near-duplicates linked to them) and distinct sources.
 CREATE VIEW IF NOT EXISTS happening_counts AS
-WITH coded AS (
-  SELECT DISTINCT he.happening_id, e.article_id FROM happening_events he
-  JOIN events e ON e.id = he.event_id),
-linked AS (
-  SELECT happening_id, article_id FROM coded
-  UNION SELECT c.happening_id, d.id FROM coded c JOIN articles d ON d.duplicate_of = c.article_id)
-SELECT h.id AS happening_id,
-  (SELECT count(*) FROM happening_events he WHERE he.happening_id = h.id) AS mentions,
-  (SELECT count(DISTINCT e.article_id || ':' || e.sentence_idx) FROM happening_events he
-   JOIN events e ON e.id = he.event_id WHERE he.happening_id = h.id) AS sentences,
-  (SELECT count(*) FROM linked l WHERE l.happening_id = h.id) AS articles,
-  (SELECT count(DISTINCT coalesce(nullif(a.source, ''), a.doc_id)) FROM linked l
-   JOIN articles a ON a.id = l.article_id WHERE l.happening_id = h.id) AS sources
-FROM happenings h;
+)sql";
+// Indexes, and what says the database is Palmyra's, in both.
+constexpr char kCommonIndexes[] = R"sql(
 CREATE INDEX IF NOT EXISTS article_bands_by_key ON article_bands(band_key);
 CREATE INDEX IF NOT EXISTS articles_by_duplicate ON articles(duplicate_of);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
 CREATE INDEX IF NOT EXISTS events_by_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_by_type ON events(plover_type);
@@ -139,7 +151,11 @@ CREATE INDEX IF NOT EXISTS events_by_place ON events(place_id);
 CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor_id);
 CREATE INDEX IF NOT EXISTS actors_by_country ON actors(country);
 CREATE INDEX IF NOT EXISTS places_by_country ON places(country);
-CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+INSERT INTO meta(key, value) VALUES ('schema', 'palmyra-events') ON CONFLICT DO NOTHING;
+INSERT INTO meta(key, value) VALUES ('schema_version', '2') ON CONFLICT DO NOTHING;
+)sql";
+// SQLite's full-text index of the articles.
+constexpr char kSqliteSearch[] = R"sql(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='articles', content_rowid='id');
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
@@ -149,67 +165,7 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text)
   VALUES ('delete', old.id, old.title, old.text);
 END;
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', 'palmyra-events');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '2');
 )sql";
-
-namespace {
-
-// A prepared statement, finalized when it goes out of scope.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr); }
-  // A statement the store keeps prepared: reset, not finalized, at the end.
-  explicit Statement(sqlite3_stmt* cached)
-      : s_(cached), rc_(cached != nullptr ? SQLITE_OK : SQLITE_ERROR), owned_(false) {}
-  ~Statement() {
-    if (owned_) {
-      sqlite3_finalize(s_);
-    } else if (s_ != nullptr) {
-      sqlite3_reset(s_);
-      sqlite3_clear_bindings(s_);
-    }
-  }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return s_; }
-  void Bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void Bind(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  void Bind(int i, double v) { sqlite3_bind_double(s_, i, v); }
-  void BindNull(int i) { sqlite3_bind_null(s_, i); }
-  template <typename T>
-  void BindOptional(int i, const std::optional<T>& v) {
-    if (v) {
-      Bind(i, *v);
-    } else {
-      BindNull(i);
-    }
-  }
-  int Step() { return sqlite3_step(s_); }
-  void Reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
-  }
-  std::string Text(int i) {
-    const unsigned char* t = sqlite3_column_text(s_, i);
-    return t != nullptr ? std::string(reinterpret_cast<const char*>(t),
-                                      static_cast<size_t>(sqlite3_column_bytes(s_, i)))
-                        : std::string();
-  }
-  bool IsNull(int i) { return sqlite3_column_type(s_, i) == SQLITE_NULL; }
-  int64_t Int(int i) { return sqlite3_column_int64(s_, i); }
-  double Real(int i) { return sqlite3_column_double(s_, i); }
-
- private:
-  sqlite3_stmt* s_ = nullptr;
-  int rc_ = SQLITE_ERROR;
-  bool owned_ = true;
-};
-
-}  // namespace
 
 std::string NowUtc() {
   const std::time_t now = std::time(nullptr);
@@ -219,6 +175,117 @@ std::string NowUtc() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
+
+// The same tables in PostgreSQL: identities for ids, full-text search in a
+// generated tsvector, places also as PostGIS points with a GiST index.
+constexpr char kPostgresTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  doc_id text NOT NULL UNIQUE,
+  url text, source text, title text,
+  published text,
+  text text NOT NULL,
+  content_hash text NOT NULL,
+  stored_at text NOT NULL,
+  minhash text,
+  duplicate_of bigint REFERENCES articles(id) ON DELETE SET NULL,
+  words tsvector GENERATED ALWAYS AS
+    (to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED
+);
+CREATE TABLE IF NOT EXISTS article_bands (
+  band_key bigint NOT NULL,
+  article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS sentences (
+  article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx integer NOT NULL,
+  start bigint NOT NULL,
+  "end" bigint NOT NULL,
+  PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS actors (
+  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  code text NOT NULL, country text NOT NULL, sector text NOT NULL,
+  UNIQUE (code, country, sector)
+);
+CREATE TABLE IF NOT EXISTS places (
+  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  geonameid bigint NOT NULL,
+  name text NOT NULL, admin1 text NOT NULL, country text NOT NULL,
+  lat double precision NOT NULL, lon double precision NOT NULL,
+  precision text NOT NULL,
+  point geography(Point, 4326) GENERATED ALWAYS AS
+    (ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography) STORED,
+  UNIQUE (geonameid, name, admin1, country, precision)
+);
+CREATE TABLE IF NOT EXISTS events (
+  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  event_id text NOT NULL UNIQUE,
+  article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  sentence_idx integer NOT NULL,
+  cameo text NOT NULL, cameo_root text NOT NULL, quad_class integer NOT NULL,
+  goldstein double precision NOT NULL,
+  plover_type text NOT NULL, plover_mode text NOT NULL,
+  acled_type text, acled_subtype text,
+  modality text NOT NULL,
+  attribution_text text, attribution_code text,
+  date text, date_precision text, date_text text, historical integer,
+  place_id bigint REFERENCES places(id), place_text text,
+  evidence text NOT NULL, evidence_start bigint NOT NULL, evidence_end bigint NOT NULL,
+  rule text NOT NULL,
+  confidence double precision NOT NULL,
+  acled_disorder text, acled_civilian_targeting integer,
+  acled_inter1 integer, acled_inter2 integer, acled_interaction integer
+);
+CREATE TABLE IF NOT EXISTS mentions (
+  event_id bigint NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('source', 'target')),
+  actor_id bigint NOT NULL REFERENCES actors(id),
+  text text NOT NULL,
+  start bigint NOT NULL, "end" bigint NOT NULL,
+  PRIMARY KEY (event_id, role)
+);
+CREATE TABLE IF NOT EXISTS quantities (
+  event_id bigint NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  idx integer NOT NULL,
+  kind text NOT NULL, value double precision NOT NULL, low double precision,
+  high double precision, unit text NOT NULL, text text NOT NULL,
+  PRIMARY KEY (event_id, idx)
+);
+CREATE TABLE IF NOT EXISTS happenings (
+  id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  day text NOT NULL,
+  source_code text NOT NULL, target_code text NOT NULL,
+  plover_type text NOT NULL,
+  place_key bigint NOT NULL,
+  article_scope bigint NOT NULL DEFAULT 0,
+  UNIQUE (day, source_code, target_code, plover_type, place_key, article_scope)
+);
+CREATE TABLE IF NOT EXISTS happening_events (
+  happening_id bigint NOT NULL REFERENCES happenings(id) ON DELETE CASCADE,
+  event_id bigint NOT NULL UNIQUE REFERENCES events(id) ON DELETE CASCADE,
+  PRIMARY KEY (happening_id, event_id)
+);
+CREATE OR REPLACE VIEW happening_counts AS
+)sql";
+constexpr char kPostgresIndexes[] = R"sql(
+CREATE INDEX IF NOT EXISTS article_bands_by_article ON article_bands(article_id);
+CREATE INDEX IF NOT EXISTS articles_by_words ON articles USING gin(words);
+CREATE INDEX IF NOT EXISTS places_by_point ON places USING gist(point);
+)sql";
+
+std::string EventStoreSchema() {
+  return std::string(kSqliteTables) + kHappeningCountsView + kCommonIndexes + kSqliteSearch;
+}
+
+namespace {
+
+std::string PostgresSchema() {
+  return std::string(kPostgresTables) + kHappeningCountsView + kCommonIndexes + kPostgresIndexes;
+}
+
+}  // namespace
 
 bool EventMatches(const EventFilter& filter, const Event& e) {
   auto prefix = [](const std::optional<ActorRef>& a, const std::string& p) {
@@ -274,7 +341,7 @@ constexpr char kEventJoins[] =
     "LEFT JOIN actors sa ON sa.id = sm.actor_id "
     "LEFT JOIN mentions tm ON tm.event_id = e.id AND tm.role = 'target' "
     "LEFT JOIN actors ta ON ta.id = tm.actor_id "
-    "LEFT JOIN places p ON p.id = e.place_id WHERE 1";
+    "LEFT JOIN places p ON p.id = e.place_id WHERE true";
 
 // The joins of kEventJoins that `sql` (columns and conditions) uses, by
 // the tables' aliases: counting events need not read their actors.
@@ -302,7 +369,7 @@ std::string NeededJoins(const std::string& sql) {
     if (uses("ta")) joins += " LEFT JOIN actors ta ON ta.id = tm.actor_id";
   }
   if (uses("p")) joins += " LEFT JOIN places p ON p.id = e.place_id";
-  return joins + " WHERE 1";
+  return joins + " WHERE true";
 }
 
 // The words of a full-text search as an FTS5 query that cannot be
@@ -327,14 +394,15 @@ std::string FullTextQuery(const std::string& words) {
   return query;
 }
 
-std::string EventConditions(const EventFilter& filter, std::vector<std::string>* values);
+std::string EventConditions(const EventFilter& filter, SqlDialect dialect,
+                            std::vector<std::string>* values);
 
-std::string EventQuery(const EventFilter& filter, bool acled_detail,
+std::string EventQuery(const EventFilter& filter, SqlDialect dialect, bool acled_detail,
                        std::vector<std::string>* values) {
   std::string sql =
       "SELECT e.id, e.event_id, a.doc_id, e.sentence_idx, e.evidence, e.evidence_start, "
-      "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.end, ta.code, "
-      "ta.country, ta.sector, tm.text, tm.start, tm.end, e.cameo, e.cameo_root, e.quad_class, "
+      "e.evidence_end, sa.code, sa.country, sa.sector, sm.text, sm.start, sm.\"end\", ta.code, "
+      "ta.country, ta.sector, tm.text, tm.start, tm.\"end\", e.cameo, e.cameo_root, e.quad_class, "
       "e.goldstein, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.modality, "
       "e.attribution_text, e.attribution_code, e.date, e.date_precision, e.date_text, "
       "e.historical, p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, "
@@ -357,21 +425,31 @@ std::string EventQuery(const EventFilter& filter, bool acled_detail,
       std::string(acled_detail ? "e.acled_disorder, e.acled_civilian_targeting, e.acled_inter1, "
                                  "e.acled_inter2, e.acled_interaction, "
                                : "NULL, NULL, NULL, NULL, NULL, ") +
-      // 58, 59: when stored, and where the lead paragraph ends (bytes).
-      "a.stored_at, CASE WHEN instr(CAST(a.text AS BLOB), X'0A0A') > 0 "
-      "THEN instr(CAST(a.text AS BLOB), X'0A0A') - 1 "
-      "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
-      "ELSE length(CAST(a.text AS BLOB)) END, "
-      // 60: the event's sentence.
-      "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.end - st.start) AS TEXT), "
-      // 61: where the sentence starts (bytes).
+      // 58, 59: when stored, and where the lead paragraph ends (bytes);
+      // 60: the event's sentence; 61: where it starts (bytes).
+      "a.stored_at, " +
+      (dialect == SqlDialect::kSqlite
+           ? "CASE WHEN instr(CAST(a.text AS BLOB), X'0A0A') > 0 "
+             "THEN instr(CAST(a.text AS BLOB), X'0A0A') - 1 "
+             "WHEN instr(CAST(a.text AS BLOB), X'0A') > 0 "
+             "THEN instr(CAST(a.text AS BLOB), X'0A') - 1 "
+             "ELSE length(CAST(a.text AS BLOB)) END, "
+             "CAST(substr(CAST(a.text AS BLOB), st.start + 1, st.\"end\" - st.start) AS TEXT), "
+           : "CASE WHEN position('\\x0a0a'::bytea IN convert_to(a.text, 'UTF8')) > 0 "
+             "THEN position('\\x0a0a'::bytea IN convert_to(a.text, 'UTF8')) - 1 "
+             "WHEN position('\\x0a'::bytea IN convert_to(a.text, 'UTF8')) > 0 "
+             "THEN position('\\x0a'::bytea IN convert_to(a.text, 'UTF8')) - 1 "
+             "ELSE octet_length(a.text) END, "
+             "convert_from(substring(convert_to(a.text, 'UTF8') FROM CAST(st.start + 1 AS integer) "
+             "FOR CAST(st.\"end\" - st.start AS integer)), 'UTF8'), ") +
       "st.start";
-  return sql + kEventJoins + EventConditions(filter, values);
+  return sql + kEventJoins + EventConditions(filter, dialect, values);
 }
 
 // The conditions of `filter`, each starting " AND "; their values, bound as
 // ?N, go into *values.
-std::string EventConditions(const EventFilter& filter, std::vector<std::string>* values) {
+std::string EventConditions(const EventFilter& filter, SqlDialect dialect,
+                            std::vector<std::string>* values) {
   std::string sql;
   // Each value is bound once as ?N, however often the clause uses it.
   auto param = [&](std::string value) {
@@ -430,9 +508,12 @@ std::string EventConditions(const EventFilter& filter, std::vector<std::string>*
     sql += " AND substr(e.cameo, 1, length(" + p + ")) = " + p;
   }
   if (filter.happening != 0) {
-    sql += " AND he.happening_id = " + param(std::to_string(filter.happening));
+    sql += " AND he.happening_id = CAST(" + param(std::to_string(filter.happening)) + " AS BIGINT)";
   }
-  if (const std::string words = FullTextQuery(filter.text); !words.empty()) {
+  if (dialect == SqlDialect::kPostgres) {
+    if (!FullTextQuery(filter.text).empty())
+      sql += " AND a.words @@ plainto_tsquery('simple', " + param(filter.text) + ")";
+  } else if (const std::string words = FullTextQuery(filter.text); !words.empty()) {
     sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + param(words) +
            ")";
   }
@@ -521,7 +602,7 @@ StoredArticle ArticleFromRow(Statement& s, const Event& e) {
 void ReadQuantities(Statement& q, int64_t id, std::vector<Quantity>* out) {
   q.Reset();
   q.Bind(1, id);
-  while (q.Step() == SQLITE_ROW) {
+  while (q.Step() == kRow) {
     Quantity quantity;
     quantity.kind = q.Text(0);
     quantity.value = q.Real(1);
@@ -579,12 +660,12 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string
       sqlite3_close(db);
       continue;
     }
-    std::unique_ptr<EventStore> store(new EventStore(db, path));
+    std::unique_ptr<EventStore> store(new EventStore(std::make_unique<SqliteConnection>(db), path));
     sqlite3_busy_timeout(db, 10000);
     int64_t table_count = -1;
     {
-      Statement tables(db, "SELECT count(*) FROM sqlite_master");
-      if (tables.ok() && tables.Step() == SQLITE_ROW) table_count = tables.Int(0);
+      Statement tables(*store->db_, "SELECT count(*) FROM sqlite_master");
+      if (tables.ok() && tables.Step() == kRow) table_count = tables.Int(0);
     }
     if (table_count < 0) {
       error = sqlite3_errmsg(db);
@@ -593,12 +674,12 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string
       return DataError(path + ": not an SQLite database (" + error + ")");
     }
     if (table_count == 0) return DataError(path + ": an empty database, not one of Palmyra's");
-    Statement schema(db, "SELECT value FROM meta WHERE key = 'schema'");
-    if (!schema.ok() || schema.Step() != SQLITE_ROW || schema.Text(0) != "palmyra-events") {
+    Statement schema(*store->db_, "SELECT value FROM meta WHERE key = 'schema'");
+    if (!schema.ok() || schema.Step() != kRow || schema.Text(0) != "palmyra-events") {
       return DataError(path + ": an SQLite database, but not one of Palmyra's");
     }
-    Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-    const std::string v = version.ok() && version.Step() == SQLITE_ROW ? version.Text(0) : "";
+    Statement version(*store->db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const std::string v = version.ok() && version.Step() == kRow ? version.Text(0) : "";
     if (v != "1" && v != "2") {
       return DataError(path + ": a Palmyra database of schema version " + v +
                        ", which this palmyra cannot read");
@@ -618,17 +699,17 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
     sqlite3_close(db);
     return IoError(path + ": cannot open the database: " + message);
   }
-  std::unique_ptr<EventStore> store(new EventStore(db, path));
+  std::unique_ptr<EventStore> store(new EventStore(std::make_unique<SqliteConnection>(db), path));
   sqlite3_busy_timeout(db, 10000);
   // A file that is not SQLite fails on its first read.
   {
-    Statement tables(db, "SELECT count(*) FROM sqlite_master");
-    if (!tables.ok() || tables.Step() != SQLITE_ROW) {
+    Statement tables(*store->db_, "SELECT count(*) FROM sqlite_master");
+    if (!tables.ok() || tables.Step() != kRow) {
       return DataError(path + ": not an SQLite database (" + sqlite3_errmsg(db) + ")");
     }
     if (tables.Int(0) > 0) {
-      Statement schema(db, "SELECT value FROM meta WHERE key = 'schema'");
-      if (!schema.ok() || schema.Step() != SQLITE_ROW || schema.Text(0) != "palmyra-events") {
+      Statement schema(*store->db_, "SELECT value FROM meta WHERE key = 'schema'");
+      if (!schema.ok() || schema.Step() != kRow || schema.Text(0) != "palmyra-events") {
         return DataError(path + ": an SQLite database, but not one of Palmyra's");
       }
     }
@@ -636,37 +717,87 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
   RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode = WAL"));
   RETURN_IF_ERROR(store->Exec("PRAGMA synchronous = NORMAL"));
   RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys = ON"));
-  RETURN_IF_ERROR(store->Exec(kEventStoreSchema));
+  RETURN_IF_ERROR(store->Exec(EventStoreSchema().c_str()));
   RETURN_IF_ERROR(store->Migrate());
   return store;
 }
 
-EventStore::~EventStore() {
-  for (auto& [sql, statement] : cache_) sqlite3_finalize(statement);
-  sqlite3_close(db_);
+Result<std::unique_ptr<EventStore>> EventStore::OpenPostgres(const std::string& conninfo,
+                                                             bool for_reading) {
+  ASSIGN_OR_RETURN(auto connection, PgConnection::Connect(conninfo));
+  const std::string name = connection->name();
+  std::unique_ptr<EventStore> store(new EventStore(std::move(connection), name));
+  SqlConnection& db = *store->db_;
+  auto has_schema = [&]() -> Result<bool> {
+    Statement meta(db, "SELECT to_regclass('meta') IS NOT NULL");
+    if (!meta.ok() || meta.Step() != kRow) return store->Error("cannot read the schema");
+    if (meta.Text(0) != "t") return false;
+    Statement schema(db, "SELECT value FROM meta WHERE key = 'schema'");
+    if (!schema.ok() || schema.Step() != kRow || schema.Text(0) != "palmyra-events")
+      return DataError(name + ": has a table meta, but is not one of Palmyra's");
+    Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const std::string v = version.ok() && version.Step() == kRow ? version.Text(0) : "";
+    if (v != "2") {
+      return DataError(name + ": a Palmyra database of schema version " + v +
+                       ", which this palmyra cannot use (2)");
+    }
+    return true;
+  };
+  ASSIGN_OR_RETURN(bool ready, has_schema());
+  if (ready) return store;
+  if (for_reading) {
+    return DataError(name + ": holds no Palmyra events (palmyra code --pg ... creates them)");
+  }
+  // Workers starting together create the schema once: the first takes the
+  // lock, the others find it made.
+  RETURN_IF_ERROR(store->Exec("BEGIN"));
+  Status made = store->Exec("SELECT pg_advisory_xact_lock(7243350316)");
+  if (made.ok()) {
+    auto again = has_schema();
+    made = again.ok() ? Status::Ok() : again.status();
+    if (made.ok() && !*again) {
+      made = db.Exec("CREATE EXTENSION IF NOT EXISTS postgis");
+      if (!made.ok()) {
+        made = DataError(name + ": PostGIS is not installed in it, and this user may not install " +
+                         "it (a superuser can: CREATE EXTENSION postgis): " + made.message());
+      } else {
+        made = store->Exec(PostgresSchema().c_str());
+      }
+    }
+  }
+  if (!made.ok()) {
+    (void)store->Exec("ROLLBACK");
+    return made;
+  }
+  RETURN_IF_ERROR(store->Exec("COMMIT"));
+  return store;
 }
 
-sqlite3_stmt* EventStore::Cached(const char* sql) {
+EventStore::EventStore(std::unique_ptr<SqlConnection> db, std::string path)
+    : db_(std::move(db)), path_(std::move(path)) {}
+
+EventStore::~EventStore() {
+  cache_.clear();  // the statements before their connection
+  db_.reset();
+}
+
+SqlStatement* EventStore::Cached(const char* sql) {
   auto it = cache_.find(sql);
-  if (it != cache_.end()) return it->second;
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) {
-    sqlite3_finalize(statement);
-    return nullptr;
-  }
-  cache_.emplace(sql, statement);
-  return statement;
+  if (it != cache_.end()) return it->second.get();
+  std::unique_ptr<SqlStatement> statement = db_->Prepare(sql);
+  if (statement == nullptr) return nullptr;
+  return cache_.emplace(sql, std::move(statement)).first->second.get();
 }
 
 Status EventStore::Error(const std::string& what) const {
-  return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  return IoError(path_ + ": " + what + ": " + db_->LastError());
 }
 
 Status EventStore::Migrate() {
   std::string v;
   {
-    Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
-    if (!version.ok() || version.Step() != SQLITE_ROW) {
+    Statement version(*db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!version.ok() || version.Step() != kRow) {
       return DataError(path_ + ": a Palmyra database without a schema version");
     }
     v = version.Text(0);
@@ -698,35 +829,38 @@ Status EventStore::Migrate() {
   if (!migrated.ok()) (void)Exec("ROLLBACK");
   RETURN_IF_ERROR(Exec("PRAGMA foreign_keys = ON"));
   RETURN_IF_ERROR(migrated);
-  return Exec(kEventStoreSchema);  // the view dropped above, and the indexes
+  return Exec(EventStoreSchema().c_str());  // the view dropped above, and the indexes
 }
 
 Status EventStore::Exec(const char* sql) {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message != nullptr ? message : sqlite3_errmsg(db_);
-    sqlite3_free(message);
-    return IoError(path_ + ": " + text);
-  }
-  return Status::Ok();
+  const Status done = db_->Exec(sql);
+  return done.ok() ? done : IoError(path_ + ": " + done.message());
 }
 
-Status EventStore::Begin() { return Exec("BEGIN IMMEDIATE"); }
+Status EventStore::Begin() {
+  return Exec(db_->dialect() == SqlDialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
 Status EventStore::Commit() { return Exec("COMMIT"); }
 Status EventStore::Rollback() { return Exec("ROLLBACK"); }
+
+Status EventStore::WaitForOtherWriters() {
+  if (db_->dialect() != SqlDialect::kPostgres) return Status::Ok();
+  return Exec("SELECT pg_advisory_xact_lock(7243350317)");
+}
 
 Result<bool> EventStore::IsStored(const Document& doc) {
   Statement s(Cached("SELECT content_hash FROM articles WHERE doc_id = ?"));
   if (!s.ok()) return Error("cannot read articles");
   s.Bind(1, doc.id);
-  const int rc = s.Step();
-  if (rc == SQLITE_DONE) return false;
-  if (rc != SQLITE_ROW) return Error("cannot read articles");
+  const StepResult rc = s.Step();
+  if (rc == kDone) return false;
+  if (rc != kRow) return Error("cannot read articles");
   return s.Text(0) == ContentHash(doc);
 }
 
 Result<int64_t> EventStore::ActorId(const ActorRef& actor) {
-  Statement insert(Cached("INSERT OR IGNORE INTO actors(code, country, sector) VALUES (?, ?, ?)"));
+  Statement insert(
+      Cached("INSERT INTO actors(code, country, sector) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
   Statement select(Cached("SELECT id FROM actors WHERE code = ? AND country = ? AND sector = ?"));
   if (!insert.ok() || !select.ok()) return Error("cannot write actors");
   for (Statement* s : {&insert, &select}) {
@@ -734,15 +868,14 @@ Result<int64_t> EventStore::ActorId(const ActorRef& actor) {
     s->Bind(2, actor.country);
     s->Bind(3, actor.sector);
   }
-  if (insert.Step() != SQLITE_DONE || select.Step() != SQLITE_ROW)
-    return Error("cannot write actors");
+  if (insert.Step() != kDone || select.Step() != kRow) return Error("cannot write actors");
   return select.Int(0);
 }
 
 Result<int64_t> EventStore::PlaceId(const Location& l) {
   Statement insert(
-      Cached("INSERT OR IGNORE INTO places(geonameid, name, admin1, country, lat, lon, "
-             "precision) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      Cached("INSERT INTO places(geonameid, name, admin1, country, lat, lon, precision) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
   Statement select(
       Cached("SELECT id FROM places WHERE geonameid = ? AND name = ? AND admin1 = ? AND "
              "country = ? AND precision = ?"));
@@ -760,8 +893,7 @@ Result<int64_t> EventStore::PlaceId(const Location& l) {
   select.Bind(3, l.admin1);
   select.Bind(4, l.country);
   select.Bind(5, precision);
-  if (insert.Step() != SQLITE_DONE || select.Step() != SQLITE_ROW)
-    return Error("cannot write places");
+  if (insert.Step() != kDone || select.Step() != kRow) return Error("cannot write places");
   return select.Int(0);
 }
 
@@ -777,8 +909,8 @@ Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& 
   for (uint64_t key : MinHashBandKeys(signature)) {
     candidates.Reset();
     candidates.Bind(1, static_cast<int64_t>(key));
-    int rc;
-    while ((rc = candidates.Step()) == SQLITE_ROW) {
+    StepResult rc;
+    while ((rc = candidates.Step()) == kRow) {
       const auto other = MinHashFromHex(candidates.Text(1));
       if (!other) continue;
       const double s = Similarity(signature, *other);
@@ -789,7 +921,7 @@ Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& 
         best_row = candidates.Int(2);
       }
     }
-    if (rc != SQLITE_DONE) return Error("cannot read article bands");
+    if (rc != kDone) return Error("cannot read article bands");
   }
   return best;
 }
@@ -798,11 +930,11 @@ Result<bool> EventStore::DropStale(const Document& doc, const std::string& hash)
   Statement old(Cached("SELECT id, content_hash FROM articles WHERE doc_id = ?"));
   if (!old.ok()) return Error("cannot read articles");
   old.Bind(1, doc.id);
-  if (old.Step() != SQLITE_ROW) return true;
+  if (old.Step() != kRow) return true;
   if (old.Text(1) == hash) return false;
   Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
   remove.Bind(1, old.Int(0));
-  if (!remove.ok() || remove.Step() != SQLITE_DONE) return Error("cannot replace an article");
+  if (!remove.ok() || remove.Step() != kDone) return Error("cannot replace an article");
   // Happenings left without events go too.
   RETURN_IF_ERROR(
       Exec("DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM "
@@ -816,7 +948,7 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
   Statement article(
       Cached("INSERT INTO articles(doc_id, url, source, title, published, text, "
              "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
-             "?, ?, ?)"));
+             "?, ?, ?) RETURNING id"));
   if (!article.ok()) return Error("cannot write articles");
   article.Bind(1, doc.id);
   article.Bind(2, doc.url);
@@ -831,8 +963,8 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
                               ? std::optional<std::string>(MinHashToHex(*links.signature))
                               : std::nullopt);
   article.BindOptional(10, original);
-  if (article.Step() != SQLITE_DONE) return Error("cannot write an article");
-  const int64_t article_id = sqlite3_last_insert_rowid(db_);
+  if (article.Step() != kRow) return Error("cannot write an article");
+  const int64_t article_id = article.Int(0);
   if (original || !links.signature) return article_id;
   Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
   if (!band.ok()) return Error("cannot write article bands");
@@ -840,14 +972,14 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
     band.Reset();
     band.Bind(1, static_cast<int64_t>(key));
     band.Bind(2, article_id);
-    if (band.Step() != SQLITE_DONE) return Error("cannot write article bands");
+    if (band.Step() != kDone) return Error("cannot write article bands");
   }
   return article_id;
 }
 
 Status EventStore::InsertSentences(int64_t article_id, const CodeStats& stats) {
   Statement sentence(
-      Cached("INSERT INTO sentences(article_id, idx, start, end) VALUES (?, ?, ?, ?)"));
+      Cached("INSERT INTO sentences(article_id, idx, start, \"end\") VALUES (?, ?, ?, ?)"));
   if (!sentence.ok()) return Error("cannot write sentences");
   for (size_t i = 0; i < stats.sentence_spans.size(); ++i) {
     sentence.Reset();
@@ -855,7 +987,7 @@ Status EventStore::InsertSentences(int64_t article_id, const CodeStats& stats) {
     sentence.Bind(2, static_cast<int64_t>(i));
     sentence.Bind(3, static_cast<int64_t>(stats.sentence_spans[i].first));
     sentence.Bind(4, static_cast<int64_t>(stats.sentence_spans[i].second));
-    if (sentence.Step() != SQLITE_DONE) return Error("cannot write sentences");
+    if (sentence.Step() != kDone) return Error("cannot write sentences");
   }
   return Status::Ok();
 }
@@ -870,7 +1002,7 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
     Statement find(Cached("SELECT id FROM articles WHERE doc_id = ?"));
     if (!find.ok()) return Error("cannot read articles");
     find.Bind(1, links.duplicate_of);
-    if (find.Step() == SQLITE_ROW) original = find.Int(0);
+    if (find.Step() == kRow) original = find.Int(0);
   }
   ASSIGN_OR_RETURN(const int64_t article_id, InsertArticle(doc, hash, links, original));
   // A copy is linked to its original and not coded: its reports count for
@@ -884,14 +1016,14 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
 Status EventStore::InsertEvent(const Event& e, int64_t article_id,
                                const std::optional<Date>& published) {
   Statement event(
-      Cached("INSERT OR IGNORE INTO events(event_id, article_id, sentence_idx, cameo, "
+      Cached("INSERT INTO events(event_id, article_id, sentence_idx, cameo, "
              "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
              "acled_subtype, modality, attribution_text, attribution_code, date, "
              "date_precision, date_text, historical, place_id, place_text, evidence, "
              "evidence_start, evidence_end, rule, confidence, acled_disorder, "
              "acled_civilian_targeting, acled_inter1, acled_inter2, acled_interaction) VALUES (?, "
              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-             "?)"));
+             "?) ON CONFLICT DO NOTHING RETURNING id"));
   if (!event.ok()) return Error("cannot write events");
   std::optional<int64_t> place;
   if (e.location) {
@@ -935,16 +1067,17 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
     event.Bind(29, static_cast<int64_t>(e.acled->inter2));
     event.Bind(30, static_cast<int64_t>(e.acled->interaction));
   }
-  if (event.Step() != SQLITE_DONE) return Error("cannot write events");
-  if (sqlite3_changes(db_) == 0) return Status::Ok();  // the same event_id twice: once is enough
-  const int64_t event_row = sqlite3_last_insert_rowid(db_);
+  const StepResult inserted = event.Step();
+  if (inserted == kDone) return Status::Ok();  // the same event_id twice: once is enough
+  if (inserted != kRow) return Error("cannot write events");
+  const int64_t event_row = event.Int(0);
   RETURN_IF_ERROR(InsertParts(e, event_row));
   // The happening (merge/happening_key.h), its place identified by its row.
   const HappeningKey key = HappeningKeyOf(e, published);
   const int64_t scope = key.article_scoped ? article_id : 0;
   Statement happening(
-      Cached("INSERT OR IGNORE INTO happenings(day, source_code, target_code, "
-             "plover_type, place_key, article_scope) VALUES (?, ?, ?, ?, ?, ?)"));
+      Cached("INSERT INTO happenings(day, source_code, target_code, plover_type, place_key, "
+             "article_scope) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
   Statement happening_id(
       Cached("SELECT id FROM happenings WHERE day = ? AND source_code = ? AND "
              "target_code = ? AND plover_type = ? AND place_key = ? AND article_scope = ?"));
@@ -959,17 +1092,17 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
     s->Bind(5, place.value_or(0));
     s->Bind(6, scope);
   }
-  if (happening.Step() != SQLITE_DONE || happening_id.Step() != SQLITE_ROW)
+  if (happening.Step() != kDone || happening_id.Step() != kRow)
     return Error("cannot write happenings");
   merged.Bind(1, happening_id.Int(0));
   merged.Bind(2, event_row);
-  if (merged.Step() != SQLITE_DONE) return Error("cannot write happenings");
+  if (merged.Step() != kDone) return Error("cannot write happenings");
   return Status::Ok();
 }
 
 Status EventStore::InsertParts(const Event& e, int64_t event_row) {
   Statement mention(
-      Cached("INSERT INTO mentions(event_id, role, actor_id, text, start, end) VALUES (?, "
+      Cached("INSERT INTO mentions(event_id, role, actor_id, text, start, \"end\") VALUES (?, "
              "?, ?, ?, ?, ?)"));
   Statement quantity(
       Cached("INSERT INTO quantities(event_id, idx, kind, value, low, high, unit, text) "
@@ -986,7 +1119,7 @@ Status EventStore::InsertParts(const Event& e, int64_t event_row) {
     mention.Bind(4, (*actor)->text);
     mention.Bind(5, static_cast<int64_t>((*actor)->start));
     mention.Bind(6, static_cast<int64_t>((*actor)->end));
-    if (mention.Step() != SQLITE_DONE) return Error("cannot write mentions");
+    if (mention.Step() != kDone) return Error("cannot write mentions");
   }
   for (size_t i = 0; i < e.quantities.size(); ++i) {
     const Quantity& q = e.quantities[i];
@@ -999,28 +1132,28 @@ Status EventStore::InsertParts(const Event& e, int64_t event_row) {
     quantity.BindOptional(6, q.high);
     quantity.Bind(7, q.unit);
     quantity.Bind(8, q.text);
-    if (quantity.Step() != SQLITE_DONE) return Error("cannot write quantities");
+    if (quantity.Step() != kDone) return Error("cannot write quantities");
   }
   return Status::Ok();
 }
 
 Status EventStore::ReadEvents(const std::string& sql, const std::vector<std::string>& values,
                               const std::function<bool(int64_t, Event, StoredArticle)>& each) {
-  Statement s(db_, sql.c_str());
+  Statement s(*db_, sql, /*streaming=*/true);
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
-  Statement q(db_,
+  Statement q(*db_,
               "SELECT kind, value, low, high, unit, text FROM quantities WHERE event_id = ? "
               "ORDER BY idx");
   if (!q.ok()) return Error("cannot read quantities");
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) {
     Event e = EventFromRow(s);
     ReadQuantities(q, s.Int(0), &e.quantities);
     StoredArticle a = ArticleFromRow(s, e);
     if (!each(s.Int(0), std::move(e), std::move(a))) return Status::Ok();
   }
-  if (rc != SQLITE_DONE) return Error("cannot read events");
+  if (rc != kDone) return Error("cannot read events");
   return Status::Ok();
 }
 
@@ -1028,7 +1161,8 @@ Status EventStore::ForEachEvent(
     const EventFilter& filter,
     const std::function<void(const Event&, const StoredArticle&)>& each) {
   std::vector<std::string> values;
-  const std::string sql = EventQuery(filter, acled_detail_, &values) + " ORDER BY a.id, e.id";
+  const std::string sql =
+      EventQuery(filter, db_->dialect(), acled_detail_, &values) + " ORDER BY a.id, e.id";
   return ReadEvents(sql, values, [&](int64_t, Event e, StoredArticle a) {
     each(e, a);
     return true;
@@ -1037,8 +1171,8 @@ Status EventStore::ForEachEvent(
 
 Result<EventPage> EventStore::Page(const EventFilter& filter, int64_t after, int limit) {
   std::vector<std::string> values;
-  const std::string sql = EventQuery(filter, acled_detail_, &values) + " AND e.id > " +
-                          std::to_string(after) + " ORDER BY e.id LIMIT " +
+  const std::string sql = EventQuery(filter, db_->dialect(), acled_detail_, &values) +
+                          " AND e.id > " + std::to_string(after) + " ORDER BY e.id LIMIT " +
                           std::to_string(limit + 1);
   EventPage page;
   RETURN_IF_ERROR(ReadEvents(sql, values, [&](int64_t row, Event e, StoredArticle a) {
@@ -1057,16 +1191,16 @@ Status EventStore::Aggregate(const EventFilter& filter, const std::string& colum
                              const std::string& rest,
                              const std::function<void(const AggregateRow&)>& each) {
   std::vector<std::string> values;
-  const std::string conditions = EventConditions(filter, &values);
+  const std::string conditions = EventConditions(filter, db_->dialect(), &values);
   const std::string sql =
       "SELECT " + columns + NeededJoins(columns + conditions + rest) + conditions + " " + rest;
-  Statement s(db_, sql.c_str());
+  Statement s(*db_, sql);
   if (!s.ok()) return Error("cannot read events");
   for (size_t i = 0; i < values.size(); ++i) s.Bind(static_cast<int>(i) + 1, values[i]);
-  const int n = sqlite3_column_count(s.get());
   AggregateRow row;
-  int rc;
-  while ((rc = s.Step()) == SQLITE_ROW) {
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) {
+    const int n = s.Columns();
     row.text.assign(n, std::string());
     row.number.assign(n, 0.0);
     row.null.assign(n, false);
@@ -1077,20 +1211,20 @@ Status EventStore::Aggregate(const EventFilter& filter, const std::string& colum
     }
     each(row);
   }
-  if (rc != SQLITE_DONE) return Error("cannot read events");
+  if (rc != kDone) return Error("cannot read events");
   return Status::Ok();
 }
 
 Result<std::optional<ArticleRecord>> EventStore::Article(const std::string& doc_id) {
-  Statement s(db_,
+  Statement s(*db_,
               "SELECT a.id, a.doc_id, a.url, a.source, a.title, a.published, a.text, a.stored_at, "
               "d.doc_id FROM articles a LEFT JOIN articles d ON d.id = a.duplicate_of "
               "WHERE a.doc_id = ?");
   if (!s.ok()) return Error("cannot read articles");
   s.Bind(1, doc_id);
-  const int rc = s.Step();
-  if (rc == SQLITE_DONE) return std::optional<ArticleRecord>();
-  if (rc != SQLITE_ROW) return Error("cannot read articles");
+  const StepResult rc = s.Step();
+  if (rc == kDone) return std::optional<ArticleRecord>();
+  if (rc != kRow) return Error("cannot read articles");
   ArticleRecord r;
   const int64_t id = s.Int(0);
   r.doc_id = s.Text(1);
@@ -1101,18 +1235,18 @@ Result<std::optional<ArticleRecord>> EventStore::Article(const std::string& doc_
   r.text = s.Text(6);
   r.stored_at = s.Text(7);
   r.duplicate_of = s.IsNull(8) ? std::string() : s.Text(8);
-  Statement e(db_, "SELECT event_id FROM events WHERE article_id = ? ORDER BY id");
+  Statement e(*db_, "SELECT event_id FROM events WHERE article_id = ? ORDER BY id");
   if (!e.ok()) return Error("cannot read events");
   e.Bind(1, id);
-  while (e.Step() == SQLITE_ROW) r.event_ids.push_back(e.Text(0));
+  while (e.Step() == kRow) r.event_ids.push_back(e.Text(0));
   return std::optional<ArticleRecord>(std::move(r));
 }
 
 Result<StoreCounts> EventStore::Counts(size_t top) {
   StoreCounts c;
   auto scalar = [&](const char* sql, int64_t* out) -> Status {
-    Statement s(db_, sql);
-    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("cannot count");
+    Statement s(*db_, sql);
+    if (!s.ok() || s.Step() != kRow) return Error("cannot count");
     *out = s.Int(0);
     return Status::Ok();
   };
@@ -1123,11 +1257,11 @@ Result<StoreCounts> EventStore::Counts(size_t top) {
   RETURN_IF_ERROR(scalar("SELECT count(*) FROM places", &c.places));
   auto list = [&](const std::string& sql, std::vector<std::pair<std::string, int64_t>>* out,
                   bool all) -> Status {
-    Statement s(db_, (sql + (all ? "" : " LIMIT " + std::to_string(top))).c_str());
+    Statement s(*db_, sql + (all ? "" : " LIMIT " + std::to_string(top)));
     if (!s.ok()) return Error("cannot count");
-    int rc;
-    while ((rc = s.Step()) == SQLITE_ROW) out->emplace_back(s.Text(0), s.Int(1));
-    if (rc != SQLITE_DONE) return Error("cannot count");
+    StepResult rc;
+    while ((rc = s.Step()) == kRow) out->emplace_back(s.Text(0), s.Int(1));
+    if (rc != kDone) return Error("cannot count");
     return Status::Ok();
   };
   RETURN_IF_ERROR(

@@ -1,7 +1,8 @@
-// EventStore: Palmyra's SQLite database of articles, their sentences, events,
-// actors, places, mentions and quantities. One file, WAL journal, foreign
-// keys on; the schema (version 1) is in kEventStoreSchema below and in the
-// README.
+// EventStore: Palmyra's database of articles, their sentences, events,
+// actors, places, mentions and quantities. In SQLite: one file, WAL
+// journal, foreign keys on; the schema (version 2) is EventStoreSchema() and
+// in the README. In PostgreSQL (OpenPostgres): the same tables, with places
+// also as PostGIS points and full-text search in a tsvector column.
 //
 // Writing is idempotent: an article is keyed by its doc_id and a hash of its
 // content, so storing the same article again changes nothing, and a changed
@@ -25,18 +26,17 @@
 #include <vector>
 
 #include "merge/near_duplicates.h"
+#include "palmyra/code_stats.h"
 #include "palmyra/date.h"
 #include "palmyra/document.h"
-#include "palmyra/code_stats.h"
 #include "palmyra/event.h"
 #include "palmyra/status.h"
-
-struct sqlite3;
-struct sqlite3_stmt;
+#include "store/sql_connection.h"
 
 namespace palmyra {
 
-extern const char kEventStoreSchema[];
+// The SQLite schema (tables, view, indexes) as SQL.
+std::string EventStoreSchema();
 
 // Which events to read: all by default. `actor` is a code or its start
 // ("RUS", "SYRREB") of the source or target; `type` a PLOVER type
@@ -131,6 +131,12 @@ class EventStore {
   // does not exist or is not a Palmyra database. Works on read-only files
   // and media.
   static Result<std::unique_ptr<EventStore>> OpenForReading(const std::string& path);
+  // Connects to a PostgreSQL database (a libpq connection string) and
+  // creates the same schema in it when it has none, PostGIS with it;
+  // `for_reading`: only checks the schema is there. Fails naming the
+  // database.
+  static Result<std::unique_ptr<EventStore>> OpenPostgres(const std::string& conninfo,
+                                                          bool for_reading = false);
   ~EventStore();
 
   // Whether `doc` is stored with this very content.
@@ -139,6 +145,13 @@ class EventStore {
   Status Begin();
   Status Commit();
   Status Rollback();
+  // In a transaction, waits until no other writer of a PostgreSQL database
+  // is in one (their upserts of shared rows cannot deadlock then); nothing
+  // in SQLite, whose transactions are taken one at a time already.
+  Status WaitForOtherWriters();
+  // Whether the last failure was a deadlock, a serialization failure or a
+  // busy database: the transaction may be retried.
+  bool LastErrorIsTransient() const { return db_->LastErrorIsTransient(); }
 
   // The doc_id of a stored article (not itself a copy) that `signature`'s
   // text nearly duplicates, if any.
@@ -177,7 +190,7 @@ class EventStore {
   const std::string& path() const { return path_; }
 
  private:
-  EventStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  EventStore(std::unique_ptr<SqlConnection> db, std::string path);
   // The path as a file: URI, with the characters URIs reserve escaped.
   static std::string UriPath(const std::string& path);
   Status Exec(const char* sql);
@@ -188,7 +201,7 @@ class EventStore {
   // Brings a database of an older schema version to this one.
   Status Migrate();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
-  sqlite3_stmt* Cached(const char* sql);
+  SqlStatement* Cached(const char* sql);
   Status Error(const std::string& what) const;
   Result<int64_t> ActorId(const ActorRef& actor);
   Result<int64_t> PlaceId(const Location& location);
@@ -205,10 +218,10 @@ class EventStore {
   Status InsertEvent(const Event& e, int64_t article_id, const std::optional<Date>& published);
   Status InsertParts(const Event& e, int64_t event_row);
 
-  sqlite3* db_;
-  std::string path_;
+  std::unique_ptr<SqlConnection> db_;
+  std::string path_;          // the file, or the PostgreSQL database, as messages name it
   bool acled_detail_ = true;  // has the ACLED columns of schema version 2
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, std::unique_ptr<SqlStatement>> cache_;
 };
 
 // A hash of everything of a document that coding reads, as hex.
