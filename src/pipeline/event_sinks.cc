@@ -50,13 +50,21 @@ Result<int64_t> StoreSink::WriteOnce(const CodedBatch& batch, bool* transient) {
   int64_t stored = 0;
   Status written = writer_->Begin();
   if (written.ok()) written = writer_->WaitForOtherWriters();
+  std::vector<ArticleLinks> links;
+  links.reserve(batch.articles.size());
+  std::vector<ArticleToStore> articles;
   for (const CodedArticle& article : batch.articles) {
-    if (!written.ok()) break;
     if (article.stored || !article.error.empty()) continue;
-    auto put = writer_->Put(article.doc, article.stats, article.events,
-                            {article.signature, article.duplicate_of});
-    if (!put.ok()) written = put.status();
-    if (put.ok() && *put) ++stored;
+    links.push_back({article.signature, article.duplicate_of});
+    articles.push_back({&article.doc, &article.stats, &article.events, &links.back()});
+  }
+  if (written.ok()) {
+    auto put = writer_->PutBatch(articles);
+    if (put.ok()) {
+      stored = *put;
+    } else {
+      written = put.status();
+    }
   }
   if (written.ok()) written = writer_->Commit();
   if (!written.ok()) {

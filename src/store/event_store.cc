@@ -12,6 +12,7 @@
 #include "core/hash.h"
 #include "core/strings.h"
 #include "merge/happening_key.h"
+#include "store/pg_batch_writer.h"
 #include "store/pg_connection.h"
 #include "store/sqlite_connection.h"
 
@@ -726,7 +727,9 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenPostgres(const std::string& 
                                                              bool for_reading) {
   ASSIGN_OR_RETURN(auto connection, PgConnection::Connect(conninfo));
   const std::string name = connection->name();
+  auto batch_writer = std::make_unique<PgBatchWriter>(*connection);
   std::unique_ptr<EventStore> store(new EventStore(std::move(connection), name));
+  store->batch_writer_ = std::move(batch_writer);
   SqlConnection& db = *store->db_;
   auto has_schema = [&]() -> Result<bool> {
     Statement meta(db, "SELECT to_regclass('meta') IS NOT NULL");
@@ -777,6 +780,7 @@ EventStore::EventStore(std::unique_ptr<SqlConnection> db, std::string path)
     : db_(std::move(db)), path_(std::move(path)) {}
 
 EventStore::~EventStore() {
+  batch_writer_.reset();
   cache_.clear();  // the statements before their connection
   db_.reset();
 }
@@ -840,8 +844,38 @@ Status EventStore::Exec(const char* sql) {
 Status EventStore::Begin() {
   return Exec(db_->dialect() == SqlDialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
-Status EventStore::Commit() { return Exec("COMMIT"); }
-Status EventStore::Rollback() { return Exec("ROLLBACK"); }
+Status EventStore::Commit() {
+  const Status done = Exec("COMMIT");
+  if (batch_writer_ != nullptr) {
+    if (done.ok()) {
+      batch_writer_->Committed();
+      if (batch_writer_->WantsAnalyze()) {
+        RETURN_IF_ERROR(
+            Exec("ANALYZE articles, article_bands, sentences, events, mentions, "
+                 "happenings, happening_events, actors, places"));
+        batch_writer_->Analyzed();
+      }
+    } else {
+      batch_writer_->RolledBack();
+    }
+  }
+  return done;
+}
+
+Status EventStore::Rollback() {
+  if (batch_writer_ != nullptr) batch_writer_->RolledBack();
+  return Exec("ROLLBACK");
+}
+
+Result<int64_t> EventStore::PutBatch(const std::vector<ArticleToStore>& articles) {
+  if (batch_writer_ != nullptr) return batch_writer_->Write(articles);
+  int64_t stored = 0;
+  for (const ArticleToStore& a : articles) {
+    ASSIGN_OR_RETURN(const bool put, Put(*a.doc, *a.stats, *a.events, *a.links));
+    if (put) ++stored;
+  }
+  return stored;
+}
 
 Status EventStore::WaitForOtherWriters() {
   if (db_->dialect() != SqlDialect::kPostgres) return Status::Ok();
@@ -898,31 +932,32 @@ Result<int64_t> EventStore::PlaceId(const Location& l) {
 }
 
 Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& signature) {
-  Statement candidates(
-      Cached("SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN "
-             "articles a ON a.id = b.article_id WHERE b.band_key = ? AND a.duplicate_of "
-             "IS NULL"));
+  // The articles that share a band with it, in one query.
+  std::string bands;
+  for (int i = 0; i < kMinHashBands; ++i) bands += i == 0 ? "?" : ", ?";
+  static const std::string sql =
+      "SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN articles a ON a.id = "
+      "b.article_id WHERE b.band_key IN (" +
+      bands + ") AND a.duplicate_of IS NULL";
+  Statement candidates(Cached(sql.c_str()));
   if (!candidates.ok()) return Error("cannot read article bands");
+  int i = 0;
+  for (uint64_t key : MinHashBandKeys(signature)) candidates.Bind(++i, static_cast<int64_t>(key));
   std::optional<std::string> best;
   double best_similarity = kNearDuplicateSimilarity;
   int64_t best_row = 0;
-  for (uint64_t key : MinHashBandKeys(signature)) {
-    candidates.Reset();
-    candidates.Bind(1, static_cast<int64_t>(key));
-    StepResult rc;
-    while ((rc = candidates.Step()) == kRow) {
-      const auto other = MinHashFromHex(candidates.Text(1));
-      if (!other) continue;
-      const double s = Similarity(signature, *other);
-      if (s > best_similarity ||
-          (s == best_similarity && (!best || candidates.Int(2) < best_row))) {
-        best_similarity = s;
-        best = candidates.Text(0);
-        best_row = candidates.Int(2);
-      }
+  StepResult rc;
+  while ((rc = candidates.Step()) == kRow) {
+    const auto other = MinHashFromHex(candidates.Text(1));
+    if (!other) continue;
+    const double s = Similarity(signature, *other);
+    if (s > best_similarity || (s == best_similarity && (!best || candidates.Int(2) < best_row))) {
+      best_similarity = s;
+      best = candidates.Text(0);
+      best_row = candidates.Int(2);
     }
-    if (rc != kDone) return Error("cannot read article bands");
   }
+  if (rc != kDone) return Error("cannot read article bands");
   return best;
 }
 

@@ -120,6 +120,16 @@ struct ArticleRecord {
   std::vector<std::string> event_ids;
 };
 
+// One article to store, as EventStore::Put takes it.
+struct ArticleToStore {
+  const Document* doc = nullptr;
+  const CodeStats* stats = nullptr;
+  const std::vector<Event>* events = nullptr;
+  const ArticleLinks* links = nullptr;
+};
+
+class PgBatchWriter;
+
 class EventStore {
  public:
   // Opens the database at `path`, creating it (and its schema) when the file
@@ -163,6 +173,10 @@ class EventStore {
   // was stored already (nothing written).
   Result<bool> Put(const Document& doc, const CodeStats& stats, const std::vector<Event>& events,
                    const ArticleLinks& links = {});
+
+  // Stores the articles as Put would, one after the other, in a few round
+  // trips in PostgreSQL; returns how many were stored.
+  Result<int64_t> PutBatch(const std::vector<ArticleToStore>& articles);
 
   // Calls `each` for every stored event that `filter` lets through, in the
   // order the articles were stored and the events found.
@@ -222,6 +236,7 @@ class EventStore {
   std::string path_;          // the file, or the PostgreSQL database, as messages name it
   bool acled_detail_ = true;  // has the ACLED columns of schema version 2
   std::unordered_map<std::string, std::unique_ptr<SqlStatement>> cache_;
+  std::unique_ptr<PgBatchWriter> batch_writer_;  // PostgreSQL's PutBatch
 };
 
 // A hash of everything of a document that coding reads, as hex.
