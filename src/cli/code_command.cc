@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/input_options.h"
 #include "cli/output_file.h"
 #include "core/strings.h"
 #include "ingest/document_source.h"
@@ -88,16 +89,9 @@ class Progress {
 
 int RunCodeCommand(const CodeCommandOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  IngestOptions ingest;
-  ingest.max_article_bytes = options.max_article_bytes;
-  if (!options.date.empty()) {
-    ingest.default_date = Date::Parse(options.date);
-    if (!ingest.default_date) {
-      std::fprintf(stderr, "palmyra: --date '%s' is not a date in the form YYYY-MM-DD\n",
-                   options.date.c_str());
-      return 2;
-    }
-  }
+  const std::optional<IngestOptions> ingest =
+      MakeIngestOptions(options.date, options.max_article_bytes);
+  if (!ingest) return 2;
   if (options.format != "jsonl" && options.format != "text") {
     std::fprintf(stderr, "palmyra: --format must be jsonl or text, not '%s'\n",
                  options.format.c_str());
@@ -154,7 +148,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   if (store != nullptr) sinks.push_back(store.get());
   if (stream != nullptr) sinks.push_back(stream.get());
 
-  DocumentSource source(options.inputs, ingest);
+  DocumentSource source(options.inputs, *ingest);
   Progress progress(source.TotalBytes());
   RunOptions run;
   run.threads = options.threads;

@@ -7,6 +7,7 @@
 #include "cli/analyze_command.h"
 #include "cli/code_command.h"
 #include "cli/dict_command.h"
+#include "cli/queue_commands.h"
 #include "cli/store_commands.h"
 #include "cli/validate_command.h"
 #include "core/build_config.h"
@@ -40,6 +41,69 @@ void AddEngineOptions(CLI::App* cmd, Options* engine) {
                   "default: the decision model's threshold, chosen for F1; 0 keeps every event "
                   "the rules propose)")
       ->check(CLI::Range(0.0, 1.0));
+}
+
+// Where the queue is, for enqueue and worker.
+void AddQueueOptions(CLI::App* cmd, QueueOptions* queue) {
+  cmd->add_option("--nats", queue->url, "The NATS server (default nats://127.0.0.1:4222)");
+  cmd->add_option("--stream", queue->stream,
+                  "The JetStream stream of articles (default PALMYRA; made if missing, with "
+                  "PALMYRA_DEAD for the dead letters)");
+  cmd->add_option("--subject", queue->subject, "Its subject (default palmyra.articles)");
+}
+
+CLI::App* AddQueueCommands(CLI::App* app, EnqueueCommandOptions* enqueue,
+                           WorkerCommandOptions* worker, CLI::App** worker_cmd) {
+  CLI::App* enqueue_cmd = app->add_subcommand(
+      "enqueue", "Put articles on a NATS JetStream queue for 'palmyra worker' to code.");
+  enqueue_cmd
+      ->add_option("inputs", enqueue->inputs,
+                   "Articles, in any form 'code' reads (files, folders, - for standard input)")
+      ->required();
+  AddQueueOptions(enqueue_cmd, &enqueue->queue);
+  enqueue_cmd->add_option("--date", enqueue->date,
+                          "Publication date (YYYY-MM-DD) of articles without one");
+  enqueue_cmd
+      ->add_option("--max-article-bytes", enqueue->max_article_bytes,
+                   "Skip (and report) longer articles (default 64M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber);
+  enqueue_cmd->add_flag("-q,--quiet", enqueue->quiet, "Do not print the summary line");
+
+  *worker_cmd = app->add_subcommand(
+      "worker",
+      "Code articles from a NATS JetStream queue into a shared database, acknowledging each "
+      "once it is stored; run as many as you like, start and stop them at any time.");
+  CLI::App* w = *worker_cmd;
+  AddQueueOptions(w, &worker->queue);
+  w->add_option("--pg", worker->pg, "The PostgreSQL database (a libpq connection string)");
+  w->add_option("--db", worker->db, "Instead of --pg: an SQLite database")->excludes("--pg");
+  w->add_option("--threads", worker->threads, "Coding threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  w->add_option("--batch", worker->batch, "Articles fetched at a time (default 32 a thread)")
+      ->check(CLI::PositiveNumber);
+  w->add_option("--ack-wait", worker->queue.ack_wait_ms,
+                "Milliseconds after which the server hands the unacknowledged articles of a "
+                "silent worker to another (default 300000; set when the shared consumer is "
+                "first made)")
+      ->check(CLI::PositiveNumber);
+  w->add_option("--max-deliver", worker->queue.max_deliver,
+                "Attempts to code an article before it goes to the dead letters (default 5)")
+      ->check(CLI::PositiveNumber);
+  w->add_flag("--drain", worker->drain, "Stop once no article is pending or unacknowledged");
+  w->add_flag("--keep-duplicates", worker->keep_duplicates,
+              "Code near-duplicate articles too, rather than linking them");
+  w->add_flag("-q,--quiet", worker->quiet, "Do not print the summary line");
+  AddEngineOptions(w, &worker->engine);
+  enqueue_cmd->footer(
+      "Examples:\n"
+      "  palmyra enqueue --nats nats://queue:4222 news/*.jsonl\n"
+      "  curl -s https://example.org/feed.rss | palmyra enqueue -");
+  w->footer(
+      "Examples:\n"
+      "  palmyra worker --nats nats://queue:4222 --pg 'host=db dbname=events' --threads 2\n"
+      "  palmyra worker --pg 'dbname=events' --drain -q");
+  return enqueue_cmd;
 }
 
 CLI::App* AddCodeCommand(CLI::App* app, CodeCommandOptions* code) {
@@ -247,10 +311,17 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "csv"}));
   palmyra::AddFilterOptions(stats_cmd, &stats.filter);
 
+  palmyra::EnqueueCommandOptions enqueue;
+  palmyra::WorkerCommandOptions worker;
+  CLI::App* worker_cmd = nullptr;
+  CLI::App* enqueue_cmd = palmyra::AddQueueCommands(&app, &enqueue, &worker, &worker_cmd);
+
   palmyra::ServeOptions serve;
   CLI::App* serve_cmd = app.add_subcommand(
       "serve", "Serve a database's events over HTTP: a JSON API for maps, timelines and tools.");
-  serve_cmd->add_option("--db", serve.db, "The database")->required();
+  serve_cmd->add_option("--db", serve.db, "The database");
+  serve_cmd->add_option("--pg", serve.pg, "Instead of --db: a PostgreSQL database")
+      ->excludes("--db");
   serve_cmd->add_option("--host", serve.host, "Address to listen on (default 127.0.0.1)");
   serve_cmd->add_option("--port", serve.port, "Port (default 8080; 0: any free one)")
       ->check(CLI::Range(0, 65535));
@@ -346,7 +417,15 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "palmyra help: no command '%s'\n", help_topic.c_str());
     return 2;
   }
-  if (serve_cmd->parsed()) return palmyra::RunServer(serve);
+  if (serve_cmd->parsed()) {
+    if (serve.db.empty() == serve.pg.empty()) {
+      std::fprintf(stderr, "palmyra: which database? --db FILE or --pg CONNINFO\n");
+      return 2;
+    }
+    return palmyra::RunServer(serve);
+  }
+  if (enqueue_cmd->parsed()) return palmyra::RunEnqueueCommand(enqueue);
+  if (worker_cmd->parsed()) return palmyra::RunWorkerCommand(worker);
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
   if (show_cmd->parsed()) return palmyra::RunShowCommand(show);

@@ -353,12 +353,16 @@ ApiResponse EventApi::Timeline(const ApiRequest& r, EventStore& store) const {
   if (auto bad = BuildFilter(r, options_.data_dir, &filter)) return *bad;
   const std::string by = Param(r, "by").empty() ? "day" : Param(r, "by");
   std::string period;
+  const bool postgres = store.dialect() == SqlDialect::kPostgres;
   if (by == "day") {
     period = "e.date";
   } else if (by == "week") {
-    period = "date(e.date, '-6 days', 'weekday 1')";  // the Monday of its week
+    // The Monday of its week.
+    period = postgres ? "to_char(date_trunc('week', CAST(e.date AS date)), 'YYYY-MM-DD')"
+                      : "date(e.date, '-6 days', 'weekday 1')";
   } else if (by == "month") {
-    period = "strftime('%Y-%m-01', e.date)";
+    period =
+        postgres ? "to_char(CAST(e.date AS date), 'YYYY-MM-01')" : "strftime('%Y-%m-01', e.date)";
   } else {
     return ApiError(400, "by: must be day, week or month, not '" + by + "'", "by");
   }
@@ -402,8 +406,10 @@ ApiResponse EventApi::ActorStats(const ApiRequest& r, EventStore& store, bool pa
   if (!read.ok()) return ApiError(500, read.message());
   Json list = Json::array();
   if (pairs) {
-    std::stable_sort(pair_counts.begin(), pair_counts.end(),
-                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    // Most events first; ties by codes, whatever order the database grouped in.
+    std::sort(pair_counts.begin(), pair_counts.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
+    });
     for (const auto& [pair, n] : pair_counts) {
       if (static_cast<int>(list.size()) == limit) break;
       list.push_back(Json{{"source", pair.first.empty() ? Json(nullptr) : Json(pair.first)},
@@ -429,7 +435,7 @@ ApiResponse EventApi::Places(const ApiRequest& r, EventStore& store) const {
   Json features = Json::array();
   const Status read = store.Aggregate(
       filter, "p.name, p.geonameid, p.lat, p.lon, p.admin1, p.country, p.precision, count(*)",
-      "AND e.place_id IS NOT NULL GROUP BY e.place_id ORDER BY 8 DESC, 1",
+      "AND e.place_id IS NOT NULL GROUP BY p.id ORDER BY 8 DESC, 1",
       [&](const AggregateRow& row) { features.push_back(PlaceFeature(row)); });
   if (!read.ok()) return ApiError(500, read.message());
   ApiResponse response =

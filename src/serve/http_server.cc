@@ -1,8 +1,5 @@
 #include "serve/http_server.h"
 
-#include <pthread.h>
-#include <signal.h>
-
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -12,6 +9,7 @@
 #include <httplib.h>
 
 #include "core/file.h"
+#include "core/stop_signals.h"
 #include "core/strings.h"
 #include "palmyra/options.h"
 #include "serve/event_api.h"
@@ -74,13 +72,19 @@ std::string Printable(const std::string& s) {
 }  // namespace
 
 int RunServer(const ServeOptions& options) {
+  const std::string db = options.db, pg = options.pg;
+  auto open_to_read = [db, pg]() {
+    return pg.empty() ? EventStore::OpenForReading(db) : EventStore::OpenPostgres(pg, true);
+  };
   // The database must exist and be Palmyra's before the server starts.
+  std::string name;
   {
-    auto probe = EventStore::OpenForReading(options.db);
+    auto probe = open_to_read();
     if (!probe.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", probe.status().message().c_str());
       return 1;
     }
+    name = (*probe)->path();
   }
   ApiOptions api_options;
   api_options.data_dir = ResolveDefaults(Options()).data_dir;
@@ -100,21 +104,20 @@ int RunServer(const ServeOptions& options) {
     }
     engine = std::move(created).value();
   }
-  const std::string db = options.db;
-  auto reader = [db]() -> Result<EventStore*> {
+  auto reader = [db, pg, open_to_read]() -> Result<EventStore*> {
     // One read-only connection per worker thread, opened on first use.
     thread_local std::unique_ptr<EventStore> store;
-    thread_local std::string store_path;
-    if (store == nullptr || store_path != db) {
-      ASSIGN_OR_RETURN(store, EventStore::OpenForReading(db));
-      store_path = db;
+    thread_local std::string store_of;
+    if (store == nullptr || store_of != db + '\n' + pg) {
+      ASSIGN_OR_RETURN(store, open_to_read());
+      store_of = db + '\n' + pg;
     }
     return store.get();
   };
-  auto write = [&writer, db]() -> Result<EventStore*> {
+  auto write = [&writer, db, pg]() -> Result<EventStore*> {
     // Called under the API's lock.
     if (writer == nullptr) {
-      ASSIGN_OR_RETURN(writer, EventStore::Open(db));
+      ASSIGN_OR_RETURN(writer, pg.empty() ? EventStore::Open(db) : EventStore::OpenPostgres(pg));
     }
     return writer.get();
   };
@@ -122,13 +125,8 @@ int RunServer(const ServeOptions& options) {
 
   // SIGINT and SIGTERM are taken by a thread of their own, which stops the
   // server; the worker threads never see them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
   httplib::Server server;
+  StopSignals stop_signals([&server]() { server.stop(); });
   server.set_payload_max_length(options.max_body_bytes);
   auto handle = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest r;
@@ -217,19 +215,11 @@ int RunServer(const ServeOptions& options) {
                  options.host.c_str(), options.port);
     return 1;
   }
-  std::fprintf(stderr, "palmyra: serving %s on http://%s:%d/ (%s; Ctrl-C stops)\n",
-               options.db.c_str(), options.host.c_str(), port,
+  std::fprintf(stderr, "palmyra: serving %s on http://%s:%d/ (%s; Ctrl-C stops)\n", name.c_str(),
+               options.host.c_str(), port,
                api_options.token.empty() ? "read-only" : "POST with the token");
   std::fflush(stderr);
-  std::thread stopper([&server, stop_signals]() {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
-    server.stop();
-  });
   const bool served = server.listen_after_bind();
-  // Wake the stopper if the server ended on its own.
-  pthread_kill(stopper.native_handle(), SIGTERM);
-  stopper.join();
   if (!served && server.is_running()) return 1;
   std::fprintf(stderr, "palmyra: stopped\n");
   return 0;

@@ -13,6 +13,7 @@ namespace palmyra {
 
 struct ServeOptions {
   std::string db;
+  std::string pg;  // instead of db: a PostgreSQL database (libpq connection string)
   std::string host = "127.0.0.1";
   int port = 8080;         // 0: any free port (the one taken is printed)
   std::string token_file;  // the POSTs' bearer token; empty: the POSTs are off

@@ -202,6 +202,7 @@ class EventStore {
   Result<StoreCounts> Counts(size_t top = 20);
 
   const std::string& path() const { return path_; }
+  SqlDialect dialect() const { return db_->dialect(); }
 
  private:
   EventStore(std::unique_ptr<SqlConnection> db, std::string path);
