@@ -80,7 +80,7 @@ CLI::App* AddQueueCommands(CLI::App* app, EnqueueCommandOptions* enqueue,
   w->add_option("--db", worker->db, "Instead of --pg: an SQLite database")->excludes("--pg");
   w->add_option("--threads", worker->threads, "Coding threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
-  w->add_option("--batch", worker->batch, "Articles fetched at a time (default 32 a thread)")
+  w->add_option("--batch", worker->batch, "Articles fetched, coded and stored at a time (default 256)")
       ->check(CLI::PositiveNumber);
   w->add_option("--ack-wait", worker->queue.ack_wait_ms,
                 "Milliseconds after which the server hands the unacknowledged articles of a "

@@ -108,10 +108,18 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
   RunOptions run;
   run.threads = options.threads;
   run.keep_duplicates = options.keep_duplicates;
-  run.batch_size = options.batch > 0 ? static_cast<size_t>(options.batch) : 0;
+  // A batch is one transaction and one round of acknowledgments: larger
+  // than `code`'s, which stores on a thread of its own.
+  run.batch_size = options.batch > 0 ? static_cast<size_t>(options.batch) : 256;
   BatchCoder coder(**engine, store->get(), run);
   RunTotals totals;
   int64_t dead = 0, retried = 0;
+  // Where the time goes: coding (with the store's lookups), the queue
+  // (fetching, acknowledging), the database (writing).
+  double coding = 0, queueing = 0, storing = 0;
+  auto timed = [](double* sum) {
+    return [sum, t = std::chrono::steady_clock::now()]() { *sum += SecondsSince(t); };
+  };
   auto fail = [&](const std::string& message, std::vector<QueuedArticle>& messages) {
     // Back to the queue at once, for this or another worker.
     for (const QueuedArticle& m : messages) (void)(*queue)->Retry(m, 0);
@@ -119,7 +127,11 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
     return 2;
   };
   while (!stop.stopped()) {
-    auto fetched = (*queue)->Fetch(static_cast<int>(coder.batch_size()), 1000);
+    auto fetch_done = timed(&queueing);
+    // Draining, an empty queue is seen sooner.
+    auto fetched =
+        (*queue)->Fetch(static_cast<int>(coder.batch_size()), options.drain ? 200 : 1000);
+    fetch_done();
     if (!fetched.ok()) {
       std::fprintf(stderr, "palmyra: %s\n", fetched.status().message().c_str());
       return 2;
@@ -152,7 +164,9 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
       batch.articles.back().doc = std::move(m.doc());
       coded.push_back(&m);
     }
+    auto coding_done = timed(&coding);
     const Status looked_up = coder.Code(&batch.articles);
+    coding_done();
     if (!looked_up.ok()) return fail(looked_up.message(), messages);
     // An article whose coding failed (memory, a bug) is tried again later,
     // and after max_deliver attempts dead-lettered; the rest are stored.
@@ -167,16 +181,20 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
       if (!moved.ok()) std::fprintf(stderr, "palmyra: %s\n", moved.message().c_str());
       ++(last ? dead : retried);
     }
+    auto storing_done = timed(&storing);
     auto written = store->get()->Write(batch);
+    storing_done();
     if (!written.ok()) return fail(written.status().message(), messages);
     // Acknowledged only once committed: a worker killed before this point
     // leaves the batch to be delivered again, and storing it again changes
     // nothing.
+    auto acks_done = timed(&queueing);
     for (size_t i = 0; i < batch.articles.size(); ++i) {
       if (batch.articles[i].lost) continue;
       const Status acked = (*queue)->Ack(*coded[i]);
       if (!acked.ok()) std::fprintf(stderr, "palmyra: %s\n", acked.message().c_str());
     }
+    acks_done();
     for (const CodedArticle& a : batch.articles) {
       if (!a.lost && !a.error.empty()) {
         std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n",
@@ -189,14 +207,15 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
     std::fprintf(stderr,
                  "palmyra: worker coded %lld document(s), %lld sentence(s), %lld event(s) in "
                  "%.2f s; %lld stored in %s, %lld unchanged, %lld near-duplicate(s) linked; "
-                 "%lld empty; %lld to be retried, %lld dead-lettered%s\n",
+                 "%lld empty; %lld to be retried, %lld dead-lettered; time: coding %.2f s, queue "
+                 "%.2f s, database %.2f s%s\n",
                  static_cast<long long>(totals.coded), static_cast<long long>(totals.sentences),
                  static_cast<long long>(totals.events), SecondsSince(start),
                  static_cast<long long>(totals.stored), store->get()->name().c_str(),
                  static_cast<long long>(totals.unchanged),
                  static_cast<long long>(totals.duplicates), static_cast<long long>(totals.failed),
-                 static_cast<long long>(retried), static_cast<long long>(dead),
-                 stop.stopped() ? "; stopped by a signal" : "");
+                 static_cast<long long>(retried), static_cast<long long>(dead), coding, queueing,
+                 storing, stop.stopped() ? "; stopped by a signal" : "");
   }
   return 0;
 }

@@ -32,7 +32,7 @@ struct WorkerCommandOptions {
   std::string pg;  // the database: PostgreSQL,
   std::string db;  // or SQLite
   int threads = 0;
-  int batch = 0;  // articles fetched at a time; 0: 32 a thread
+  int batch = 0;  // articles fetched, coded and stored at a time; 0: 256
   bool keep_duplicates = false;
   bool drain = false;  // stop once nothing is pending
   bool quiet = false;

@@ -49,7 +49,6 @@ Result<int64_t> StoreSink::Write(const CodedBatch& batch) {
 Result<int64_t> StoreSink::WriteOnce(const CodedBatch& batch, bool* transient) {
   int64_t stored = 0;
   Status written = writer_->Begin();
-  if (written.ok()) written = writer_->WaitForOtherWriters();
   std::vector<ArticleLinks> links;
   links.reserve(batch.articles.size());
   std::vector<ArticleToStore> articles;

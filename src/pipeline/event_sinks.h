@@ -32,10 +32,9 @@ class StreamSink : public EventSink {
 // batch a transaction: a run killed during a write leaves the database as
 // it was before the batch. What is stored is looked up on a connection of
 // its own, so lookups for the next batch go on while this one is written.
-// In PostgreSQL, batches of several writers are written one at a time (a
-// transaction-level advisory lock), so their upserts of shared actors,
-// places and happenings never deadlock; a transaction that fails for a
-// transient reason (deadlock, serialization) is retried.
+// A transaction that fails for a reason that may not recur (a deadlock, a
+// serialization failure, the same article stored by another writer at the
+// same time) is retried.
 class StoreSink : public EventSink {
  public:
   // Opens (creating it if need be) the SQLite database at `path`.

@@ -878,10 +878,6 @@ Result<int64_t> EventStore::PutBatch(const std::vector<ArticleToStore>& articles
   return stored;
 }
 
-Status EventStore::WaitForOtherWriters() {
-  if (db_->dialect() != SqlDialect::kPostgres) return Status::Ok();
-  return Exec("SELECT pg_advisory_xact_lock(7243350317)");
-}
 
 Result<bool> EventStore::IsStored(const Document& doc) {
   Statement s(Cached("SELECT content_hash FROM articles WHERE doc_id = ?"));

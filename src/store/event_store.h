@@ -155,12 +155,9 @@ class EventStore {
   Status Begin();
   Status Commit();
   Status Rollback();
-  // In a transaction, waits until no other writer of a PostgreSQL database
-  // is in one (their upserts of shared rows cannot deadlock then); nothing
-  // in SQLite, whose transactions are taken one at a time already.
-  Status WaitForOtherWriters();
-  // Whether the last failure was a deadlock, a serialization failure or a
-  // busy database: the transaction may be retried.
+  // Whether the last failure was a deadlock, a serialization failure, a
+  // busy database or a row another writer stored meanwhile: the
+  // transaction may be retried.
   bool LastErrorIsTransient() const { return db_->LastErrorIsTransient(); }
 
   // The doc_id of a stored article (not itself a copy) that `signature`'s

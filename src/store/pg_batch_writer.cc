@@ -197,35 +197,36 @@ int64_t PgBatchWriter::PlaceRow(const PlaceKey& key) const {
 }
 
 Status PgBatchWriter::AddActors(const std::vector<const ActorRef*>& actors) {
-  std::vector<std::string> codes, countries, sectors;
-  std::set<ActorKey> wanted;
+  std::set<ActorKey> wanted;  // sorted: every writer inserts in this order
   for (const ActorRef* a : actors) {
     ActorKey key{a->code, a->country, a->sector};
-    if (actors_.count(key) > 0 || new_actors_.count(key) > 0 || !wanted.insert(key).second)
-      continue;
-    codes.push_back(a->code);
-    countries.push_back(a->country);
-    sectors.push_back(a->sector);
+    if (actors_.count(key) == 0 && new_actors_.count(key) == 0) wanted.insert(std::move(key));
   }
   if (wanted.empty()) return Status::Ok();
+  std::vector<std::string> codes, countries, sectors;
+  for (const auto& [code, country, sector] : wanted) {
+    codes.push_back(code);
+    countries.push_back(country);
+    sectors.push_back(sector);
+  }
+  auto bind = [&](Statement& s) {
+    s.Bind(1, PostgresArray(codes));
+    s.Bind(2, PostgresArray(countries));
+    s.Bind(3, PostgresArray(sectors));
+  };
   {
     Statement insert(db_,
-                     "INSERT INTO actors(code, country, sector) SELECT * FROM "
-                     "unnest(?::text[], ?::text[], ?::text[]) AS u(c, n, s) WHERE NOT EXISTS "
-                     "(SELECT 1 FROM actors a WHERE a.code = u.c AND a.country = u.n AND "
-                     "a.sector = u.s)");
-    insert.Bind(1, PostgresArray(codes));
-    insert.Bind(2, PostgresArray(countries));
-    insert.Bind(3, PostgresArray(sectors));
+                     "INSERT INTO actors(code, country, sector) SELECT c, n, s FROM "
+                     "unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(c, n, s, i) "
+                     "ORDER BY i ON CONFLICT DO NOTHING");
+    bind(insert);
     if (insert.Step() != kDone) return Error("cannot write actors");
   }
   Statement select(db_,
                    "SELECT a.id, a.code, a.country, a.sector FROM actors a JOIN "
                    "unnest(?::text[], ?::text[], ?::text[]) AS u(code, country, sector) "
                    "ON a.code = u.code AND a.country = u.country AND a.sector = u.sector");
-  select.Bind(1, PostgresArray(codes));
-  select.Bind(2, PostgresArray(countries));
-  select.Bind(3, PostgresArray(sectors));
+  bind(select);
   StepResult rc;
   while ((rc = select.Step()) == kRow)
     new_actors_[ActorKey{select.Text(1), select.Text(2), select.Text(3)}] = select.Int(0);
@@ -234,14 +235,16 @@ Status PgBatchWriter::AddActors(const std::vector<const ActorRef*>& actors) {
 }
 
 Status PgBatchWriter::AddPlaces(const std::vector<const Location*>& places) {
-  std::vector<int64_t> geonameids;
-  std::vector<std::string> names, admin1s, countries, lats, lons, precisions;
-  std::set<PlaceKey> wanted;
+  std::map<PlaceKey, const Location*> wanted;  // sorted: every writer inserts in this order
   for (const Location* l : places) {
     PlaceKey key{l->geonameid, l->name, l->admin1, l->country,
                  std::string(LocationPrecisionName(l->precision))};
-    if (places_.count(key) > 0 || new_places_.count(key) > 0 || !wanted.insert(key).second)
-      continue;
+    if (places_.count(key) == 0 && new_places_.count(key) == 0) wanted.emplace(std::move(key), l);
+  }
+  if (wanted.empty()) return Status::Ok();
+  std::vector<int64_t> geonameids;
+  std::vector<std::string> names, admin1s, countries, lats, lons, precisions;
+  for (const auto& [key, l] : wanted) {
     geonameids.push_back(l->geonameid);
     names.push_back(l->name);
     admin1s.push_back(l->admin1);
@@ -250,7 +253,6 @@ Status PgBatchWriter::AddPlaces(const std::vector<const Location*>& places) {
     lons.push_back(Number(l->lon));
     precisions.push_back(std::get<4>(key));
   }
-  if (wanted.empty()) return Status::Ok();
   auto bind = [&](Statement& s) {
     s.Bind(1, IntArray(geonameids));
     s.Bind(2, PostgresArray(names));
@@ -259,14 +261,11 @@ Status PgBatchWriter::AddPlaces(const std::vector<const Location*>& places) {
     s.Bind(5, PostgresArray(precisions));
   };
   {
-    // In the order given: the first coordinates of a place are kept.
     Statement insert(db_,
                      "INSERT INTO places(geonameid, name, admin1, country, precision, lat, lon) "
                      "SELECT g, n, a, c, p, la, lo FROM unnest(?::bigint[], ?::text[], ?::text[], "
                      "?::text[], ?::text[], ?::float8[], ?::float8[]) WITH ORDINALITY AS "
-                     "u(g, n, a, c, p, la, lo, i) WHERE NOT EXISTS (SELECT 1 FROM places x WHERE "
-                     "x.geonameid = u.g AND x.name = u.n AND x.admin1 = u.a AND x.country = u.c "
-                     "AND x.precision = u.p) ORDER BY i");
+                     "u(g, n, a, c, p, la, lo, i) ORDER BY i ON CONFLICT DO NOTHING");
     bind(insert);
     insert.Bind(6, PostgresArray(lats));
     insert.Bind(7, PostgresArray(lons));
@@ -296,7 +295,8 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
   }
   std::unordered_map<std::string, std::pair<int64_t, std::string>> stored;  // row, hash
   {
-    Statement s(db_, "SELECT doc_id, id, content_hash FROM articles WHERE doc_id = ANY(?::text[])");
+    Statement s(db_, "SELECT doc_id, id, content_hash FROM articles WHERE doc_id IN "
+                     "(SELECT unnest(?::text[]))");
     s.Bind(1, PostgresArray(doc_ids));
     StepResult rc;
     while ((rc = s.Step()) == kRow) stored[s.Text(0)] = {s.Int(1), s.Text(2)};
@@ -328,10 +328,6 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
     Statement remove(db_, "DELETE FROM articles WHERE id = ANY(?::bigint[])");
     remove.Bind(1, IntArray(stale));
     if (remove.Step() != kDone) return Error("cannot replace articles");
-    // Happenings left without events go too.
-    RETURN_IF_ERROR(
-        db_.Exec("DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM happening_events he WHERE "
-                 "he.happening_id = happenings.id)"));
   }
   ASSIGN_OR_RETURN(const std::vector<int64_t> rows, NewIds("articles", write.size()));
   // The originals of copies: stored before, or written earlier in this batch.
@@ -343,7 +339,8 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
         wanted.push_back(articles[w].links->duplicate_of);
     }
     if (!wanted.empty()) {
-      Statement s(db_, "SELECT doc_id, id FROM articles WHERE doc_id = ANY(?::text[])");
+      Statement s(db_,
+                  "SELECT doc_id, id FROM articles WHERE doc_id IN (SELECT unnest(?::text[]))");
       s.Bind(1, PostgresArray(wanted));
       StepResult rc;
       while ((rc = s.Step()) == kRow) row_of[s.Text(0)] = s.Int(1);
@@ -401,7 +398,8 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
   if (!event_id_list.empty()) {
     // An event_id stored already (for another article) is not written again.
     std::unordered_set<std::string> taken;
-    Statement s(db_, "SELECT event_id FROM events WHERE event_id = ANY(?::text[])");
+    Statement s(db_,
+                "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::text[]))");
     s.Bind(1, PostgresArray(event_id_list));
     StepResult rc;
     while ((rc = s.Step()) == kRow) taken.insert(s.Text(0));
@@ -416,12 +414,13 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
                        article_rows));
   RETURN_IF_ERROR(Copy("article_bands", "band_key, article_id", band_rows));
   RETURN_IF_ERROR(Copy("sentences", "article_id, idx, start, \"end\"", sentence_rows));
-  RETURN_IF_ERROR(WriteEvents(events));
+  if (events.empty() && !stale.empty()) RETURN_IF_ERROR(LockHappenings(true));
+  RETURN_IF_ERROR(WriteEvents(events, !stale.empty()));
   pending_ += static_cast<int64_t>(write.size());
   return count;
 }
 
-Status PgBatchWriter::WriteEvents(const std::vector<NewEvent>& events) {
+Status PgBatchWriter::WriteEvents(const std::vector<NewEvent>& events, bool replaced) {
   if (events.empty()) return Status::Ok();
   ASSIGN_OR_RETURN(const std::vector<int64_t> rows, NewIds("events", events.size()));
   std::vector<const ActorRef*> actors;
@@ -520,7 +519,18 @@ Status PgBatchWriter::WriteEvents(const std::vector<NewEvent>& events) {
   RETURN_IF_ERROR(Copy("mentions", "event_id, role, actor_id, text, start, \"end\"", mention_rows));
   RETURN_IF_ERROR(
       Copy("quantities", "event_id, idx, kind, value, low, high, unit, text", quantity_rows));
+  RETURN_IF_ERROR(LockHappenings(replaced));
   return WriteHappenings(events, rows, place_of);
+}
+
+Status PgBatchWriter::LockHappenings(bool replaced) {
+  // Held to the end of the transaction: writers merge into happenings one
+  // at a time, and new ids follow the order of their first events.
+  RETURN_IF_ERROR(db_.Exec("SELECT pg_advisory_xact_lock(7243350317)"));
+  if (!replaced) return Status::Ok();
+  return db_.Exec(
+      "DELETE FROM happenings WHERE NOT EXISTS (SELECT 1 FROM happening_events he WHERE "
+      "he.happening_id = happenings.id)");
 }
 
 Status PgBatchWriter::WriteHappenings(

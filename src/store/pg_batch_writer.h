@@ -1,8 +1,14 @@
 // Writing a batch of articles into PostgreSQL in a few round trips: the
 // same rows as EventStore::Put writes one statement at a time in SQLite,
 // here looked up with arrays, numbered from the tables' sequences and
-// copied in with COPY. The caller holds the transaction and the writers'
-// lock (EventStore::WaitForOtherWriters).
+// copied in with COPY. The caller holds the transaction.
+//
+// Several writers may write at once. Rows they share are upserted in one
+// order (actors, then places, each sorted by key), and happenings, merged
+// across articles, under a transaction-level advisory lock at the end, so
+// that two writers never wait for each other in a cycle; two writers
+// storing the same article at once collide on its doc_id, and the later
+// one's transaction is retried (PgConnection::LastErrorIsTransient).
 #ifndef PALMYRA_STORE_PG_BATCH_WRITER_H_
 #define PALMYRA_STORE_PG_BATCH_WRITER_H_
 
@@ -53,7 +59,11 @@ class PgBatchWriter {
     const Document* doc;
   };
   Status Error(const std::string& what) const;
-  Status WriteEvents(const std::vector<NewEvent>& events);
+  // `replaced`: articles were replaced, whose happenings may be left empty.
+  Status WriteEvents(const std::vector<NewEvent>& events, bool replaced);
+  // Waits for the other writers' happenings (see above); `replaced`: then
+  // drops the happenings that replaced articles left without events.
+  Status LockHappenings(bool replaced);
   Status WriteHappenings(const std::vector<NewEvent>& events, const std::vector<int64_t>& rows,
                          const std::function<std::optional<int64_t>(const Event&)>& place_of);
   int64_t ActorRow(const ActorKey& key) const;

@@ -109,7 +109,9 @@ class PgStatement : public SqlStatement {
       cursor_open_ = true;
       return Fetch();
     }
-    if (name_.empty()) {
+    // Run once, a statement is sent with its values; run again, it is
+    // prepared on the server and kept.
+    if (name_.empty() && runs_++ > 0) {
       const std::string name = "palmyra_statement_" + std::to_string(db_.NextId());
       PGresult* r = PQprepare(db_.handle(), name.c_str(), sql_.c_str(), n, types_.data());
       const bool ok = Check(r);
@@ -117,7 +119,10 @@ class PgStatement : public SqlStatement {
       if (!ok) return false;
       name_ = name;
     }
-    result_ = PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(), nullptr, nullptr, 0);
+    result_ = name_.empty() ? PQexecParams(db_.handle(), sql_.c_str(), n, types_.data(),
+                                           values.data(), nullptr, nullptr, 0)
+                            : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(),
+                                             nullptr, nullptr, 0);
     if (!Check(result_)) {
       PQclear(result_);
       result_ = nullptr;
@@ -152,6 +157,7 @@ class PgStatement : public SqlStatement {
   std::string sql_;
   bool streaming_;
   std::string name_;    // of the prepared statement, once prepared
+  int runs_ = 0;
   std::string cursor_;  // of the streaming query's cursor
   bool cursor_open_ = false;
   std::vector<std::optional<std::string>> values_;
@@ -243,7 +249,9 @@ void PgConnection::Failed(const std::string& message, const std::string& sqlstat
 }
 
 bool PgConnection::LastErrorIsTransient() const {
-  return last_sqlstate_ == "40P01" || last_sqlstate_ == "40001";
+  // Deadlock, serialization failure, and a unique key another writer's
+  // transaction took meanwhile (the same article coded twice at once).
+  return last_sqlstate_ == "40P01" || last_sqlstate_ == "40001" || last_sqlstate_ == "23505";
 }
 
 }  // namespace palmyra
