@@ -13,7 +13,8 @@ CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 APT_PACKAGES := build-essential cmake pkg-config libicu-dev wordnet-base libsimdjson-dev \
 	nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev iso-codes libxml2-dev \
 	zlib1g-dev libsqlite3-dev clang libclang-rt-14-dev help2man python3 libcpp-httplib-dev \
-	chromium libpq-dev postgresql-15 postgresql-15-postgis-3 libnats-dev nats-server
+	chromium libpq-dev postgresql-15 postgresql-15-postgis-3 libnats-dev nats-server \
+	libcurl4-openssl-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -14,6 +14,8 @@
 #include <httplib.h>
 #include <nats/nats.h>
 
+#include "test_processes.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -31,53 +33,6 @@ namespace palmyra {
 namespace {
 
 constexpr char kPgBin[] = "/usr/lib/postgresql/15/bin";
-
-struct Output {
-  int status = -1;
-  std::string text;  // standard output and error together
-};
-
-// Runs `command`; its standard error is kept too unless `errors` is false.
-Output Shell(const std::string& command, bool errors = true) {
-  Output out;
-  FILE* pipe = popen((command + (errors ? " 2>&1" : " 2>/dev/null")).c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.text.append(buffer, n);
-  const int status = pclose(pipe);
-  out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
-
-// Starts `command` (its own process, through exec) and returns its pid.
-pid_t Start(const std::string& command) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
-int Wait(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-int FreePort() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = 0;
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t length = sizeof a;
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &length);
-  close(s);
-  return ntohs(a.sin_port);
-}
 
 std::vector<std::string> SortedLines(const std::string& text) {
   std::vector<std::string> lines;

@@ -10,6 +10,7 @@
 #include "cli/queue_commands.h"
 #include "cli/store_commands.h"
 #include "cli/validate_command.h"
+#include "cli/watch_command.h"
 #include "core/build_config.h"
 #include "core/strings.h"
 #include "serve/http_server.h"
@@ -80,7 +81,8 @@ CLI::App* AddQueueCommands(CLI::App* app, EnqueueCommandOptions* enqueue,
   w->add_option("--db", worker->db, "Instead of --pg: an SQLite database")->excludes("--pg");
   w->add_option("--threads", worker->threads, "Coding threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
-  w->add_option("--batch", worker->batch, "Articles fetched, coded and stored at a time (default 256)")
+  w->add_option("--batch", worker->batch,
+                "Articles fetched, coded and stored at a time (default 256)")
       ->check(CLI::PositiveNumber);
   w->add_option("--ack-wait", worker->queue.ack_wait_ms,
                 "Milliseconds after which the server hands the unacknowledged articles of a "
@@ -104,6 +106,41 @@ CLI::App* AddQueueCommands(CLI::App* app, EnqueueCommandOptions* enqueue,
       "  palmyra worker --nats nats://queue:4222 --pg 'host=db dbname=events' --threads 2\n"
       "  palmyra worker --pg 'dbname=events' --drain -q");
   return enqueue_cmd;
+}
+
+CLI::App* AddWatchCommand(CLI::App* app, WatchCommandOptions* watch) {
+  CLI::App* cmd = app->add_subcommand(
+      "watch",
+      "Poll RSS and Atom feeds and code what is new into a database, or put it on the queue.");
+  cmd->add_option("feeds", watch->feeds, "A file of feed URLs, one a line ('#' comments)")
+      ->required();
+  cmd->add_option("--db", watch->db, "Code new articles into this SQLite database");
+  cmd->add_option("--pg", watch->pg, "Or into this PostgreSQL database")->excludes("--db");
+  cmd->add_option("--nats", watch->queue.url, "Or put them on this NATS JetStream queue")
+      ->each([watch](const std::string&) { watch->nats = true; })
+      ->excludes("--db")
+      ->excludes("--pg");
+  cmd->add_option("--stream", watch->queue.stream, "The queue's stream (default PALMYRA)");
+  cmd->add_option("--subject", watch->queue.subject, "Its subject (default palmyra.articles)");
+  cmd->add_option("--every", watch->every, "Time between polls (default 15m; 90s, 1h ...)");
+  cmd->add_option("--timeout", watch->timeout, "Time limit of a request (default 30s)");
+  cmd->add_option("--max-feed-bytes", watch->max_feed_bytes,
+                  "Refuse larger feeds and pages (default 16M; suffixes K, M, G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--fetch-pages", watch->fetch_pages,
+                "Fetch each new item's page and code its whole article, not the feed's summary");
+  cmd->add_option("--polls", watch->polls, "Stop after this many polls (default: never)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", watch->threads, "Coding threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("-q,--quiet", watch->quiet, "No status line per poll");
+  AddEngineOptions(cmd, &watch->engine);
+  cmd->footer(
+      "Examples:\n"
+      "  palmyra watch feeds.txt --db events.db --every 10m --fetch-pages\n"
+      "  palmyra watch feeds.txt --nats nats://queue:4222 --every 5m");
+  return cmd;
 }
 
 CLI::App* AddCodeCommand(CLI::App* app, CodeCommandOptions* code) {
@@ -316,6 +353,9 @@ int Main(int argc, char** argv) {
   CLI::App* worker_cmd = nullptr;
   CLI::App* enqueue_cmd = palmyra::AddQueueCommands(&app, &enqueue, &worker, &worker_cmd);
 
+  palmyra::WatchCommandOptions watch;
+  CLI::App* watch_cmd = palmyra::AddWatchCommand(&app, &watch);
+
   palmyra::ServeOptions serve;
   CLI::App* serve_cmd = app.add_subcommand(
       "serve", "Serve a database's events over HTTP: a JSON API for maps, timelines and tools.");
@@ -426,6 +466,7 @@ int Main(int argc, char** argv) {
   }
   if (enqueue_cmd->parsed()) return palmyra::RunEnqueueCommand(enqueue);
   if (worker_cmd->parsed()) return palmyra::RunWorkerCommand(worker);
+  if (watch_cmd->parsed()) return palmyra::RunWatchCommand(watch);
   if (export_cmd->parsed()) return palmyra::RunExportCommand(exporting);
   if (stats_cmd->parsed()) return palmyra::RunStatsCommand(stats);
   if (show_cmd->parsed()) return palmyra::RunShowCommand(show);
