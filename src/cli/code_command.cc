@@ -85,6 +85,50 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
+// What reading and coding a batch reported, in input order; the progress
+// line after it.
+void ReportBatch(const CodedBatch& batch, const RunTotals& totals, Progress* progress) {
+  for (const IngestProblem& p : batch.problems) {
+    progress->Clear();
+    std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
+                 Printable(p.where).c_str(), Printable(p.message).c_str());
+  }
+  for (const CodedArticle& a : batch.articles) {
+    if (a.stored || !a.duplicate_of.empty()) continue;
+    if (!a.error.empty()) {
+      progress->Clear();
+      std::fprintf(stderr, "palmyra: %s: document %s: %s; skipped\n", a.lost ? "error" : "warning",
+                   Printable(a.doc.id).c_str(), Printable(a.error).c_str());
+      continue;
+    }
+    for (const std::string& w : a.stats.warnings) {
+      progress->Clear();
+      std::fprintf(stderr, "palmyra: warning: document %s: %s\n", Printable(a.doc.id).c_str(),
+                   Printable(w).c_str());
+    }
+  }
+  progress->Update(totals.documents, totals.events, totals.unreadable + totals.failed,
+                   batch.bytes_read);
+}
+
+// The summary line; `database` names the store, "" without one.
+void PrintSummary(const RunTotals& t, double seconds, const std::string& database) {
+  std::fprintf(
+      stderr,
+      "palmyra: coded %lld document(s), %lld sentence(s), %lld event(s) in %.2f s; "
+      "%lld unreadable input(s), %lld empty document(s), %lld warning(s); %lld "
+      "near-duplicate(s) linked, not coded%s\n",
+      static_cast<long long>(t.coded), static_cast<long long>(t.sentences),
+      static_cast<long long>(t.events), seconds, static_cast<long long>(t.unreadable),
+      static_cast<long long>(t.failed), static_cast<long long>(t.warnings),
+      static_cast<long long>(t.duplicates),
+      ((t.lost > 0 ? "; " + std::to_string(t.lost) + " document(s) lost to errors" : "") +
+       (database.empty() ? ""
+                         : "; " + std::to_string(t.stored) + " article(s) stored in " + database +
+                               ", " + std::to_string(t.unchanged) + " unchanged"))
+          .c_str());
+}
+
 }  // namespace
 
 int RunCodeCommand(const CodeCommandOptions& options) {
@@ -155,28 +199,7 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   run.keep_duplicates = options.keep_duplicates;
   // Messages, in input order, after each batch is written.
   auto report = [&](const CodedBatch& batch, const RunTotals& totals) {
-    for (const IngestProblem& p : batch.problems) {
-      progress.Clear();
-      std::fprintf(stderr, "palmyra: %s: %s: %s\n", p.unreadable ? "error" : "warning",
-                   Printable(p.where).c_str(), Printable(p.message).c_str());
-    }
-    for (const CodedArticle& a : batch.articles) {
-      if (a.stored || !a.duplicate_of.empty()) continue;
-      if (!a.error.empty()) {
-        progress.Clear();
-        std::fprintf(stderr, "palmyra: %s: document %s: %s; skipped\n",
-                     a.lost ? "error" : "warning", Printable(a.doc.id).c_str(),
-                     Printable(a.error).c_str());
-        continue;
-      }
-      for (const std::string& w : a.stats.warnings) {
-        progress.Clear();
-        std::fprintf(stderr, "palmyra: warning: document %s: %s\n", Printable(a.doc.id).c_str(),
-                     Printable(w).c_str());
-      }
-    }
-    progress.Update(totals.documents, totals.events, totals.unreadable + totals.failed,
-                    batch.bytes_read);
+    ReportBatch(batch, totals, &progress);
   };
   auto ran = RunBatches(**engine, source, sinks, run, report);
   progress.Clear();
@@ -189,23 +212,9 @@ int RunCodeCommand(const CodeCommandOptions& options) {
   Status written = Status::Ok();
   if (out != nullptr) written = out->Close();
   if (!written.ok()) std::fprintf(stderr, "palmyra: %s\n", written.message().c_str());
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!options.quiet) {
-    std::fprintf(
-        stderr,
-        "palmyra: coded %lld document(s), %lld sentence(s), %lld event(s) in %.2f s; "
-        "%lld unreadable input(s), %lld empty document(s), %lld warning(s); %lld "
-        "near-duplicate(s) linked, not coded%s\n",
-        static_cast<long long>(t.coded), static_cast<long long>(t.sentences),
-        static_cast<long long>(t.events), seconds, static_cast<long long>(t.unreadable),
-        static_cast<long long>(t.failed), static_cast<long long>(t.warnings),
-        static_cast<long long>(t.duplicates),
-        ((t.lost > 0 ? "; " + std::to_string(t.lost) + " document(s) lost to errors" : "") +
-         (store == nullptr ? ""
-                           : "; " + std::to_string(t.stored) + " article(s) stored in " +
-                                 store->name() + ", " + std::to_string(t.unchanged) + " unchanged"))
-            .c_str());
+    PrintSummary(t, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                 store == nullptr ? "" : store->name());
   }
   return t.unreadable > 0 || t.lost > 0 || !written.ok() ? 1 : 0;
 }

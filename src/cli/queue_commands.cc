@@ -79,6 +79,164 @@ int RunEnqueueCommand(const EnqueueCommandOptions& options) {
   return unreadable > 0 || totals->failed + refused > 0 ? 1 : 0;
 }
 
+namespace {
+
+// The worker's loop: fetch a batch, set aside what is no article, code,
+// store, acknowledge.
+class Worker {
+ public:
+  Worker(const WorkerCommandOptions& options, const Engine& engine, StoreSink& store,
+         ArticleQueue& queue)
+      : options_(options), store_(store), queue_(queue), coder_(engine, &store, Run(options)) {}
+
+  // Until a signal, or with drain until the queue is empty. Returns the
+  // command's exit status.
+  int Loop(const StopSignals& stop);
+  void Summary(double seconds, bool stopped) const;
+
+ private:
+  static RunOptions Run(const WorkerCommandOptions& options) {
+    RunOptions run;
+    run.threads = options.threads;
+    run.keep_duplicates = options.keep_duplicates;
+    // A batch is one transaction and one round of acknowledgments: larger
+    // than `code`'s, which stores on a thread of its own.
+    run.batch_size = options.batch > 0 ? static_cast<size_t>(options.batch) : 256;
+    return run;
+  }
+  // Codes, stores and acknowledges a batch; false (after a message, its
+  // articles handed back to the queue) when it could not be stored.
+  bool Handle(std::vector<QueuedArticle>& messages);
+  // Articles whose coding failed are tried again later, or dead-lettered.
+  void SetAsideLost(const CodedBatch& batch, const std::vector<QueuedArticle*>& coded);
+  void Report(const Status& s) const {
+    if (!s.ok()) std::fprintf(stderr, "palmyra: %s\n", s.message().c_str());
+  }
+  // Adds the time since `start` to *sum when called.
+  static auto Timed(double* sum) {
+    return [sum, start = std::chrono::steady_clock::now()]() { *sum += SecondsSince(start); };
+  }
+
+  const WorkerCommandOptions& options_;
+  StoreSink& store_;
+  ArticleQueue& queue_;
+  BatchCoder coder_;
+  RunTotals totals_;
+  int64_t dead_ = 0, retried_ = 0;
+  // Where the time goes: coding (with the store's lookups), the queue
+  // (fetching, acknowledging), the database (writing).
+  double coding_ = 0, queueing_ = 0, storing_ = 0;
+};
+
+int Worker::Loop(const StopSignals& stop) {
+  int failures = 0;  // fetches in a row that failed (the server away)
+  while (!stop.stopped()) {
+    auto fetch_done = Timed(&queueing_);
+    // Draining, an empty queue is seen sooner.
+    auto fetched = queue_.Fetch(static_cast<int>(coder_.batch_size()), options_.drain ? 200 : 1000);
+    fetch_done();
+    if (!fetched.ok()) {
+      // The client reconnects by itself; a server away for a minute ends the worker.
+      if (failures++ == 0 || failures >= 60) Report(fetched.status());
+      if (failures >= 60) return 2;
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      continue;
+    }
+    failures = 0;
+    if (fetched->empty()) {
+      if (!options_.drain) continue;
+      auto drained = queue_.Drained();
+      if (!drained.ok()) {
+        Report(drained.status());
+        return 2;
+      }
+      if (*drained) break;
+      continue;
+    }
+    if (!Handle(*fetched)) return 2;
+  }
+  return 0;
+}
+
+bool Worker::Handle(std::vector<QueuedArticle>& messages) {
+  // Messages that are no articles go to the dead letters at once; they
+  // would fail every time.
+  CodedBatch batch;
+  std::vector<QueuedArticle*> coded;
+  for (QueuedArticle& m : messages) {
+    if (!m.error().empty()) {
+      std::fprintf(stderr, "palmyra: error: a message is not an article (%s); dead-lettered\n",
+                   Printable(m.error()).c_str());
+      Report(queue_.DeadLetter(m, "not an article: " + m.error()));
+      ++dead_;
+      continue;
+    }
+    batch.articles.emplace_back();
+    batch.articles.back().doc = std::move(m.doc());
+    coded.push_back(&m);
+  }
+  auto give_back = [&](const Status& why) {
+    // Back to the queue at once, for this or another worker.
+    for (const QueuedArticle* m : coded) (void)queue_.Retry(*m, 0);
+    Report(why);
+    return false;
+  };
+  auto coding_done = Timed(&coding_);
+  const Status looked_up = coder_.Code(&batch.articles);
+  coding_done();
+  if (!looked_up.ok()) return give_back(looked_up);
+  SetAsideLost(batch, coded);
+  auto storing_done = Timed(&storing_);
+  auto written = store_.Write(batch);
+  storing_done();
+  if (!written.ok()) return give_back(written.status());
+  // Acknowledged only once committed: a worker killed before this point
+  // leaves the batch to be delivered again, and storing it again changes
+  // nothing.
+  auto acks_done = Timed(&queueing_);
+  for (size_t i = 0; i < batch.articles.size(); ++i) {
+    if (!batch.articles[i].lost) Report(queue_.Ack(*coded[i]));
+  }
+  acks_done();
+  for (const CodedArticle& a : batch.articles) {
+    if (!a.lost && !a.error.empty()) {
+      std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n",
+                   Printable(a.doc.id).c_str(), Printable(a.error).c_str());
+    }
+  }
+  CountBatch(batch, *written, &totals_);
+  return true;
+}
+
+void Worker::SetAsideLost(const CodedBatch& batch, const std::vector<QueuedArticle*>& coded) {
+  for (size_t i = 0; i < batch.articles.size(); ++i) {
+    const CodedArticle& a = batch.articles[i];
+    if (!a.lost) continue;
+    std::fprintf(stderr, "palmyra: error: document %s: %s\n", Printable(a.doc.id).c_str(),
+                 Printable(a.error).c_str());
+    const bool last = coded[i]->deliveries() >= static_cast<uint64_t>(options_.queue.max_deliver);
+    Report(last ? queue_.DeadLetter(*coded[i], a.error) : queue_.Retry(*coded[i], kRetryDelayMs));
+    ++(last ? dead_ : retried_);
+  }
+}
+
+void Worker::Summary(double seconds, bool stopped) const {
+  const RunTotals& t = totals_;
+  std::fprintf(stderr,
+               "palmyra: worker coded %lld document(s), %lld sentence(s), %lld event(s) in "
+               "%.2f s; %lld stored in %s, %lld unchanged, %lld near-duplicate(s) linked; "
+               "%lld empty; %lld to be retried, %lld dead-lettered; time: coding %.2f s, queue "
+               "%.2f s, database %.2f s%s\n",
+               static_cast<long long>(t.coded), static_cast<long long>(t.sentences),
+               static_cast<long long>(t.events), seconds, static_cast<long long>(t.stored),
+               store_.name().c_str(), static_cast<long long>(t.unchanged),
+               static_cast<long long>(t.duplicates), static_cast<long long>(t.failed),
+               static_cast<long long>(retried_), static_cast<long long>(dead_), coding_, queueing_,
+               storing_, stopped ? "; stopped by a signal" : "");
+}
+
+}  // namespace
+
 int RunWorkerCommand(const WorkerCommandOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   if (options.pg.empty() == options.db.empty()) {
@@ -100,124 +258,15 @@ int RunWorkerCommand(const WorkerCommandOptions& options) {
     return 2;
   }
   auto queue = ArticleQueue::Connect(options.queue);
-  Status subscribed = queue.ok() ? (*queue)->Subscribe() : queue.status();
+  const Status subscribed = queue.ok() ? (*queue)->Subscribe() : queue.status();
   if (!subscribed.ok()) {
     std::fprintf(stderr, "palmyra: %s\n", subscribed.message().c_str());
     return 2;
   }
-  RunOptions run;
-  run.threads = options.threads;
-  run.keep_duplicates = options.keep_duplicates;
-  // A batch is one transaction and one round of acknowledgments: larger
-  // than `code`'s, which stores on a thread of its own.
-  run.batch_size = options.batch > 0 ? static_cast<size_t>(options.batch) : 256;
-  BatchCoder coder(**engine, store->get(), run);
-  RunTotals totals;
-  int64_t dead = 0, retried = 0;
-  // Where the time goes: coding (with the store's lookups), the queue
-  // (fetching, acknowledging), the database (writing).
-  double coding = 0, queueing = 0, storing = 0;
-  auto timed = [](double* sum) {
-    return [sum, t = std::chrono::steady_clock::now()]() { *sum += SecondsSince(t); };
-  };
-  auto fail = [&](const std::string& message, std::vector<QueuedArticle>& messages) {
-    // Back to the queue at once, for this or another worker.
-    for (const QueuedArticle& m : messages) (void)(*queue)->Retry(m, 0);
-    std::fprintf(stderr, "palmyra: %s\n", message.c_str());
-    return 2;
-  };
-  while (!stop.stopped()) {
-    auto fetch_done = timed(&queueing);
-    // Draining, an empty queue is seen sooner.
-    auto fetched =
-        (*queue)->Fetch(static_cast<int>(coder.batch_size()), options.drain ? 200 : 1000);
-    fetch_done();
-    if (!fetched.ok()) {
-      std::fprintf(stderr, "palmyra: %s\n", fetched.status().message().c_str());
-      return 2;
-    }
-    std::vector<QueuedArticle>& messages = *fetched;
-    if (messages.empty()) {
-      if (!options.drain) continue;
-      auto drained = (*queue)->Drained();
-      if (!drained.ok()) {
-        std::fprintf(stderr, "palmyra: %s\n", drained.status().message().c_str());
-        return 2;
-      }
-      if (*drained) break;
-      continue;
-    }
-    // Messages that are no articles go to the dead letters at once; they
-    // would fail every time.
-    CodedBatch batch;
-    std::vector<QueuedArticle*> coded;
-    for (QueuedArticle& m : messages) {
-      if (!m.error().empty()) {
-        std::fprintf(stderr, "palmyra: error: a message is not an article (%s); dead-lettered\n",
-                     Printable(m.error()).c_str());
-        const Status moved = (*queue)->DeadLetter(m, "not an article: " + m.error());
-        if (!moved.ok()) std::fprintf(stderr, "palmyra: %s\n", moved.message().c_str());
-        ++dead;
-        continue;
-      }
-      batch.articles.emplace_back();
-      batch.articles.back().doc = std::move(m.doc());
-      coded.push_back(&m);
-    }
-    auto coding_done = timed(&coding);
-    const Status looked_up = coder.Code(&batch.articles);
-    coding_done();
-    if (!looked_up.ok()) return fail(looked_up.message(), messages);
-    // An article whose coding failed (memory, a bug) is tried again later,
-    // and after max_deliver attempts dead-lettered; the rest are stored.
-    for (size_t i = 0; i < batch.articles.size(); ++i) {
-      const CodedArticle& a = batch.articles[i];
-      if (!a.lost) continue;
-      std::fprintf(stderr, "palmyra: error: document %s: %s\n", Printable(a.doc.id).c_str(),
-                   Printable(a.error).c_str());
-      const bool last = coded[i]->deliveries() >= static_cast<uint64_t>(options.queue.max_deliver);
-      const Status moved = last ? (*queue)->DeadLetter(*coded[i], a.error)
-                                : (*queue)->Retry(*coded[i], kRetryDelayMs);
-      if (!moved.ok()) std::fprintf(stderr, "palmyra: %s\n", moved.message().c_str());
-      ++(last ? dead : retried);
-    }
-    auto storing_done = timed(&storing);
-    auto written = store->get()->Write(batch);
-    storing_done();
-    if (!written.ok()) return fail(written.status().message(), messages);
-    // Acknowledged only once committed: a worker killed before this point
-    // leaves the batch to be delivered again, and storing it again changes
-    // nothing.
-    auto acks_done = timed(&queueing);
-    for (size_t i = 0; i < batch.articles.size(); ++i) {
-      if (batch.articles[i].lost) continue;
-      const Status acked = (*queue)->Ack(*coded[i]);
-      if (!acked.ok()) std::fprintf(stderr, "palmyra: %s\n", acked.message().c_str());
-    }
-    acks_done();
-    for (const CodedArticle& a : batch.articles) {
-      if (!a.lost && !a.error.empty()) {
-        std::fprintf(stderr, "palmyra: warning: document %s: %s; skipped\n",
-                     Printable(a.doc.id).c_str(), Printable(a.error).c_str());
-      }
-    }
-    CountBatch(batch, *written, &totals);
-  }
-  if (!options.quiet) {
-    std::fprintf(stderr,
-                 "palmyra: worker coded %lld document(s), %lld sentence(s), %lld event(s) in "
-                 "%.2f s; %lld stored in %s, %lld unchanged, %lld near-duplicate(s) linked; "
-                 "%lld empty; %lld to be retried, %lld dead-lettered; time: coding %.2f s, queue "
-                 "%.2f s, database %.2f s%s\n",
-                 static_cast<long long>(totals.coded), static_cast<long long>(totals.sentences),
-                 static_cast<long long>(totals.events), SecondsSince(start),
-                 static_cast<long long>(totals.stored), store->get()->name().c_str(),
-                 static_cast<long long>(totals.unchanged),
-                 static_cast<long long>(totals.duplicates), static_cast<long long>(totals.failed),
-                 static_cast<long long>(retried), static_cast<long long>(dead), coding, queueing,
-                 storing, stop.stopped() ? "; stopped by a signal" : "");
-  }
-  return 0;
+  Worker worker(options, **engine, **store, **queue);
+  const int status = worker.Loop(stop);
+  if (!options.quiet) worker.Summary(SecondsSince(start), stop.stopped());
+  return status;
 }
 
 }  // namespace palmyra

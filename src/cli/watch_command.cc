@@ -109,6 +109,48 @@ class QueueDestination : public Destination {
   PublishTotals before_;
 };
 
+// Where new articles go, by the options; nullptr after saying why it
+// cannot be had.
+std::unique_ptr<Destination> OpenDestination(const WatchCommandOptions& options) {
+  if (options.nats) {
+    auto queue = ArticleQueue::Connect(options.queue);
+    if (!queue.ok()) {
+      std::fprintf(stderr, "palmyra: %s\n", queue.status().message().c_str());
+      return nullptr;
+    }
+    return std::make_unique<QueueDestination>(std::move(queue).value());
+  }
+  auto engine = Engine::Create(options.engine);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "palmyra: cannot start: %s\n", engine.status().ToString().c_str());
+    return nullptr;
+  }
+  auto store =
+      options.pg.empty() ? StoreSink::OpenSqlite(options.db) : StoreSink::OpenPostgres(options.pg);
+  if (!store.ok()) {
+    std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
+    return nullptr;
+  }
+  return std::make_unique<StoreDestination>(std::move(engine).value(), std::move(store).value(),
+                                            options.threads);
+}
+
+// The status line of a poll.
+void PrintPoll(int poll, const PollReport& report, size_t fresh, bool pages,
+               const std::string& outcome) {
+  std::string fetched;
+  if (pages) {
+    fetched = "; " + std::to_string(report.pages) + " page(s) fetched, " +
+              std::to_string(report.pages_failed) + " not";
+  }
+  std::fprintf(stderr,
+               "palmyra: poll %d at %s: %d feed(s): %d read, %d unchanged, %d failed, %d "
+               "resting; %zu new article(s)%s: %s\n",
+               poll, NowUtc().c_str(), report.feeds, report.fetched, report.unchanged,
+               report.failed, report.resting, fresh, fetched.c_str(), outcome.c_str());
+  std::fflush(stderr);
+}
+
 }  // namespace
 
 int RunWatchCommand(const WatchCommandOptions& options) {
@@ -138,29 +180,8 @@ int RunWatchCommand(const WatchCommandOptions& options) {
     std::lock_guard<std::mutex> lock(mutex);
     woken.notify_all();
   });
-  std::unique_ptr<Destination> destination;
-  if (options.nats) {
-    auto queue = ArticleQueue::Connect(options.queue);
-    if (!queue.ok()) {
-      std::fprintf(stderr, "palmyra: %s\n", queue.status().message().c_str());
-      return 2;
-    }
-    destination = std::make_unique<QueueDestination>(std::move(queue).value());
-  } else {
-    auto engine = Engine::Create(options.engine);
-    if (!engine.ok()) {
-      std::fprintf(stderr, "palmyra: cannot start: %s\n", engine.status().ToString().c_str());
-      return 2;
-    }
-    auto store = options.pg.empty() ? StoreSink::OpenSqlite(options.db)
-                                    : StoreSink::OpenPostgres(options.pg);
-    if (!store.ok()) {
-      std::fprintf(stderr, "palmyra: %s\n", store.status().message().c_str());
-      return 2;
-    }
-    destination = std::make_unique<StoreDestination>(std::move(engine).value(),
-                                                     std::move(store).value(), options.threads);
-  }
+  std::unique_ptr<Destination> destination = OpenDestination(options);
+  if (destination == nullptr) return 2;
   WatchOptions watch;
   watch.http.timeout_ms = *timeout;
   watch.http.max_bytes = options.max_feed_bytes;
@@ -183,19 +204,7 @@ int RunWatchCommand(const WatchCommandOptions& options) {
       std::fprintf(stderr, "palmyra: %s\n", taken.status().message().c_str());
       return 2;
     }
-    if (!options.quiet) {
-      std::string pages;
-      if (options.fetch_pages) {
-        pages = "; " + std::to_string(report.pages) + " page(s) fetched, " +
-                std::to_string(report.pages_failed) + " not";
-      }
-      std::fprintf(stderr,
-                   "palmyra: poll %d at %s: %d feed(s): %d read, %d unchanged, %d failed, %d "
-                   "resting; %zu new article(s)%s: %s\n",
-                   poll, NowUtc().c_str(), report.feeds, report.fetched, report.unchanged,
-                   report.failed, report.resting, count, pages.c_str(), taken->c_str());
-      std::fflush(stderr);
-    }
+    if (!options.quiet) PrintPoll(poll, report, count, options.fetch_pages, *taken);
     if (options.polls > 0 && poll >= options.polls) break;
     std::unique_lock<std::mutex> lock(mutex);
     woken.wait_until(lock, started + std::chrono::milliseconds(*every),

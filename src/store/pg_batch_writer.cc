@@ -67,6 +67,52 @@ class CopyRow {
   bool first_ = true;
 };
 
+// Appends the COPY row of event `e` (row `row` of events, of article row
+// `article`, at place row `place`).
+void AppendEventRow(const Event& e, int64_t row, int64_t article, std::optional<int64_t> place,
+                    std::string* out) {
+  CopyRow r(out);
+  r.Int(row).Text(e.event_id).Int(article).Int(e.sentence_index);
+  r.Text(e.cameo.code).Text(e.cameo.root).Int(e.cameo.quad_class).Real(e.cameo.goldstein);
+  r.Text(e.plover.type).Text(e.plover.mode);
+  if (e.acled) {
+    r.Text(e.acled->event_type).Text(e.acled->sub_event_type);
+  } else {
+    r.Null().Null();
+  }
+  r.Text(ModalityName(e.modality));
+  if (e.attribution) {
+    r.Text(e.attribution->text).Text(e.attribution->code);
+  } else {
+    r.Null().Null();
+  }
+  if (e.date) {
+    r.Text(e.date->value.ToString())
+        .Text(DatePrecisionName(e.date->precision))
+        .Text(e.date->text)
+        .Int(e.date->historical ? 1 : 0);
+  } else {
+    r.Null().Null().Null().Null();
+  }
+  r.Optional(place);
+  if (e.location) {
+    r.Text(e.location->text);
+  } else {
+    r.Null();
+  }
+  r.Text(e.evidence.text).Int(e.evidence.start).Int(e.evidence.end).Text(e.rule);
+  r.Real(e.confidence);
+  if (e.acled) {
+    r.Text(e.acled->disorder_type)
+        .Int(e.acled->civilian_targeting ? 1 : 0)
+        .Int(e.acled->inter1)
+        .Int(e.acled->inter2)
+        .Int(e.acled->interaction);
+  } else {
+    r.Null().Null().Null().Null().Null();
+  }
+}
+
 std::string IntArray(const std::vector<int64_t>& values) {
   std::string out = "{";
   for (size_t i = 0; i < values.size(); ++i) {
@@ -286,81 +332,97 @@ Status PgBatchWriter::AddPlaces(const std::vector<const Location*>& places) {
   return Status::Ok();
 }
 
-Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles) {
+Result<PgBatchWriter::Plan> PgBatchWriter::PlanBatch(const std::vector<ArticleToStore>& articles) {
+  Plan plan;
   // What is stored under these doc_ids already.
-  std::vector<std::string> doc_ids, hashes;
+  std::vector<std::string> doc_ids;
   for (const ArticleToStore& a : articles) {
     doc_ids.push_back(a.doc->id);
-    hashes.push_back(ContentHash(*a.doc));
+    plan.hashes.push_back(ContentHash(*a.doc));
   }
   std::unordered_map<std::string, std::pair<int64_t, std::string>> stored;  // row, hash
-  {
-    Statement s(db_, "SELECT doc_id, id, content_hash FROM articles WHERE doc_id IN "
-                     "(SELECT unnest(?::text[]))");
-    s.Bind(1, PostgresArray(doc_ids));
-    StepResult rc;
-    while ((rc = s.Step()) == kRow) stored[s.Text(0)] = {s.Int(1), s.Text(2)};
-    if (rc != kDone) return Error("cannot read articles");
-  }
+  Statement s(db_,
+              "SELECT doc_id, id, content_hash FROM articles WHERE doc_id IN "
+              "(SELECT unnest(?::text[]))");
+  s.Bind(1, PostgresArray(doc_ids));
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) stored[s.Text(0)] = {s.Int(1), s.Text(2)};
+  if (rc != kDone) return Error("cannot read articles");
   // Which to write, as Put would one after the other: not what is stored
   // unchanged; an article stored with other content, or given twice,
   // replaced.
-  int64_t count = 0;
-  std::vector<size_t> write;  // indexes into `articles`; SIZE_MAX: replaced in this batch
-  std::vector<int64_t> stale;
-  std::unordered_map<std::string, size_t> pending;  // doc_id -> index into `write`
+  std::unordered_map<std::string, size_t> pending;  // doc_id -> index into plan.write
   for (size_t i = 0; i < articles.size(); ++i) {
     const std::string& id = doc_ids[i];
     if (auto p = pending.find(id); p != pending.end()) {
-      if (hashes[write[p->second]] == hashes[i]) continue;
-      write[p->second] = SIZE_MAX;
-    } else if (auto s = stored.find(id); s != stored.end()) {
-      if (s->second.second == hashes[i]) continue;
-      stale.push_back(s->second.first);
+      if (plan.hashes[plan.write[p->second]] == plan.hashes[i]) continue;
+      plan.write[p->second] = SIZE_MAX;  // replaced in this batch
+    } else if (auto old = stored.find(id); old != stored.end()) {
+      if (old->second.second == plan.hashes[i]) continue;
+      plan.stale.push_back(old->second.first);
     }
-    pending[id] = write.size();
-    write.push_back(i);
-    ++count;
+    pending[id] = plan.write.size();
+    plan.write.push_back(i);
+    ++plan.count;
   }
-  std::erase(write, SIZE_MAX);
-  if (write.empty()) return count;
-  if (!stale.empty()) {
+  std::erase(plan.write, SIZE_MAX);
+  return plan;
+}
+
+Result<std::unordered_map<std::string, int64_t>> PgBatchWriter::StoredRows(
+    const std::vector<std::string>& doc_ids) {
+  std::unordered_map<std::string, int64_t> rows;
+  if (doc_ids.empty()) return rows;
+  Statement s(db_, "SELECT doc_id, id FROM articles WHERE doc_id IN (SELECT unnest(?::text[]))");
+  s.Bind(1, PostgresArray(doc_ids));
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) rows[s.Text(0)] = s.Int(1);
+  if (rc != kDone) return Error("cannot read articles");
+  return rows;
+}
+
+Status PgBatchWriter::DropStoredEvents(std::vector<NewEvent>* events) {
+  if (events->empty()) return Status::Ok();
+  std::vector<std::string> ids;
+  for (const NewEvent& n : *events) ids.push_back(n.e->event_id);
+  std::unordered_set<std::string> taken;
+  Statement s(db_, "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::text[]))");
+  s.Bind(1, PostgresArray(ids));
+  StepResult rc;
+  while ((rc = s.Step()) == kRow) taken.insert(s.Text(0));
+  if (rc != kDone) return Error("cannot read events");
+  std::erase_if(*events, [&](const NewEvent& n) { return taken.count(n.e->event_id) > 0; });
+  return Status::Ok();
+}
+
+Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles) {
+  ASSIGN_OR_RETURN(const Plan plan, PlanBatch(articles));
+  if (plan.write.empty()) return plan.count;
+  if (!plan.stale.empty()) {
     Statement remove(db_, "DELETE FROM articles WHERE id = ANY(?::bigint[])");
-    remove.Bind(1, IntArray(stale));
+    remove.Bind(1, IntArray(plan.stale));
     if (remove.Step() != kDone) return Error("cannot replace articles");
   }
-  ASSIGN_OR_RETURN(const std::vector<int64_t> rows, NewIds("articles", write.size()));
+  ASSIGN_OR_RETURN(const std::vector<int64_t> rows, NewIds("articles", plan.write.size()));
   // The originals of copies: stored before, or written earlier in this batch.
-  std::unordered_map<std::string, int64_t> row_of;
-  {
-    std::vector<std::string> wanted;
-    for (size_t w : write) {
-      if (!articles[w].links->duplicate_of.empty())
-        wanted.push_back(articles[w].links->duplicate_of);
-    }
-    if (!wanted.empty()) {
-      Statement s(db_,
-                  "SELECT doc_id, id FROM articles WHERE doc_id IN (SELECT unnest(?::text[]))");
-      s.Bind(1, PostgresArray(wanted));
-      StepResult rc;
-      while ((rc = s.Step()) == kRow) row_of[s.Text(0)] = s.Int(1);
-      if (rc != kDone) return Error("cannot read articles");
-    }
+  std::vector<std::string> originals;
+  for (size_t w : plan.write) {
+    if (!articles[w].links->duplicate_of.empty())
+      originals.push_back(articles[w].links->duplicate_of);
   }
+  ASSIGN_OR_RETURN(auto row_of, StoredRows(originals));
   // Articles, their bands and sentences; the events to write, each event_id
   // once.
   std::string article_rows, band_rows, sentence_rows;
   const std::string now = NowUtc();
   std::vector<NewEvent> events;
   std::unordered_set<std::string> event_ids;
-  std::vector<std::string> event_id_list;
-  for (size_t k = 0; k < write.size(); ++k) {
-    const ArticleToStore& a = articles[write[k]];
+  for (size_t k = 0; k < plan.write.size(); ++k) {
+    const ArticleToStore& a = articles[plan.write[k]];
     const int64_t row = rows[k];
     std::optional<int64_t> original;
-    if (!a.links->duplicate_of.empty()) {
-      auto found = row_of.find(a.links->duplicate_of);
-      if (found != row_of.end()) original = found->second;
+    if (auto found = row_of.find(a.links->duplicate_of); found != row_of.end()) {
+      original = found->second;
     }
     row_of[a.doc->id] = row;
     const Document& d = *a.doc;
@@ -372,7 +434,7 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
         .Text(d.title)
         .Optional(d.published ? std::optional<std::string>(d.published->ToString()) : std::nullopt)
         .Text(d.text)
-        .Text(hashes[write[k]])
+        .Text(plan.hashes[plan.write[k]])
         .Text(now)
         .Optional(a.links->signature ? std::optional<std::string>(MinHashToHex(*a.links->signature))
                                      : std::nullopt)
@@ -390,34 +452,21 @@ Result<int64_t> PgBatchWriter::Write(const std::vector<ArticleToStore>& articles
           .Int(a.stats->sentence_spans[i].second);
     }
     for (const Event& e : *a.events) {
-      if (!event_ids.insert(e.event_id).second) continue;
-      events.push_back({&e, row, &d});
-      event_id_list.push_back(e.event_id);
+      if (event_ids.insert(e.event_id).second) events.push_back({&e, row, &d});
     }
   }
-  if (!event_id_list.empty()) {
-    // An event_id stored already (for another article) is not written again.
-    std::unordered_set<std::string> taken;
-    Statement s(db_,
-                "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::text[]))");
-    s.Bind(1, PostgresArray(event_id_list));
-    StepResult rc;
-    while ((rc = s.Step()) == kRow) taken.insert(s.Text(0));
-    if (rc != kDone) return Error("cannot read events");
-    if (!taken.empty()) {
-      std::erase_if(events, [&](const NewEvent& n) { return taken.count(n.e->event_id) > 0; });
-    }
-  }
+  // An event_id stored already (for another article) is not written again.
+  RETURN_IF_ERROR(DropStoredEvents(&events));
   RETURN_IF_ERROR(Copy("articles",
                        "id, doc_id, url, source, title, published, text, content_hash, "
                        "stored_at, minhash, duplicate_of",
                        article_rows));
   RETURN_IF_ERROR(Copy("article_bands", "band_key, article_id", band_rows));
   RETURN_IF_ERROR(Copy("sentences", "article_id, idx, start, \"end\"", sentence_rows));
-  if (events.empty() && !stale.empty()) RETURN_IF_ERROR(LockHappenings(true));
-  RETURN_IF_ERROR(WriteEvents(events, !stale.empty()));
-  pending_ += static_cast<int64_t>(write.size());
-  return count;
+  if (events.empty() && !plan.stale.empty()) RETURN_IF_ERROR(LockHappenings(true));
+  RETURN_IF_ERROR(WriteEvents(events, !plan.stale.empty()));
+  pending_ += static_cast<int64_t>(plan.write.size());
+  return plan.count;
 }
 
 Status PgBatchWriter::WriteEvents(const std::vector<NewEvent>& events, bool replaced) {
@@ -443,46 +492,7 @@ Status PgBatchWriter::WriteEvents(const std::vector<NewEvent>& events, bool repl
   for (size_t k = 0; k < events.size(); ++k) {
     const Event& e = *events[k].e;
     const int64_t row = rows[k];
-    CopyRow r(&event_rows);
-    r.Int(row).Text(e.event_id).Int(events[k].article).Int(e.sentence_index);
-    r.Text(e.cameo.code).Text(e.cameo.root).Int(e.cameo.quad_class).Real(e.cameo.goldstein);
-    r.Text(e.plover.type).Text(e.plover.mode);
-    if (e.acled) {
-      r.Text(e.acled->event_type).Text(e.acled->sub_event_type);
-    } else {
-      r.Null().Null();
-    }
-    r.Text(ModalityName(e.modality));
-    if (e.attribution) {
-      r.Text(e.attribution->text).Text(e.attribution->code);
-    } else {
-      r.Null().Null();
-    }
-    if (e.date) {
-      r.Text(e.date->value.ToString())
-          .Text(DatePrecisionName(e.date->precision))
-          .Text(e.date->text)
-          .Int(e.date->historical ? 1 : 0);
-    } else {
-      r.Null().Null().Null().Null();
-    }
-    r.Optional(place_of(e));
-    if (e.location) {
-      r.Text(e.location->text);
-    } else {
-      r.Null();
-    }
-    r.Text(e.evidence.text).Int(e.evidence.start).Int(e.evidence.end).Text(e.rule);
-    r.Real(e.confidence);
-    if (e.acled) {
-      r.Text(e.acled->disorder_type)
-          .Int(e.acled->civilian_targeting ? 1 : 0)
-          .Int(e.acled->inter1)
-          .Int(e.acled->inter2)
-          .Int(e.acled->interaction);
-    } else {
-      r.Null().Null().Null().Null().Null();
-    }
+    AppendEventRow(e, row, events[k].article, place_of(e), &event_rows);
     for (const auto& [role, actor] :
          {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
       if (!*actor) continue;

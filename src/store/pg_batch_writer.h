@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "palmyra/code_stats.h"
@@ -58,6 +59,21 @@ class PgBatchWriter {
     int64_t article;  // its article's row
     const Document* doc;
   };
+  // Which articles of a batch to write (indexes), with their content
+  // hashes, the rows of stored articles they replace, and how many Put
+  // would have stored.
+  struct Plan {
+    std::vector<size_t> write;
+    std::vector<std::string> hashes;
+    std::vector<int64_t> stale;
+    int64_t count = 0;
+  };
+  Result<Plan> PlanBatch(const std::vector<ArticleToStore>& articles);
+  // The rows of the stored articles of these doc_ids.
+  Result<std::unordered_map<std::string, int64_t>> StoredRows(
+      const std::vector<std::string>& doc_ids);
+  // Leaves out the events whose event_id is stored already.
+  Status DropStoredEvents(std::vector<NewEvent>* events);
   Status Error(const std::string& what) const;
   // `replaced`: articles were replaced, whose happenings may be left empty.
   Status WriteEvents(const std::vector<NewEvent>& events, bool replaced);
