@@ -878,7 +878,6 @@ Result<int64_t> EventStore::PutBatch(const std::vector<ArticleToStore>& articles
   return stored;
 }
 
-
 Result<bool> EventStore::IsStored(const Document& doc) {
   Statement s(Cached("SELECT content_hash FROM articles WHERE doc_id = ?"));
   if (!s.ok()) return Error("cannot read articles");
@@ -977,10 +976,10 @@ Result<bool> EventStore::DropStale(const Document& doc, const std::string& hash)
 Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string& hash,
                                           const ArticleLinks& links,
                                           std::optional<int64_t> original) {
-  Statement article(
-      Cached("INSERT INTO articles(doc_id, url, source, title, published, text, "
-             "content_hash, stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, "
-             "?, ?, ?) RETURNING id"));
+  static const std::string sql =
+      "INSERT INTO articles(doc_id, url, source, title, published, text, content_hash, "
+      "stored_at, minhash, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  Statement article(Cached(db_->returns_ids() ? (sql + " RETURNING id").c_str() : sql.c_str()));
   if (!article.ok()) return Error("cannot write articles");
   article.Bind(1, doc.id);
   article.Bind(2, doc.url);
@@ -995,8 +994,9 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
                               ? std::optional<std::string>(MinHashToHex(*links.signature))
                               : std::nullopt);
   article.BindOptional(10, original);
-  if (article.Step() != kRow) return Error("cannot write an article");
-  const int64_t article_id = article.Int(0);
+  ASSIGN_OR_RETURN(const std::optional<int64_t> row, InsertedRow(article));
+  if (!row) return Error("cannot write an article");
+  const int64_t article_id = *row;
   if (original || !links.signature) return article_id;
   Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
   if (!band.ok()) return Error("cannot write article bands");
@@ -1047,15 +1047,15 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
 
 Status EventStore::InsertEvent(const Event& e, int64_t article_id,
                                const std::optional<Date>& published) {
-  Statement event(
-      Cached("INSERT INTO events(event_id, article_id, sentence_idx, cameo, "
-             "cameo_root, quad_class, goldstein, plover_type, plover_mode, acled_type, "
-             "acled_subtype, modality, attribution_text, attribution_code, date, "
-             "date_precision, date_text, historical, place_id, place_text, evidence, "
-             "evidence_start, evidence_end, rule, confidence, acled_disorder, "
-             "acled_civilian_targeting, acled_inter1, acled_inter2, acled_interaction) VALUES (?, "
-             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-             "?) ON CONFLICT DO NOTHING RETURNING id"));
+  static const std::string sql =
+      "INSERT INTO events(event_id, article_id, sentence_idx, cameo, cameo_root, quad_class, "
+      "goldstein, plover_type, plover_mode, acled_type, acled_subtype, modality, "
+      "attribution_text, attribution_code, date, date_precision, date_text, historical, "
+      "place_id, place_text, evidence, evidence_start, evidence_end, rule, confidence, "
+      "acled_disorder, acled_civilian_targeting, acled_inter1, acled_inter2, acled_interaction) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?) ON CONFLICT DO NOTHING";
+  Statement event(Cached(db_->returns_ids() ? (sql + " RETURNING id").c_str() : sql.c_str()));
   if (!event.ok()) return Error("cannot write events");
   std::optional<int64_t> place;
   if (e.location) {
@@ -1099,10 +1099,9 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
     event.Bind(29, static_cast<int64_t>(e.acled->inter2));
     event.Bind(30, static_cast<int64_t>(e.acled->interaction));
   }
-  const StepResult inserted = event.Step();
-  if (inserted == kDone) return Status::Ok();  // the same event_id twice: once is enough
-  if (inserted != kRow) return Error("cannot write events");
-  const int64_t event_row = event.Int(0);
+  ASSIGN_OR_RETURN(const std::optional<int64_t> inserted, InsertedRow(event));
+  if (!inserted) return Status::Ok();  // the same event_id twice: once is enough
+  const int64_t event_row = *inserted;
   RETURN_IF_ERROR(InsertParts(e, event_row));
   // The happening (merge/happening_key.h), its place identified by its row.
   const HappeningKey key = HappeningKeyOf(e, published);
@@ -1130,6 +1129,17 @@ Status EventStore::InsertEvent(const Event& e, int64_t article_id,
   merged.Bind(2, event_row);
   if (merged.Step() != kDone) return Error("cannot write happenings");
   return Status::Ok();
+}
+
+Result<std::optional<int64_t>> EventStore::InsertedRow(Statement& insert) {
+  const StepResult rc = insert.Step();
+  if (rc == kStepError) return Error("cannot write");
+  if (db_->returns_ids()) {
+    if (rc == kRow) return std::optional<int64_t>(insert.Int(0));
+    return std::optional<int64_t>();
+  }
+  if (db_->Changes() == 0) return std::optional<int64_t>();
+  return std::optional<int64_t>(db_->LastInsertId());
 }
 
 Status EventStore::InsertParts(const Event& e, int64_t event_row) {

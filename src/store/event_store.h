@@ -229,6 +229,8 @@ class EventStore {
   // same day, actors, type and place).
   Status InsertEvent(const Event& e, int64_t article_id, const std::optional<Date>& published);
   Status InsertParts(const Event& e, int64_t event_row);
+  // Runs an INSERT; the row it made, nullopt when a conflict left it out.
+  Result<std::optional<int64_t>> InsertedRow(Statement& insert);
 
   std::unique_ptr<SqlConnection> db_;
   std::string path_;          // the file, or the PostgreSQL database, as messages name it

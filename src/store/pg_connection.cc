@@ -121,8 +121,8 @@ class PgStatement : public SqlStatement {
     }
     result_ = name_.empty() ? PQexecParams(db_.handle(), sql_.c_str(), n, types_.data(),
                                            values.data(), nullptr, nullptr, 0)
-                            : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(),
-                                             nullptr, nullptr, 0);
+                            : PQexecPrepared(db_.handle(), name_.c_str(), n, values.data(), nullptr,
+                                             nullptr, 0);
     if (!Check(result_)) {
       PQclear(result_);
       result_ = nullptr;
@@ -156,7 +156,7 @@ class PgStatement : public SqlStatement {
   int placeholders_ = 0;  // before sql_, which counts them
   std::string sql_;
   bool streaming_;
-  std::string name_;    // of the prepared statement, once prepared
+  std::string name_;  // of the prepared statement, once prepared
   int runs_ = 0;
   std::string cursor_;  // of the streaming query's cursor
   bool cursor_open_ = false;

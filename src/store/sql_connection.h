@@ -52,6 +52,13 @@ class SqlConnection {
   // Whether the last failure was a deadlock or a serialization failure,
   // after which the transaction may be retried.
   virtual bool LastErrorIsTransient() const { return false; }
+  // Whether inserted rows' ids come back from "INSERT ... RETURNING id"
+  // (PostgreSQL), or, cheaper in SQLite, from the connection afterwards.
+  virtual bool returns_ids() const { return true; }
+  // The row the last INSERT made, and how many rows it changed (0 when a
+  // conflict left it out), when returns_ids() is false.
+  virtual int64_t LastInsertId() { return 0; }
+  virtual int64_t Changes() { return 0; }
 };
 
 // A statement for one use, or one the store keeps prepared (reset, not

@@ -64,6 +64,10 @@ Status SqliteConnection::Exec(const std::string& sql) {
 
 std::string SqliteConnection::LastError() const { return sqlite3_errmsg(db_); }
 
+int64_t SqliteConnection::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
+
+int64_t SqliteConnection::Changes() { return sqlite3_changes(db_); }
+
 bool SqliteConnection::LastErrorIsTransient() const {
   const int code = sqlite3_errcode(db_) & 0xff;
   return code == SQLITE_BUSY || code == SQLITE_LOCKED;

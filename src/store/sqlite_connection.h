@@ -23,6 +23,9 @@ class SqliteConnection : public SqlConnection {
   Status Exec(const std::string& sql) override;
   std::string LastError() const override;
   bool LastErrorIsTransient() const override;
+  bool returns_ids() const override { return false; }
+  int64_t LastInsertId() override;
+  int64_t Changes() override;
   sqlite3* handle() { return db_; }
 
  private:
