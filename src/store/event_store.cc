@@ -153,15 +153,13 @@ CREATE INDEX IF NOT EXISTS mentions_by_actor ON mentions(actor_id);
 CREATE INDEX IF NOT EXISTS actors_by_country ON actors(country);
 CREATE INDEX IF NOT EXISTS places_by_country ON places(country);
 INSERT INTO meta(key, value) VALUES ('schema', 'palmyra-events') ON CONFLICT DO NOTHING;
-INSERT INTO meta(key, value) VALUES ('schema_version', '2') ON CONFLICT DO NOTHING;
+INSERT INTO meta(key, value) VALUES ('schema_version', '3') ON CONFLICT DO NOTHING;
 )sql";
-// SQLite's full-text index of the articles.
+// SQLite's full-text index of the articles: filled a transaction at a time
+// (EventStore::IndexNewArticles), emptied by a trigger.
 constexpr char kSqliteSearch[] = R"sql(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='articles', content_rowid='id');
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text)
   VALUES ('delete', old.id, old.title, old.text);
@@ -682,7 +680,7 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string
     }
     Statement version(*store->db_, "SELECT value FROM meta WHERE key = 'schema_version'");
     const std::string v = version.ok() && version.Step() == kRow ? version.Text(0) : "";
-    if (v != "1" && v != "2") {
+    if (v != "1" && v != "2" && v != "3") {
       return DataError(path + ": a Palmyra database of schema version " + v +
                        ", which this palmyra cannot read");
     }
@@ -741,9 +739,9 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenPostgres(const std::string& 
       return DataError(name + ": has a table meta, but is not one of Palmyra's");
     Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
     const std::string v = version.ok() && version.Step() == kRow ? version.Text(0) : "";
-    if (v != "2") {
+    if (v != "3") {
       return DataError(name + ": a Palmyra database of schema version " + v +
-                       ", which this palmyra cannot use (2)");
+                       ", which this palmyra cannot use (3)");
     }
     return true;
   };
@@ -807,10 +805,11 @@ Status EventStore::Migrate() {
     }
     v = version.Text(0);
   }
-  if (v == "2") return Status::Ok();
+  if (v == "3") return Status::Ok();
+  if (v == "2") return MigrateToVersion3();
   if (v != "1")
     return DataError(path_ + ": a Palmyra database of schema version " + v +
-                     ", newer than this palmyra knows (2)");
+                     ", newer than this palmyra knows (3)");
   // Version 1 lacked ACLED's further categories (events coded then keep
   // NULL) and the happenings' article scope: the happenings table is
   // rebuilt (SQLite cannot change a UNIQUE constraint), with foreign keys
@@ -834,7 +833,30 @@ Status EventStore::Migrate() {
   if (!migrated.ok()) (void)Exec("ROLLBACK");
   RETURN_IF_ERROR(Exec("PRAGMA foreign_keys = ON"));
   RETURN_IF_ERROR(migrated);
-  return Exec(EventStoreSchema().c_str());  // the view dropped above, and the indexes
+  RETURN_IF_ERROR(Exec(EventStoreSchema().c_str()));  // the view dropped above, and the indexes
+  return MigrateToVersion3();
+}
+
+Status EventStore::MigrateToVersion3() {
+  // Version 2 indexed each article for full-text search by a trigger as
+  // it was stored; version 3 indexes a transaction's articles together.
+  const Status migrated = Exec(
+      "BEGIN; DROP TRIGGER IF EXISTS articles_fts_insert; "
+      "UPDATE meta SET value = '3' WHERE key = 'schema_version'; COMMIT;");
+  if (!migrated.ok()) (void)Exec("ROLLBACK");
+  return migrated;
+}
+
+Status EventStore::IndexNewArticles() {
+  if (unindexed_from_ == 0) return Status::Ok();
+  Statement index(
+      Cached("INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles "
+             "WHERE id >= ?"));
+  if (!index.ok()) return Error("cannot index articles");
+  index.Bind(1, unindexed_from_);
+  if (index.Step() != kDone) return Error("cannot index articles");
+  unindexed_from_ = 0;
+  return Status::Ok();
 }
 
 Status EventStore::Exec(const char* sql) {
@@ -843,9 +865,17 @@ Status EventStore::Exec(const char* sql) {
 }
 
 Status EventStore::Begin() {
-  return Exec(db_->dialect() == SqlDialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  RETURN_IF_ERROR(Exec(db_->dialect() == SqlDialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
+  in_transaction_ = true;
+  return Status::Ok();
 }
 Status EventStore::Commit() {
+  in_transaction_ = false;
+  const Status indexed = IndexNewArticles();
+  if (!indexed.ok()) {
+    (void)Rollback();
+    return indexed;
+  }
   const Status done = Exec("COMMIT");
   if (batch_writer_ != nullptr) {
     if (done.ok()) {
@@ -864,6 +894,8 @@ Status EventStore::Commit() {
 }
 
 Status EventStore::Rollback() {
+  in_transaction_ = false;
+  unindexed_from_ = 0;
   if (batch_writer_ != nullptr) batch_writer_->RolledBack();
   return Exec("ROLLBACK");
 }
@@ -963,8 +995,11 @@ Result<bool> EventStore::DropStale(const Document& doc, const std::string& hash)
   old.Bind(1, doc.id);
   if (old.Step() != kRow) return true;
   if (old.Text(1) == hash) return false;
+  const int64_t stale = old.Int(0);
+  // Its removal takes it out of the search index: it must be in it.
+  if (unindexed_from_ != 0 && stale >= unindexed_from_) RETURN_IF_ERROR(IndexNewArticles());
   Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
-  remove.Bind(1, old.Int(0));
+  remove.Bind(1, stale);
   if (!remove.ok() || remove.Step() != kDone) return Error("cannot replace an article");
   // Happenings left without events go too.
   RETURN_IF_ERROR(
@@ -997,6 +1032,8 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
   ASSIGN_OR_RETURN(const std::optional<int64_t> row, InsertedRow(article));
   if (!row) return Error("cannot write an article");
   const int64_t article_id = *row;
+  // SQLite's search index takes the transaction's articles at its end.
+  if (db_->dialect() == SqlDialect::kSqlite && unindexed_from_ == 0) unindexed_from_ = article_id;
   if (original || !links.signature) return article_id;
   Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
   if (!band.ok()) return Error("cannot write article bands");
@@ -1039,9 +1076,11 @@ Result<bool> EventStore::Put(const Document& doc, const CodeStats& stats,
   ASSIGN_OR_RETURN(const int64_t article_id, InsertArticle(doc, hash, links, original));
   // A copy is linked to its original and not coded: its reports count for
   // the original's happenings.
-  if (original) return true;
-  RETURN_IF_ERROR(InsertSentences(article_id, stats));
-  for (const Event& e : events) RETURN_IF_ERROR(InsertEvent(e, article_id, doc.published));
+  if (!original) {
+    RETURN_IF_ERROR(InsertSentences(article_id, stats));
+    for (const Event& e : events) RETURN_IF_ERROR(InsertEvent(e, article_id, doc.published));
+  }
+  if (!in_transaction_) RETURN_IF_ERROR(IndexNewArticles());
   return true;
 }
 

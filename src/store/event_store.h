@@ -212,6 +212,10 @@ class EventStore {
                     const std::function<bool(int64_t, Event, StoredArticle)>& each);
   // Brings a database of an older schema version to this one.
   Status Migrate();
+  Status MigrateToVersion3();
+  // Adds the articles stored since the last call to SQLite's full-text
+  // index (one statement, one index segment, a transaction).
+  Status IndexNewArticles();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
   SqlStatement* Cached(const char* sql);
   Status Error(const std::string& what) const;
@@ -237,6 +241,8 @@ class EventStore {
   bool acled_detail_ = true;  // has the ACLED columns of schema version 2
   std::unordered_map<std::string, std::unique_ptr<SqlStatement>> cache_;
   std::unique_ptr<PgBatchWriter> batch_writer_;  // PostgreSQL's PutBatch
+  bool in_transaction_ = false;                  // between Begin and Commit or Rollback
+  int64_t unindexed_from_ = 0;  // SQLite: the first article not yet in the search index
 };
 
 // A hash of everything of a document that coding reads, as hex.

@@ -338,7 +338,7 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   sqlite3_close(db);
   auto reopened = EventStore::Open(path);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
-  EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "2\n");
+  EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3\n");
   EXPECT_EQ(Count(path, "SELECT count(*) FROM events"), events);
   EXPECT_EQ(Count(path, "SELECT count(*) FROM events WHERE acled_interaction IS NOT NULL"), 0);
   // Its happenings keep their events, and take new articles' events.
@@ -367,6 +367,86 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   reopened = EventStore::Open(path);
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.status().message().find("schema version 9"), std::string::npos);
+}
+
+// Articles are searchable by their words however they were stored: in a
+// transaction, alone, replaced within the transaction that stored them, and
+// by version 2, whose trigger indexed them one by one.
+TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
+  const std::string path = Path("search.db");
+  auto article = [](const std::string& id, const std::string& text) {
+    Document d;
+    d.id = id;
+    d.text = text;
+    return d;
+  };
+  auto put = [](EventStore* store, const Document& d) {
+    return store->Put(d, CodeStats(), {}).ok();
+  };
+  auto found = [&](const std::string& words) {
+    const std::string sql =
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '" + words + "'";
+    return Count(path, sql.c_str());
+  };
+  // FTS5's own check of its index against the articles.
+  auto index_sound = [&]() {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    char* error = nullptr;
+    const int rc =
+        sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
+                     nullptr, nullptr, &error);
+    const std::string why = error != nullptr ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? std::string("ok") : why;
+  };
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->Begin().ok());
+    ASSERT_TRUE(put(store->get(), article("a", "Floods in Dhaka")));
+    ASSERT_TRUE(put(store->get(), article("b", "Talks in Geneva")));
+    // Replaced before the transaction ends: only its last text is found.
+    ASSERT_TRUE(put(store->get(), article("a", "Drought in Nairobi")));
+    ASSERT_TRUE((*store)->Commit().ok());
+    ASSERT_TRUE(put(store->get(), article("c", "Strikes in Lagos")));  // no transaction
+    // A transaction rolled back leaves nothing behind.
+    ASSERT_TRUE((*store)->Begin().ok());
+    ASSERT_TRUE(put(store->get(), article("d", "Protests in Lima")));
+    ASSERT_TRUE((*store)->Rollback().ok());
+  }
+  EXPECT_EQ(found("Dhaka"), 0);
+  EXPECT_EQ(found("Nairobi"), 1);
+  EXPECT_EQ(found("Geneva"), 1);
+  EXPECT_EQ(found("Lagos"), 1);
+  EXPECT_EQ(found("Lima"), 0);
+  EXPECT_EQ(index_sound(), "ok");
+  // Version 2 had an insert trigger: reopened, the database drops it, and
+  // the articles it indexed stay found, once.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+                         "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, "
+                         "new.title, new.text); END; "
+                         "INSERT INTO articles(doc_id, text, content_hash, stored_at) VALUES "
+                         "('old', 'Elections in Accra', 'x', '2020-01-01T00:00:00Z'); "
+                         "UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(put(store->get(), article("e", "Ceasefire in Accra")));
+  }
+  EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3\n");
+  EXPECT_EQ(Count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"),
+            0);
+  EXPECT_EQ(found("Accra"), 2);
+  EXPECT_EQ(index_sound(), "ok");
 }
 
 // A filter on dates, an actor, a type and a country.
