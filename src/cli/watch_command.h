@@ -3,6 +3,7 @@
 #define PALMYRA_CLI_WATCH_COMMAND_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "palmyra/options.h"

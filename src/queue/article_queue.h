@@ -104,8 +104,6 @@ class ArticleQueue {
   // Whether the consumer has nothing left: none pending, none unacknowledged.
   Result<bool> Drained();
 
-  const QueueOptions& options() const { return options_; }
-
  private:
   explicit ArticleQueue(QueueOptions options);
   Status Error(const std::string& what, int status, int js_error = 0) const;

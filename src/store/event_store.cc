@@ -961,12 +961,13 @@ Result<int64_t> EventStore::PlaceId(const Location& l) {
 
 Result<std::optional<std::string>> EventStore::FindNearDuplicate(const MinHash& signature) {
   // The articles that share a band with it, in one query.
-  std::string bands;
-  for (int i = 0; i < kMinHashBands; ++i) bands += i == 0 ? "?" : ", ?";
-  static const std::string sql =
-      "SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN articles a ON a.id = "
-      "b.article_id WHERE b.band_key IN (" +
-      bands + ") AND a.duplicate_of IS NULL";
+  static const std::string sql = [] {
+    std::string bands;
+    for (int i = 0; i < kMinHashBands; ++i) bands += i == 0 ? "?" : ", ?";
+    return "SELECT DISTINCT a.doc_id, a.minhash, a.id FROM article_bands b JOIN articles a ON "
+           "a.id = b.article_id WHERE b.band_key IN (" +
+           bands + ") AND a.duplicate_of IS NULL";
+  }();
   Statement candidates(Cached(sql.c_str()));
   if (!candidates.ok()) return Error("cannot read article bands");
   int i = 0;
