@@ -6,6 +6,7 @@
 #include "core/data_file.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/mapped_image.h"
 #include "core/strings.h"
 
 namespace palmyra {
@@ -94,12 +95,27 @@ WordRecords& ThreadWordRecords() {
 
 std::atomic<uint64_t> next_instance{1};
 
-}  // namespace
+// WordNet's tables as the lemmatizer reads them, built from the text files.
+struct LexiconTables {
+  StringTable lemmas;            // every lemma of every class
+  std::vector<uint8_t> classes;  // WordClass bits per lemma id
+  StringTable exception_forms;   // inflected forms in the *.exc files and lemmas.txt
+  // per exception form: its (class, lemma) pairs, the project's first
+  std::vector<std::vector<Lemmatizer::Exception>> exceptions;
 
-Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
-                                                     const std::string& data_dir) {
-  std::unique_ptr<Lemmatizer> lemmatizer(new Lemmatizer());
-  lemmatizer->instance_ = next_instance.fetch_add(1);
+  int32_t Lemma(std::string_view word) {
+    const int32_t id = lemmas.Add(word);
+    if (id >= static_cast<int32_t>(classes.size())) classes.resize(id + 1, 0);
+    return id;
+  }
+  std::vector<Lemmatizer::Exception>& ExceptionsOf(std::string_view form) {
+    const int32_t id = exception_forms.Add(form);
+    if (id >= static_cast<int32_t>(exceptions.size())) exceptions.resize(id + 1);
+    return exceptions[id];
+  }
+};
+
+Status ReadWordNet(const std::string& wordnet_dir, LexiconTables* t) {
   for (WordClass cls : kClasses) {
     const std::string path = wordnet_dir + "/index." + ClassFile(cls);
     auto contents = ReadFile(path);
@@ -115,14 +131,10 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
       const std::string_view line = text.substr(pos, end - pos);
       pos = end + 1;
       if (line.empty() || line[0] == ' ') continue;  // the licence header
-      const size_t space = line.find(' ');
-      const int32_t id = lemmatizer->lemmas_.Add(line.substr(0, space));
-      if (id >= static_cast<int32_t>(lemmatizer->classes_.size()))
-        lemmatizer->classes_.resize(id + 1, 0);
-      lemmatizer->classes_[id] |= static_cast<uint8_t>(cls);
+      t->classes[t->Lemma(line.substr(0, line.find(' ')))] |= static_cast<uint8_t>(cls);
     }
   }
-  if (lemmatizer->lemmas_.size() < 1000) {
+  if (t->lemmas.size() < 1000) {
     return DataError(wordnet_dir + ": the WordNet index files hold almost no lemmas");
   }
   for (WordClass cls : kClasses) {
@@ -131,36 +143,109 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
     for (std::string_view line : Split(contents, '\n')) {
       const auto fields = SplitWhitespace(line);
       if (fields.size() < 2) continue;
-      const int32_t form = lemmatizer->exception_forms_.Add(fields[0]);
-      if (form >= static_cast<int32_t>(lemmatizer->exceptions_.size())) {
-        lemmatizer->exceptions_.resize(form + 1);
-      }
       // The base is usually a lemma; add it when it is not, so that it has an id.
-      int32_t base = lemmatizer->lemmas_.Add(fields[1]);
-      if (base >= static_cast<int32_t>(lemmatizer->classes_.size()))
-        lemmatizer->classes_.resize(base + 1, 0);
-      lemmatizer->exceptions_[form].push_back({static_cast<uint8_t>(cls), base});
+      const int32_t base = t->Lemma(fields[1]);
+      t->ExceptionsOf(fields[0]).push_back({base, static_cast<uint8_t>(cls), {}});
     }
   }
-  RETURN_IF_ERROR(
-      ForEachDataLine(data_dir + "/lexical/lemmas.txt", [&](std::string_view line, int) -> Status {
-        const auto fields = SplitWhitespace(line);
-        uint8_t bits = 0;
-        for (WordClass cls : kClasses) {
-          if (fields.size() == 3 && fields[1] == ClassFile(cls)) bits = static_cast<uint8_t>(cls);
-        }
-        if (bits == 0)
-          return DataError("expected FORM CLASS LEMMA with CLASS noun, verb, adj or adv");
-        const int32_t form = lemmatizer->exception_forms_.Add(fields[0]);
-        if (form >= static_cast<int32_t>(lemmatizer->exceptions_.size())) {
-          lemmatizer->exceptions_.resize(form + 1);
-        }
-        const int32_t base = lemmatizer->lemmas_.Add(fields[2]);
-        if (base >= static_cast<int32_t>(lemmatizer->classes_.size()))
-          lemmatizer->classes_.resize(base + 1, 0);
-        lemmatizer->exceptions_[form].insert(lemmatizer->exceptions_[form].begin(), {bits, base});
-        return Status::Ok();
-      }));
+  return Status::Ok();
+}
+
+Status ReadOwnLemmas(const std::string& path, LexiconTables* t) {
+  return ForEachDataLine(path, [&](std::string_view line, int) -> Status {
+    const auto fields = SplitWhitespace(line);
+    uint8_t bits = 0;
+    for (WordClass cls : kClasses) {
+      if (fields.size() == 3 && fields[1] == ClassFile(cls)) bits = static_cast<uint8_t>(cls);
+    }
+    if (bits == 0) return DataError("expected FORM CLASS LEMMA with CLASS noun, verb, adj or adv");
+    const int32_t base = t->Lemma(fields[2]);
+    auto& exceptions = t->ExceptionsOf(fields[0]);
+    exceptions.insert(exceptions.begin(), {base, bits, {}});
+    return Status::Ok();
+  });
+}
+
+// The lexicon's files, for the image's stamp: it is compiled again when one
+// of them or the image's layout changes.
+constexpr uint64_t kImageVersion = 1;
+
+std::vector<std::string> LexiconFiles(const std::string& wordnet_dir, const std::string& data_dir) {
+  std::vector<std::string> files;
+  for (WordClass cls : kClasses) {
+    files.push_back(wordnet_dir + "/index." + ClassFile(cls));
+    files.push_back(wordnet_dir + "/" + ClassFile(cls) + ".exc");
+  }
+  files.push_back(data_dir + "/lexical/lemmas.txt");
+  return files;
+}
+
+}  // namespace
+
+Result<std::string> Lemmatizer::Compile(const std::string& wordnet_dir,
+                                        const std::string& data_dir) {
+  LexiconTables t;
+  RETURN_IF_ERROR(ReadWordNet(wordnet_dir, &t));
+  RETURN_IF_ERROR(ReadOwnLemmas(data_dir + "/lexical/lemmas.txt", &t));
+  ImageWriter out;
+  t.lemmas.Write(&out);
+  out.Add(t.classes);
+  t.exception_forms.Write(&out);
+  std::vector<uint32_t> begins{0};
+  std::vector<Exception> entries;
+  for (const auto& pairs : t.exceptions) {
+    entries.insert(entries.end(), pairs.begin(), pairs.end());
+    begins.push_back(static_cast<uint32_t>(entries.size()));
+  }
+  out.Add(begins);
+  out.Add(entries);
+  return out.Take();
+}
+
+Status Lemmatizer::View(std::unique_ptr<MappedImage> image) {
+  ImageReader in(image->body());
+  size_t classes, begins, entries;
+  const bool read = lemmas_.Read(&in) && in.Next(&classes_, &classes) &&
+                    exception_forms_.Read(&in) && in.Next(&exception_begins_, &begins) &&
+                    in.Next(&exceptions_, &entries) && in.AtEnd();
+  bool valid = read && classes == static_cast<size_t>(lemmas_.size()) &&
+               begins == static_cast<size_t>(exception_forms_.size()) + 1 &&
+               exception_begins_[0] == 0 && exception_begins_[begins - 1] == entries;
+  for (size_t i = 1; valid && i < begins; ++i) {
+    valid = exception_begins_[i] >= exception_begins_[i - 1];
+  }
+  for (size_t i = 0; valid && i < entries; ++i) {
+    valid = exceptions_[i].lemma >= 0 && exceptions_[i].lemma < lemmas_.size();
+  }
+  if (!valid) {
+    return DataError((image->path().empty() ? std::string("the WordNet tables") : image->path()) +
+                     ": not a Palmyra lexicon image");
+  }
+  image_ = std::move(image);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
+                                                     const std::string& data_dir,
+                                                     const std::string& image_dir) {
+  std::unique_ptr<Lemmatizer> lemmatizer(new Lemmatizer());
+  lemmatizer->instance_ = next_instance.fetch_add(1);
+  uint64_t stamp = kImageVersion;
+  bool stamped = !image_dir.empty();
+  for (const std::string& file : LexiconFiles(wordnet_dir, data_dir)) {
+    const uint64_t s = FileStamp(file);
+    stamped = stamped && s != 0;
+    stamp = HashCombine(stamp, HashCombine(Hash64(file), s));
+  }
+  std::unique_ptr<MappedImage> image;
+  if (stamped) {
+    ASSIGN_OR_RETURN(image, MappedImage::Open(image_dir, "wordnet", stamp,
+                                              [&] { return Compile(wordnet_dir, data_dir); }));
+  } else {
+    ASSIGN_OR_RETURN(std::string body, Compile(wordnet_dir, data_dir));
+    image = MappedImage::FromBody(std::move(body));
+  }
+  RETURN_IF_ERROR(lemmatizer->View(std::move(image)));
   return lemmatizer;
 }
 
@@ -177,8 +262,8 @@ bool Lemmatizer::IsLemma(std::string_view word, WordClass cls) const {
 int32_t Lemmatizer::WordNetLemma(std::string_view word, WordClass cls, bool inflected) const {
   const int32_t form = exception_forms_.Find(word);
   if (form != StringTable::kNotFound) {
-    for (const auto& [bits, base] : exceptions_[form]) {
-      if (bits == static_cast<uint8_t>(cls)) return base;
+    for (uint32_t i = exception_begins_[form]; i < exception_begins_[form + 1]; ++i) {
+      if (exceptions_[i].cls == static_cast<uint8_t>(cls)) return exceptions_[i].lemma;
     }
   }
   int32_t id = LemmaId(word, cls);

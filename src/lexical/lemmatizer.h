@@ -2,9 +2,10 @@
 // "airstrike", "forces" -> "force"), following WordNet's morphy: its
 // exception lists first, then suffix rules whose result must be a WordNet
 // lemma of the right part of speech. The WordNet files (Debian wordnet-base)
-// are read once into the lemmatizer's own tables; libwordnet is not used
-// because its morphology functions keep hidden global state. Immutable after
-// Load(); thread-safe.
+// are compiled once into the lemmatizer's own tables, an image that later
+// runs map into memory (see mapped_image.h); libwordnet is not used because
+// its morphology functions keep hidden global state. Immutable after Load();
+// thread-safe.
 #ifndef PALMYRA_LEXICAL_LEMMATIZER_H_
 #define PALMYRA_LEXICAL_LEMMATIZER_H_
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/mapped_image.h"
 #include "core/string_table.h"
 #include "palmyra/status.h"
 
@@ -24,9 +26,20 @@ enum class WordClass : uint8_t { kNoun = 1, kVerb = 2, kAdjective = 4, kAdverb =
 class Lemmatizer {
  public:
   // Reads WordNet's index and exception files from `wordnet_dir` and the
-  // project's own additions from `data_dir`/lexical/lemmas.txt.
+  // project's own additions from `data_dir`/lexical/lemmas.txt. With an
+  // `image_dir`, the tables are compiled into `image_dir`/wordnet.idx (or
+  // the cache folder) on first use and mapped from there afterwards, until
+  // one of the files changes; without, they are built in memory.
   static Result<std::unique_ptr<Lemmatizer>> Load(const std::string& wordnet_dir,
-                                                  const std::string& data_dir);
+                                                  const std::string& data_dir,
+                                                  const std::string& image_dir = "");
+
+  // One of an inflected form's lemmas.
+  struct Exception {
+    int32_t lemma;
+    uint8_t cls;  // a WordClass
+    uint8_t padding[3];
+  };
 
   // The lemma of lower-cased `word` as a `cls`. The result points into the
   // lemmatizer's tables when WordNet knows it; otherwise it is a prefix of
@@ -62,11 +75,19 @@ class Lemmatizer {
   // those of another (see lemmatizer.cc).
   uint64_t instance_ = 0;
 
-  StringTable lemmas_;            // every lemma of every class
-  std::vector<uint8_t> classes_;  // WordClass bits per lemma id
-  StringTable exception_forms_;   // inflected forms in the *.exc files
-  // per exception form: (class bit, lemma id) pairs
-  std::vector<std::vector<std::pair<uint8_t, int32_t>>> exceptions_;
+  // The tables' image body, built from the files.
+  static Result<std::string> Compile(const std::string& wordnet_dir, const std::string& data_dir);
+  // Points the tables into `image`, which the lemmatizer keeps.
+  Status View(std::unique_ptr<MappedImage> image);
+
+  std::unique_ptr<MappedImage> image_;
+  StringTableView lemmas_;            // every lemma of every class
+  const uint8_t* classes_ = nullptr;  // WordClass bits per lemma id
+  StringTableView exception_forms_;   // inflected forms in the *.exc files and lemmas.txt
+  // The (lemma, class) pairs of exception form f:
+  // exceptions_[exception_begins_[f] .. exception_begins_[f + 1]).
+  const uint32_t* exception_begins_ = nullptr;
+  const Exception* exceptions_ = nullptr;
 };
 
 }  // namespace palmyra

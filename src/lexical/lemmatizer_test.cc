@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/build_config.h"
+#include "core/file.h"
 
 namespace palmyra {
 namespace {
@@ -83,6 +84,42 @@ TEST_F(LemmatizerTest, AnswersRememberedByOneLemmatizerAreNotAnothers) {
     EXPECT_EQ(lemmatizer_->LemmaForTag("talks", PosTag::NNS), "talk");
     EXPECT_EQ(lemmatizer_->Lemma("airlifted", WordClass::kVerb), "airlift");
   }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LemmatizerLoadTest, TablesAreCompiledOnceAndAgainWhenAFileChanges) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "palmyra_lemmatizer_image_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "lexical");
+  std::ofstream(dir / "lexical" / "lemmas.txt") << "shelled verb shellfish\n";
+  const std::string images = (dir / "model").string();
+  auto first = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, dir.string(), images);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  const std::filesystem::path image = dir / "model" / "wordnet.idx";
+  ASSERT_TRUE(std::filesystem::exists(image));
+  const auto written = std::filesystem::last_write_time(image);
+  auto second = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, dir.string(), images);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(std::filesystem::last_write_time(image), written);  // mapped, not written again
+  for (const auto* l : {first->get(), second->get()}) {
+    EXPECT_EQ(l->Lemma("shelled", WordClass::kVerb), "shellfish");
+    EXPECT_EQ(l->Lemma("attacks", WordClass::kNoun), "attack");
+    EXPECT_EQ(l->Lemma("withdrew", WordClass::kVerb), "withdraw");
+    EXPECT_EQ(l->Classes("the"), 0);
+    EXPECT_TRUE(l->IsLemma("treaty", WordClass::kNoun));
+    EXPECT_FALSE(l->IsLemma("treaty", WordClass::kVerb));
+  }
+  // The project's lemma list changes: the tables follow.
+  std::ofstream(dir / "lexical" / "lemmas.txt") << "shelled verb shellacked\n";
+  auto third = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, dir.string(), images);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ((*third)->Lemma("shelled", WordClass::kVerb), "shellacked");
+  // A damaged image is compiled again rather than read.
+  ASSERT_TRUE(WriteFile(image.string(), "PLMYIMG1 and nothing more").ok());
+  auto fourth = Lemmatizer::Load(PALMYRA_DEFAULT_WORDNET_DIR, dir.string(), images);
+  ASSERT_TRUE(fourth.ok()) << fourth.status().ToString();
+  EXPECT_EQ((*fourth)->Lemma("shelled", WordClass::kVerb), "shellacked");
   std::filesystem::remove_all(dir);
 }
 

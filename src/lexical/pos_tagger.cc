@@ -5,6 +5,7 @@
 #include "core/data_file.h"
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/mapped_image.h"
 #include "core/strings.h"
 #include "lexical/tagger_features.h"
 
@@ -58,7 +59,66 @@ Status WriteTaggerModel(const TaggerModelData& data, const std::string& path) {
   return WriteFile(path, out);
 }
 
+struct PosTagger::Tables {
+  std::vector<Slot> slots;
+  std::vector<TaggerModelData::Weight> weights;
+  size_t features = 0;
+  std::vector<uint64_t> dict_keys;
+  std::vector<uint8_t> dict_tags;
+
+  // Room for the tables, then each feature and each dictionary word.
+  void Reserve(size_t num_features, size_t num_weights, size_t words) {
+    slots.assign(TableSize(num_features), Slot{0, 0, 0});
+    weights.reserve(num_weights);
+    dict_keys.assign(TableSize(words), 0);
+    dict_tags.assign(dict_keys.size(), 0);
+  }
+  void AddFeature(uint64_t hash, const TaggerModelData::Weight* w, size_t count) {
+    const size_t mask = slots.size() - 1;
+    const uint64_t key = NonZero(hash);
+    size_t i = key & mask;
+    while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+    if (slots[i].key == key) return;  // duplicate hash: keep the first
+    slots[i] = {key, static_cast<uint32_t>(weights.size()), static_cast<uint32_t>(count)};
+    weights.insert(weights.end(), w, w + count);
+    ++features;
+  }
+  void AddWordTag(uint64_t key, uint8_t tag) {
+    const size_t mask = dict_keys.size() - 1;
+    size_t i = key & mask;
+    while (dict_keys[i] != 0 && dict_keys[i] != key) i = (i + 1) & mask;
+    dict_keys[i] = key;
+    dict_tags[i] = tag;
+  }
+};
+
+namespace {
+// Changes whenever the image's layout does, so that old images are compiled
+// again.
+constexpr uint64_t kImageVersion = 1;
+}  // namespace
+
 Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
+  const uint64_t file_stamp = FileStamp(path);
+  std::unique_ptr<MappedImage> image;
+  if (file_stamp == 0) {
+    ASSIGN_OR_RETURN(std::string body, Compile(path));  // the error naming the file
+    image = MappedImage::FromBody(std::move(body));
+  } else {
+    // model/tagger.bin is compiled into model/tagger.idx.
+    const size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    std::string name = path.substr(slash == std::string::npos ? 0 : slash + 1);
+    name = name.substr(0, name.rfind('.'));
+    ASSIGN_OR_RETURN(image, MappedImage::Open(dir, name, HashCombine(file_stamp, kImageVersion),
+                                              [&] { return Compile(path); }));
+  }
+  std::unique_ptr<PosTagger> tagger(new PosTagger());
+  RETURN_IF_ERROR(tagger->View(std::move(image)));
+  return tagger;
+}
+
+Result<std::string> PosTagger::Compile(const std::string& path) {
   auto contents = ReadFile(path);
   if (!contents.ok()) {
     return Status(
@@ -77,9 +137,8 @@ Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
       tags != kNumTaggerTags) {
     return corrupt();
   }
-  // Read straight into the tagger's tables: no vector per feature.
-  std::unique_ptr<PosTagger> tagger(new PosTagger());
-  tagger->Reserve(num_features, in.size() / 5, num_dict);
+  Tables t;
+  t.Reserve(num_features, in.size() / 5, num_dict);
   TaggerModelData::Weight weights[kNumTaggerTags];
   for (uint32_t f = 0; f < num_features; ++f) {
     uint64_t hash;
@@ -89,81 +148,98 @@ Result<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
       TaggerModelData::Weight& w = weights[k];
       if (!Get(&in, &w.tag) || !Get(&in, &w.value) || w.tag >= kNumTaggerTags) return corrupt();
     }
-    tagger->AddFeature(hash, weights, count);
+    t.AddFeature(hash, weights, count);
   }
   for (uint32_t d = 0; d < num_dict; ++d) {
     uint64_t key;
     uint8_t tag;
     if (!Get(&in, &key) || !Get(&in, &tag) || tag >= kNumTaggerTags) return corrupt();
-    tagger->AddWordTag(key, tag);
+    t.AddWordTag(key, tag);
   }
   if (!in.empty()) return corrupt();
-  tagger->SumTransitions();
-  return tagger;
+  return Finish(&t);
 }
+
 std::unique_ptr<PosTagger> PosTagger::FromData(const TaggerModelData& data) {
   std::unique_ptr<PosTagger> tagger(new PosTagger());
-  tagger->Build(data);
+  const Status viewed = tagger->View(MappedImage::FromBody(Compile(data)));
+  (void)viewed;  // tables built here are well formed
   return tagger;
 }
 
-void PosTagger::Build(const TaggerModelData& data) {
+std::string PosTagger::Compile(const TaggerModelData& data) {
   size_t weights = 0;
   for (const auto& feature : data.features) weights += feature.second.size();
-  Reserve(data.features.size(), weights, data.tag_dictionary.size());
-  for (const auto& [hash, w] : data.features) AddFeature(hash, w.data(), w.size());
-  for (const auto& [key, tag] : data.tag_dictionary) AddWordTag(key, tag);
-  SumTransitions();
+  Tables t;
+  t.Reserve(data.features.size(), weights, data.tag_dictionary.size());
+  for (const auto& [hash, w] : data.features) t.AddFeature(hash, w.data(), w.size());
+  for (const auto& [key, tag] : data.tag_dictionary) t.AddWordTag(key, tag);
+  return Finish(&t);
 }
 
-void PosTagger::Reserve(size_t features, size_t weights, size_t words) {
-  slots_.assign(TableSize(features), Slot{0, 0, 0});
-  weights_.reserve(weights);
-  dict_keys_.assign(TableSize(words), 0);
-  dict_tags_.assign(dict_keys_.size(), 0);
-}
-
-void PosTagger::AddFeature(uint64_t hash, const TaggerModelData::Weight* weights, size_t count) {
-  const size_t mask = slots_.size() - 1;
-  const uint64_t key = NonZero(hash);
-  size_t i = key & mask;
-  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-  if (slots_[i].key == key) return;  // duplicate hash: keep the first
-  slots_[i] = {key, static_cast<uint32_t>(weights_.size()), static_cast<uint32_t>(count)};
-  weights_.insert(weights_.end(), weights, weights + count);
-  ++num_features_;
-}
-
-void PosTagger::AddWordTag(uint64_t key, uint8_t tag) {
-  const size_t mask = dict_keys_.size() - 1;
-  size_t i = key & mask;
-  while (dict_keys_[i] != 0 && dict_keys_[i] != key) i = (i + 1) & mask;
-  dict_keys_[i] = key;
-  dict_tags_[i] = tag;
-}
-
-void PosTagger::SumTransitions() {
-  // The previous tags' own features, summed once for every pair.
+std::string PosTagger::Finish(Tables* t) {
+  // The previous tags' own features, summed once for every pair, with a
+  // tagger reading the tables as built.
+  PosTagger reader;
+  reader.slots_ = t->slots.data();
+  reader.num_slots_ = t->slots.size();
+  reader.weights_ = t->weights.data();
   constexpr int T = kNumTaggerTags;
-  transitions_.assign(static_cast<size_t>(T + 1) * (T + 1) * T, 0.0f);
+  std::vector<float> transitions(static_cast<size_t>(T + 1) * (T + 1) * T, 0.0f);
   uint64_t f[kNumTagFeatures];
   for (int p1 = 0; p1 <= T; ++p1) {
     for (int p2 = 0; p2 <= T; ++p2) {
       TaggerFeatures::ExtractTagFeatures(p1 == T ? kStartTag : p1, p2 == T ? kStartTag : p2, f);
-      float* scores = &transitions_[(static_cast<size_t>(p1) * (T + 1) + p2) * T];
-      for (uint64_t h : f) AddWeights(h, scores);
+      float* scores = &transitions[(static_cast<size_t>(p1) * (T + 1) + p2) * T];
+      for (uint64_t h : f) reader.AddWeights(h, scores);
     }
   }
+  ImageWriter out;
+  out.Add(t->slots);
+  out.Add(t->weights);
+  const std::vector<uint64_t> features{t->features};
+  out.Add(features);
+  out.Add(transitions);
+  out.Add(t->dict_keys);
+  out.Add(t->dict_tags);
+  return out.Take();
+}
+
+Status PosTagger::View(std::unique_ptr<MappedImage> image) {
+  constexpr size_t T = kNumTaggerTags;
+  ImageReader in(image->body());
+  const uint64_t* features = nullptr;
+  size_t num_weights, one, transitions, tags;
+  bool valid = in.Next(&slots_, &num_slots_) && in.Next(&weights_, &num_weights) &&
+               in.Next(&features, &one) && one == 1 && in.Next(&transitions_, &transitions) &&
+               in.Next(&dict_keys_, &dict_size_) && in.Next(&dict_tags_, &tags) && in.AtEnd() &&
+               transitions == (T + 1) * (T + 1) * T && tags == dict_size_ && num_slots_ > 0 &&
+               (num_slots_ & (num_slots_ - 1)) == 0 && dict_size_ > 0 &&
+               (dict_size_ & (dict_size_ - 1)) == 0;
+  for (size_t i = 0; valid && i < num_slots_; ++i) {
+    const Slot& slot = slots_[i];
+    valid =
+        slot.count <= T && slot.offset <= num_weights && slot.count <= num_weights - slot.offset;
+  }
+  for (size_t i = 0; valid && i < num_weights; ++i) valid = weights_[i].tag < T;
+  for (size_t i = 0; valid && i < dict_size_; ++i) valid = dict_tags_[i] < T;
+  if (!valid) {
+    return DataError((image->path().empty() ? std::string("the tagger's tables") : image->path()) +
+                     ": not a Palmyra tagger image");
+  }
+  num_features_ = features[0];
+  image_ = std::move(image);
+  return Status::Ok();
 }
 
 const PosTagger::Slot* PosTagger::Home(uint64_t hash) const {
   const uint64_t key = NonZero(hash);
-  return &slots_[key & (slots_.size() - 1)];
+  return &slots_[key & (num_slots_ - 1)];
 }
 
 const PosTagger::Slot* PosTagger::Find(uint64_t hash) const {
   const uint64_t key = NonZero(hash);
-  const size_t mask = slots_.size() - 1;
+  const size_t mask = num_slots_ - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     if (slots_[i].key == key) return &slots_[i];
     if (slots_[i].key == 0) return nullptr;
@@ -178,7 +254,7 @@ void PosTagger::AddWeights(uint64_t hash, float* scores) const {
 }
 
 int PosTagger::TagOf(uint64_t word_key) const {
-  const size_t mask = dict_keys_.size() - 1;
+  const size_t mask = dict_size_ - 1;
   for (size_t i = word_key & mask;; i = (i + 1) & mask) {
     if (dict_keys_[i] == word_key) return dict_tags_[i];
     if (dict_keys_[i] == 0) return -1;

@@ -1,7 +1,9 @@
 // PosTagger: an averaged-perceptron part-of-speech tagger giving Penn Treebank
 // tags. Its model is trained at build time on the Brown corpus (see
-// tagger_trainer.h) and loaded from one binary file. Immutable after Load();
-// Tag() is thread-safe.
+// tagger_trainer.h) and written to one binary file, which the first run
+// compiles into tagger.idx beside it (laid out for lookups, mapped into
+// memory by later runs; see mapped_image.h). Immutable after Load(); Tag()
+// is thread-safe.
 #ifndef PALMYRA_LEXICAL_POS_TAGGER_H_
 #define PALMYRA_LEXICAL_POS_TAGGER_H_
 
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/analysis.h"
+#include "core/mapped_image.h"
 #include "core/pos_tag.h"
 #include "core/string_table.h"
 #include "lexical/lemmatizer.h"
@@ -70,14 +73,6 @@ class PosTagger {
   void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
                              std::vector<PosTag>* tags) const;
   PosTagger() = default;
-  void Build(const TaggerModelData& data);
-  // Building, piece by piece (Load reads the model file straight into them):
-  // room for the tables, each feature and each dictionary word, then the
-  // previous tags' sums once every feature is in.
-  void Reserve(size_t features, size_t weights, size_t words);
-  void AddFeature(uint64_t hash, const TaggerModelData::Weight* weights, size_t count);
-  void AddWordTag(uint64_t key, uint8_t tag);
-  void SumTransitions();
   // A feature's slot in the open-addressing table: its key (0 when the slot
   // is empty) and its weights' range, together in one 16-byte slot so that
   // a lookup costs one cache line.
@@ -86,6 +81,16 @@ class PosTagger {
     uint32_t offset;
     uint32_t count;
   };
+  // The tables as they are built, before they are written into the image.
+  struct Tables;
+  // The image's body: the model file read straight into the tables (no
+  // vector per feature), or the trainer's data.
+  static Result<std::string> Compile(const std::string& path);
+  static std::string Compile(const TaggerModelData& data);
+  // Sums the previous tags' features and writes the image's body.
+  static std::string Finish(Tables* t);
+  // Points the tables into `image`, which the tagger keeps.
+  Status View(std::unique_ptr<MappedImage> image);
   // The slot of feature `hash`, or nullptr.
   const Slot* Find(uint64_t hash) const;
   // The slot where the search for `hash` begins (for prefetching).
@@ -94,16 +99,21 @@ class PosTagger {
   void AddWeights(uint64_t hash, float* scores) const;
   int TagOf(uint64_t word_key) const;
 
-  std::vector<Slot> slots_;
-  std::vector<TaggerModelData::Weight> weights_;
+  // The tables, in the image (see mapped_image.h).
+  std::unique_ptr<MappedImage> image_;
+  const Slot* slots_ = nullptr;
+  size_t num_slots_ = 0;  // a power of two
+  const TaggerModelData::Weight* weights_ = nullptr;
   size_t num_features_ = 0;
   // The summed weights of the features of the two previous tags alone, for
   // each pair (kNumTaggerTags + 1 values each, the last standing for the
   // start): [(prev * (T + 1) + prev2) * T + tag].
-  std::vector<float> transitions_;
+  const float* transitions_ = nullptr;
+  // The tag dictionary, by open addressing.
+  const uint64_t* dict_keys_ = nullptr;
+  const uint8_t* dict_tags_ = nullptr;
+  size_t dict_size_ = 0;  // a power of two
   const Lemmatizer* lexicon_ = nullptr;
-  std::vector<uint64_t> dict_keys_;  // open addressing tag dictionary
-  std::vector<uint8_t> dict_tags_;
   // Allowed tags (bit i = tag index i) of constrained words: exact forms and
   // lower-case forms.
   uint64_t Allowed(std::string_view word, std::string_view key) const;

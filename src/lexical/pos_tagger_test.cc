@@ -1,5 +1,6 @@
 #include "lexical/pos_tagger.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -98,6 +99,35 @@ TEST(PosTaggerLoadTest, RejectsAFileThatIsNotAModel) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("not a Palmyra tagger model"), std::string::npos);
   EXPECT_FALSE(PosTagger::Load(path + ".missing").ok());
+}
+
+TEST(PosTaggerLoadTest, TheModelIsCompiledBesideItAndMappedAfterwards) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "palmyra_tagger_image_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(std::string(PALMYRA_DEFAULT_MODEL_DIR) + "/tagger.bin",
+                             dir / "tagger.bin");
+  const std::string model = (dir / "tagger.bin").string();
+  const std::vector<std::string_view> words = {"The",  "rebels", "shelled", "the",
+                                               "town", "on",     "Monday",  "."};
+  const std::vector<std::string> expected = {"DT", "NNS", "VBD", "DT", "NN", "IN", "NNP", "."};
+  auto first = PosTagger::Load(model);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(std::filesystem::exists(dir / "tagger.idx"));
+  EXPECT_EQ(Tags(**first, words), expected);
+  const auto written = std::filesystem::last_write_time(dir / "tagger.idx");
+  auto second = PosTagger::Load(model);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(std::filesystem::last_write_time(dir / "tagger.idx"), written);
+  EXPECT_EQ(Tags(**second, words), expected);
+  EXPECT_EQ((*second)->num_features(), (*first)->num_features());
+  // A damaged image is compiled again.
+  ASSERT_TRUE(WriteFile((dir / "tagger.idx").string(), "PLMYIMG1 truncated").ok());
+  auto third = PosTagger::Load(model);
+  ASSERT_TRUE(third.ok()) << third.status().ToString();
+  EXPECT_EQ(Tags(**third, words), expected);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

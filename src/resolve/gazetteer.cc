@@ -1,10 +1,5 @@
 #include "resolve/gazetteer.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -12,6 +7,7 @@
 
 #include "core/file.h"
 #include "core/hash.h"
+#include "core/mapped_image.h"
 #include "core/strings.h"
 #include "resolve/spelling_variants.h"
 
@@ -206,48 +202,18 @@ Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTo
   return bytes;
 }
 
-bool Valid(const char* data, size_t size, uint64_t stamp) {
-  if (size < sizeof(Header)) return false;
+// The index's own header and layout fit the bytes (the image checks the stamp).
+bool Valid(std::string_view bytes) {
+  if (bytes.size() < sizeof(Header)) return false;
   Header h;
-  std::memcpy(&h, data, sizeof h);
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.stamp != stamp) return false;
-  return Layout(h).total == size;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return false;
+  return Layout(h).total == bytes.size();
 }
 
 }  // namespace
 
-Gazetteer::~Gazetteer() {
-  if (mapping_ != nullptr) ::munmap(mapping_, size_);
-}
-
-Status Gazetteer::Map(const std::string& path, uint64_t stamp) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NotFoundError(path + ": cannot open");
-  struct stat st;
-  if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(sizeof(Header))) {
-    ::close(fd);
-    return DataError(path + ": not a gazetteer index");
-  }
-  void* m = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (m == MAP_FAILED) return IoError(path + ": cannot map into memory");
-  if (!Valid(static_cast<const char*>(m), static_cast<size_t>(st.st_size), stamp)) {
-    ::munmap(m, static_cast<size_t>(st.st_size));
-    return DataError(path + ": out of date or not a gazetteer index");
-  }
-  mapping_ = m;
-  data_ = static_cast<const char*>(m);
-  size_ = static_cast<size_t>(st.st_size);
-  index_path_ = path;
-  return Status::Ok();
-}
-
-Status Gazetteer::Adopt(std::string bytes) {
-  owned_ = std::move(bytes);
-  data_ = owned_.data();
-  size_ = owned_.size();
-  return Status::Ok();
-}
+Gazetteer::~Gazetteer() = default;
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& model_dir,
                                                    const NameTokenizer& names) {
@@ -259,24 +225,12 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& model_dir,
   }
   const uint64_t stamp = HashCombine(file_stamp, names.Stamp());
   std::unique_ptr<Gazetteer> g(new Gazetteer());
-  const std::string local = model_dir + "/gazetteer.idx";
-  std::string cached = UserCacheDir();
-  if (!cached.empty()) {
-    char name[64];
-    std::snprintf(name, sizeof name, "/gazetteer-%016llx.idx",
-                  static_cast<unsigned long long>(stamp));
-    cached += name;
+  ASSIGN_OR_RETURN(g->image_, MappedImage::Open(model_dir, "gazetteer", stamp,
+                                                [&] { return Compile(tsv, stamp, names); }));
+  if (!Valid(g->image_->body())) {
+    return DataError(g->image_->path() + ": not a gazetteer index; remove it to build it again");
   }
-  if (g->Map(local, stamp).ok() || (!cached.empty() && g->Map(cached, stamp).ok())) return g;
-
-  ASSIGN_OR_RETURN(std::string bytes, Compile(tsv, stamp, names));
-  g->compiled_ = true;
-  for (const std::string& path : {local, cached}) {
-    if (!path.empty() && WriteFileAtomically(path, bytes).ok() && g->Map(path, stamp).ok())
-      return g;
-  }
-  // Nowhere to keep it: use it from memory for this run.
-  RETURN_IF_ERROR(g->Adopt(std::move(bytes)));
+  g->data_ = g->image_->body().data();
   return g;
 }
 

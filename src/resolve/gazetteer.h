@@ -2,7 +2,7 @@
 // from the model folder's gazetteer.tsv (see gazetteer_builder.h); on first
 // use the text file is compiled into gazetteer.idx beside it (or, when that
 // folder is read-only, into $XDG_CACHE_HOME/palmyra or ~/.cache/palmyra),
-// which later runs map into memory. The index is rebuilt when the text file
+// which later runs map into memory (see mapped_image.h). The index is rebuilt when the text file
 // or the way names are split into tokens changes. Immutable; thread-safe.
 #ifndef PALMYRA_RESOLVE_GAZETTEER_H_
 #define PALMYRA_RESOLVE_GAZETTEER_H_
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/mapped_image.h"
 #include "palmyra/status.h"
 #include "text/name_tokenizer.h"
 
@@ -75,20 +76,14 @@ class Gazetteer {
   // The most tokens any name has.
   uint32_t max_name_tokens() const;
   // Where the index was read from or written to, and whether Open compiled it.
-  const std::string& index_path() const { return index_path_; }
-  bool compiled() const { return compiled_; }
+  const std::string& index_path() const { return image_->path(); }
+  bool compiled() const { return image_->compiled(); }
 
  private:
   Gazetteer() = default;
-  Status Map(const std::string& path, uint64_t stamp);
-  Status Adopt(std::string bytes);
 
-  const char* data_ = nullptr;  // the index: mapped or owned
-  size_t size_ = 0;
-  void* mapping_ = nullptr;
-  std::string owned_;
-  std::string index_path_;
-  bool compiled_ = false;
+  std::unique_ptr<MappedImage> image_;  // the index (see mapped_image.h)
+  const char* data_ = nullptr;          // its bytes
 };
 
 }  // namespace palmyra
