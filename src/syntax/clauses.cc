@@ -234,6 +234,21 @@ int32_t ClauseAnalyzer::JoinCoordinated(const SentenceView& sv, Analysis* a,
       break;
     }
   }
+  // "Pompeo is seen as a hawk, opposed to the deal, and has been
+  // criticised": a verb with its own tensed auxiliary after a conjunction
+  // joins the last verb with a tense, not a participle in between.
+  const PosTag first = a->tokens[v.begin].tag;
+  const bool own_tense = v.begin < v.main && (first == PosTag::MD || first == PosTag::VBZ ||
+                                              first == PosTag::VBD || first == PosTag::VBP);
+  if (own_tense && v.finite && !prev->finite && !prev->coordinated) {
+    for (size_t gj = gi - 1; gj-- > 0;) {
+      const VerbGroup& w = a->verb_groups[groups[gj]];
+      if (!w.finite) continue;
+      prev = &w;
+      prev_index = static_cast<int32_t>(groups[gj]);
+      break;
+    }
+  }
   const bool bare = v.begin == v.main || a->tokens[v.begin].tag == PosTag::RB;
   v.coordinated = true;
   v.kind = prev->kind;
