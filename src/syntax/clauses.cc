@@ -141,6 +141,7 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
       }
     }
     FindObject(sv, *a, &v);
+    HoldStance(sv, *a, &v);
     any_finite_before |= v.finite;
   }
   // "Turkey had armed and supported the rebels", "arrests or jails
@@ -161,6 +162,36 @@ void ClauseAnalyzer::AnalyzeSentence(Analysis* a, uint32_t sentence) const {
   SpreadConditions(a, groups);
 }
 
+bool ClauseAnalyzer::IsReducedPassive(const SentenceView& sv, const Analysis& a, const VerbGroup& v,
+                                      bool any_finite_before) {
+  const int p = static_cast<int>(v.phrase);
+  const PosTag tag = a.tokens[v.main].tag;
+  if (v.begin != v.main || (tag != PosTag::VBD && tag != PosTag::VBN)) return false;
+  const int before = sv.Before(p);
+  if (!sv.Valid(before) || before != p - 1 || !sv.IsNoun(before) || sv.IsTemporal(before) ||
+      sv.Head(before).tag == PosTag::PRP) {
+    return false;
+  }
+  bool agent = false;
+  int k = p + 1;
+  while (sv.Valid(k) && sv.IsPrep(k) && sv.Valid(k + 1) && sv.IsNoun(k + 1)) {
+    // Not "rose by 5%", "marched by the thousands".
+    agent |= a.Key(sv.P(k).head) == "by" && !sv.IsTemporal(k + 1) &&
+             a.tokens[sv.P(k + 1).begin].tag != PosTag::CD && sv.Head(k + 1).tag != PosTag::CD &&
+             !sv.Is(k + 1, WordRole::kQuantity);
+    k += 2;
+  }
+  if (!agent) return false;
+  // The sentence ends, its clause having had its verb already...
+  if (!sv.Valid(k) || (sv.IsOther(k) && !sv.IsCoordinator(k))) return any_finite_before;
+  // ... or goes on with a verb of its own.
+  if (!sv.IsVerb(k)) return false;
+  const VerbGroup& next = a.verb_groups[sv.P(k).verb_group];
+  const PosTag first = a.tokens[next.begin].tag;
+  return next.begin < next.main && (first == PosTag::MD || first == PosTag::VBZ ||
+                                    first == PosTag::VBD || first == PosTag::VBP);
+}
+
 int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
                                      const std::vector<uint32_t>& groups, size_t gi, bool no_finite,
                                      bool any_finite_before) const {
@@ -172,6 +203,11 @@ int32_t ClauseAnalyzer::ClassifyVerb(const SentenceView& sv, Analysis* a,
   const int before = sv.Before(p);
   if (prev_index >= 0 && sv.Valid(before) && sv.IsCoordinator(before)) {
     prev_index = JoinCoordinated(sv, a, groups, gi);
+  } else if (IsReducedPassive(sv, *a, v, any_finite_before)) {
+    v.finite = false;
+    v.kind = ClauseKind::kReducedRelative;
+    v.passive = true;
+    v.subject = before;
   } else if (a->tokens[v.begin].tag == PosTag::TO) {
     ClassifyInfinitive(sv, a, &v, prev_index);
   } else if (bare && main.tag == PosTag::VBG && !v.finite && sv.Valid(before) &&
@@ -519,6 +555,20 @@ void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analys
         sv.Is(b, WordRole::kConditional) ? ClauseKind::kConditional : ClauseKind::kSubordinate;
     v->opener = b;  // "when militants attacked"
   }
+}
+
+void ClauseAnalyzer::HoldStance(const SentenceView& sv, const Analysis& a, VerbGroup* v) const {
+  // "Russia is opposed to the sanctions", "Moscow, committed to the talks":
+  // the subject holds the stance.
+  if (!v->passive || v->by_agent >= 0 ||
+      !lexicon_->Is(a.tokens[v->main].lemma, WordRole::kStativePassive)) {
+    return;
+  }
+  const int after = sv.After(v->phrase);
+  if (!sv.Valid(after)) return;
+  const bool preposition =
+      sv.IsPrep(after) || (sv.IsVerb(after) && a.tokens[sv.P(after).begin].tag == PosTag::TO);
+  if (preposition) v->passive = false;
 }
 
 void ClauseAnalyzer::FindObject(const SentenceView& sv, const Analysis& a, VerbGroup* v) const {

@@ -41,7 +41,17 @@ class ClauseAnalyzer {
   // ("soldiers killed in the attack") or a participle clause.
   void ClassifyParticiple(const SentenceView& sv, Analysis* a, VerbGroup* v, int32_t prev_index,
                           bool any_finite_before, bool first_of_finiteless) const;
+  // "women enslaved for years by Isis fighters have returned": a verb
+  // without auxiliary right after a noun, with a "by" phrase after it (past
+  // other prepositional phrases) that runs straight into a verb with a
+  // tensed auxiliary, or ends a sentence whose clause had a verb before, is
+  // a passive participle describing the noun, whatever its tag.
+  static bool IsReducedPassive(const SentenceView& sv, const Analysis& a, const VerbGroup& v,
+                               bool any_finite_before);
   void FindSubject(const SentenceView& sv, Analysis* a, VerbGroup* v, int32_t prev_index) const;
+  // A passive that is a stance its subject holds ("is opposed to") is read
+  // as active.
+  void HoldStance(const SentenceView& sv, const Analysis& a, VerbGroup* v) const;
   // Moves *k before a parenthetical ending at the comma at *k; false when
   // the comma ends no parenthetical.
   bool SkipParenthetical(const SentenceView& sv, const Analysis& a, int* k) const;

@@ -51,6 +51,7 @@ enum class WordRole : uint64_t {
   kHazardAfterArticle = uint64_t{1} << 32,
   kAttackWord = uint64_t{1} << 33,
   kHazardVerb = uint64_t{1} << 34,
+  kStativePassive = uint64_t{1} << 35,
 };
 
 class SyntaxLexicon {
