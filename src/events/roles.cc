@@ -267,6 +267,31 @@ int32_t NounOwner(const Analysis& a, const VerbGroup& v) {
   return static_cast<int32_t>(np);
 }
 
+// "the strikes were aimed at government forces", "raids targeting rebels",
+// "the attacks, directed against Kurdish fighters": whom the noun event at
+// phrase p is aimed at, named by a verb of aiming whose subject it is; -1
+// when none.
+int32_t AimedAt(const EventRules& rules, const Analysis& a, uint32_t p) {
+  const uint32_t sentence = a.phrases[p].sentence;
+  const uint32_t pe = SentencePhraseEnd(a, sentence);
+  for (const VerbGroup& v : a.verb_groups) {
+    if (v.sentence != sentence || v.subject != static_cast<int32_t>(p) ||
+        !rules.lexicon().Is(a.tokens[v.main].lemma, WordRole::kAimVerb)) {
+      continue;
+    }
+    if (!v.passive) {
+      return v.object >= 0 && a.ActorOf(v.object) != nullptr ? v.object : -1;
+    }
+    const uint32_t q = v.phrase + 1;
+    if (q + 1 < pe && a.phrases[q].type == PhraseType::kPreposition &&
+        (a.Key(a.phrases[q].head) == "at" || a.Key(a.phrases[q].head) == "against") &&
+        a.ActorOf(q + 1) != nullptr) {
+      return static_cast<int32_t>(q + 1);
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
@@ -359,6 +384,7 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
         static_cast<int32_t>(p + 2) != roles->source) {
       roles->target = static_cast<int32_t>(p + 2);
     }
+    if (roles->target < 0) roles->target = AimedAt(rules, a, p);
     // "talks between A and B": both take part.
     if (roles->target > 0 && a.Key(a.phrases[roles->target - 1].head) == "between" &&
         roles->compound < 0) {

@@ -52,6 +52,7 @@ enum class WordRole : uint64_t {
   kAttackWord = uint64_t{1} << 33,
   kHazardVerb = uint64_t{1} << 34,
   kStativePassive = uint64_t{1} << 35,
+  kAimVerb = uint64_t{1} << 36,
 };
 
 class SyntaxLexicon {
