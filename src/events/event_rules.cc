@@ -31,6 +31,7 @@ EventRules::EventRules(const PatternDictionary* dictionary, const SyntaxLexicon*
   purpose_prepositions_ = words("PURPOSEPREP");
   noun_target_prepositions_ = words("NOUNTARGETPREP");
   locative_prepositions_ = words("LOCATIVEPREP");
+  non_target_prepositions_ = words("NONTARGETPREP");
 }
 
 bool EventRules::In(const std::vector<int32_t>& set, const Token& t) {

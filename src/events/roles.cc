@@ -90,9 +90,12 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
     if (rules.conventions().first_actor_in_own_clause &&
         (a.phrases[q].begin >= hi || OpensOtherClause(a, q, a.phrases[p].verb_group)))
       break;
+    // Not a partner: "fought alongside the SDF".
+    const bool non_target = a.phrases[q - 1].type == PhraseType::kPreposition &&
+                            rules.IsNonTargetPreposition(a.tokens[a.phrases[q - 1].head]);
     if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
         a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
-        !OwnedBySubject(a, *a.ActorOf(q), p, source)) {
+        !non_target && !OwnedBySubject(a, *a.ActorOf(q), p, source)) {
       return static_cast<int32_t>(q);
     }
   }
