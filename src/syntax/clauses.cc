@@ -419,7 +419,11 @@ bool ClauseAnalyzer::SkipParenthetical(const SentenceView& sv, const Analysis& a
   int m = *k - 1;
   bool has_verb = false, speech = false;
   while (sv.Valid(m) && !sv.IsComma(m) && !sv.IsHardBoundary(m)) {
-    if (sv.IsVerb(m)) {
+    // A verb of a clause of its own inside the aside does not count: ",
+    // elected after Shevardnadze was toppled,".
+    const ClauseKind kind =
+        sv.IsVerb(m) ? a.verb_groups[sv.P(m).verb_group].kind : ClauseKind::kMain;
+    if (sv.IsVerb(m) && kind != ClauseKind::kSubordinate && kind != ClauseKind::kConditional) {
       has_verb = true;
       speech |= lexicon_->Is(sv.Head(m).lemma, WordRole::kSpeech);
     }
@@ -431,7 +435,10 @@ bool ClauseAnalyzer::SkipParenthetical(const SentenceView& sv, const Analysis& a
   const bool prepositional = sv.IsPrep(first) && !sv.IsComplementizer(first) &&
                              !sv.Is(first, WordRole::kSubordinator) &&
                              !sv.Is(first, WordRole::kConditional);
-  const bool parenthetical = !has_verb || speech || prepositional || sv.IsRelativePronoun(first) ||
+  // ", elected president in January,": a participle, even read as a noun.
+  const bool participle = a.tokens[sv.P(first).begin].tag == PosTag::VBN;
+  const bool parenthetical = !has_verb || speech || prepositional || participle ||
+                             sv.IsRelativePronoun(first) ||
                              (sv.IsVerb(first) && !a.verb_groups[sv.P(first).verb_group].finite);
   if (!parenthetical) return false;
   *k = sv.Before(m);
