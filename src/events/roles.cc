@@ -270,6 +270,22 @@ int32_t NounOwner(const Analysis& a, const VerbGroup& v) {
   return static_cast<int32_t>(np);
 }
 
+// The actor of the "by" phrase of the noun at phrase p, right after it or
+// after its "of" phrase: "airstrikes by the coalition", "the takeover of
+// the area by jihadists"; -1 when none.
+int32_t ByAgentOfNoun(const Analysis& a, uint32_t p, uint32_t pe) {
+  auto preposition = [&](uint32_t q, std::string_view word) {
+    return q < pe && a.phrases[q].type == PhraseType::kPreposition &&
+           a.Key(a.phrases[q].head) == word;
+  };
+  uint32_t q = p + 1;
+  if (preposition(q, "of") && q + 1 < pe && a.phrases[q + 1].type == PhraseType::kNoun) q += 2;
+  if (preposition(q, "by") && q + 1 < pe && a.ActorOf(q + 1) != nullptr) {
+    return static_cast<int32_t>(q + 1);
+  }
+  return -1;
+}
+
 // "the strikes were aimed at government forces", "raids targeting rebels",
 // "the attacks, directed against Kurdish fighters": whom the noun event at
 // phrase p is aimed at, named by a verb of aiming whose subject it is; -1
@@ -358,9 +374,8 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     roles->source = v.passive ? v.by_agent : v.subject;
   } else if (const PhraseActor* own = a.ActorOf(p); own != nullptr && own->begin < ph.head) {
     roles->source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
-  } else if (p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
-             a.Key(a.phrases[p + 1].head) == "by" && a.ActorOf(p + 2) != nullptr) {
-    roles->source = static_cast<int32_t>(p + 2);  // "airstrikes by the coalition"
+  } else if (const int32_t agent = ByAgentOfNoun(a, p, pe); agent >= 0) {
+    roles->source = agent;  // "airstrikes by the coalition"
   } else if (vg >= 0 && reaction && a.verb_groups[vg].begin < ph.begin) {
     // "apologised for the genocide", "condemned the attack": an event
     // spoken about, coded (if at all) where it is reported.
