@@ -270,6 +270,16 @@ int32_t NounOwner(const Analysis& a, const VerbGroup& v) {
   return static_cast<int32_t>(np);
 }
 
+// Whether the noun phrase p is the object of a preposition of time: "after
+// talks", "during the meeting", "ahead of a meeting".
+bool IsTimeAdjunct(const Analysis& a, uint32_t p, uint32_t pb) {
+  if (p <= pb || a.phrases[p - 1].type != PhraseType::kPreposition) return false;
+  const Phrase& prep = a.phrases[p - 1];
+  const std::string_view word = a.Key(prep.head);
+  if (word == "after" || word == "before" || word == "during" || word == "following") return true;
+  return word == "of" && prep.head > 0 && a.Key(prep.head - 1) == "ahead";
+}
+
 // The actor of the "by" phrase of the noun at phrase p, right after it or
 // after its "of" phrase: "airstrikes by the coalition", "the takeover of
 // the area by jihadists"; -1 when none.
@@ -380,6 +390,12 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     // "apologised for the genocide", "condemned the attack": an event
     // spoken about, coded (if at all) where it is reported.
     return false;
+  } else if (vg >= 0 && rules.Has(found.code, CameoTrait::kMutual) && IsTimeAdjunct(a, p, pb)) {
+    // "after talks with the board, the hospital called off its plan",
+    // "Trump said ahead of a meeting with lawmakers": who acts then took
+    // part.
+    const VerbGroup& v = a.verb_groups[vg];
+    roles->source = v.passive ? v.by_agent : v.subject;
   } else if (vg >= 0 && p > pb && a.phrases[p - 1].type == PhraseType::kPreposition &&
              rules.IsPurposePreposition(a.tokens[a.phrases[p - 1].head]) &&
              !(rules.IsViolent(found.code) && a.Key(a.phrases[p - 1].head) == "for")) {
