@@ -280,6 +280,18 @@ bool IsTimeAdjunct(const Analysis& a, uint32_t p, uint32_t pb) {
   return word == "of" && prep.head > 0 && a.Key(prep.head - 1) == "ahead";
 }
 
+// Whether phrase p is an actor named as such: the actor is the phrase's head
+// ("the hospital", "Trump"), not a modifier of something else ("the New
+// Zealand scrum method"), and not "it".
+bool IsNamedActor(const Analysis& a, int32_t p) {
+  if (p < 0) return false;
+  const PhraseActor* x = a.ActorOf(static_cast<uint32_t>(p));
+  if (x == nullptr) return false;
+  const uint32_t head = a.phrases[p].head;
+  if (x->pronoun >= 0) return a.Key(static_cast<uint32_t>(x->pronoun)) != "it";
+  return x->begin <= head && head < x->end;
+}
+
 // The actor of the "by" phrase of the noun at phrase p, right after it or
 // after its "of" phrase: "airstrikes by the coalition", "the takeover of
 // the area by jihadists"; -1 when none.
@@ -390,7 +402,9 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     // "apologised for the genocide", "condemned the attack": an event
     // spoken about, coded (if at all) where it is reported.
     return false;
-  } else if (vg >= 0 && rules.Has(found.code, CameoTrait::kMutual) && IsTimeAdjunct(a, p, pb)) {
+  } else if (vg >= 0 && rules.Has(found.code, CameoTrait::kMutual) && IsTimeAdjunct(a, p, pb) &&
+             IsNamedActor(a, a.verb_groups[vg].passive ? a.verb_groups[vg].by_agent
+                                                       : a.verb_groups[vg].subject)) {
     // "after talks with the board, the hospital called off its plan",
     // "Trump said ahead of a meeting with lawmakers": who acts then took
     // part.
