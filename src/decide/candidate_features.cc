@@ -37,6 +37,13 @@ std::string Bucket(int n, std::initializer_list<int> bounds) {
   return std::to_string(last) + "+";
 }
 
+// An actor's sector as a feature: a country named alone is a state ("Russia
+// attacked"), apart from an actor with neither ("-").
+std::string SectorName(const PhraseActor& x) {
+  if (!x.sector.empty()) return x.sector;
+  return x.country.empty() ? "-" : "STATE";
+}
+
 // How an actor was named: "none", "coref", or the kind of the mention that
 // named it; with its sector ("agent:MIL") and whether it has a country.
 void ActorFeatures(const Analysis& a, const char* role, int32_t index, const std::string& code,
@@ -53,7 +60,7 @@ void ActorFeatures(const Analysis& a, const char* role, int32_t index, const std
   } else if (x.mention >= 0) {
     how = std::string(MentionName(a.mentions[x.mention].kind));
   }
-  const std::string sector = x.sector.empty() ? "-" : x.sector;
+  const std::string sector = SectorName(x);
   out->push_back(r + "=" + how);
   out->push_back(r + "-sector=" + sector);
   out->push_back(r + "=" + how + ":" + sector);
@@ -212,10 +219,8 @@ void ContextFeatures(const Analysis& a, const EventCandidate& c, std::vector<std
       }
     }
   }
-  const std::string source_sector =
-      c.source >= 0 && !a.actors[c.source].sector.empty() ? a.actors[c.source].sector : "-";
-  const std::string target_sector =
-      c.target >= 0 && !a.actors[c.target].sector.empty() ? a.actors[c.target].sector : "-";
+  const std::string source_sector = c.source >= 0 ? SectorName(a.actors[c.source]) : "none";
+  const std::string target_sector = c.target >= 0 ? SectorName(a.actors[c.target]) : "none";
   out->push_back("root*source-sector=" + root + "|" + source_sector);
   out->push_back("root*target-sector=" + root + "|" + target_sector);
 }
