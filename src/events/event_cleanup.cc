@@ -234,7 +234,8 @@ void DropHazards(const EventRules& rules, Analysis* a) {
     // Violence, and destruction ("the fire destroyed the buildings").
     const CameoEntry* entry = rules.cameo().Find(c.cameo);
     const bool violent =
-        rules.IsViolent(c.cameo) || (entry != nullptr && entry->plover_type == "ASSAULT");
+        rules.IsViolent(c.cameo) ||
+        (entry != nullptr && (entry->plover_type == "ASSAULT" || entry->plover_mode == "destroy"));
     if (c.source >= 0 || !c.source_code.empty() || !violent) continue;
     const HazardWords own = words(c.sentence);
     if (own.attack) continue;
