@@ -71,6 +71,18 @@ async function waitForCount(page, total, what) {
   }
 }
 
+// The box of an element once it is laid out: a chart drawn again after new
+// data (the timeline after "Clear") has none for a moment.
+async function boxOf(locator) {
+  for (let tries = 0; tries < 100; ++tries) {
+    await locator.waitFor({ state: 'visible', timeout: 30000 });
+    const box = await locator.boundingBox();
+    if (box !== null && box.width > 0) return box;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  fail('the element was never laid out');
+}
+
 async function main() {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'palmyra-web-'));
   const db = path.join(scratch, 'events.db');
@@ -158,7 +170,7 @@ async function main() {
     // A brushed period on the timeline filters the rest.
     await page.getByRole('button', { name: 'Clear' }).click();
     await waitForCount(page, total, 'cleared');
-    const box = await page.locator('[data-testid=timeline] .u-over').boundingBox();
+    const box = await boxOf(page.locator('[data-testid=timeline] .u-over'));
     await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
