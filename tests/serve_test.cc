@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve/event_api.h"
+#include "test_processes.h"
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -31,17 +32,6 @@ namespace palmyra {
 namespace {
 
 const char kToken[] = "test-token-0123456789";
-
-std::string Capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
-}
 
 // Every byte but letters and digits as %XX.
 std::string PercentEncoded(const std::string& s) {
@@ -100,7 +90,8 @@ class ServeTest : public ::testing::Test {
     }
     ASSERT_GT(port_, 0) << "the server did not start";
     all_ = new std::vector<Json>(JsonLines(
-        Capture(std::string(PALMYRA_TEST_BINARY) + " export --modality all --db " + *db_)));
+        Shell(std::string(PALMYRA_TEST_BINARY) + " export --modality all --db " + *db_, false)
+            .text));
   }
   static void TearDownTestSuite() {
     if (pid_ > 0) {

@@ -315,8 +315,10 @@ int32_t ByAgentOfNoun(const Analysis& a, uint32_t p, uint32_t pe) {
 int32_t AimedAt(const EventRules& rules, const Analysis& a, uint32_t p) {
   const uint32_t sentence = a.phrases[p].sentence;
   const uint32_t pe = SentencePhraseEnd(a, sentence);
-  for (const VerbGroup& v : a.verb_groups) {
-    if (v.sentence != sentence || v.subject != static_cast<int32_t>(p) ||
+  for (uint32_t r = a.sentence_phrase_begin[sentence]; r < pe; ++r) {
+    if (a.phrases[r].type != PhraseType::kVerb) continue;
+    const VerbGroup& v = a.verb_groups[a.phrases[r].verb_group];
+    if (v.subject != static_cast<int32_t>(p) ||
         !rules.lexicon().Is(a.tokens[v.main].lemma, WordRole::kAimVerb)) {
       continue;
     }

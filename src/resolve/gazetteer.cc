@@ -19,7 +19,7 @@ constexpr char kMagic[8] = {'P', 'L', 'M', 'G',
 
 struct Header {
   char magic[8];
-  uint64_t stamp;
+  uint64_t unused;  // was the sources' stamp, which the image now carries
   uint32_t places;
   uint32_t keys;
   uint32_t postings;
@@ -96,7 +96,7 @@ std::string JoinKeys(const std::vector<std::string>& keys) {
 }
 
 // Compiles gazetteer.tsv into the bytes of an index.
-Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTokenizer& names) {
+Result<std::string> Compile(const std::string& tsv, const NameTokenizer& names) {
   ASSIGN_OR_RETURN(auto reader, LineReader::Open(tsv));
   std::vector<PlaceRecord> places;
   std::vector<std::pair<uint64_t, uint32_t>> entries;  // key hash, posting
@@ -179,7 +179,6 @@ Result<std::string> Compile(const std::string& tsv, uint64_t stamp, const NameTo
 
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.stamp = stamp;
   h.places = static_cast<uint32_t>(places.size());
   h.keys = static_cast<uint32_t>(hashes.size());
   h.postings = static_cast<uint32_t>(postings.size());
@@ -226,7 +225,7 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& model_dir,
   const uint64_t stamp = HashCombine(file_stamp, names.Stamp());
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   ASSIGN_OR_RETURN(g->image_, MappedImage::Open(model_dir, "gazetteer", stamp,
-                                                [&] { return Compile(tsv, stamp, names); }));
+                                                [&] { return Compile(tsv, names); }));
   if (!Valid(g->image_->body())) {
     return DataError(g->image_->path() + ": not a gazetteer index; remove it to build it again");
   }

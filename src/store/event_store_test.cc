@@ -140,6 +140,22 @@ std::string Text(const std::string& path, const char* sql) {
   return out;
 }
 
+// Runs `sql` on the database at `path` (made if missing) as another program
+// would: "ok", or SQLite's message.
+std::string Exec(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot open " + path;
+  }
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+  const std::string why = error != nullptr ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return rc == SQLITE_OK ? std::string("ok") : why;
+}
+
 TEST_F(EventStoreTest, EventsComeBackExactlyAsTheyWereCoded) {
   const auto coded = CodeAll(TheEngine(), Articles());
   std::string direct;
@@ -292,10 +308,7 @@ TEST_F(EventStoreTest, FilesThatAreNotItsDatabaseAreRefusedWithTheirName) {
   EXPECT_NE(opened.status().message().find("not an SQLite database"), std::string::npos);
 
   const std::string other = Path("other.db");
-  sqlite3* db = nullptr;
-  sqlite3_open(other.c_str(), &db);
-  sqlite3_exec(db, "CREATE TABLE recipes(name TEXT)", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  ASSERT_EQ(Exec(other, "CREATE TABLE recipes(name TEXT)"), "ok");
   opened = EventStore::Open(other);
   ASSERT_FALSE(opened.ok());
   EXPECT_NE(opened.status().message().find("not one of Palmyra's"), std::string::npos);
@@ -314,28 +327,23 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   const int64_t events = Count(path, "SELECT count(*) FROM events");
   ASSERT_GT(events, 0);
   // Make it what version 1 wrote: no ACLED columns beyond the two types.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "ALTER TABLE events DROP COLUMN acled_disorder; "
-                         "ALTER TABLE events DROP COLUMN acled_civilian_targeting; "
-                         "ALTER TABLE events DROP COLUMN acled_inter1; "
-                         "ALTER TABLE events DROP COLUMN acled_inter2; "
-                         "ALTER TABLE events DROP COLUMN acled_interaction; "
-                         "CREATE TABLE h1 AS SELECT id, day, source_code, target_code, "
-                         "plover_type, place_key FROM happenings; "
-                         "PRAGMA foreign_keys = OFF; DROP VIEW happening_counts; "
-                         "DROP TABLE happenings; "
-                         "CREATE TABLE happenings (id INTEGER PRIMARY KEY, day TEXT NOT NULL, "
-                         "source_code TEXT NOT NULL, target_code TEXT NOT NULL, "
-                         "plover_type TEXT NOT NULL, place_key INTEGER NOT NULL, "
-                         "UNIQUE (day, source_code, target_code, plover_type, place_key)); "
-                         "INSERT INTO happenings SELECT * FROM h1; DROP TABLE h1; "
-                         "UPDATE meta SET value = '1' WHERE key = 'schema_version';",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
+  ASSERT_EQ(Exec(path,
+                 "ALTER TABLE events DROP COLUMN acled_disorder; "
+                 "ALTER TABLE events DROP COLUMN acled_civilian_targeting; "
+                 "ALTER TABLE events DROP COLUMN acled_inter1; "
+                 "ALTER TABLE events DROP COLUMN acled_inter2; "
+                 "ALTER TABLE events DROP COLUMN acled_interaction; "
+                 "CREATE TABLE h1 AS SELECT id, day, source_code, target_code, "
+                 "plover_type, place_key FROM happenings; "
+                 "PRAGMA foreign_keys = OFF; DROP VIEW happening_counts; "
+                 "DROP TABLE happenings; "
+                 "CREATE TABLE happenings (id INTEGER PRIMARY KEY, day TEXT NOT NULL, "
+                 "source_code TEXT NOT NULL, target_code TEXT NOT NULL, "
+                 "plover_type TEXT NOT NULL, place_key INTEGER NOT NULL, "
+                 "UNIQUE (day, source_code, target_code, plover_type, place_key)); "
+                 "INSERT INTO happenings SELECT * FROM h1; DROP TABLE h1; "
+                 "UPDATE meta SET value = '1' WHERE key = 'schema_version';"),
+            "ok");
   auto reopened = EventStore::Open(path);
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3\n");
@@ -360,10 +368,7 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
   EXPECT_GT(Count(path, "SELECT count(*) FROM happening_events"), events);
   reopened = EventStore::Open(Path("other.db"));  // let go of the migrated one
   // A newer version than this program knows is refused.
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "UPDATE meta SET value = '9' WHERE key = 'schema_version'", nullptr, nullptr,
-               nullptr);
-  sqlite3_close(db);
+  ASSERT_EQ(Exec(path, "UPDATE meta SET value = '9' WHERE key = 'schema_version'"), "ok");
   reopened = EventStore::Open(path);
   ASSERT_FALSE(reopened.ok());
   EXPECT_NE(reopened.status().message().find("schema version 9"), std::string::npos);
@@ -390,16 +395,7 @@ TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
   };
   // FTS5's own check of its index against the articles.
   auto index_sound = [&]() {
-    sqlite3* db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    char* error = nullptr;
-    const int rc =
-        sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
-                     nullptr, nullptr, &error);
-    const std::string why = error != nullptr ? error : "";
-    sqlite3_free(error);
-    sqlite3_close(db);
-    return rc == SQLITE_OK ? std::string("ok") : why;
+    return Exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
   };
   {
     auto store = EventStore::Open(path);
@@ -424,19 +420,14 @@ TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
   EXPECT_EQ(index_sound(), "ok");
   // Version 2 had an insert trigger: reopened, the database drops it, and
   // the articles it indexed stay found, once.
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
-                         "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, "
-                         "new.title, new.text); END; "
-                         "INSERT INTO articles(doc_id, text, content_hash, stored_at) VALUES "
-                         "('old', 'Elections in Accra', 'x', '2020-01-01T00:00:00Z'); "
-                         "UPDATE meta SET value = '2' WHERE key = 'schema_version';",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
+  ASSERT_EQ(Exec(path,
+                 "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+                 "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, "
+                 "new.title, new.text); END; "
+                 "INSERT INTO articles(doc_id, text, content_hash, stored_at) VALUES "
+                 "('old', 'Elections in Accra', 'x', '2020-01-01T00:00:00Z'); "
+                 "UPDATE meta SET value = '2' WHERE key = 'schema_version';"),
+            "ok");
   {
     auto store = EventStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
