@@ -23,9 +23,10 @@
 namespace palmyra {
 namespace {
 
+// The code, and the country and sector the scoring compares.
 std::string Describe(const std::optional<ActorRef>& a) {
   if (!a) return "-";
-  return a->code.empty() ? "?" : a->code;
+  return (a->code.empty() ? "?" : a->code) + "[" + a->country + ":" + a->sector + "]";
 }
 
 std::string Describe(const std::optional<GoldActor>& a) {

@@ -167,7 +167,15 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
       rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
     return true;
   if (target.country.empty() || target.country != source.country) return false;
-  return possessive || (target.antecedent >= 0 && target.code == source.code);
+  // "Russia said it would defend itself": a pronoun or description that
+  // stands for the source (for a country or group, one of the same code).
+  // A noun that took its country from the source ("Letwin accused the
+  // chancellor") or a pronoun for another person of the same code is
+  // someone else.
+  const bool same = target.pronoun >= 0 && target.antecedent >= 0 && target.code == source.code &&
+                    (!source.individual || target.antecedent == x ||
+                     (source.antecedent >= 0 && target.antecedent == source.antecedent));
+  return possessive || same;
 }
 
 // Evidence: from the first to the last of trigger, pattern words and

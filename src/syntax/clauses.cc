@@ -447,14 +447,26 @@ bool ClauseAnalyzer::SkipParenthetical(const SentenceView& sv, const Analysis& a
 
 std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis* a, VerbGroup* v,
                                                int k, int32_t prev_index) const {
-  const int p = static_cast<int>(v->phrase);
   int b = sv.Before(k);
   ListInsidePrepositionalPhrase(sv, *a, &k, &b);
+  // The walk from the verb reached k across prepositional phrases and
+  // asides, so k heads the clause's subject even when they stand between
+  // ("said that the leader of the rebels had agreed", "after the secretary
+  // of state, Rex Tillerson, committed"), unless a conjunction does too
+  // ("after the defeat of the coup and the president praised") or the
+  // opener is "as", a preposition far more often ("used as a launchpad
+  // for a war, this time against Iran, worries").
+  bool adjoining = sv.After(k) == static_cast<int>(v->phrase);
+  if (!adjoining && sv.Valid(b) && a->Key(sv.P(b).head) != "as") {
+    adjoining = true;
+    for (int m = k + 1; m < static_cast<int>(v->phrase) && adjoining; ++m)
+      adjoining = !sv.IsCoordinator(m);
+  }
   if (sv.Valid(b) && sv.IsPrep(b) && !sv.IsQuantityPrep(b, k)) {
     const bool complementizer = sv.IsComplementizer(b);
     const bool opener =
         complementizer || sv.Is(b, WordRole::kSubordinator) || sv.Is(b, WordRole::kConditional);
-    if (opener && sv.After(k) == p) {
+    if (opener && adjoining) {
       // "after militants attacked", "said that militants attacked": a
       // subordinator, not a preposition.
       v->subject = k;
@@ -468,7 +480,7 @@ std::optional<int> ClauseAnalyzer::NounSubject(const SentenceView& sv, Analysis*
       }
       return std::nullopt;
     }
-    if (sv.IsRelativePronoun(b) && sv.After(k) == p) {
+    if (sv.IsRelativePronoun(b) && adjoining) {
       // "the town that rebels captured", "demands that it reform": the
       // clause has a subject of its own.
       v->subject = k;
