@@ -368,6 +368,9 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
     roles.target = v.object;  // not when the trigger holds it: "deployed troops to X"
   } else {
     OtherTarget(rules, matcher, a, p, found, hi, passive, &roles);
+    // "Raqqa fell to the Taliban": the source a pattern names after the
+    // verb is not its target too.
+    if (bound_source >= 0 && roles.target == bound_source) roles.target = -1;
   }
   if (conventions.compound_after_verb_is_target && roles.compound > static_cast<int32_t>(p) &&
       roles.source >= 0 && a.ActorOf(static_cast<uint32_t>(roles.source)) != nullptr) {

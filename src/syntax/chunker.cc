@@ -254,6 +254,12 @@ void Chunker::Chunk(Analysis* a) const {
               break;
             }
           }
+          // "the air offensive/JJ on Afrin": an adjective that ends a
+          // phrase right after its noun is a noun the tagger misread.
+          if (p.head + 2 == p.end && p.possessor_end <= p.head &&
+              a->tokens[p.head].tag == PosTag::NN && a->tokens[p.end - 1].tag == PosTag::JJ) {
+            p.head = p.end - 1;
+          }
           break;
         }
         case PhraseType::kVerb: {
