@@ -32,6 +32,7 @@ EventRules::EventRules(const PatternDictionary* dictionary, const SyntaxLexicon*
   noun_target_prepositions_ = words("NOUNTARGETPREP");
   locative_prepositions_ = words("LOCATIVEPREP");
   non_target_prepositions_ = words("NONTARGETPREP");
+  patient_nouns_ = words("PATIENTNOUN");
 }
 
 bool EventRules::In(const std::vector<int32_t>& set, const Token& t) {

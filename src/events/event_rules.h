@@ -7,6 +7,7 @@
 #ifndef PALMYRA_EVENTS_EVENT_RULES_H_
 #define PALMYRA_EVENTS_EVENT_RULES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,11 @@ class EventRules {
   // NONTARGETPREP: "alongside".
   bool IsNonTargetPreposition(const Token& t) const { return In(non_target_prepositions_, t); }
   bool IsPurposePreposition(const Token& t) const { return In(purpose_prepositions_, t); }
+  // PATIENTNOUN, by form or lemma: "arrest", "killing".
+  bool IsPatientNoun(const Token& t) const {
+    return In(patient_nouns_, t) || std::find(patient_nouns_.begin(), patient_nouns_.end(),
+                                              t.lemma_id) != patient_nouns_.end();
+  }
 
   // True for armed actors: military, police, rebels, militias, gunmen.
   bool IsArmed(const PhraseActor& x) const {
@@ -77,6 +83,7 @@ class EventRules {
   std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP
   std::vector<int32_t> non_target_prepositions_;   // NONTARGETPREP
   std::vector<int32_t> purpose_prepositions_;      // PURPOSEPREP
+  std::vector<int32_t> patient_nouns_;             // PATIENTNOUN
 };
 
 }  // namespace palmyra

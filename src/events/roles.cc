@@ -394,12 +394,22 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   const Phrase& ph = a.phrases[p];
   const uint32_t pb = a.sentence_phrase_begin[ph.sentence], pe = SentencePhraseEnd(a, ph.sentence);
   roles->compound = found.match.compound;
+  // "Navalny's arrest": a person named before an act done to people is
+  // whom it is done to ("Russia's arrest of ...", "Erdogan's arrests":
+  // who does it).
+  const PhraseActor* own = a.ActorOf(p);
+  const bool owner_named = own != nullptr && own->begin < ph.head;
+  const bool owner_suffers = owner_named && own->individual &&
+                             a.tokens[ph.head].tag == PosTag::NN &&
+                             rules.IsPatientNoun(a.tokens[ph.head]) &&
+                             !(p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
+                               a.Key(a.phrases[p + 1].head) == "of");
   if (found.match.source >= 0) {
     roles->source = found.match.source;
   } else if (light_object) {
     const VerbGroup& v = a.verb_groups[vg];
     roles->source = v.passive ? v.by_agent : v.subject;
-  } else if (const PhraseActor* own = a.ActorOf(p); own != nullptr && own->begin < ph.head) {
+  } else if (owner_named && !owner_suffers) {
     roles->source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
   } else if (const int32_t agent = ByAgentOfNoun(a, p, pe); agent >= 0) {
     roles->source = agent;  // "airstrikes by the coalition"
@@ -425,6 +435,8 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   }
   if (found.match.target >= 0) {
     roles->target = found.match.target;
+  } else if (owner_suffers) {
+    roles->target = static_cast<int32_t>(p);
   } else {
     bool locative = false;
     roles->target = PrepositionalTarget(rules, a, matcher, ph.end, hi, /*noun=*/true, &locative);
