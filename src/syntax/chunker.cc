@@ -13,6 +13,25 @@ bool IsDeterminer(PosTag t) {
   return t == PosTag::DT || t == PosTag::PDT || t == PosTag::PRP_S || t == PosTag::WP_S;
 }
 
+// The head of noun phrase p: its last noun, number or pronoun before any
+// "'s"; or an adjective that ends the phrase right after its noun, a noun
+// the tagger misread ("the air offensive/JJ on Afrin").
+uint32_t NounPhraseHead(const Analysis& a, const Phrase& p) {
+  uint32_t head = p.end - 1;
+  for (uint32_t k = p.end; k-- > p.begin;) {
+    const PosTag t = a.tokens[k].tag;
+    if (IsNoun(t) || t == PosTag::PRP || t == PosTag::CD) {
+      head = k;
+      break;
+    }
+  }
+  if (head + 2 == p.end && p.possessor_end <= head && a.tokens[head].tag == PosTag::NN &&
+      a.tokens[p.end - 1].tag == PosTag::JJ) {
+    head = p.end - 1;
+  }
+  return head;
+}
+
 }  // namespace
 
 bool Chunker::IsAuxiliary(const Analysis& a, uint32_t i) const {
@@ -245,21 +264,7 @@ void Chunker::Chunk(Analysis* a) const {
       switch (p.type) {
         case PhraseType::kNoun: {
           p.end = NounPhraseEnd(*a, i, end, &p.possessor_end);
-          p.head = p.end - 1;
-          // The head is the last noun, number or pronoun before any "'s".
-          for (uint32_t k = p.end; k-- > p.begin;) {
-            const PosTag kt = a->tokens[k].tag;
-            if (IsNoun(kt) || kt == PosTag::PRP || kt == PosTag::CD) {
-              p.head = k;
-              break;
-            }
-          }
-          // "the air offensive/JJ on Afrin": an adjective that ends a
-          // phrase right after its noun is a noun the tagger misread.
-          if (p.head + 2 == p.end && p.possessor_end <= p.head &&
-              a->tokens[p.head].tag == PosTag::NN && a->tokens[p.end - 1].tag == PosTag::JJ) {
-            p.head = p.end - 1;
-          }
+          p.head = NounPhraseHead(*a, p);
           break;
         }
         case PhraseType::kVerb: {
