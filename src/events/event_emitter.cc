@@ -268,6 +268,19 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
     }
     if (civil_only) return std::nullopt;
   }
+  // "Letwin attacked government red tape", "the judge clashed with
+  // ministers", "took over from Jack Straw": fighting between a country's
+  // government and its own government or civil bodies is politics.
+  if (x >= 0 && y >= 0 && found.code.rfind("19", 0) == 0) {
+    const PhraseActor& s = a.actors[x];
+    const PhraseActor& t = a.actors[y];
+    auto political = [&](const PhraseActor& z) {
+      return z.sector == "GOV" || rules.codes().IsNonviolent(z.sector);
+    };
+    if (!s.country.empty() && s.country == t.country && political(s) && political(t) &&
+        (s.sector == "GOV" || t.sector == "GOV"))
+      return std::nullopt;
+  }
   // Killing armed men is combat, not violence against civilians: "troops
   // killed 15 Boko Haram fighters", "militants killed two soldiers".
   if (c.cameo == "180" && y >= 0 && rules.IsArmed(a.actors[y])) c.cameo = "190";
