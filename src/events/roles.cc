@@ -344,7 +344,17 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   const VerbGroup& v = a.verb_groups[vi];
   int32_t bound_source = found.match.source, bound_target = found.match.target;
   const bool passive = v.passive && !(conventions.agentless_passive_as_active && v.by_agent < 0);
-  if (passive) std::swap(bound_source, bound_target);
+  if (passive) {
+    // The passive swaps subject and object, not what a preposition after
+    // the verb introduces: "staff were withdrawn from Syria" (- * (FROM +)).
+    auto prepositional = [&](int32_t q) {
+      return q > static_cast<int32_t>(p) && a.phrases[q - 1].type == PhraseType::kPreposition &&
+             a.Key(a.phrases[q - 1].head) != "by";
+    };
+    const int32_t s0 = bound_source, t0 = bound_target;
+    bound_source = t0 >= 0 && !prepositional(t0) ? t0 : prepositional(s0) ? s0 : -1;
+    bound_target = s0 >= 0 && !prepositional(s0) ? s0 : prepositional(t0) ? t0 : -1;
+  }
   Roles roles;
   roles.compound = found.match.compound;
   roles.source = bound_source >= 0 ? bound_source : passive ? v.by_agent : v.subject;
