@@ -409,17 +409,25 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   // who does it).
   const PhraseActor* own = a.ActorOf(p);
   const bool owner_named = own != nullptr && own->begin < ph.head;
-  const bool owner_suffers = owner_named && own->individual &&
-                             a.tokens[ph.head].tag == PosTag::NN &&
-                             rules.IsPatientNoun(a.tokens[ph.head]) &&
-                             !(p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
-                               a.Key(a.phrases[p + 1].head) == "of");
+  bool owner_suffers = owner_named && own->individual && a.tokens[ph.head].tag == PosTag::NN &&
+                       rules.IsPatientNoun(a.tokens[ph.head]) &&
+                       !(p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
+                         a.Key(a.phrases[p + 1].head) == "of");
+  // "the Madrid bombing", "the Berlin blockade": a capital named before an
+  // act of force, without "'s", is where it strikes, not who strikes
+  // ("the Moscow talks" take place there, and the host usually takes part).
+  const int root = std::atoi(found.code.substr(0, 2).c_str());
+  const bool forceful = rules.IsViolent(found.code) || root == 17 || root == 19;
+  const bool owner_is_place = forceful && owner_named && own->mention >= 0 && own->pronoun < 0 &&
+                              ph.possessor_end == ph.begin &&
+                              a.mentions[own->mention].kind == MentionKind::kCapital;
+  owner_suffers |= owner_is_place;
   if (found.match.source >= 0) {
     roles->source = found.match.source;
   } else if (light_object) {
     const VerbGroup& v = a.verb_groups[vg];
     roles->source = v.passive ? v.by_agent : v.subject;
-  } else if (owner_named && !owner_suffers) {
+  } else if (owner_named && !owner_suffers && !owner_is_place) {
     roles->source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
   } else if (const int32_t agent = ByAgentOfNoun(a, p, pe); agent >= 0) {
     roles->source = agent;  // "airstrikes by the coalition"
@@ -452,7 +460,6 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     roles->target = PrepositionalTarget(rules, a, matcher, ph.end, hi, /*noun=*/true, &locative);
     // "the arrest of two journalists", "the bombing of villages in Idlib":
     // what a coercive or violent act's "of" names is what it is done to.
-    const int root = std::atoi(found.code.substr(0, 2).c_str());
     if (roles->target < 0 && (rules.IsViolent(found.code) || root == 17) && p + 2 < pe &&
         a.phrases[p + 1].type == PhraseType::kPreposition && a.phrases[p + 1].begin == ph.end &&
         a.Key(a.phrases[p + 1].head) == "of" && a.ActorOf(p + 2) != nullptr &&
