@@ -357,6 +357,17 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   }
   Roles roles;
   roles.compound = found.match.compound;
+  // Partners before the verb are not those before its own subject ("the US
+  // armed the militias Turkey is battling").
+  if (roles.compound >= 0 && roles.compound < v.subject && v.subject < static_cast<int32_t>(p)) {
+    const uint32_t pb = a.sentence_phrase_begin[v.sentence];
+    const auto subjects = CoordinatedPhrases(a, static_cast<uint32_t>(v.subject), pb,
+                                             SentencePhraseEnd(a, v.sentence));
+    if (std::find(subjects.begin(), subjects.end(), static_cast<uint32_t>(roles.compound)) ==
+        subjects.end()) {
+      roles.compound = -1;
+    }
+  }
   roles.source = bound_source >= 0 ? bound_source : passive ? v.by_agent : v.subject;
   if (bound_source < 0 && !passive) {
     if (const int32_t owner = NounOwner(a, v); owner >= 0) roles.source = owner;

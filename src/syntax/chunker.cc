@@ -60,6 +60,50 @@ bool Chunker::StartsNounPhrase(const Analysis& a, uint32_t i, uint32_t begin, ui
   return false;
 }
 
+bool Chunker::StartsAfterNoun(const Analysis& a, uint32_t start, uint32_t i, uint32_t end) const {
+  const PosTag t = a.tokens[i].tag;
+  // "a police station last Thursday", "near Palmyra last week": a time
+  // expression after a noun starts a phrase of its own.
+  const std::string_view key = a.Key(i);
+  if (lexicon_->Is(key, WordRole::kTimeModifier) && i + 1 < end &&
+      lexicon_->Is(a.Key(i + 1), WordRole::kTime) && a.Key(i + 1) != "time") {
+    return true;
+  }
+  // "killed two soldiers two weeks ago", "arrested 12 people 3 days ago":
+  // a number after a plural noun, or before a time word, counts
+  // something else.
+  if (t == PosTag::CD && (a.tokens[i - 1].tag == PosTag::NNS ||
+                          (i + 1 < end && lexicon_->Is(a.Key(i + 1), WordRole::kTime)))) {
+    return true;
+  }
+  // "in June members of Congress urged", "on Monday police said": after
+  // a preposition, a month or weekday is the phrase; a noun after it
+  // starts the next.
+  if (i == start + 1 && start > 0 && (a.tokens[start].flags & kTokCalendar) &&
+      a.tokens[start - 1].tag == PosTag::IN && IsNoun(t) && !(a.tokens[i].flags & kTokCalendar)) {
+    return true;
+  }
+  // "in recent days militants attacked": a noun after a plural time noun.
+  if (a.tokens[i - 1].tag == PosTag::NNS && lexicon_->Is(a.Key(i - 1), WordRole::kTime) &&
+      (t == PosTag::NNS || t == PosTag::NNP || t == PosTag::NNPS) &&
+      !lexicon_->Is(key, WordRole::kTime)) {
+    return true;
+  }
+  // "the militias Turkey is battling": a name right after a plural noun,
+  // then a verb with a tense, is the subject of a relative clause without
+  // "that".
+  if ((t == PosTag::NNP || t == PosTag::NNPS) && a.tokens[i - 1].tag == PosTag::NNS) {
+    uint32_t k = i;
+    while (k < end && (a.tokens[k].tag == PosTag::NNP || a.tokens[k].tag == PosTag::NNPS)) ++k;
+    const PosTag after = TagAt(a, k, end);
+    if (after == PosTag::VBZ || after == PosTag::VBD || after == PosTag::VBP ||
+        after == PosTag::MD) {
+      return true;
+    }
+  }
+  return false;
+}
+
 uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
                                 uint32_t* possessor_end) const {
   const uint32_t start = i;
@@ -70,35 +114,9 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
   while (i < end) {
     const PosTag t = a.tokens[i].tag;
     const PosTag next = TagAt(a, i + 1, end);
-    if (IsNominalModifier(t) && i > start && IsNoun(a.tokens[i - 1].tag)) {
-      // "a police station last Thursday", "near Palmyra last week": a time
-      // expression after a noun starts a phrase of its own.
-      const std::string_view key = a.Key(i);
-      if (lexicon_->Is(key, WordRole::kTimeModifier) && i + 1 < end &&
-          lexicon_->Is(a.Key(i + 1), WordRole::kTime) && a.Key(i + 1) != "time") {
-        break;
-      }
-      // "killed two soldiers two weeks ago", "arrested 12 people 3 days ago":
-      // a number after a plural noun, or before a time word, counts
-      // something else.
-      if (t == PosTag::CD && (a.tokens[i - 1].tag == PosTag::NNS ||
-                              (i + 1 < end && lexicon_->Is(a.Key(i + 1), WordRole::kTime)))) {
-        break;
-      }
-      // "in June members of Congress urged", "on Monday police said": after
-      // a preposition, a month or weekday is the phrase; a noun after it
-      // starts the next.
-      if (i == start + 1 && start > 0 && (a.tokens[start].flags & kTokCalendar) &&
-          a.tokens[start - 1].tag == PosTag::IN && IsNoun(t) &&
-          !(a.tokens[i].flags & kTokCalendar)) {
-        break;
-      }
-      // "in recent days militants attacked": a noun after a plural time noun.
-      if (a.tokens[i - 1].tag == PosTag::NNS && lexicon_->Is(a.Key(i - 1), WordRole::kTime) &&
-          (t == PosTag::NNS || t == PosTag::NNP || t == PosTag::NNPS) &&
-          !lexicon_->Is(key, WordRole::kTime)) {
-        break;
-      }
+    if (IsNominalModifier(t) && i > start && IsNoun(a.tokens[i - 1].tag) &&
+        StartsAfterNoun(a, start, i, end)) {
+      break;
     }
     if (IsNominalModifier(t)) {
       // "the Security Council today": a day word after a noun is an adverbial.

@@ -24,6 +24,10 @@ class Chunker {
   bool IsAuxiliary(const Analysis& a, uint32_t i) const;
   uint32_t NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
                          uint32_t* possessor_end) const;
+  // Whether token i, a noun or modifier after noun i - 1 in the phrase that
+  // began at `start`, begins a phrase of its own ("two soldiers two weeks
+  // ago", "the militias Turkey is battling").
+  bool StartsAfterNoun(const Analysis& a, uint32_t start, uint32_t i, uint32_t end) const;
   bool StartsNounPhrase(const Analysis& a, uint32_t i, uint32_t begin, uint32_t end) const;
   bool StartsVerbGroup(const Analysis& a, uint32_t i, uint32_t end) const;
   uint32_t VerbGroupEnd(const Analysis& a, uint32_t i, uint32_t end) const;
