@@ -438,7 +438,7 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   } else if (light_object) {
     const VerbGroup& v = a.verb_groups[vg];
     roles->source = v.passive ? v.by_agent : v.subject;
-  } else if (owner_named && !owner_suffers && !owner_is_place) {
+  } else if (owner_named && !owner_suffers) {
     roles->source = static_cast<int32_t>(p);  // "Russian airstrikes", "the rebels' attack"
   } else if (const int32_t agent = ByAgentOfNoun(a, p, pe); agent >= 0) {
     roles->source = agent;  // "airstrikes by the coalition"
