@@ -194,6 +194,36 @@ TEST(LogisticRegressionTest, TheThresholdIsTheSurestOnTheBestPlateau) {
   EXPECT_LE(best.threshold, 0.40);
 }
 
+TEST(LogisticRegressionTest, AStrongerPenaltyWinsWhenItsLossIsWithinNoiseOfTheBest) {
+  // The best loss is 0.479 (penalty 0.003); 0.01 is 0.0008 worse, within
+  // 0.002, and is chosen; 0.03 is 0.008 worse and is not.
+  const std::vector<std::pair<double, double>> losses = {
+      {0.001, 0.483}, {0.003, 0.479}, {0.01, 0.4798}, {0.03, 0.487}};
+  EXPECT_EQ(StrongestPenaltyNearBest(losses, 0.002), 2);
+  // With no tolerance, the best loss itself.
+  EXPECT_EQ(StrongestPenaltyNearBest(losses, 0.0), 1);
+  EXPECT_EQ(StrongestPenaltyNearBest({}, 0.002), -1);
+}
+
+TEST(LogisticRegressionTest, TheSurestPlateauBeatsKeepingEverything) {
+  // Ten gold events, twenty candidates at probabilities 0.05 .. 0.95. The
+  // real ones are the top nine and the one at 0.05: keeping everything
+  // (threshold <= 0.05) gives P 0.5, R 1, F1 0.667; keeping the top nine
+  // (threshold in (0.5, 0.55]) gives P 1, R 0.9, F1 0.947, the best plateau.
+  std::vector<double> p;
+  std::vector<bool> real;
+  for (int i = 1; i <= 19; ++i) {
+    p.push_back(i * 0.05);
+    real.push_back(i >= 11);
+  }
+  p.push_back(0.05);
+  real.push_back(true);
+  const Operating best = BestThreshold(p, real, 10);
+  EXPECT_EQ(best.right, 9);
+  EXPECT_EQ(best.kept, 9);
+  EXPECT_GT(best.threshold, 0.5);
+}
+
 // --- Features, labels and the stage, on sentences ---------------------------
 
 class DecideOnTextTest : public ::testing::Test {

@@ -97,7 +97,7 @@ Operating BestThreshold(const std::vector<double>& probabilities, const std::vec
                         int gold) {
   constexpr int kSteps = 99;  // thresholds 0.01 .. 0.99
   constexpr int kWindow = 3;  // +-0.03
-  constexpr double kTolerance = 0.005;
+  constexpr double kTolerance = 0.01;
   std::vector<double> f1(kSteps + 1, 0.0);
   for (int k = 1; k <= kSteps; ++k) f1[k] = Evaluate(probabilities, labels, gold, k / 100.0).f1;
   std::vector<double> smoothed(kSteps + 1, 0.0);
@@ -119,6 +119,21 @@ Operating BestThreshold(const std::vector<double>& probabilities, const std::vec
     if (smoothed[k] >= top - kTolerance) best = k;
   }
   return Evaluate(probabilities, labels, gold, best / 100.0);
+}
+
+int StrongestPenaltyNearBest(const std::vector<std::pair<double, double>>& penalty_losses,
+                             double tolerance) {
+  double best = 1e300;
+  for (const auto& [penalty, loss] : penalty_losses) best = std::min(best, loss);
+  int chosen = -1;
+  for (size_t i = 0; i < penalty_losses.size(); ++i) {
+    const auto& [penalty, loss] = penalty_losses[i];
+    if (loss <= best + tolerance &&
+        (chosen < 0 || penalty > penalty_losses[static_cast<size_t>(chosen)].first)) {
+      chosen = static_cast<int>(i);
+    }
+  }
+  return chosen;
 }
 
 double LogLoss(const std::vector<double>& probabilities, const std::vector<bool>& labels) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace palmyra {
@@ -58,12 +59,18 @@ Operating Evaluate(const std::vector<double>& probabilities, const std::vector<b
 // The threshold with the best F1, on a grid of 0.01 from 0.01 to 0.99, F1
 // averaged over the thresholds within 0.03 of it: the best plateau rather
 // than the best single cut, which moves with a few candidates; of the
-// thresholds within 0.005 of that F1, the highest (the surest events).
+// thresholds within 0.01 of that F1, the highest (the surest events).
 Operating BestThreshold(const std::vector<double>& probabilities, const std::vector<bool>& labels,
                         int gold);
 
 // Mean log loss of probabilities against labels.
 double LogLoss(const std::vector<double>& probabilities, const std::vector<bool>& labels);
+
+// Of (penalty, cross-validated log loss) pairs, the index of the strongest
+// penalty whose loss is within `tolerance` of the best: differences smaller
+// than noise do not earn a less regularised model. -1 when empty.
+int StrongestPenaltyNearBest(const std::vector<std::pair<double, double>>& penalty_losses,
+                             double tolerance);
 
 }  // namespace palmyra
 
