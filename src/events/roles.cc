@@ -91,8 +91,8 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
         (a.phrases[q].begin >= hi || OpensOtherClause(a, q, a.phrases[p].verb_group)))
       break;
     // Not a partner: "fought alongside the SDF".
-    const bool non_target = a.phrases[q - 1].type == PhraseType::kPreposition &&
-                            rules.IsNonTargetPreposition(a.tokens[a.phrases[q - 1].head]);
+    // (Whatever the tagger made of it: "alongside/RB".)
+    const bool non_target = rules.IsNonTargetPreposition(a.tokens[a.phrases[q - 1].head]);
     if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
         a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
         !non_target && !OwnedBySubject(a, *a.ActorOf(q), p, source)) {

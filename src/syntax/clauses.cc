@@ -598,7 +598,16 @@ void ClauseAnalyzer::FindObject(const SentenceView& sv, const Analysis& a, VerbG
       sv.IsNoun(sv.After(after))) {
     after = sv.After(after);
   }
-  if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v->subject) {
+  // "fought alongside/RB the army": an adverb right after the verb and
+  // before a noun phrase is a preposition the tagger misread; a particle
+  // ("shot down the plane") or a number's adverb ("arrested nearly 2,000")
+  // is not.
+  const int next = static_cast<int>(v->phrase) + 1;
+  const bool adverb_between = sv.Valid(next) && next != after && sv.IsOther(next) &&
+                              sv.Head(next).tag == PosTag::RB && sv.After(next) == after &&
+                              a.tokens[sv.P(after).begin].tag != PosTag::CD;
+  if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v->subject &&
+      !adverb_between) {
     v->object = after;
     // "arrested more than 300 protesters", "killed at least 12 people":
     // what is counted is the object.
