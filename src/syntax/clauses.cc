@@ -603,8 +603,9 @@ void ClauseAnalyzer::FindObject(const SentenceView& sv, const Analysis& a, VerbG
   // ("shot down the plane") or a number's adverb ("arrested nearly 2,000")
   // is not.
   const int next = static_cast<int>(v->phrase) + 1;
-  const bool adverb_between = sv.Valid(next) && next != after && sv.IsOther(next) &&
-                              sv.Head(next).tag == PosTag::RB && sv.After(next) == after &&
+  const bool adverb_between = sv.Valid(after) && sv.Valid(next) && next != after &&
+                              sv.IsOther(next) && sv.Head(next).tag == PosTag::RB &&
+                              sv.After(next) == after &&
                               a.tokens[sv.P(after).begin].tag != PosTag::CD;
   if (sv.Valid(after) && sv.IsNoun(after) && !sv.IsTemporal(after) && after != v->subject &&
       !adverb_between) {
