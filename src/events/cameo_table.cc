@@ -28,6 +28,8 @@ Result<uint8_t> ParseTraits(std::string_view field) {
       traits |= static_cast<uint8_t>(CameoTrait::kProtest);
     } else if (name == "own-forces") {
       traits |= static_cast<uint8_t>(CameoTrait::kOwnForces);
+    } else if (name == "combat") {
+      traits |= static_cast<uint8_t>(CameoTrait::kCombat);
     } else {
       return DataError("unknown trait '" + std::string(name) + "'");
     }

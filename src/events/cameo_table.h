@@ -8,9 +8,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "palmyra/status.h"
 
@@ -25,6 +25,7 @@ enum class CameoTrait : uint8_t {
   kCoercion = 1 << 4,
   kProtest = 1 << 5,
   kOwnForces = 1 << 6,
+  kCombat = 1 << 7,
 };
 
 struct CameoEntry {

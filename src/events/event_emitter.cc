@@ -271,7 +271,7 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
   // "Letwin attacked government red tape", "the judge clashed with
   // ministers", "took over from Jack Straw": fighting between a country's
   // government and its own government or civil bodies is politics.
-  if (x >= 0 && y >= 0 && found.code.rfind("19", 0) == 0) {
+  if (x >= 0 && y >= 0 && rules.Has(found.code, CameoTrait::kCombat)) {
     const PhraseActor& s = a.actors[x];
     const PhraseActor& t = a.actors[y];
     auto political = [&](const PhraseActor& z) {

@@ -48,6 +48,8 @@ TEST(CameoTableTest, TraitsComeFromTheCodeAndItsRoot) {
   EXPECT_FALSE(t.Has("1056", CameoTrait::kUnspecified));
   EXPECT_TRUE(t.Has("173", CameoTrait::kCoercion));
   EXPECT_TRUE(t.Has("141", CameoTrait::kProtest));
+  EXPECT_TRUE(t.Has("192", CameoTrait::kCombat));
+  EXPECT_FALSE(t.Has("180", CameoTrait::kCombat));
   EXPECT_FALSE(t.Has("999", CameoTrait::kViolent));
   EXPECT_EQ(CameoTable::Root("1384"), 13);
   EXPECT_EQ(CameoTable::Root("075A"), 7);

@@ -1,7 +1,6 @@
 #include "events/roles.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "core/strings.h"
 #include "syntax/clauses.h"
@@ -13,6 +12,12 @@ bool IsHardBoundary(std::string_view f) { return f == ";" || f == ":" || f == "-
 
 uint32_t SentencePhraseEnd(const Analysis& a, uint32_t sentence) {
   return a.sentence_phrase_begin[sentence + 1];
+}
+
+// Whether phrase q, before phrase pe, is the preposition `word` ("of", "by").
+bool PrepositionIs(const Analysis& a, uint32_t q, uint32_t pe, std::string_view word) {
+  return q < pe && a.phrases[q].type == PhraseType::kPreposition &&
+         a.Key(a.phrases[q].head) == word;
 }
 
 // The first prepositional object after token `from` (before `to`) whose
@@ -296,13 +301,10 @@ bool IsNamedActor(const Analysis& a, int32_t p) {
 // after its "of" phrase: "airstrikes by the coalition", "the takeover of
 // the area by jihadists"; -1 when none.
 int32_t ByAgentOfNoun(const Analysis& a, uint32_t p, uint32_t pe) {
-  auto preposition = [&](uint32_t q, std::string_view word) {
-    return q < pe && a.phrases[q].type == PhraseType::kPreposition &&
-           a.Key(a.phrases[q].head) == word;
-  };
   uint32_t q = p + 1;
-  if (preposition(q, "of") && q + 1 < pe && a.phrases[q + 1].type == PhraseType::kNoun) q += 2;
-  if (preposition(q, "by") && q + 1 < pe && a.ActorOf(q + 1) != nullptr) {
+  if (PrepositionIs(a, q, pe, "of") && q + 1 < pe && a.phrases[q + 1].type == PhraseType::kNoun)
+    q += 2;
+  if (PrepositionIs(a, q, pe, "by") && q + 1 < pe && a.ActorOf(q + 1) != nullptr) {
     return static_cast<int32_t>(q + 1);
   }
   return -1;
@@ -422,13 +424,11 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
   const bool owner_named = own != nullptr && own->begin < ph.head;
   bool owner_suffers = owner_named && own->individual && a.tokens[ph.head].tag == PosTag::NN &&
                        rules.IsPatientNoun(a.tokens[ph.head]) &&
-                       !(p + 2 < pe && a.phrases[p + 1].type == PhraseType::kPreposition &&
-                         a.Key(a.phrases[p + 1].head) == "of");
+                       !(p + 2 < pe && PrepositionIs(a, p + 1, pe, "of"));
   // "the Madrid bombing", "the Berlin blockade": a capital named before an
   // act of force, without "'s", is where it strikes, not who strikes
   // ("the Moscow talks" take place there, and the host usually takes part).
-  const int root = std::atoi(found.code.substr(0, 2).c_str());
-  const bool forceful = rules.IsViolent(found.code) || root == 17 || root == 19;
+  const bool forceful = rules.IsViolent(found.code) || rules.Has(found.code, CameoTrait::kCoercion);
   const bool owner_is_place = forceful && owner_named && own->mention >= 0 && own->pronoun < 0 &&
                               ph.possessor_end == ph.begin &&
                               a.mentions[own->mention].kind == MentionKind::kCapital;
@@ -471,9 +471,8 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     roles->target = PrepositionalTarget(rules, a, matcher, ph.end, hi, /*noun=*/true, &locative);
     // "the arrest of two journalists", "the bombing of villages in Idlib":
     // what a coercive or violent act's "of" names is what it is done to.
-    if (roles->target < 0 && (rules.IsViolent(found.code) || root == 17) && p + 2 < pe &&
-        a.phrases[p + 1].type == PhraseType::kPreposition && a.phrases[p + 1].begin == ph.end &&
-        a.Key(a.phrases[p + 1].head) == "of" && a.ActorOf(p + 2) != nullptr &&
+    if (roles->target < 0 && forceful && p + 2 < pe && PrepositionIs(a, p + 1, pe, "of") &&
+        a.phrases[p + 1].begin == ph.end && a.ActorOf(p + 2) != nullptr &&
         static_cast<int32_t>(p + 2) != roles->source) {
       roles->target = static_cast<int32_t>(p + 2);
     }
