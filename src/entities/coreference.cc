@@ -289,13 +289,17 @@ std::optional<Coreference::Want> Coreference::Wanted(const Analysis& a,
 void Coreference::ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want,
                                  int32_t i) const {
   PhraseActor& x = a->actors[i];
-  const int32_t y = Antecedent(*a, history, x.phrase, want);
+  const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
+  int32_t y = Antecedent(*a, history, x.phrase, want);
+  // "Turkish officials said two of its soldiers were killed": a possessive
+  // before a role of its own needs only a country, which a group also has.
+  if (y < 0 && possessive && !x.code.empty() && want == Want::kThing)
+    y = Antecedent(*a, history, x.phrase, Want::kGroup);
   if (y < 0) {
     x.code.clear();
     return;
   }
   const PhraseActor& ante = a->actors[y];
-  const bool possessive = a->tokens[x.pronoun].tag == PosTag::PRP_S;
   if (possessive && !x.code.empty()) {
     // "its jets": the antecedent's country with the phrase's own role; an
     // organisation's members stay the organisation.
