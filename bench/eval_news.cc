@@ -1,7 +1,7 @@
 // Precision and recall on annotated news (../shared/annotated): sentences
 // of ordinary news with every political event annotated.
 //
-//   build/bench/eval_news [--verbose] [--min-confidence P]
+//   build/bench/eval_news [--verbose [--articles]] [--min-confidence P]
 //
 // Two ways of coding: each annotated sentence alone, as a one-sentence
 // document, and each whole article (annotated/articles.jsonl), whose events
@@ -10,7 +10,7 @@
 // src/decide/annotated_news.h: a coded event is right when a gold event of
 // its sentence has its PLOVER type; actors right when country and sector of
 // source and target agree. --verbose prints each sentence where coded and
-// gold events differ.
+// gold events differ, coded alone or, with --articles, in its article.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -103,7 +103,7 @@ NewsScore ScoreSentences(const Engine& engine, const std::vector<AnnotatedSenten
 // Codes whole articles: each event goes to the annotated sentence it starts
 // in. *articles is the number of articles with annotated sentences.
 NewsScore ScoreArticles(const Engine& engine, const std::vector<AnnotatedSentence>& sentences,
-                        const ArticleIndex& article_of, size_t* articles) {
+                        const ArticleIndex& article_of, bool verbose, size_t* articles) {
   std::map<std::string, std::vector<const AnnotatedSentence*>> by_article;
   for (const AnnotatedSentence& s : sentences) by_article[s.doc_id].push_back(&s);
   *articles = by_article.size();
@@ -124,6 +124,7 @@ NewsScore ScoreArticles(const Engine& engine, const std::vector<AnnotatedSentenc
         if (e.evidence.start >= s->start && e.evidence.start < s->end) in.push_back(&e);
       }
       whole.Add(in, s->events);
+      if (verbose) PrintDifferences(*s, in);
     }
   }
   return whole;
@@ -134,15 +135,17 @@ NewsScore ScoreArticles(const Engine& engine, const std::vector<AnnotatedSentenc
 
 int main(int argc, char** argv) {
   using namespace palmyra;
-  bool verbose = false;
+  bool verbose = false, articles_verbose = false;
   double min_confidence = -1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--verbose") == 0) {
       verbose = true;
+    } else if (std::strcmp(argv[i], "--articles") == 0) {
+      articles_verbose = true;
     } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
       min_confidence = std::atof(argv[++i]);
     } else {
-      std::fprintf(stderr, "usage: eval_news [--verbose] [--min-confidence P]\n");
+      std::fprintf(stderr, "usage: eval_news [--verbose [--articles]] [--min-confidence P]\n");
       return 2;
     }
   }
@@ -175,9 +178,11 @@ int main(int argc, char** argv) {
   ArticleIndex article_of;
   for (const AnnotatedArticle& a : articles.value()) article_of[a.id] = &a;
 
-  const NewsScore alone = ScoreSentences(*engine, sentences.value(), article_of, verbose);
+  const NewsScore alone =
+      ScoreSentences(*engine, sentences.value(), article_of, verbose && !articles_verbose);
   size_t article_count = 0;
-  const NewsScore whole = ScoreArticles(*engine, sentences.value(), article_of, &article_count);
+  const NewsScore whole = ScoreArticles(*engine, sentences.value(), article_of,
+                                        verbose && articles_verbose, &article_count);
 
   std::printf("Annotated news (annotated/dev.jsonl: %zu sentences, %zu articles)\n",
               sentences.value().size(), article_count);

@@ -333,6 +333,43 @@ TEST_F(DecideOnTextTest, CandidatesAreLabelledByTheGoldEventsOfTheirSentence) {
   EXPECT_EQ(folds.size(), 2u);  // two articles, one fold each
 }
 
+TEST_F(DecideOnTextTest, ArticlesCodedWholeAreScoredByTheSentenceTheirEvidenceStartsIn) {
+  auto cameo = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(cameo.ok());
+  AnnotatedArticle article;
+  article.id = "a";
+  article.title = "Douma";
+  const std::string first = "Shares in the bank rose by two percent. ";
+  const std::string bombing = "Russian jets bombed the rebel town of Douma on Tuesday.";
+  article.text = first + bombing + " The United Nations condemned Russia.";
+  AnnotatedSentence annotated;
+  annotated.id = "a:1";
+  annotated.doc_id = "a";
+  annotated.text = bombing;
+  annotated.start = static_cast<uint32_t>(first.size());
+  annotated.end = static_cast<uint32_t>(first.size() + bombing.size());
+  GoldEvent g;
+  g.cameo = "195";
+  g.plover_type = PloverTypeOf(**cameo, g.cameo);
+  g.source = GoldActor{"Russian jets", "RUS", "MIL"};
+  annotated.events.push_back(g);
+  const TrainingData data = CollectTrainingData(*pipeline_, {annotated}, {article}, 2);
+  EXPECT_EQ(data.gold, 1);
+  EXPECT_EQ(data.article_gold, 1);
+  EXPECT_EQ(data.article_gold_found, 1);
+  ASSERT_EQ(data.in_article.size(), data.examples.size());
+  // The bombing coded alone and in its article; the condemnation, in a
+  // sentence nobody annotated, gives no example.
+  int alone = 0, whole = 0;
+  for (size_t i = 0; i < data.examples.size(); ++i) {
+    (data.in_article[i] ? whole : alone) += 1;
+    EXPECT_TRUE(data.examples[i].right) << data.descriptions[i];
+    EXPECT_EQ(data.descriptions[i].rfind("a:1\t", 0), 0u) << data.descriptions[i];
+  }
+  EXPECT_EQ(alone, 1);
+  EXPECT_EQ(whole, 1);
+}
+
 TEST_F(DecideOnTextTest, TheStageKeepsWhatTheModelBelievesAndSetsConfidence) {
   TempDir dir;
   dir.Write("decide/model.tsv", "threshold 0.5\ncalibration 1 0\nbias\t-4\nroot=19\t8\n");

@@ -110,20 +110,97 @@ std::vector<bool> RealCandidates(const Pipeline& pipeline, const std::vector<Eve
 
 }  // namespace
 
+namespace {
+
+// Turns the candidates of one analysis into examples. `sentence_of` gives,
+// for an event, the annotated sentence it is scored against (null: not
+// scored, no example).
+class ExampleCollector {
+ public:
+  ExampleCollector(const Pipeline& pipeline, const std::map<std::string, int>& fold_of,
+                   TrainingData* data)
+      : pipeline_(pipeline), fold_of_(fold_of), data_(data) {
+    Id("bias");
+  }
+
+  template <typename SentenceOf>
+  void Add(const Analysis& a, bool in_article, SentenceOf sentence_of) {
+    std::map<const AnnotatedSentence*, Pending> by_sentence;
+    for (const EventCandidate& c : a.events) {
+      std::optional<Event> e = pipeline_.MakeEvent(a, c);
+      if (!e) continue;
+      const AnnotatedSentence* s = sentence_of(*e);
+      if (s == nullptr) continue;
+      Pending& p = by_sentence[s];
+      CandidateFeatures(a, c, &features_);
+      Example x;
+      for (const std::string& f : features_) x.features.push_back(Id(f));
+      std::sort(x.features.begin(), x.features.end());
+      x.features.erase(std::unique(x.features.begin(), x.features.end()), x.features.end());
+      x.fold = fold_of_.at(s->doc_id);
+      p.examples.push_back(std::move(x));
+      p.descriptions.push_back(s->id + "\t" + e->cameo.code + "\t" +
+                               (e->source ? e->source->code : "-") + " -> " +
+                               (e->target ? e->target->code : "-") + "\t" + e->evidence.text);
+      p.recoded_from.push_back(c.pattern_code != c.cameo ? c.pattern_code : "");
+      p.events.push_back(std::move(*e));
+    }
+    for (auto& [s, p] : by_sentence) {
+      std::vector<bool> right;
+      const std::vector<bool> real =
+          RealCandidates(pipeline_, p.events, p.recoded_from, s->events, &right);
+      for (size_t i = 0; i < p.examples.size(); ++i) {
+        p.examples[i].positive = real[i];
+        p.examples[i].right = right[i];
+        data_->examples.push_back(std::move(p.examples[i]));
+        data_->descriptions.push_back(std::move(p.descriptions[i]));
+        data_->in_article.push_back(in_article);
+      }
+      // Gold events some candidate of their own coding matches.
+      std::vector<bool> found(s->events.size(), false);
+      std::vector<const Event*> coded;
+      for (const Event& e : p.events) coded.push_back(&e);
+      for (int j : MatchEvents(coded, s->events)) {
+        if (j >= 0) found[j] = true;
+      }
+      (in_article ? data_->article_gold_found : data_->gold_found) +=
+          static_cast<int>(std::count(found.begin(), found.end(), true));
+    }
+  }
+
+ private:
+  struct Pending {
+    std::vector<Event> events;
+    std::vector<std::string> recoded_from;  // the pattern's code, when the event was recoded
+    std::vector<Example> examples;
+    std::vector<std::string> descriptions;
+  };
+
+  int32_t Id(const std::string& name) {
+    auto [it, added] = ids_.emplace(name, static_cast<int32_t>(data_->feature_names.size()));
+    if (added) data_->feature_names.push_back(name);
+    return it->second;
+  }
+
+  const Pipeline& pipeline_;
+  const std::map<std::string, int>& fold_of_;
+  TrainingData* data_;
+  std::unordered_map<std::string, int32_t> ids_;
+  std::vector<std::string> features_;
+};
+
+}  // namespace
+
 TrainingData CollectTrainingData(const Pipeline& pipeline,
                                  const std::vector<AnnotatedSentence>& sentences,
-                                 const std::map<std::string, Date>& dates, int folds) {
+                                 const std::vector<AnnotatedArticle>& articles, int folds) {
   TrainingData data;
-  std::unordered_map<std::string, int32_t> ids;
-  auto id_of = [&](const std::string& name) {
-    auto [it, added] = ids.emplace(name, static_cast<int32_t>(data.feature_names.size()));
-    if (added) data.feature_names.push_back(name);
-    return it->second;
-  };
-  id_of("bias");
   const std::map<std::string, int> fold_of = FoldsByArticle(sentences, folds);
+  ExampleCollector collector(pipeline, fold_of, &data);
+  std::map<std::string, const AnnotatedArticle*> article_of;
+  for (const AnnotatedArticle& x : articles) article_of[x.id] = &x;
   Analysis a;
-  std::vector<std::string> features;
+  // Each sentence alone, dated by its article.
   for (const AnnotatedSentence& s : sentences) {
     ++data.sentences;
     data.gold += static_cast<int>(s.events.size());
@@ -131,38 +208,33 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
     Document doc;
     doc.id = s.id;
     doc.text = s.text;
-    if (auto it = dates.find(s.doc_id); it != dates.end()) doc.published = it->second;
+    if (auto it = article_of.find(s.doc_id); it != article_of.end())
+      doc.published = it->second->date;
     pipeline.Analyze(doc, &a);
-    std::vector<Event> events;
-    std::vector<std::string> recoded_from;  // the pattern's code, when the event was recoded
-    std::vector<Example> examples;
-    std::vector<std::string> descriptions;
-    for (const EventCandidate& c : a.events) {
-      std::optional<Event> e = pipeline.MakeEvent(a, c);
-      if (!e) continue;
-      events.push_back(std::move(*e));
-      recoded_from.push_back(c.pattern_code != c.cameo ? c.pattern_code : "");
-      CandidateFeatures(a, c, &features);
-      Example x;
-      for (const std::string& f : features) x.features.push_back(id_of(f));
-      std::sort(x.features.begin(), x.features.end());
-      x.features.erase(std::unique(x.features.begin(), x.features.end()), x.features.end());
-      x.fold = fold_of.at(s.doc_id);
-      examples.push_back(std::move(x));
-      const Event& coded = events.back();
-      descriptions.push_back(
-          s.id + "\t" + coded.cameo.code + "\t" + (coded.source ? coded.source->code : "-") +
-          " -> " + (coded.target ? coded.target->code : "-") + "\t" + coded.evidence.text);
-    }
-    std::vector<bool> right;
-    const std::vector<bool> real = RealCandidates(pipeline, events, recoded_from, s.events, &right);
-    for (size_t i = 0; i < examples.size(); ++i) {
-      examples[i].positive = real[i];
-      examples[i].right = right[i];
-      data.gold_found += examples[i].right;
-      data.examples.push_back(std::move(examples[i]));
-      data.descriptions.push_back(std::move(descriptions[i]));
-    }
+    collector.Add(a, false, [&](const Event&) { return &s; });
+    a.doc = nullptr;
+  }
+  // Each whole article: an event is scored against the annotated sentence its
+  // evidence starts in; events in sentences nobody annotated are left out.
+  std::map<std::string, std::vector<const AnnotatedSentence*>> by_article;
+  for (const AnnotatedSentence& s : sentences) by_article[s.doc_id].push_back(&s);
+  for (const auto& [id, annotated] : by_article) {
+    auto it = article_of.find(id);
+    if (it == article_of.end()) continue;
+    for (const AnnotatedSentence* s : annotated)
+      data.article_gold += static_cast<int>(s->events.size());
+    Document doc;
+    doc.id = id;
+    doc.title = it->second->title;
+    doc.text = it->second->text;
+    doc.published = it->second->date;
+    pipeline.Analyze(doc, &a);
+    collector.Add(a, true, [&](const Event& e) -> const AnnotatedSentence* {
+      for (const AnnotatedSentence* s : annotated) {
+        if (e.evidence.start >= s->start && e.evidence.start < s->end) return s;
+      }
+      return nullptr;
+    });
     a.doc = nullptr;
   }
   return data;
@@ -197,7 +269,23 @@ TrainedDecider TrainDecider(const TrainingData& data, int folds) {
   const Calibration calibration = chosen->calibration;
   std::vector<double> probabilities;
   for (double m : best_margins) probabilities.push_back(calibration.Apply(m));
-  out.cross_validated = BestThreshold(probabilities, labels, data.gold);
+  const int gold = data.gold + data.article_gold;
+  out.cross_validated = BestThreshold(probabilities, labels, gold);
+  // The sentences coded alone and the articles coded whole, apart.
+  std::vector<double> alone_p;
+  std::vector<bool> alone_l;
+  for (bool whole : {false, true}) {
+    std::vector<double> p;
+    std::vector<bool> l;
+    for (size_t i = 0; i < probabilities.size(); ++i) {
+      if (data.in_article[i] != whole) continue;
+      p.push_back(probabilities[i]);
+      l.push_back(labels[i]);
+    }
+    (whole ? out.in_articles : out.alone) =
+        Evaluate(p, l, whole ? data.article_gold : data.gold, out.cross_validated.threshold);
+    if (!whole) alone_p = std::move(p), alone_l = std::move(l);
+  }
   out.log_loss = chosen->loss;
   for (size_t i = 0; i < probabilities.size(); ++i) {
     const double d = probabilities[i] - (labels[i] ? 1.0 : 0.0);
@@ -205,12 +293,13 @@ TrainedDecider TrainDecider(const TrainingData& data, int folds) {
   }
   out.reliability = Reliability(probabilities, labels);
   out.probabilities = probabilities;
-  // The best precision at each recall from 0.10 up, in steps of 0.05.
+  // The best precision at each recall from 0.10 up, in steps of 0.05, of
+  // the sentences coded alone.
   for (double want = 0.10; want < 0.70; want += 0.05) {
     Operating best;
     best.precision = -1;
-    for (double t : probabilities) {
-      const Operating o = Evaluate(probabilities, labels, data.gold, t);
+    for (double t : alone_p) {
+      const Operating o = Evaluate(alone_p, alone_l, data.gold, t);
       if (o.recall + 1e-9 >= want && o.precision > best.precision) best = o;
     }
     if (best.precision >= 0) out.curve.push_back(best);
@@ -236,23 +325,35 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
   char line[256];
   int positive = 0;
   for (const Example& x : data.examples) positive += x.right;
+  int alone = 0;
+  for (bool in_article : data.in_article) alone += !in_article;
   std::snprintf(line, sizeof line,
-                "%d sentences coded alone, %d gold events, %zu candidates (%d real: %.1f%% of "
-                "the gold events have one)",
-                data.sentences, data.gold, data.examples.size(), positive,
+                "%d sentences coded alone: %d gold events, %d candidates (%.1f%% of the gold "
+                "events have one)",
+                data.sentences, data.gold, alone,
                 data.gold ? 100.0 * data.gold_found / data.gold : 0.0);
+  lines.push_back(line);
+  std::snprintf(line, sizeof line,
+                "the same in their articles coded whole: %d gold events, %zu candidates (%.1f%%)",
+                data.article_gold, data.examples.size() - alone,
+                data.article_gold ? 100.0 * data.article_gold_found / data.article_gold : 0.0);
   lines.push_back(line);
   std::snprintf(line, sizeof line,
                 "%d-fold cross-validation by article: L2 %g, log loss %.3f, Brier %.3f", folds,
                 t.l2, t.log_loss, t.brier);
   lines.push_back(line);
-  const Operating& o = t.cross_validated;
-  std::snprintf(line, sizeof line,
-                "at threshold %.3f: precision %.3f, recall %.3f, F1 %.3f (%d of %d kept are real)",
-                o.threshold, o.precision, o.recall, o.f1, o.right, o.kept);
-  lines.push_back(line);
+  for (const auto& [name, o] :
+       {std::pair{"both", &t.cross_validated}, std::pair{"sentences alone", &t.alone},
+        std::pair{"whole articles", &t.in_articles}}) {
+    std::snprintf(line, sizeof line,
+                  "at threshold %.3f, %s: precision %.3f, recall %.3f, F1 %.3f (%d of %d kept "
+                  "are real)",
+                  t.cross_validated.threshold, name, o->precision, o->recall, o->f1, o->right,
+                  o->kept);
+    lines.push_back(line);
+  }
   if (!t.curve.empty()) {
-    std::string curve = "precision at recall (cross-validated):";
+    std::string curve = "precision at recall, sentences alone (cross-validated):";
     for (const Operating& c : t.curve) {
       std::snprintf(line, sizeof line, " %.2f@%.2f", c.precision, c.recall);
       curve += line;

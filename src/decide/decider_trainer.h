@@ -1,8 +1,9 @@
 // Training the decision model on annotated news: every candidate event the
-// rules propose for an annotated sentence, coded alone, is an example,
-// positive when it matches a gold event of its sentence (annotated_news.h),
-// by its code or, for an event CAMEO's conventions recoded ("will meet" is
-// an intent to meet), by the code it was recoded from.
+// rules propose for an annotated sentence, coded alone and in its article,
+// is an example, positive when it matches a gold event of its sentence
+// (annotated_news.h), by its code or, for an event CAMEO's conventions
+// recoded ("will meet" is an intent to meet), by the code it was recoded
+// from.
 // Folds are whole articles, so that no article is both trained and tested
 // on. The L2 weight is chosen by cross-validated log loss, the calibration
 // is fitted to the cross-validated scores, and the threshold is the one
@@ -27,17 +28,24 @@ struct TrainingData {
   std::vector<Example> examples;
   // For each example: sentence id, code, actors and evidence, tab-separated.
   std::vector<std::string> descriptions;
+  // For each example: whether it comes from coding the whole article
+  // rather than its sentence alone.
+  std::vector<bool> in_article;
   int sentences = 0;
-  int gold = 0;        // gold events
-  int gold_found = 0;  // gold events some candidate matches
+  int gold = 0;                // gold events
+  int gold_found = 0;          // of them, those some candidate of the sentence coded alone matches
+  int article_gold = 0;        // gold events of the articles coded whole
+  int article_gold_found = 0;  // of them, those some candidate of the article matches
 };
 
-// The examples of `sentences`, each coded alone by `pipeline` (built with
-// Options::decide off, so that it keeps every candidate), in `folds` folds
-// by article. `dates` gives an article's publication date by its id.
+// The examples of `sentences` coded by `pipeline` (built with
+// Options::decide off, so that it keeps every candidate) twice, as users
+// code: each sentence alone, dated by its article, and each whole article
+// of `articles` (the candidates whose evidence starts in an annotated
+// sentence), in `folds` folds by article.
 TrainingData CollectTrainingData(const Pipeline& pipeline,
                                  const std::vector<AnnotatedSentence>& sentences,
-                                 const std::map<std::string, Date>& dates, int folds);
+                                 const std::vector<AnnotatedArticle>& articles, int folds);
 
 // One bin of a reliability table: candidates whose calibrated probability
 // fell in [low, high), how many, and how many were real.
@@ -52,6 +60,7 @@ struct TrainedDecider {
   DecisionModel model;
   double l2 = 0;
   Operating cross_validated;                // at the model's threshold
+  Operating alone, in_articles;             // the same, of each way of coding
   double log_loss = 0;                      // cross-validated, calibrated
   double brier = 0;                         // cross-validated, calibrated
   std::vector<ReliabilityBin> reliability;  // cross-validated, calibrated

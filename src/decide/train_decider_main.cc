@@ -4,8 +4,8 @@
 //                         [--dump FILE]
 //
 // ANNOTATED_DIR holds dev.jsonl (annotated sentences) and articles.jsonl
-// (their articles, for publication dates). Every sentence is coded alone
-// with the rules of DIR (the built-in data/ by default) keeping every
+// (their articles). Every sentence is coded alone and in its article with
+// the rules of DIR (the built-in data/ by default) keeping every
 // candidate; the model is cross-validated by article, trained on all of it
 // and written to MODEL_OUT (data/decide/model.tsv is the one Palmyra ships),
 // with the cross-validated figures in its header, which are also printed.
@@ -54,11 +54,7 @@ int main(int argc, char** argv) {
   if (!sentences.ok()) return fail(sentences.status());
   auto articles = ReadAnnotatedArticles(dir + "articles.jsonl");
   if (!articles.ok()) return fail(articles.status());
-  std::map<std::string, Date> dates;
-  for (const AnnotatedArticle& a : articles.value()) {
-    if (a.date) dates[a.id] = *a.date;
-  }
-  const TrainingData data = CollectTrainingData(**pipeline, *sentences, dates, folds);
+  const TrainingData data = CollectTrainingData(**pipeline, *sentences, *articles, folds);
   const TrainedDecider trained = TrainDecider(data, folds);
   std::vector<std::string> header = {
       "Palmyra's decision model: the probability that a candidate event is a real event of its",
