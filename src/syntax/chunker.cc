@@ -89,6 +89,9 @@ bool Chunker::StartsAfterNoun(const Analysis& a, uint32_t start, uint32_t i, uin
       !lexicon_->Is(key, WordRole::kTime)) {
     return true;
   }
+  // "held Damascus responsible for the attack": an adjective that says what
+  // the noun is held to be is a phrase of its own.
+  if (IsAdjective(t) && lexicon_->Is(key, WordRole::kObjectComplement)) return true;
   // "the militias Turkey is battling": a name right after a plural noun,
   // then a verb with a tense, is the subject of a relative clause without
   // "that".

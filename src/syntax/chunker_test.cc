@@ -56,6 +56,16 @@ TEST_F(ChunkerTest, InfinitivesAndVerbComplementsAreGroupsOfTheirOwn) {
             "[NP The army] [VG denied] [VG attacking] [NP civilians] .");
 }
 
+TEST_F(ChunkerTest, AnAdjectiveSayingWhatTheObjectIsHeldToBeStandsApart) {
+  EXPECT_EQ(Chunks("Moscow held Damascus responsible for the attack."),
+            "[NP Moscow] [VG held] [NP Damascus] [NP responsible] [P for] [NP the attack] .");
+  EXPECT_EQ(Chunks("The court found the officers guilty."),
+            "[NP The court] [VG found] [NP the officers] [NP guilty] .");
+  // Other adjectives still modify the noun before them.
+  EXPECT_EQ(Chunks("Rebels launched an offensive."),
+            "[NP Rebels] [VG launched] [NP an offensive] .");
+}
+
 TEST_F(ChunkerTest, VoiceNegationAndModality) {
   const Analysis& a = stage_.Run("The base will not be attacked and could be closed.");
   ASSERT_GE(a.verb_groups.size(), 2u);

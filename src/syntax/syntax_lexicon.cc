@@ -46,6 +46,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"attack-word", WordRole::kAttackWord},
       {"stative-passive", WordRole::kStativePassive},
       {"aim-verb", WordRole::kAimVerb},
+      {"object-complement", WordRole::kObjectComplement},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -53,6 +53,7 @@ enum class WordRole : uint64_t {
   kHazardVerb = uint64_t{1} << 34,
   kStativePassive = uint64_t{1} << 35,
   kAimVerb = uint64_t{1} << 36,
+  kObjectComplement = uint64_t{1} << 37,
 };
 
 class SyntaxLexicon {
