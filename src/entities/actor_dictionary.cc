@@ -120,7 +120,8 @@ uint32_t ActorDictionary::MatchAt(const Analysis& a, const Name& n, uint32_t i,
     }
     const Token& t = a.tokens[j];
     if (!matches(t)) return 0;
-    if (!n.exact.empty() && a.Form(t) != n.exact[k]) return 0;
+    if (!n.exact.empty() && a.Form(t) != n.exact[k] && LeaderName(a.Form(t)) != n.exact[k])
+      return 0;
     upper |= (t.flags & kTokHasUpper) != 0;
   }
   if (n.proper && !upper) return 0;                      // "us" is not the US

@@ -41,6 +41,14 @@ struct ActorEntry {
   std::string rule;           // "file:line"
 };
 
+// The name before "-led" in a word such as "US-led" or "Saudi-led"; empty
+// for other words.
+inline std::string_view LeaderName(std::string_view word) {
+  constexpr std::string_view kLed = "-led";
+  if (word.size() <= kLed.size() + 1 || word.substr(word.size() - kLed.size()) != kLed) return {};
+  return word.substr(0, word.size() - kLed.size());
+}
+
 class ActorDictionary {
  public:
   // Adds the entries of a parsed file; names are split into tokens by

@@ -8,6 +8,14 @@
 #include "core/strings.h"
 
 namespace palmyra {
+namespace {
+
+// Whether `code` is one of the comma-separated `list`.
+bool InList(const std::string& list, const std::string& code) {
+  return !list.empty() && ("," + list + ",").find("," + code + ",") != std::string::npos;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_dir,
                                                        const ActorComposer* composer,
@@ -162,9 +170,7 @@ void Coreference::AssignHomeCountry(Analysis* a) const {
     if (x.code.empty() || !x.country.empty() || x.pronoun >= 0) continue;
     const std::string_view head = a->tokens[a->phrases[x.phrase].head].lemma;
     const bool national = x.definite && national_nouns_.Find(head) != StringTable::kNotFound;
-    const bool people_of_home =
-        !x.homelands.empty() &&
-        ("," + x.homelands + ",").find("," + home + ",") != std::string::npos;
+    const bool people_of_home = InList(x.homelands, home);
     if (!national && !people_of_home) continue;
     x.code = home + x.code;
     composer_->Describe(&x);
@@ -345,6 +351,9 @@ void Coreference::GiveCountry(Analysis* a, const std::vector<int32_t>& history, 
     const PhraseActor& y = a->actors[*it];
     if (a->phrases[y.phrase].sentence + kWindow + 1 < a->phrases[x.phrase].sentence) break;
     if (y.country.empty() || y.sector != x.sector || y.sector.empty()) continue;
+    // "Kurdish forces" after "Isis fighters": a people's forces are of one
+    // of its homelands.
+    if (!x.homelands.empty() && !InList(x.homelands, y.country)) continue;
     // "the rebel group" after "the Houthis": the group itself.
     const bool organization =
         y.mention >= 0 && a->mentions[y.mention].kind == MentionKind::kOrganization;

@@ -48,8 +48,15 @@ Result<std::unique_ptr<EntityStage>> EntityStage::Load(
 void EntityStage::Run(Analysis* a) const {
   // Every token, the dateline's too (it is outside the sentences).
   for (Token& t : a->tokens) {
-    t.word_id = vocabulary_->Find(a->Key(t));
-    t.lemma_id = t.lemma == a->Key(t) ? t.word_id : vocabulary_->Find(t.lemma);
+    const std::string_view key = a->Key(t);
+    t.word_id = vocabulary_->Find(key);
+    t.lemma_id = t.lemma == key ? t.word_id : vocabulary_->Find(t.lemma);
+    // "a US-led attack", "Saudi-led strikes": whoever leads is named, and
+    // the dictionaries match the name as the word's lemma.
+    if (t.flags & kTokCapitalized) {
+      if (const std::string_view leader = LeaderName(key); !leader.empty())
+        t.lemma_id = vocabulary_->Find(leader);
+    }
   }
   a->mentions.clear();
   dictionary_.Match(a);
