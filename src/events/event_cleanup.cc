@@ -68,13 +68,14 @@ bool DescribesNoun(const Analysis& a, const VerbGroup& v, int32_t p) {
 }
 
 // How y tells part of the happening x tells.
-enum class Part { kNone, kMeans, kCoordinated, kToll };
+enum class Part { kNone, kMeans, kCoordinated, kToll, kPurpose };
 
 // Whether y tells part of the happening x tells, and x should absorb it:
 // a weapon or attack named as the means of a violent verb, a violent verb
 // coordinated with another that shares its subject ("killed 12 people and
-// injured 40"), or a relative clause that tells the toll of a violent noun
-// or of what a violent verb struck.
+// injured 40"), a relative clause that tells the toll of a violent noun
+// or of what a violent verb struck, or a violent infinitive that tells what
+// the violence was for ("fought alongside the army to push Isis out").
 Part PartOf(const EventRules& rules, const Analysis& a, const EventCandidate& x,
             const EventCandidate& y) {
   if (x.sentence != y.sentence || x.trigger == y.trigger || !rules.IsViolent(x.cameo) ||
@@ -91,6 +92,10 @@ Part PartOf(const EventRules& rules, const Analysis& a, const EventCandidate& x,
     // "bombed the hospital, which killed 12", "launched a chemical attack
     // on Douma, which killed 43".
     if (w.main == y.trigger && DescribesNoun(a, w, v.object)) return Part::kToll;
+    if (w.main == y.trigger && w.kind == ClauseKind::kInfinitive && w.governor == x.verb_group &&
+        w.subject == v.subject && !v.passive) {
+      return Part::kPurpose;
+    }
     const bool coordinated = w.coordinated && w.main == y.trigger && w.subject == v.subject &&
                              (y.source_code.empty() || y.source_code == x.source_code);
     return coordinated ? Part::kCoordinated : Part::kNone;

@@ -11,7 +11,8 @@ PatternMatcher::PatternMatcher(const PatternDictionary* dictionary, const Analys
     : dictionary_(dictionary),
       a_(analysis),
       phrase_at_(analysis->tokens.size(), -1),
-      adjunct_prepositions_(dictionary->SynsetId("ADJUNCTPREP")) {
+      adjunct_prepositions_(dictionary->SynsetId("ADJUNCTPREP")),
+      particles_(dictionary->SynsetId("PARTICLE")) {
   for (uint32_t p = 0; p < analysis->phrases.size(); ++p) {
     for (uint32_t t = analysis->phrases[p].begin; t < analysis->phrases[p].end; ++t) {
       phrase_at_[t] = static_cast<int32_t>(p);
@@ -44,12 +45,37 @@ bool PatternMatcher::MatchSynset(int32_t synset, uint32_t t, uint32_t hi, uint32
   return false;
 }
 
-uint32_t PatternMatcher::MatchTrigger(const Trigger& trigger, uint32_t t, uint32_t hi) const {
+uint32_t PatternMatcher::AfterShortObject(uint32_t pos, int32_t particle, uint32_t hi) const {
+  constexpr uint32_t kMaxObject = 4;
+  const int32_t ph = phrase_at_[pos];
+  if (ph < 0) return pos;
+  const Phrase& np = a_->phrases[ph];
+  if (np.type != PhraseType::kNoun || np.begin != pos || np.end - np.begin > kMaxObject ||
+      np.end >= hi) {
+    return pos;
+  }
+  uint32_t end = 0;
+  return a_->tokens[np.end].word_id == particle && MatchSynset(particles_, np.end, hi, &end)
+             ? np.end
+             : pos;
+}
+
+uint32_t PatternMatcher::MatchTrigger(const Trigger& trigger, uint32_t t, uint32_t hi,
+                                      int32_t* object_inside) const {
+  *object_inside = -1;
+  const bool verb = IsVerb(a_->tokens[t].tag);
   auto rest = [&](const std::vector<int32_t>& words, uint32_t pos) -> uint32_t {
     for (size_t i = 1; i < words.size(); ++i) {
       while (pos < hi && IsAdverb(a_->tokens[pos].tag) && a_->tokens[pos].word_id != words[i])
         ++pos;
       if (pos >= hi) return 0;
+      // "pulled its troops out", "called the strike off": a short object
+      // between a verb and its particle.
+      if (i == 1 && verb && pos == t + 1) {
+        const uint32_t after = AfterShortObject(pos, words[1], hi);
+        if (after != pos) *object_inside = phrase_at_[pos];
+        pos = after;
+      }
       const Token& tok = a_->tokens[pos];
       if (tok.word_id != words[i] && tok.lemma_id != words[i]) return 0;
       ++pos;

@@ -33,9 +33,11 @@ class PatternMatcher {
              uint32_t hi, PatternMatch* match) const;
 
   // The end of `trigger`'s words when they start at token t (its first word
-  // or one of its irregular forms), skipping adverbs between words; 0 when
-  // it does not match.
-  uint32_t MatchTrigger(const Trigger& trigger, uint32_t t, uint32_t hi) const;
+  // or one of its irregular forms), skipping adverbs between words and a
+  // short object between a verb and its particle (its phrase in
+  // *object_inside, else -1); 0 when it does not match.
+  uint32_t MatchTrigger(const Trigger& trigger, uint32_t t, uint32_t hi,
+                        int32_t* object_inside) const;
 
   // True when tokens [t, ...) start a member of synonym set `synset`; sets *end.
   bool MatchSynset(int32_t synset, uint32_t t, uint32_t hi, uint32_t* end) const;
@@ -57,12 +59,16 @@ class PatternMatcher {
                PatternMatch* m) const;
   bool Words(const std::vector<int32_t>& words, uint32_t p, uint32_t end, uint32_t* next) const;
   bool HasActor(int32_t phrase) const;
+  // After a noun phrase of a few words at `pos` that the particle
+  // `particle` follows, the particle's position; else `pos`.
+  uint32_t AfterShortObject(uint32_t pos, int32_t particle, uint32_t hi) const;
 
   const PatternDictionary* dictionary_;
   const Analysis* a_;
   std::vector<int32_t> phrase_at_;
   std::vector<bool> has_actor_;
   int32_t adjunct_prepositions_;  // &ADJUNCTPREP, or -1
+  int32_t particles_;             // &PARTICLE, or -1
   bool plurals_as_written_ = false;
 };
 

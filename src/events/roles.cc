@@ -386,9 +386,11 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   } else if (passive) {
     roles.target = v.subject;
   } else if (v.object >= 0 && a.ActorOf(v.object) != nullptr &&
-             a.phrases[v.object].head >= found.trigger_end &&
+             (a.phrases[v.object].head >= found.trigger_end || v.object == found.object_inside) &&
              !OwnedBySubject(a, *a.ActorOf(v.object), p, v.subject)) {
-    roles.target = v.object;  // not when the trigger holds it: "deployed troops to X"
+    // Not when the trigger holds it ("deployed troops to X"); when it
+    // stands between the verb and its particle, yes ("pushed Isis out").
+    roles.target = v.object;
   } else {
     OtherTarget(rules, matcher, a, p, found, hi, passive, &roles);
     // "Raqqa fell to the Taliban": the source a pattern names after the

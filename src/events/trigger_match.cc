@@ -17,8 +17,8 @@ void TakeDefault(const Trigger& trigger, const PatternBlock& block, std::string*
 // of its block: the first trigger found, or a longer one's, gives the
 // default code; a more specific pattern than any so far gives its own.
 void TryTrigger(const EventRules& rules, const PatternMatcher& matcher, uint32_t t, uint32_t lo,
-                uint32_t hi, int32_t id, uint32_t end, size_t* default_words, bool* any,
-                TriggerMatch* found) {
+                uint32_t hi, int32_t id, uint32_t end, int32_t object_inside, size_t* default_words,
+                bool* any, TriggerMatch* found) {
   const PatternDictionary& dictionary = rules.dictionary();
   const Trigger& trigger = dictionary.trigger(id);
   const PatternBlock& block = dictionary.block(trigger.block);
@@ -36,6 +36,7 @@ void TryTrigger(const EventRules& rules, const PatternMatcher& matcher, uint32_t
     found->rule = trigger.rule;
     found->specificity = -1;
     found->trigger_end = end;
+    found->object_inside = object_inside;
     found->block = trigger.block;
     *any = true;
   }
@@ -57,6 +58,7 @@ void TryTrigger(const EventRules& rules, const PatternMatcher& matcher, uint32_t
     found->specificity = pattern.specificity;
     found->match = std::move(m);
     found->trigger_end = end;
+    found->object_inside = object_inside;
     found->block = trigger.block;
   }
 }
@@ -75,15 +77,18 @@ bool BestMatch(const EventRules& rules, const PatternMatcher& matcher, const Ana
   bool any = false;
   size_t default_words = 0;  // words of the trigger that gave the default code
   for (int32_t id : triggers) {
-    const uint32_t end = matcher.MatchTrigger(dictionary.trigger(id), t, sentence_end);
-    if (end != 0) TryTrigger(rules, matcher, t, lo, hi, id, end, &default_words, &any, found);
+    int32_t object_inside = -1;
+    const uint32_t end =
+        matcher.MatchTrigger(dictionary.trigger(id), t, sentence_end, &object_inside);
+    if (end != 0)
+      TryTrigger(rules, matcher, t, lo, hi, id, end, object_inside, &default_words, &any, found);
   }
   if (any || noun || rules.neighbours() == nullptr) return any;
   // A verb no pattern lists: its nearest listed neighbour in WordNet stands
   // in for it, patterns and all; the rule names the neighbour.
   const VerbNeighbours::Neighbour* n = rules.neighbours()->Find(a.tokens[t].lemma);
   if (n == nullptr) return false;
-  TryTrigger(rules, matcher, t, lo, hi, n->trigger, t + 1, &default_words, &any, found);
+  TryTrigger(rules, matcher, t, lo, hi, n->trigger, t + 1, -1, &default_words, &any, found);
   found->rule = n->rule;
   return any;
 }

@@ -21,6 +21,9 @@ struct TriggerMatch {
   int specificity = -1;   // of the pattern; -1: the trigger's own code
   PatternMatch match;     // roles the pattern binds, tokens it consumed
   uint32_t trigger_end = 0;
+  // The noun phrase between the verb and its particle ("pushed Isis out"),
+  // or -1.
+  int32_t object_inside = -1;
   int32_t block = -1;
   bool noun = false;  // found for a noun ("the attack")
 };
