@@ -97,7 +97,7 @@ Operating BestThreshold(const std::vector<double>& probabilities, const std::vec
                         int gold) {
   constexpr int kSteps = 99;  // thresholds 0.01 .. 0.99
   constexpr int kWindow = 3;  // +-0.03
-  constexpr double kTolerance = 0.01;
+  constexpr double kTolerance = 0.015;
   std::vector<double> f1(kSteps + 1, 0.0);
   for (int k = 1; k <= kSteps; ++k) f1[k] = Evaluate(probabilities, labels, gold, k / 100.0).f1;
   std::vector<double> smoothed(kSteps + 1, 0.0);

@@ -59,7 +59,7 @@ Operating Evaluate(const std::vector<double>& probabilities, const std::vector<b
 // The threshold with the best F1, on a grid of 0.01 from 0.01 to 0.99, F1
 // averaged over the thresholds within 0.03 of it: the best plateau rather
 // than the best single cut, which moves with a few candidates; of the
-// thresholds within 0.01 of that F1, the highest (the surest events).
+// thresholds within 0.015 of that F1, the highest (the surest events).
 Operating BestThreshold(const std::vector<double>& probabilities, const std::vector<bool>& labels,
                         int gold);
 
