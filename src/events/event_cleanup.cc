@@ -71,7 +71,8 @@ bool DescribesNoun(const Analysis& a, const VerbGroup& v, int32_t p) {
 enum class Part { kNone, kMeans, kCoordinated, kToll, kPurpose };
 
 // Whether y tells part of the happening x tells, and x should absorb it:
-// a weapon or attack named as the means of a violent verb, a violent verb
+// a weapon or attack named as the means of a violent verb, or a violent
+// reduced relative on that means ("a missile fired by jets"), a violent verb
 // coordinated with another that shares its subject ("killed 12 people and
 // injured 40"), a relative clause that tells the toll of a violent noun
 // or of what a violent verb struck, or a violent infinitive that tells what
@@ -87,8 +88,15 @@ Part PartOf(const EventRules& rules, const Analysis& a, const EventCandidate& x,
     if (v.main != x.trigger) return Part::kNone;
     if (y.noun)
       return IsMeansOf(a, v, NounPhraseOf(a, y.sentence, y.trigger)) ? Part::kMeans : Part::kNone;
-    if (y.verb_group < 0 || y.verb_group <= x.verb_group) return Part::kNone;
+    if (y.verb_group < 0) return Part::kNone;
     const VerbGroup& w = a.verb_groups[y.verb_group];
+    // "killed by a missile fired by Russian jets": the firing is the means.
+    const int32_t doer = v.passive ? v.by_agent : v.subject;
+    if (w.main == y.trigger && w.kind == ClauseKind::kReducedRelative && w.subject >= 0 &&
+        w.subject == doer) {
+      return Part::kMeans;
+    }
+    if (y.verb_group <= x.verb_group) return Part::kNone;
     // "bombed the hospital, which killed 12", "launched a chemical attack
     // on Douma, which killed 43".
     if (w.main == y.trigger && DescribesNoun(a, w, v.object)) return Part::kToll;

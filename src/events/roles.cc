@@ -261,6 +261,28 @@ int32_t ThroughPartOf(const EventRules& rules, const Analysis& a, int32_t p) {
   return static_cast<int32_t>(q + 2);
 }
 
+// "killed by a missile fired by Russian jets", "a bomb dropped by a
+// helicopter killed ten": a weapon (&INSTRUMENT) as the doer, used by an
+// actor in a reduced relative clause, stands for that actor. p when there
+// is none.
+int32_t ThroughMeans(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+                     int32_t p) {
+  if (p < 0 || a.ActorOf(static_cast<uint32_t>(p)) != nullptr) return p;
+  const uint32_t head = a.phrases[p].head;
+  uint32_t end;
+  if (!matcher.MatchSynset(rules.instruments(), head, head + 1, &end)) return p;
+  const uint32_t s = a.phrases[p].sentence;
+  for (uint32_t q = a.sentence_phrase_begin[s]; q < a.sentence_phrase_begin[s + 1]; ++q) {
+    if (a.phrases[q].type != PhraseType::kVerb) continue;
+    const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
+    if (w.kind == ClauseKind::kReducedRelative && w.passive && w.subject == p && w.by_agent >= 0 &&
+        a.ActorOf(static_cast<uint32_t>(w.by_agent)) != nullptr) {
+      return w.by_agent;
+    }
+  }
+  return p;
+}
+
 // "Trump's decision to withdraw", "UK efforts to extradite": an infinitive
 // right after a noun phrase whose owner is an actor is that actor's doing,
 // not that of the clause above ("he was responding to Trump's decision to
@@ -374,6 +396,7 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   if (bound_source < 0 && !passive) {
     if (const int32_t owner = NounOwner(a, v); owner >= 0) roles.source = owner;
   }
+  if (bound_source < 0) roles.source = ThroughMeans(rules, matcher, a, roles.source);
   if (conventions.source_from_clause_above && bound_source < 0 && bound_target >= 0 &&
       roles.source == bound_target && v.governor >= 0) {
     roles.source = a.verb_groups[v.governor].subject;
