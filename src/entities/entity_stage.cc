@@ -65,4 +65,37 @@ void EntityStage::Run(Analysis* a) const {
   coreference_->Resolve(a);
 }
 
+void EntityStage::DateActors(Analysis* a) const {
+  const Date* published = a->has_reference_date ? &a->reference_date : nullptr;
+  for (EventCandidate& c : a->events) {
+    if (!c.date || !c.date->historical) continue;
+    // The middle of the week, month or year the event is dated to.
+    Date when = c.date->value;
+    switch (c.date->precision) {
+      case DatePrecision::kYear:
+        when.month = 7;
+        break;
+      case DatePrecision::kMonth:
+        when.day = 15;
+        break;
+      case DatePrecision::kWeek:
+        when = when.AddDays(3);
+        break;
+      default:
+        break;
+    }
+    for (auto [actor, code] :
+         {std::pair{c.source, &c.source_code}, std::pair{c.target, &c.target_code}}) {
+      if (actor < 0) continue;
+      const PhraseActor& x = a->actors[actor];
+      if (!x.individual || x.mention < 0 || *code != x.code) continue;
+      const Mention& m = a->mentions[x.mention];
+      if (m.kind != MentionKind::kPerson) continue;
+      // Only a code the table gave: not one a title in the text gave.
+      if (dictionary_.CodeOn(m.entry, published) != x.code) continue;
+      *code = dictionary_.CodeOn(m.entry, &when);
+    }
+  }
+}
+
 }  // namespace palmyra

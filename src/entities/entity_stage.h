@@ -40,6 +40,10 @@ class EntityStage {
                                                    const std::string& cache_dir = "");
 
   void Run(Analysis* analysis) const;
+  // Once events are dated: a person coded by a table of dated terms is
+  // coded by their office on the day of an event dated well before the
+  // article ("George HW Bush liberated Kuwait in 1991" is the president).
+  void DateActors(Analysis* analysis) const;
 
   const ActorDictionary& dictionary() const { return dictionary_; }
   const ActorCodes& codes() const { return *codes_; }

@@ -88,6 +88,7 @@ void Pipeline::Analyze(const Document& document, Analysis* a) const {
   discards_.Apply(a);
   if (resolve_ != nullptr) {
     resolve_->Run(a);
+    entities_->DateActors(a);
   } else if (a->has_reference_date) {
     for (EventCandidate& c : a->events)
       c.date = EventDate{a->reference_date, DatePrecision::kDay, "", false};
