@@ -43,6 +43,27 @@ void NounActorless(const EventRules& rules, const Analysis& a, const ExtractionS
       found.block >= 0 && rules.dictionary().block(found.block).actorless && !roles->needs_actor;
 }
 
+// "his pledge to fire missiles", "Iran's refusal to release the sailors":
+// a noun of intent or refusal whose infinitive says what was intended or
+// refused is told by that infinitive's event (future, or a refusal of it),
+// not by one of its own.
+bool CarriedByInfinitive(const EventRules& rules, const Analysis& a, uint32_t p,
+                         const std::string& code) {
+  const int root = CameoTable::Root(code);
+  if (root != 3 && root != 12) return false;
+  const Phrase& ph = a.phrases[p];
+  const std::string_view lemma = a.tokens[ph.head].lemma;
+  if (!rules.lexicon().Is(lemma, WordRole::kFutureNoun) &&
+      !rules.lexicon().Is(lemma, WordRole::kNegativeNoun)) {
+    return false;
+  }
+  if (p + 1 >= a.phrases.size() || a.phrases[p + 1].type != PhraseType::kVerb ||
+      a.phrases[p + 1].begin != ph.end) {
+    return false;
+  }
+  return a.verb_groups[a.phrases[p + 1].verb_group].kind == ClauseKind::kInfinitive;
+}
+
 // Codes noun phrase p.
 void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
   const Phrase& ph = a->phrases[p];
@@ -82,6 +103,7 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
         found.specificity < 0) {
       return;
     }
+    if (CarriedByInfinitive(rules, *a, p, found.code)) return;
     Roles roles;
     const bool reaction = vg >= 0 && state->reaction[vg];
     if (!NounRoles(rules, matcher, *a, p, vg, light_object, reaction, found, hi, &roles)) return;
