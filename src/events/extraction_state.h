@@ -18,12 +18,16 @@ struct ExtractionState {
       : matcher(dictionary, a),
         consumed(a->tokens.size(), false),
         reaction(a->verb_groups.size(), false),
-        violent(a->verb_groups.size(), false) {}
+        violent(a->verb_groups.size(), false),
+        blamed(a->phrases.size(), -1) {}
   PatternMatcher matcher;
   std::vector<bool> consumed;           // tokens used by a pattern already
   std::vector<bool> reaction;           // verb groups coded with a non-violent event
   std::vector<bool> violent;            // verb groups coded with a violent event
   std::vector<std::string> types_seen;  // PLOVER types coded so far
+  // For a noun phrase naming harm someone is said to be behind ("X was
+  // behind the attack"), that someone's phrase; else -1.
+  std::vector<int32_t> blamed;
 
   bool Seen(const std::string& type) const {
     return std::find(types_seen.begin(), types_seen.end(), type) != types_seen.end();

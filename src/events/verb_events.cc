@@ -157,6 +157,53 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   EmitEvents(rules, a, state, demand, roles, /*vg=*/-1, v.sentence, v.main);
 }
 
+// "The Assad regime was behind the attack, France said", "Russia claimed
+// Britain was responsible": a speaker who says someone is to blame accuses
+// them (112), though no verb of accusing is used.
+void BlameOf(const EventRules& rules, Analysis* a, ExtractionState* state, int32_t vi) {
+  const VerbGroup& v = a->verb_groups[vi];
+  if (v.negated || v.subject < 0 || a->ActorOf(static_cast<uint32_t>(v.subject)) == nullptr ||
+      !rules.lexicon().Is(a->tokens[v.main].lemma, WordRole::kCopula) ||
+      (v.reported_by < 0 && v.according_to < 0)) {
+    return;
+  }
+  const uint32_t after = v.phrase + 1;
+  if (after >= a->sentence_phrase_begin[v.sentence + 1]) return;
+  const Phrase& predicate = a->phrases[after];
+  if (predicate.type != PhraseType::kNoun && predicate.type != PhraseType::kPreposition) return;
+  if (!rules.lexicon().Is(a->Key(predicate.head), WordRole::kBlame)) return;
+  // What they are to blame for is violence or coercion ("responsible for
+  // the attack"), not a portfolio ("responsible for schools").
+  uint32_t q = predicate.type == PhraseType::kPreposition ? after + 1 : after + 2;
+  if (predicate.type == PhraseType::kNoun &&
+      (after + 1 >= a->phrases.size() || a->phrases[after + 1].type != PhraseType::kPreposition)) {
+    return;
+  }
+  if (q >= a->sentence_phrase_begin[v.sentence + 1] || a->phrases[q].type != PhraseType::kNoun)
+    return;
+  TriggerMatch harm;
+  const uint32_t head = a->phrases[q].head;
+  const bool harmful =
+      rules.lexicon().Is(a->tokens[head].lemma, WordRole::kHarm) ||
+      (BestMatch(rules, state->matcher, *a, head, /*noun=*/true, a->phrases[q].begin,
+                 a->phrases[q].end, &harm) &&
+       !harm.code.empty() &&
+       (rules.IsViolent(harm.code) || rules.Has(harm.code, CameoTrait::kCoercion)));
+  if (!harmful) return;
+  const int32_t speaker = AttributionOf(rules, *a, vi);
+  if (speaker < 0 || a->ActorOf(static_cast<uint32_t>(speaker)) == nullptr) return;
+  TriggerMatch blame;
+  blame.code = "112";
+  blame.rule = "blame";
+  blame.specificity = 0;
+  blame.trigger_end = predicate.end;
+  Roles roles;
+  roles.source = speaker;
+  roles.target = v.subject;
+  EmitEvents(rules, a, state, blame, roles, /*vg=*/-1, v.sentence, v.main);
+  state->blamed[q] = v.subject;  // the attack is said to be theirs
+}
+
 // "The army denied attacking civilians", "denied that it had shelled the
 // town": a denial of an act is no event of its own; the act is coded,
 // negated. (A pattern may still code the denial: "denied responsibility".)
@@ -207,6 +254,7 @@ void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint
   TriggerMatch found;
   if (!BestMatch(rules, state->matcher, *a, v.main, /*noun=*/false, lo, hi, &found)) {
     DemandOf(rules, a, state, vi, found);
+    BlameOf(rules, a, state, vi);
     return;
   }
   for (uint32_t t : found.match.consumed) state->consumed[t] = true;

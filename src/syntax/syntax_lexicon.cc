@@ -47,6 +47,8 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"stative-passive", WordRole::kStativePassive},
       {"aim-verb", WordRole::kAimVerb},
       {"object-complement", WordRole::kObjectComplement},
+      {"blame", WordRole::kBlame},
+      {"harm", WordRole::kHarm},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

@@ -54,6 +54,8 @@ enum class WordRole : uint64_t {
   kStativePassive = uint64_t{1} << 35,
   kAimVerb = uint64_t{1} << 36,
   kObjectComplement = uint64_t{1} << 37,
+  kBlame = uint64_t{1} << 38,
+  kHarm = uint64_t{1} << 39,
 };
 
 class SyntaxLexicon {
