@@ -95,9 +95,14 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
     if (rules.conventions().first_actor_in_own_clause &&
         (a.phrases[q].begin >= hi || OpensOtherClause(a, q, a.phrases[p].verb_group)))
       break;
-    // Not a partner: "fought alongside the SDF".
-    // (Whatever the tagger made of it: "alongside/RB".)
-    const bool non_target = rules.IsNonTargetPreposition(a.tokens[a.phrases[q - 1].head]);
+    // Not a partner: "fought alongside the SDF", "on the side of the
+    // regime", "on behalf of Tehran". (Whatever the tagger made of it:
+    // "alongside/RB".)
+    const bool non_target =
+        rules.IsNonTargetPreposition(a.tokens[a.phrases[q - 1].head]) ||
+        (q >= 2 && PrepositionIs(a, q - 1, pe, "of") &&
+         a.phrases[q - 2].type == PhraseType::kNoun &&
+         rules.lexicon().Is(a.tokens[a.phrases[q - 2].head].lemma, WordRole::kSideNoun));
     if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
         a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
         !non_target && !OwnedBySubject(a, *a.ActorOf(q), p, source)) {

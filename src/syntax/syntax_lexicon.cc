@@ -49,6 +49,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"object-complement", WordRole::kObjectComplement},
       {"blame", WordRole::kBlame},
       {"harm", WordRole::kHarm},
+      {"side-noun", WordRole::kSideNoun},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

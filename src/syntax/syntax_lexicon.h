@@ -56,6 +56,7 @@ enum class WordRole : uint64_t {
   kObjectComplement = uint64_t{1} << 37,
   kBlame = uint64_t{1} << 38,
   kHarm = uint64_t{1} << 39,
+  kSideNoun = uint64_t{1} << 40,
 };
 
 class SyntaxLexicon {
