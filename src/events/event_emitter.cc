@@ -13,11 +13,10 @@
 namespace palmyra {
 namespace {
 
-// Codes of armed force: posture (15), assault (18), fighting (19), mass
-// violence (20).
-bool MilitaryAct(const std::string& cameo) {
-  return cameo.size() >= 2 && (cameo.compare(0, 2, "15") == 0 || cameo.compare(0, 2, "18") == 0 ||
-                               cameo.compare(0, 2, "19") == 0 || cameo.compare(0, 2, "20") == 0);
+// Codes of armed force: violence, and force posture done with one's own
+// forces (cameo.tsv's traits).
+bool MilitaryAct(const EventRules& rules, const std::string& cameo) {
+  return rules.IsViolent(cameo) || rules.Has(cameo, CameoTrait::kOwnForces);
 }
 
 // Longest evidence span kept whole; longer ones shrink to the trigger's clause.
@@ -234,7 +233,7 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
   if (x <= kNewActor) c.source_code = sides.NewActor(x);
   // "a Russian counterattack", "the Turkish incursion", "Israeli
   // airstrikes": armed force named by a country's adjective is its military.
-  if (x >= 0 && base.noun && MilitaryAct(c.cameo)) {
+  if (x >= 0 && base.noun && MilitaryAct(rules, c.cameo)) {
     const PhraseActor& s = a.actors[x];
     if (s.code == s.country && s.mention >= 0 && a.mentions[s.mention].end <= base.trigger &&
         a.mentions[s.mention].kind == MentionKind::kDemonym &&

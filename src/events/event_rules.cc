@@ -18,6 +18,7 @@ EventRules::EventRules(const PatternDictionary* dictionary, const SyntaxLexicon*
   light_verbs_ = dictionary->SynsetId("LIGHTVERB");
   light_heads_ = dictionary->SynsetId("LIGHTHEAD");
   instruments_ = dictionary->SynsetId("INSTRUMENT");
+  time_prepositions_ = dictionary->SynsetId("TIMEPREP");
   auto words = [&](std::string_view name) {
     std::vector<int32_t> ids;
     const int32_t set = dictionary->SynsetId(name);

@@ -45,6 +45,7 @@ class EventRules {
   int32_t light_verbs() const { return light_verbs_; }  // LIGHTVERB: "launch", "carry out"
   int32_t light_heads() const { return light_heads_; }  // LIGHTHEAD: "effort"
   int32_t instruments() const { return instruments_; }  // INSTRUMENT: "bomb"
+  int32_t time_prepositions() const { return time_prepositions_; }  // TIMEPREP: "after"
   // Whether token t is a preposition that may introduce a target of a verb
   // (TARGETPREP: "against") or of a noun event (NOUNTARGETPREP).
   bool IsTargetPreposition(const Token& t, bool noun) const {
@@ -78,6 +79,7 @@ class EventRules {
   int32_t light_verbs_ = -1;
   int32_t light_heads_ = -1;
   int32_t instruments_ = -1;
+  int32_t time_prepositions_ = -1;
   std::vector<int32_t> target_prepositions_;       // TARGETPREP
   std::vector<int32_t> noun_target_prepositions_;  // NOUNTARGETPREP
   std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP

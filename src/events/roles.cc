@@ -302,14 +302,17 @@ int32_t NounOwner(const Analysis& a, const VerbGroup& v) {
   return static_cast<int32_t>(np);
 }
 
-// Whether the noun phrase p is the object of a preposition of time: "after
-// talks", "during the meeting", "ahead of a meeting".
-bool IsTimeAdjunct(const Analysis& a, uint32_t p, uint32_t pb) {
+// Whether the noun phrase p is the object of a preposition of time
+// (&TIMEPREP): "after talks", "during the meeting", "ahead of a meeting".
+bool IsTimeAdjunct(const EventRules& rules, const PatternMatcher& matcher, const Analysis& a,
+                   uint32_t p, uint32_t pb) {
   if (p <= pb || a.phrases[p - 1].type != PhraseType::kPreposition) return false;
-  const Phrase& prep = a.phrases[p - 1];
-  const std::string_view word = a.Key(prep.head);
-  if (word == "after" || word == "before" || word == "during" || word == "following") return true;
-  return word == "of" && prep.head > 0 && a.Key(prep.head - 1) == "ahead";
+  const uint32_t head = a.phrases[p - 1].head;
+  uint32_t end = 0;
+  // One word ("after"), or two ending in the preposition ("ahead of").
+  return matcher.MatchSynset(rules.time_prepositions(), head, head + 1, &end) ||
+         (head > 0 && matcher.MatchSynset(rules.time_prepositions(), head - 1, head + 1, &end) &&
+          end == head + 1);
 }
 
 // Whether phrase p is an actor named as such: the actor is the phrase's head
@@ -476,7 +479,8 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     // "apologised for the genocide", "condemned the attack": an event
     // spoken about, coded (if at all) where it is reported.
     return false;
-  } else if (vg >= 0 && rules.Has(found.code, CameoTrait::kMutual) && IsTimeAdjunct(a, p, pb) &&
+  } else if (vg >= 0 && rules.Has(found.code, CameoTrait::kMutual) &&
+             IsTimeAdjunct(rules, matcher, a, p, pb) &&
              IsNamedActor(a, a.verb_groups[vg].passive ? a.verb_groups[vg].by_agent
                                                        : a.verb_groups[vg].subject)) {
     // "after talks with the board, the hospital called off its plan",
