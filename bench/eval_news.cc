@@ -34,6 +34,14 @@ std::string Describe(const std::optional<GoldActor>& a) {
   return a->country + (a->sector.empty() ? "" : ":" + a->sector);
 }
 
+// The first `bytes` bytes of text, shortened to end at a whole UTF-8
+// character.
+std::string Clip(const std::string& text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes);
+}
+
 void PrintDifferences(const AnnotatedSentence& s, const std::vector<const Event*>& coded) {
   const std::vector<int> match = MatchEvents(coded, s.events);
   std::vector<bool> found(s.events.size(), false);
@@ -67,7 +75,7 @@ void PrintDifferences(const AnnotatedSentence& s, const std::vector<const Event*
     }
     std::printf("   code %s %-4s %s %s -> %s \"%s\" %s %.2f %s\n", verdict, e.cameo.code.c_str(),
                 e.plover.type.c_str(), Describe(e.source).c_str(), Describe(e.target).c_str(),
-                e.evidence.text.substr(0, 60).c_str(),
+                Clip(e.evidence.text, 60).c_str(),
                 std::string(ModalityName(e.modality)).c_str(), e.confidence, e.rule.c_str());
   }
 }
