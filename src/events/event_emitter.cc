@@ -283,6 +283,13 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
   // Killing armed men is combat, not violence against civilians: "troops
   // killed 15 Boko Haram fighters", "militants killed two soldiers".
   if (c.cameo == "180" && y >= 0 && rules.IsArmed(a.actors[y])) c.cameo = "190";
+  // "detained by Isis", "held by kidnappers": what a group outside any law
+  // does to those it detains is abduction (181), not arrest.
+  if (c.cameo.compare(0, 3, "173") == 0 && x >= 0) {
+    const PhraseActor& s = a.actors[x];
+    if (rules.codes().HasTag(s.country, "captor") || rules.codes().HasTag(s.sector, "captor"))
+      c.cameo = "181";
+  }
   return c;
 }
 
