@@ -80,6 +80,33 @@ ModalityFlags ModalityOf(const EventRules& rules, const Analysis& a, int32_t vi)
     f.future = true;
   }
   Inherit(rules, a, g, &f);
+  // "Nigeria will withdraw its force unless the president ...": a finite
+  // verb's clause followed by one opening with "unless", with no other
+  // finite verb or clause opener ("that", "who") between them.
+  for (uint32_t p = g.phrase + 1; g.finite && p < a.sentence_phrase_begin[g.sentence + 1]; ++p) {
+    const Phrase& ph = a.phrases[p];
+    if (ph.type != PhraseType::kVerb) {
+      if (rules.lexicon().Is(a.Key(ph.head), WordRole::kRelative)) break;
+      continue;
+    }
+    const VerbGroup& w = a.verb_groups[ph.verb_group];
+    if (w.kind == ClauseKind::kConditional) {
+      f.ultimatum = (w.governor == vi || w.governor < 0) && w.opener >= 0 &&
+                    rules.lexicon().Is(a.Key(a.phrases[w.opener].head), WordRole::kUltimatum);
+      break;
+    }
+    if (w.finite) break;
+  }
+  // "Unless talks resume, Israel will attack": or a main clause after one
+  // right before it.
+  for (uint32_t p = g.phrase;
+       g.kind == ClauseKind::kMain && p-- > a.sentence_phrase_begin[g.sentence] && !f.ultimatum;) {
+    if (a.phrases[p].type != PhraseType::kVerb) continue;
+    const VerbGroup& w = a.verb_groups[a.phrases[p].verb_group];
+    if (w.kind != ClauseKind::kConditional) break;
+    f.ultimatum = (w.governor == vi || w.governor < 0) && w.opener >= 0 &&
+                  rules.lexicon().Is(a.Key(a.phrases[w.opener].head), WordRole::kUltimatum);
+  }
   return f;
 }
 
@@ -106,6 +133,18 @@ int32_t AttributionOf(const EventRules& rules, const Analysis& a, int32_t vi) {
 std::string RecodeByModality(const EventRules& rules, const std::string& code, bool has_source,
                              ModalityFlags* flags) {
   using Kind = ModalityCodes::Kind;
+  // "will attack unless ...", "won't back the bid unless ...": conflict, or
+  // cooperation withheld, unless something happens is a threat (what
+  // happened is the threat); a conflict event's threat code (future 19 is
+  // 138), else a threat not specified. Cooperation offered on a condition
+  // stays what it is.
+  const int root = CameoTable::Root(code);
+  if (flags->ultimatum && has_source && (flags->negated || root >= 10)) {
+    std::string threat = root >= 14 ? rules.modality_codes().Recode(Kind::kFuture, code) : "";
+    if (CameoTable::Root(threat) != 13) threat = "130";
+    flags->future = flags->hypothetical = flags->negated = false;
+    return threat;
+  }
   if (flags->negated) {
     const std::string recoded = rules.modality_codes().Recode(Kind::kNegated, code);
     if (recoded.empty()) return code;

@@ -17,6 +17,9 @@ namespace palmyra {
 
 struct ModalityFlags {
   bool negated = false, hypothetical = false, future = false, reported = false;
+  // Done unless something else happens ("will withdraw its troops unless
+  // ..."): said as a threat.
+  bool ultimatum = false;
   Modality Resolve() const {
     if (negated) return Modality::kNegated;
     if (hypothetical) return Modality::kHypothetical;

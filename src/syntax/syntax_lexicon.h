@@ -57,6 +57,7 @@ enum class WordRole : uint64_t {
   kBlame = uint64_t{1} << 38,
   kHarm = uint64_t{1} << 39,
   kSideNoun = uint64_t{1} << 40,
+  kUltimatum = uint64_t{1} << 41,
 };
 
 class SyntaxLexicon {
