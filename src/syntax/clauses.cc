@@ -6,6 +6,9 @@
 
 namespace palmyra {
 
+// Phrases a parenthesis may hold and still stand aside ("(IED)", "(SDF)").
+constexpr int kParenthesis = 4;
+
 // Read access to one sentence's phrases with the tests the analysis needs.
 class ClauseAnalyzer::SentenceView {
  public:
@@ -71,8 +74,18 @@ class ClauseAnalyzer::SentenceView {
   int Before(int k) const {
     --k;
     while (k >= static_cast<int>(begin_) && IsAdverb(k)) --k;
+    // "an explosive device (IED) planted by Isis", "the Syrian Democratic
+    // Forces (SDF) captured Raqqa": a short parenthesis right after a noun
+    // phrase stands aside.
+    if (k > static_cast<int>(begin_) && IsOther(k) && Form(k) == ")") {
+      int open = k - 1;
+      while (open > static_cast<int>(begin_) && k - open <= kParenthesis && !IsOpening(open))
+        --open;
+      if (IsOpening(open) && open > static_cast<int>(begin_) && IsNoun(open - 1)) k = open - 1;
+    }
     return k;
   }
+  bool IsOpening(int k) const { return IsOther(k) && Form(k) == "("; }
   int After(uint32_t k) const {
     ++k;
     while (k < end_ && IsAdverb(k)) ++k;
