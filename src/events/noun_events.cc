@@ -64,6 +64,17 @@ bool CarriedByInfinitive(const EventRules& rules, const Analysis& a, uint32_t p,
   return a.verb_groups[a.phrases[p + 1].verb_group].kind == ClauseKind::kInfinitive;
 }
 
+// "Operation Olive Branch": a capitalised trigger followed, to the end of
+// its phrase, by the name it is given.
+bool NamedByWhatFollows(const Analysis& a, uint32_t trigger, uint32_t trigger_end,
+                        uint32_t phrase_end) {
+  if (!(a.tokens[trigger].flags & kTokCapitalized) || trigger_end >= phrase_end) return false;
+  for (uint32_t t = trigger_end; t < phrase_end; ++t) {
+    if (!IsProperNoun(a.tokens[t].tag)) return false;
+  }
+  return true;
+}
+
 // Codes noun phrase p.
 void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state, uint32_t p) {
   const Phrase& ph = a->phrases[p];
@@ -79,11 +90,15 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
     if (!BestMatch(rules, matcher, *a, t, /*noun=*/true, s.token_begin, hi, &found)) continue;
     found.noun = true;
     // The trigger must end at the head noun, or before a head that only
-    // carries it ("a mediation effort", "the peace process").
+    // carries it ("a mediation effort", "the peace process"), or before the
+    // name an operation is given ("Operation Olive Branch", not "Grant
+    // Thornton").
     if (found.trigger_end != ph.head + 1) {
       uint32_t end;
-      if (found.trigger_end != ph.head ||
-          !matcher.MatchSynset(rules.light_heads(), ph.head, ph.head + 1, &end)) {
+      if ((found.trigger_end != ph.head ||
+           !matcher.MatchSynset(rules.light_heads(), ph.head, ph.head + 1, &end)) &&
+          !(rules.lexicon().Is(a->tokens[t].lemma, WordRole::kOperationName) &&
+            NamedByWhatFollows(*a, t, found.trigger_end, ph.end))) {
         continue;
       }
     }

@@ -58,6 +58,7 @@ enum class WordRole : uint64_t {
   kHarm = uint64_t{1} << 39,
   kSideNoun = uint64_t{1} << 40,
   kUltimatum = uint64_t{1} << 41,
+  kOperationName = uint64_t{1} << 42,
 };
 
 class SyntaxLexicon {
