@@ -32,6 +32,22 @@ uint32_t NounPhraseHead(const Analysis& a, const Phrase& p) {
   return head;
 }
 
+// "In 2016 Turkey launched ...", "in August 2016 Russia began ...": a name
+// after a year that opens the phrase (alone or after its month), then a
+// verb with a tense, is the subject of that verb, not part of the date.
+bool NameAfterDate(const Analysis& a, uint32_t start, uint32_t i, uint32_t end) {
+  const Token& year = a.tokens[i - 1];
+  if (!IsProperNoun(a.tokens[i].tag) || year.tag != PosTag::CD) return false;
+  const std::string_view digits = a.Form(year);
+  if (digits.size() != 4 || (digits[0] != '1' && digits[0] != '2')) return false;
+  if (i - 1 != start && !(i - 2 == start && (a.tokens[start].flags & kTokCalendar))) return false;
+  uint32_t k = i;
+  while (k < end && IsProperNoun(a.tokens[k].tag)) ++k;
+  const PosTag after = TagAt(a, k, end);
+  return after == PosTag::VBZ || after == PosTag::VBD || after == PosTag::VBP ||
+         after == PosTag::MD;
+}
+
 }  // namespace
 
 bool Chunker::IsAuxiliary(const Analysis& a, uint32_t i) const {
@@ -121,6 +137,7 @@ uint32_t Chunker::NounPhraseEnd(const Analysis& a, uint32_t i, uint32_t end,
         StartsAfterNoun(a, start, i, end)) {
       break;
     }
+    if (i > start && NameAfterDate(a, start, i, end)) break;
     if (IsNominalModifier(t)) {
       // "the Security Council today": a day word after a noun is an adverbial.
       if (i > start && IsNoun(a.tokens[i - 1].tag) && IsNoun(t) &&
