@@ -108,10 +108,6 @@ std::vector<bool> RealCandidates(const Pipeline& pipeline, const std::vector<Eve
   return real;
 }
 
-}  // namespace
-
-namespace {
-
 // Turns the candidates of one analysis into examples. `sentence_of` gives,
 // for an event, the annotated sentence it is scored against (null: not
 // scored, no example).
@@ -323,8 +319,6 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
                                           int folds) {
   std::vector<std::string> lines;
   char line[256];
-  int positive = 0;
-  for (const Example& x : data.examples) positive += x.right;
   int alone = 0;
   for (bool in_article : data.in_article) alone += !in_article;
   std::snprintf(line, sizeof line,

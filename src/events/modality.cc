@@ -135,13 +135,13 @@ std::string RecodeByModality(const EventRules& rules, const std::string& code, b
   using Kind = ModalityCodes::Kind;
   // "will attack unless ...", "won't back the bid unless ...": conflict, or
   // cooperation withheld, unless something happens is a threat (what
-  // happened is the threat); a conflict event's threat code (future 19 is
-  // 138), else a threat not specified. Cooperation offered on a condition
-  // stays what it is.
-  const int root = CameoTable::Root(code);
-  if (flags->ultimatum && has_source && (flags->negated || root >= 10)) {
-    std::string threat = root >= 14 ? rules.modality_codes().Recode(Kind::kFuture, code) : "";
-    if (CameoTable::Root(threat) != 13) threat = "130";
+  // happened is the threat): material conflict's threat code from the
+  // future table (19 is 138), else a threat not specified (130).
+  // Cooperation offered on a condition stays what it is.
+  const int quad = CameoTable::QuadClass(code);
+  if (flags->ultimatum && has_source && (flags->negated || quad >= 3)) {
+    std::string threat = quad == 4 ? rules.modality_codes().Recode(Kind::kFuture, code) : "";
+    if (threat.empty()) threat = "130";
     flags->future = flags->hypothetical = flags->negated = false;
     return threat;
   }

@@ -167,20 +167,19 @@ void BlameOf(const EventRules& rules, Analysis* a, ExtractionState* state, int32
       (v.reported_by < 0 && v.according_to < 0)) {
     return;
   }
-  const uint32_t after = v.phrase + 1;
-  if (after >= a->sentence_phrase_begin[v.sentence + 1]) return;
+  const uint32_t after = v.phrase + 1, end = a->sentence_phrase_begin[v.sentence + 1];
+  if (after >= end) return;
   const Phrase& predicate = a->phrases[after];
   if (predicate.type != PhraseType::kNoun && predicate.type != PhraseType::kPreposition) return;
   if (!rules.lexicon().Is(a->Key(predicate.head), WordRole::kBlame)) return;
-  // What they are to blame for is violence or coercion ("responsible for
-  // the attack"), not a portfolio ("responsible for schools").
-  uint32_t q = predicate.type == PhraseType::kPreposition ? after + 1 : after + 2;
-  if (predicate.type == PhraseType::kNoun &&
-      (after + 1 >= a->phrases.size() || a->phrases[after + 1].type != PhraseType::kPreposition)) {
+  // What they are to blame for ("behind the attack", "responsible for the
+  // attack") is violence or coercion, not a portfolio ("responsible for
+  // schools").
+  const bool adjective = predicate.type == PhraseType::kNoun;
+  if (adjective && (after + 1 >= end || a->phrases[after + 1].type != PhraseType::kPreposition))
     return;
-  }
-  if (q >= a->sentence_phrase_begin[v.sentence + 1] || a->phrases[q].type != PhraseType::kNoun)
-    return;
+  const uint32_t q = adjective ? after + 2 : after + 1;
+  if (q >= end || a->phrases[q].type != PhraseType::kNoun) return;
   TriggerMatch harm;
   const uint32_t head = a->phrases[q].head;
   const bool harmful =
