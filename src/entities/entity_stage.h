@@ -42,7 +42,7 @@ class EntityStage {
   void Run(Analysis* analysis) const;
   // Once events are dated: a person coded by a table of dated terms is
   // coded by their office on the day of an event dated well before the
-  // article ("George HW Bush liberated Kuwait in 1991" is the president).
+  // article ("George HW Bush sent troops to Saudi Arabia in 1990": the president).
   void DateActors(Analysis* analysis) const;
 
   const ActorDictionary& dictionary() const { return dictionary_; }

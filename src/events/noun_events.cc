@@ -122,7 +122,7 @@ void CodeNounPhrase(const EventRules& rules, Analysis* a, ExtractionState* state
     Roles roles;
     const bool reaction = vg >= 0 && state->reaction[vg];
     if (!NounRoles(rules, matcher, *a, p, vg, light_object, reaction, found, hi, &roles)) return;
-    // "the regime was behind the chemical attack": whom the speaker blames.
+    // "the militia was behind the bombing": whom the speaker blames.
     if (roles.source < 0 && state->blamed[p] >= 0) roles.source = state->blamed[p];
     NounActorless(rules, *a, *state, ph, found, &roles);
     EmitEvents(rules, a, state, found, roles, vg, ph.sentence, ph.head);

@@ -157,7 +157,7 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   EmitEvents(rules, a, state, demand, roles, /*vg=*/-1, v.sentence, v.main);
 }
 
-// "The Assad regime was behind the attack, France said", "Russia claimed
+// "The militia was behind the bombing, the ministry said", "Russia claimed
 // Britain was responsible": a speaker who says someone is to blame accuses
 // them (112), though no verb of accusing is used.
 void BlameOf(const EventRules& rules, Analysis* a, ExtractionState* state, int32_t vi) {

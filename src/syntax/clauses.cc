@@ -74,7 +74,7 @@ class ClauseAnalyzer::SentenceView {
   int Before(int k) const {
     --k;
     while (k >= static_cast<int>(begin_) && IsAdverb(k)) --k;
-    // "an explosive device (IED) planted by Isis", "the Syrian Democratic
+    // "a roadside bomb (IED) planted by rebels", "the Syrian Democratic
     // Forces (SDF) captured Raqqa": a short parenthesis right after a noun
     // phrase stands aside.
     if (k > static_cast<int>(begin_) && IsOther(k) && Form(k) == ")") {
