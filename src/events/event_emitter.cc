@@ -165,6 +165,10 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
       (target.country.empty() || target.country == source.country) && !source.country.empty() &&
       rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
     return true;
+  // "Trump pulled US troops out": the country of one's own troops.
+  if (rules.Has(found.code, CameoTrait::kOwnForces) && !source.country.empty() &&
+      target.code == source.country)
+    return true;
   if (target.country.empty() || target.country != source.country) return false;
   // "Russia said it would defend itself": a pronoun or description that
   // stands for the source (for a country or group, one of the same code).

@@ -67,7 +67,13 @@ void ResolveStage::TargetPlaces(Analysis* a) const {
     for (size_t i = 0; i < a->places.size(); ++i) {
       const PlaceMention& m = a->places[i];
       if (m.sentence != c.sentence || m.actor) continue;
-      bool target = done_to >= 0 && m.phrase == done_to;
+      // What the verb is done to ("bombed the Idlib countryside"), but not
+      // a place that only says whose an actor is ("withdrew US troops").
+      const uint32_t object_head = m.phrase >= 0 ? a->phrases[m.phrase].head : m.begin;
+      const bool of_an_actor = m.phrase >= 0 &&
+                               a->ActorOf(static_cast<uint32_t>(m.phrase)) != nullptr &&
+                               (object_head < m.begin || object_head >= m.end);
+      bool target = done_to >= 0 && m.phrase == done_to && !of_an_actor;
       if (c.noun && m.preposition > 0 && static_cast<uint32_t>(m.preposition) == c.trigger + 1) {
         const std::string_view prep = a->Key(static_cast<uint32_t>(m.preposition));
         target = prep == "on" || prep == "against";  // "strikes on Aleppo"
