@@ -1,7 +1,7 @@
 // Event recall on WikiEvents (../shared/wikievents/dev.jsonl) for attacks,
 // deaths, injuries and arrests.
 //
-//   build/bench/eval_wikievents [--verbose]
+//   build/bench/eval_wikievents [--verbose] [--min-confidence P]
 //
 // Each document's sentences are joined (a blank line apart) and coded as one
 // article. A gold event is found at sentence level when Palmyra codes an
@@ -17,6 +17,7 @@
 // disaster or disease outbreak and no gold attack, the share where Palmyra
 // codes violence (an ACLED battle, explosion or violence against civilians).
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -53,14 +54,25 @@ bool InSentence(const Event& e, const WikiDocument& w, size_t si) {
 
 int main(int argc, char** argv) {
   using namespace palmyra;
-  const bool verbose = argc > 1 && std::strcmp(argv[1], "--verbose") == 0;
+  bool verbose = false;
+  double min_confidence = -1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--verbose") == 0) {
+      verbose = true;
+    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
+      min_confidence = std::atof(argv[++i]);
+    } else {
+      std::fprintf(stderr, "usage: eval_wikievents [--verbose] [--min-confidence P]\n");
+      return 2;
+    }
+  }
   const std::string shared = SharedDir();
   if (shared.empty()) {
     std::printf("skipped: ../shared (WikiEvents) is not present\n");
     return 0;
   }
   const auto docs = ReadJsonLines(shared + "/wikievents/dev.jsonl");
-  const auto engine = MakeEngine();
+  const auto engine = MakeEngine(/*resolve=*/true, min_confidence);
   std::map<std::string, Score> scores;
   long events_total = 0, sentences_total = 0;
   int acled_found = 0, acled_right = 0, disaster_sentences = 0, disaster_violent = 0;
