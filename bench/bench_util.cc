@@ -13,6 +13,22 @@
 
 namespace palmyra {
 
+bool ParseEvalArguments(int argc, char** argv, bool* verbose, double* min_confidence,
+                        bool* articles) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--verbose") == 0) {
+      *verbose = true;
+    } else if (articles != nullptr && std::strcmp(argv[i], "--articles") == 0) {
+      *articles = true;
+    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
+      *min_confidence = std::atof(argv[++i]);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 int RepeatOption(int argc, char** argv) {
   if (argc == 3 && std::strcmp(argv[1], "--repeat") == 0) return std::max(1, std::atoi(argv[2]));
   return 1;

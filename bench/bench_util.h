@@ -15,6 +15,12 @@ namespace palmyra {
 // The R of a program's only option, "--repeat R" (1 without it).
 int RepeatOption(int argc, char** argv);
 
+// The options of the evaluation programs: "--verbose", "--min-confidence P"
+// (left as it is when absent) and, where `articles` is given, "--articles".
+// False on anything else.
+bool ParseEvalArguments(int argc, char** argv, bool* verbose, double* min_confidence,
+                        bool* articles = nullptr);
+
 // ../shared beside the project (or $PALMYRA_SHARED_DIR); empty when absent.
 std::string SharedDir();
 

@@ -75,8 +75,8 @@ void PrintDifferences(const AnnotatedSentence& s, const std::vector<const Event*
     }
     std::printf("   code %s %-4s %s %s -> %s \"%s\" %s %.2f %s\n", verdict, e.cameo.code.c_str(),
                 e.plover.type.c_str(), Describe(e.source).c_str(), Describe(e.target).c_str(),
-                Clip(e.evidence.text, 60).c_str(),
-                std::string(ModalityName(e.modality)).c_str(), e.confidence, e.rule.c_str());
+                Clip(e.evidence.text, 60).c_str(), std::string(ModalityName(e.modality)).c_str(),
+                e.confidence, e.rule.c_str());
   }
 }
 
@@ -144,18 +144,10 @@ NewsScore ScoreArticles(const Engine& engine, const std::vector<AnnotatedSentenc
 int main(int argc, char** argv) {
   using namespace palmyra;
   bool verbose = false, articles_verbose = false;
-  double min_confidence = -1;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--verbose") == 0) {
-      verbose = true;
-    } else if (std::strcmp(argv[i], "--articles") == 0) {
-      articles_verbose = true;
-    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
-      min_confidence = std::atof(argv[++i]);
-    } else {
-      std::fprintf(stderr, "usage: eval_news [--verbose [--articles]] [--min-confidence P]\n");
-      return 2;
-    }
+  double min_confidence = -1;  // the decision model's threshold
+  if (!ParseEvalArguments(argc, argv, &verbose, &min_confidence, &articles_verbose)) {
+    std::fprintf(stderr, "usage: eval_news [--verbose [--articles]] [--min-confidence P]\n");
+    return 2;
   }
   const std::string shared = SharedDir();
   if (shared.empty()) {

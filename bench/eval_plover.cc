@@ -84,19 +84,6 @@ bool Agrees(const std::optional<ActorRef>& actor, const std::vector<GoldActor>& 
   return false;
 }
 
-bool ParseArguments(int argc, char** argv, bool* verbose, double* min_confidence) {
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--verbose") == 0) {
-      *verbose = true;
-    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
-      *min_confidence = std::atof(argv[++i]);
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 }  // namespace palmyra
 
@@ -104,7 +91,7 @@ int main(int argc, char** argv) {
   using namespace palmyra;
   bool verbose = false;
   double min_confidence = -1;  // the decision model's threshold
-  if (!ParseArguments(argc, argv, &verbose, &min_confidence)) {
+  if (!ParseEvalArguments(argc, argv, &verbose, &min_confidence)) {
     std::fprintf(stderr, "usage: eval_plover [--verbose] [--min-confidence P]\n");
     return 2;
   }

@@ -55,16 +55,10 @@ bool InSentence(const Event& e, const WikiDocument& w, size_t si) {
 int main(int argc, char** argv) {
   using namespace palmyra;
   bool verbose = false;
-  double min_confidence = -1;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--verbose") == 0) {
-      verbose = true;
-    } else if (std::strcmp(argv[i], "--min-confidence") == 0 && i + 1 < argc) {
-      min_confidence = std::atof(argv[++i]);
-    } else {
-      std::fprintf(stderr, "usage: eval_wikievents [--verbose] [--min-confidence P]\n");
-      return 2;
-    }
+  double min_confidence = -1;  // the decision model's threshold
+  if (!ParseEvalArguments(argc, argv, &verbose, &min_confidence)) {
+    std::fprintf(stderr, "usage: eval_wikievents [--verbose] [--min-confidence P]\n");
+    return 2;
   }
   const std::string shared = SharedDir();
   if (shared.empty()) {

@@ -294,18 +294,26 @@ TEST_F(DecideOnTextTest, NegationAndQuestionsAreFeatures) {
   EXPECT_TRUE(Has(f, "question"));
 }
 
+// "Russian jets bombed the rebel town of Douma on Tuesday.", annotated with
+// its air strike (195, source RUS MIL).
+AnnotatedSentence AnnotatedBombing(const CameoTable& cameo, const std::string& id,
+                                   const std::string& doc_id) {
+  AnnotatedSentence s;
+  s.id = id;
+  s.doc_id = doc_id;
+  s.text = "Russian jets bombed the rebel town of Douma on Tuesday.";
+  GoldEvent g;
+  g.cameo = "195";
+  g.plover_type = PloverTypeOf(cameo, g.cameo);
+  g.source = GoldActor{"Russian jets", "RUS", "MIL"};
+  s.events.push_back(g);
+  return s;
+}
+
 TEST_F(DecideOnTextTest, CandidatesAreLabelledByTheGoldEventsOfTheirSentence) {
   auto cameo = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
   ASSERT_TRUE(cameo.ok());
-  AnnotatedSentence attack;
-  attack.id = "a:0";
-  attack.doc_id = "a";
-  attack.text = "Russian jets bombed the rebel town of Douma on Tuesday.";
-  GoldEvent g;
-  g.cameo = "195";
-  g.plover_type = PloverTypeOf(**cameo, g.cameo);
-  g.source = GoldActor{"Russian jets", "RUS", "MIL"};
-  attack.events.push_back(g);
+  const AnnotatedSentence attack = AnnotatedBombing(**cameo, "a:0", "a");
   AnnotatedSentence protest = attack;
   protest.id = "b:0";
   protest.doc_id = "b";
@@ -336,23 +344,14 @@ TEST_F(DecideOnTextTest, CandidatesAreLabelledByTheGoldEventsOfTheirSentence) {
 TEST_F(DecideOnTextTest, ArticlesCodedWholeAreScoredByTheSentenceTheirEvidenceStartsIn) {
   auto cameo = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
   ASSERT_TRUE(cameo.ok());
+  AnnotatedSentence annotated = AnnotatedBombing(**cameo, "a:1", "a");
+  const std::string first = "Shares in the bank rose by two percent. ";
+  annotated.start = static_cast<uint32_t>(first.size());
+  annotated.end = static_cast<uint32_t>(first.size() + annotated.text.size());
   AnnotatedArticle article;
   article.id = "a";
   article.title = "Douma";
-  const std::string first = "Shares in the bank rose by two percent. ";
-  const std::string bombing = "Russian jets bombed the rebel town of Douma on Tuesday.";
-  article.text = first + bombing + " The United Nations condemned Russia.";
-  AnnotatedSentence annotated;
-  annotated.id = "a:1";
-  annotated.doc_id = "a";
-  annotated.text = bombing;
-  annotated.start = static_cast<uint32_t>(first.size());
-  annotated.end = static_cast<uint32_t>(first.size() + bombing.size());
-  GoldEvent g;
-  g.cameo = "195";
-  g.plover_type = PloverTypeOf(**cameo, g.cameo);
-  g.source = GoldActor{"Russian jets", "RUS", "MIL"};
-  annotated.events.push_back(g);
+  article.text = first + annotated.text + " The United Nations condemned Russia.";
   const TrainingData data = CollectTrainingData(*pipeline_, {annotated}, {article}, 2);
   EXPECT_EQ(data.gold, 1);
   EXPECT_EQ(data.article_gold, 1);
