@@ -225,6 +225,9 @@ struct EventCandidate {
   // an index into places (set by the resolve stage); its country is the
   // target's code.
   int32_t target_place = -1;
+  // The phrase naming where the event's own forces went, stayed or left
+  // ("withdrew its troops from Syria"), when its words say so; -1 when not.
+  int32_t place_phrase = -1;
   std::string source_code;  // the code as used here (a capital as a place: "SYR")
   std::string target_code;
   std::string cameo;         // event code

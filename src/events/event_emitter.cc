@@ -84,8 +84,7 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
     // Ukraine fought") do they act on each other.
     // Only the verb's own object: not an actor named by a preposition
     // ("talks in Brussels") or further on ("agreed to hold joint patrols").
-    const bool object =
-        roles.target_is_object && roles.target != roles.compound && !roles.target_locative;
+    const bool object = roles.target_is_object && roles.target != roles.compound;
     const std::vector<int32_t> others = object ? sides->Of(roles.target) : std::vector<int32_t>{};
     for (int32_t x : all) {
       for (int32_t y : others.empty() ? all : others) {
@@ -97,8 +96,7 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
   }
   if (!pairs.empty()) return pairs;
   std::vector<int32_t> sources = sides->Of(source_phrase);
-  std::vector<int32_t> targets =
-      roles.target_locative ? std::vector<int32_t>{} : sides->Of(roles.target);
+  std::vector<int32_t> targets = sides->Of(roles.target);
   // "Armenia and Azerbaijan resumed talks": meeting, negotiating, agreeing
   // and cooperating with no one else named is done with each other.
   if (targets.empty() && sources.size() >= 2 && roles.target < 0 &&
@@ -201,6 +199,13 @@ void SetEvidence(const Analysis& a, const TriggerMatch& found, int32_t vg, uint3
     begin = std::min(trigger, a.verb_groups[vg].begin);
     end = std::max(end, static_cast<uint32_t>(a.verb_groups[vg].clause_end));
     end = std::min(end, begin + kMaxEvidenceTokens);
+  }
+  // A pattern's preposition whose object is not the event's ("withdrew its
+  // troops from", the place being no target) does not end it.
+  const uint32_t trigger_end = std::max(found.trigger_end, trigger + 1);
+  while (end > trigger_end &&
+         (a.tokens[end - 1].tag == PosTag::IN || a.tokens[end - 1].tag == PosTag::TO)) {
+    --end;
   }
   const Sentence& s = a.sentences[c->sentence];
   c->evidence_begin = std::max(begin, s.token_begin);
@@ -322,6 +327,7 @@ void EmitEvents(const EventRules& rules, Analysis* a, ExtractionState* state,
   base.specificity = found.specificity;
   base.verb_group = vg;
   base.actorless_ok = roles.actorless_ok;
+  base.place_phrase = roles.place;
   base.cameo = RecodeByModality(rules, found.code, has_source, &flags);
   base.pattern_code = found.code;
   base.rule = found.rule;

@@ -32,6 +32,7 @@ EventRules::EventRules(const PatternDictionary* dictionary, const SyntaxLexicon*
   purpose_prepositions_ = words("PURPOSEPREP");
   noun_target_prepositions_ = words("NOUNTARGETPREP");
   locative_prepositions_ = words("LOCATIVEPREP");
+  destination_prepositions_ = words("DESTINATIONPREP");
   non_target_prepositions_ = words("NONTARGETPREP");
   patient_nouns_ = words("PATIENTNOUN");
 }

@@ -52,6 +52,8 @@ class EventRules {
     return In(noun ? noun_target_prepositions_ : target_prepositions_, t);
   }
   bool IsLocativePreposition(const Token& t) const { return In(locative_prepositions_, t); }
+  // DESTINATIONPREP: "to", "from", where one goes or comes from.
+  bool IsDestinationPreposition(const Token& t) const { return In(destination_prepositions_, t); }
   // NONTARGETPREP: "alongside".
   bool IsNonTargetPreposition(const Token& t) const { return In(non_target_prepositions_, t); }
   bool IsPurposePreposition(const Token& t) const { return In(purpose_prepositions_, t); }
@@ -83,6 +85,7 @@ class EventRules {
   std::vector<int32_t> target_prepositions_;       // TARGETPREP
   std::vector<int32_t> noun_target_prepositions_;  // NOUNTARGETPREP
   std::vector<int32_t> locative_prepositions_;     // LOCATIVEPREP
+  std::vector<int32_t> destination_prepositions_;  // DESTINATIONPREP
   std::vector<int32_t> non_target_prepositions_;   // NONTARGETPREP
   std::vector<int32_t> purpose_prepositions_;      // PURPOSEPREP
   std::vector<int32_t> patient_nouns_;             // PATIENTNOUN

@@ -65,6 +65,31 @@ int32_t AfterTrigger(const PatternMatcher& matcher, const Analysis& a, const Ver
   return -1;
 }
 
+// "withdrew its troops from Syria", "positioned forces in bases in Syria",
+// "pulled them out of Afghanistan": where one's own forces go, stay or leave
+// is a place, not a target (phrase q follows a preposition); whom they
+// surrender to is one ("surrendered to the army").
+bool WhereForcesGo(const EventRules& rules, const Analysis& a, std::string_view code, uint32_t q) {
+  if (q == 0 || !rules.Has(code, CameoTrait::kOwnForces)) return false;
+  const Phrase& before = a.phrases[q - 1];
+  if (before.type != PhraseType::kPreposition) return false;
+  const Token& t = a.tokens[before.head];
+  if (rules.IsLocativePreposition(t)) return true;
+  const PhraseActor* x = a.ActorOf(q);
+  const bool place = x != nullptr && (x->place_like || x->settlement);
+  return place &&
+         (rules.IsDestinationPreposition(t) ||
+          (a.Key(before.head) == "of" && before.head > 0 && a.Key(before.head - 1) == "out"));
+}
+
+// A target that is where the event's own forces go is its place.
+void PlaceNotTarget(const EventRules& rules, const Analysis& a, const TriggerMatch& found,
+                    Roles* roles) {
+  if (roles->target < 0 || !WhereForcesGo(rules, a, found.code, roles->target)) return;
+  roles->place = roles->target;
+  roles->target = -1;
+}
+
 // PETRARCH: the first actor after the verb in the rest of the sentence
 // ("allowed that Mordor isn't ...", "expressed hopes that Osgiliath could be
 // drawn ..."), except who speaks in a later speech frame ("..., a senior
@@ -81,7 +106,8 @@ bool OpensOtherClause(const Analysis& a, uint32_t q, int32_t vi) {
 }
 
 int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t p,
-                            const TriggerMatch& found, uint32_t hi, int32_t source) {
+                            const TriggerMatch& found, uint32_t hi, int32_t source,
+                            int32_t* place) {
   const uint32_t pe = SentencePhraseEnd(a, a.phrases[p].sentence);
   auto speaker = [&](uint32_t q) {
     for (uint32_t r = q + 1; r < pe; ++r) {
@@ -106,7 +132,8 @@ int32_t FirstActorAfterVerb(const EventRules& rules, const Analysis& a, uint32_t
     if (a.phrases[q].type == PhraseType::kNoun && a.phrases[q].begin >= found.trigger_end &&
         a.ActorOf(q) != nullptr && static_cast<int32_t>(q) != source && !speaker(q) &&
         !non_target && !OwnedBySubject(a, *a.ActorOf(q), p, source)) {
-      return static_cast<int32_t>(q);
+      if (!WhereForcesGo(rules, a, found.code, q)) return static_cast<int32_t>(q);
+      if (*place < 0) *place = static_cast<int32_t>(q);
     }
   }
   const int limit = rules.conventions().new_actor_length;
@@ -169,7 +196,7 @@ void OtherTarget(const EventRules& rules, const PatternMatcher& matcher, const A
     }
   }
   if (roles->target < 0 && rules.conventions().first_actor_after_verb)
-    roles->target = FirstActorAfterVerb(rules, a, p, found, hi, roles->source);
+    roles->target = FirstActorAfterVerb(rules, a, p, found, hi, roles->source, &roles->place);
   if (roles->target < 0) {
     ForEachGoverned(a, p, a.phrases[p].verb_group, [&](const VerbGroup& w) {
       if (w.kind != ClauseKind::kInfinitive || w.object < 0 || a.ActorOf(w.object) == nullptr)
@@ -434,6 +461,7 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
     roles.compound = -1;
   }
   if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
+  PlaceNotTarget(rules, a, found, &roles);
   roles.target_is_object = roles.target >= 0 && roles.target == v.object && !passive;
   roles.source = ThroughPartOf(rules, a, roles.source);
   roles.target = ThroughPartOf(rules, a, roles.target);
@@ -496,6 +524,12 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     const VerbGroup& v = a.verb_groups[vg];
     if (v.begin < ph.begin) roles->source = v.passive ? v.by_agent : v.subject;
   }
+  // "the withdrawal of Russian troops": whose forces move are who moves them.
+  if (roles->source < 0 && rules.Has(found.code, CameoTrait::kOwnForces) && p + 2 < pe &&
+      PrepositionIs(a, p + 1, pe, "of") && a.phrases[p + 1].begin == ph.end &&
+      a.ActorOf(p + 2) != nullptr && rules.IsArmed(*a.ActorOf(p + 2))) {
+    roles->source = static_cast<int32_t>(p + 2);
+  }
   if (found.match.target >= 0) {
     roles->target = found.match.target;
   } else if (owner_suffers) {
@@ -519,6 +553,7 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     }
   }
   if (roles->source == roles->target) roles->target = -1;
+  PlaceNotTarget(rules, a, found, roles);
   return true;
 }
 

@@ -23,7 +23,9 @@ struct Roles {
   int32_t source = -1;  // phrases
   int32_t target = -1;
   int32_t compound = -1;  // both sides: "talks between A and B"
-  bool target_locative = false;
+  // Where the event's own forces went, stayed or left, named as an actor
+  // but no target ("withdrew from Syria"): a phrase, -1 when none.
+  int32_t place = -1;
   // The target is the verb's own object ("fought Isis"), not an actor found
   // further on ("agreed to hold joint patrols").
   bool target_is_object = false;

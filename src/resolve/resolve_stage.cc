@@ -218,8 +218,14 @@ void ResolveStage::LocateEvents(Analysis* a) const {
   std::vector<const PlaceMention*> here;
   for (EventCandidate& c : a->events) {
     c.location.reset();
-    PlacesOfSentence(*a, c, dateline != nullptr, &here);
-    const PlaceMention* best = here.empty() ? nullptr : ChoosePlace(*a, c, here);
+    // Where the event's own words send its forces ("withdrew from Syria"):
+    // the place, but not the country of forces that have none.
+    const PlaceMention* best = NamedPlace(*a, c);
+    const bool named = best != nullptr;
+    if (!named) {
+      PlacesOfSentence(*a, c, dateline != nullptr, &here);
+      best = here.empty() ? nullptr : ChoosePlace(*a, c, here);
+    }
     if (best != nullptr) {
       c.location = places_->LocationOf(*a, *best);
       // Not the target itself: "militants fired rockets at Israel" are no
@@ -227,11 +233,19 @@ void ResolveStage::LocateEvents(Analysis* a) const {
       const bool target = (c.target_place >= 0 && &a->places[c.target_place] == best) ||
                           (c.target >= 0 && best->phrase >= 0 &&
                            static_cast<uint32_t>(best->phrase) == a->actors[c.target].phrase);
-      if (best->sure && !target) ActorsFromPlace(*a, &c);
+      if (best->sure && !target && !named) ActorsFromPlace(*a, &c);
     } else if (dateline != nullptr) {
       c.location = places_->LocationOf(*a, *dateline);
     }
   }
+}
+
+const PlaceMention* ResolveStage::NamedPlace(const Analysis& a, const EventCandidate& c) {
+  if (c.place_phrase < 0) return nullptr;
+  for (const PlaceMention& m : a.places) {
+    if (m.sentence == c.sentence && m.phrase == c.place_phrase) return &m;
+  }
+  return nullptr;
 }
 
 void ResolveStage::CountedEvents(Analysis* a, uint32_t s, size_t first, size_t last,

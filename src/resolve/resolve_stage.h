@@ -63,6 +63,9 @@ class ResolveStage {
   static void NearestEvents(Analysis* a, uint32_t s, size_t first, size_t last,
                             const QuantityMention& m, std::vector<EventCandidate*>* to);
   void LocateEvents(Analysis* a) const;
+  // The place of event c's sentence in the phrase its words name as where
+  // its forces went, stayed or left (EventCandidate::place_phrase), or nullptr.
+  static const PlaceMention* NamedPlace(const Analysis& a, const EventCandidate& c);
   // The places of event c's sentence that may be where it happened: not
   // actors (unless struck by force), countries only where something
   // happened in them; after the dateline's place when there is one.
