@@ -402,6 +402,63 @@ void PosTagger::VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
   }
 }
 
+void PosTagger::PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
+                                            const std::vector<std::string_view>& keys,
+                                            std::vector<PosTag>* out) const {
+  // "Mordor arrests and tortures dissidents", "... as Erdogan arrests or
+  // jails reporters": a clause the model gave no verb has one in its first
+  // plural in -s after a name or pronoun that is a verb's present (and
+  // in those coordinated with it), when an object follows. A stretch without
+  // a verb runs from punctuation, a preposition or a relative pronoun to
+  // the next.
+  std::vector<PosTag>& tags = *out;
+  if (lexicon_ == nullptr) return;
+  auto present = [&](size_t i) {
+    return tags[i] == PosTag::NNS && keys[i].size() > 3 && keys[i].back() == 's' &&
+           lexicon_->IsLemma(keys[i].substr(0, keys[i].size() - 1), WordClass::kVerb);
+  };
+  // What may open its object: "arrests dissidents", "jails the editor".
+  auto object = [&](size_t i) {
+    const PosTag t = tags[i];
+    return t == PosTag::DT || t == PosTag::PRP_S || t == PosTag::CD || t == PosTag::NNS ||
+           t == PosTag::NNP || t == PosTag::NNPS || t == PosTag::PRP;
+  };
+  auto opens = [&](size_t i) {
+    const PosTag t = tags[i];
+    return IsPunctuation(t) || t == PosTag::WDT || t == PosTag::WP || t == PosTag::IN ||
+           t == PosTag::TO;
+  };
+  size_t begin = 0;
+  while (begin < tags.size()) {
+    size_t end = begin + 1;
+    while (end < tags.size() && !opens(end)) ++end;
+    bool verb = false;
+    for (size_t i = begin; i < end; ++i) {
+      const PosTag t = tags[i];
+      verb |= t == PosTag::VB || t == PosTag::VBD || t == PosTag::VBZ || t == PosTag::VBP ||
+              t == PosTag::MD;
+    }
+    for (size_t i = begin + 1; !verb && i + 1 < end; ++i) {
+      // A name (or one read as an adjective: "Erdogan", not "Greek") or a
+      // pronoun; not a noun ("human rights groups", "the world champions
+      // England").
+      const PosTag before = tags[i - 1];
+      const std::string_view word = a.Form(s.token_begin + static_cast<uint32_t>(i - 1));
+      const bool subject = before == PosTag::NNP || before == PosTag::PRP ||
+                           (before == PosTag::JJ && !word.empty() && IsAsciiUpper(word[0]) &&
+                            !lexicon_->IsLemma(keys[i - 1], WordClass::kAdjective));
+      const bool then_object = object(i + 1) || (i + 3 < end && tags[i + 1] == PosTag::CC &&
+                                                 present(i + 2) && object(i + 3));
+      if (!subject || !present(i) || !then_object) continue;
+      tags[i] = PosTag::VBZ;
+      for (size_t j = i + 1; j + 2 < end && tags[j] == PosTag::CC && present(j + 1); j += 2)
+        tags[j + 1] = PosTag::VBZ;
+      break;
+    }
+    begin = end;
+  }
+}
+
 void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
                             const std::vector<std::string_view>& keys,
                             std::vector<PosTag>* out) const {
@@ -472,6 +529,7 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     }
   }
   VerbsAfterAuxiliaries(keys, out);
+  PresentVerbOfVerblessClause(a, s, keys, out);
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.
   for (size_t i = 1; i + 1 < tags.size(); ++i) {

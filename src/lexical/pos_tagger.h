@@ -72,6 +72,11 @@ class PosTagger {
   // can be a verb is its base form.
   void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
                              std::vector<PosTag>* tags) const;
+  // "Mordor arrests and tortures dissidents": the verb the model
+  // missed in a clause it gave none.
+  void PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
+                                   const std::vector<std::string_view>& keys,
+                                   std::vector<PosTag>* tags) const;
   PosTagger() = default;
   // A feature's slot in the open-addressing table: its key (0 when the slot
   // is empty) and its weights' range, together in one 16-byte slot so that
