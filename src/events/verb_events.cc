@@ -139,10 +139,17 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   if (!v.obligation || v.negated || (v.reported_by < 0 && v.according_to < 0)) return;
   const int32_t speaker = AttributionOf(rules, *a, vi);
   const int32_t obliged = v.passive ? v.by_agent : v.subject;
-  if (speaker < 0 || obliged < 0 || a->ActorOf(speaker) == nullptr ||
-      a->ActorOf(obliged) == nullptr) {
-    return;
+  if (speaker < 0) return;
+  // Not "it should be", nor "should have acted" (a reproach, not a request).
+  if (rules.lexicon().Is(a->tokens[v.main].lemma, WordRole::kCopula)) return;
+  for (uint32_t t = v.begin; t < v.main; ++t) {
+    if (a->Key(t) == "have" || a->Key(t) == "'ve") return;
   }
+  // Of someone named, or, in the passive without an agent, of no one
+  // ("registration should be introduced, Bennett said"); a speaker the
+  // dictionaries do not know still asks it.
+  const bool of_actor = obliged >= 0 && a->ActorOf(obliged) != nullptr;
+  if (!of_actor && !(v.passive && v.by_agent < 0)) return;
   TriggerMatch demand = found;
   demand.code = found.code.empty()
                     ? ""
@@ -153,7 +160,8 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   demand.trigger_end = v.main + 1;
   Roles roles;
   roles.source = speaker;
-  roles.target = obliged;
+  roles.target = of_actor ? obliged : -1;
+  roles.actorless_ok = true;
   EmitEvents(rules, a, state, demand, roles, /*vg=*/-1, v.sentence, v.main);
 }
 
