@@ -28,10 +28,15 @@ Result<std::unique_ptr<Coreference>> Coreference::Load(const std::string& data_d
         const auto fields = SplitWhitespace(line);
         Coreference& c = *coreference;
         const std::pair<std::string_view, StringTable*> kinds[] = {
-            {"country", &c.country_nouns_},          {"organization", &c.organization_nouns_},
-            {"collective", &c.collective_nouns_},    {"national", &c.national_nouns_},
-            {"person-pronoun", &c.person_pronouns_}, {"thing-pronoun", &c.thing_pronouns_},
-            {"group-pronoun", &c.group_pronouns_},   {"speaker-pronoun", &c.speaker_pronouns_}};
+            {"country", &c.country_nouns_},
+            {"organization", &c.organization_nouns_},
+            {"person", &c.person_nouns_},
+            {"collective", &c.collective_nouns_},
+            {"national", &c.national_nouns_},
+            {"person-pronoun", &c.person_pronouns_},
+            {"thing-pronoun", &c.thing_pronouns_},
+            {"group-pronoun", &c.group_pronouns_},
+            {"speaker-pronoun", &c.speaker_pronouns_}};
         StringTable* table = nullptr;
         for (const auto& [name, t] : kinds) {
           if (fields[0] == name) table = t;
@@ -234,6 +239,7 @@ void Coreference::Resolve(Analysis* a) const {
         continue;
       }
       ResolvePronoun(a, history, *want, static_cast<int32_t>(i));
+    } else if (ResolvePersonNoun(a, history, static_cast<int32_t>(i))) {
     } else if (x.country.empty() && !x.code.empty()) {
       GiveCountry(a, history, static_cast<int32_t>(i));
     }
@@ -342,6 +348,23 @@ void Coreference::ResolveSpeaker(Analysis* a, PhraseActor* x) const {
   x->rule = speaker->rule;
   x->mention = speaker->mention;
   composer_->Describe(x);
+}
+
+bool Coreference::ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history,
+                                    int32_t i) const {
+  PhraseActor& x = a->actors[i];
+  const Phrase& ph = a->phrases[x.phrase];
+  if (person_nouns_.Find(a->tokens[ph.head].lemma) == StringTable::kNotFound) return false;
+  if (a->Key(ph.begin) != "the" || x.end - x.begin > 2) return true;
+  const int32_t y = Antecedent(*a, history, x.phrase, Want::kPerson);
+  if (y < 0) return true;
+  const PhraseActor& ante = a->actors[y];
+  x.code = ante.code;
+  x.antecedent = y;
+  x.rule = ante.rule;
+  x.mention = ante.mention;
+  composer_->Describe(&x);
+  return true;
 }
 
 void Coreference::GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const {

@@ -1,5 +1,6 @@
 #include "lexical/lemmatizer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -411,11 +412,37 @@ std::string_view Lemmatizer::LemmaForTag(std::string_view word, PosTag tag) cons
   }
 }
 
+std::string_view AgeNoun(std::string_view word) {
+  // "36-year-old", "five-year-olds", "the 19-month-old": a person named by
+  // their age, one lemma whatever the number.
+  for (std::string_view unit : {"-year-old", "-month-old"}) {
+    const size_t at = word.find(unit);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view rest = word.substr(at + unit.size());
+    if (!rest.empty() && rest != "s") continue;
+    const std::string_view number = word.substr(0, at);
+    const bool digits = std::all_of(number.begin(), number.end(), IsAsciiDigit);
+    const bool letters = std::all_of(number.begin(), number.end(),
+                                     [](char c) { return IsAsciiLower(c) || c == '-'; });
+    if (!digits && !letters) continue;
+    return unit == "-year-old" ? std::string_view("year-old") : std::string_view("month-old");
+  }
+  return {};
+}
+
 void Lemmatizer::Lemmatize(Analysis* a) const {
   for (const Sentence& s : a->sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       Token& t = a->tokens[i];
       t.lemma = LemmaForTag(a->Key(t), t.tag);
+      // "the 36-year-old was", not "a 40-year-old embargo" nor "a
+      // 25-year-old man" (the man names the person).
+      const PosTag next = i + 1 < s.token_end ? a->tokens[i + 1].tag : PosTag::kNone;
+      const bool ends_phrase = next != PosTag::NN && next != PosTag::NNS && next != PosTag::NNP &&
+                               next != PosTag::NNPS && next != PosTag::JJ;
+      if (ends_phrase && (t.tag == PosTag::NN || t.tag == PosTag::NNS || t.tag == PosTag::JJ)) {
+        if (const std::string_view age = AgeNoun(a->Key(t)); !age.empty()) t.lemma = age;
+      }
       // Proper names WordNet does not know ("Mwangi") are told apart from
       // words that are capitalised here ("Tuesday", "Predator").
       if ((t.flags & kTokCapitalized) && Classes(a->Key(t)) != 0) t.flags |= kTokInLexicon;

@@ -23,6 +23,10 @@ namespace palmyra {
 
 enum class WordClass : uint8_t { kNoun = 1, kVerb = 2, kAdjective = 4, kAdverb = 8 };
 
+// "year-old" for a person named by their age in years ("36-year-old",
+// "five-year-olds"), "month-old" in months; empty for any other word.
+std::string_view AgeNoun(std::string_view word);
+
 class Lemmatizer {
  public:
   // Reads WordNet's index and exception files from `wordnet_dir` and the

@@ -123,5 +123,16 @@ TEST(LemmatizerLoadTest, TablesAreCompiledOnceAndAgainWhenAFileChanges) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(AgeNounTest, PeopleNamedByTheirAge) {
+  EXPECT_EQ(AgeNoun("36-year-old"), "year-old");
+  EXPECT_EQ(AgeNoun("five-year-olds"), "year-old");
+  EXPECT_EQ(AgeNoun("thirty-two-year-old"), "year-old");
+  EXPECT_EQ(AgeNoun("18-month-old"), "month-old");
+  EXPECT_EQ(AgeNoun("year-old"), "");
+  EXPECT_EQ(AgeNoun("36-year-olders"), "");
+  EXPECT_EQ(AgeNoun("B52-year-old"), "");
+  EXPECT_EQ(AgeNoun("old"), "");
+}
+
 }  // namespace
 }  // namespace palmyra

@@ -435,8 +435,10 @@ void PosTagger::PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s
     bool verb = false;
     for (size_t i = begin; i < end; ++i) {
       const PosTag t = tags[i];
+      // A participle may be the verb the model read wrongly ("US jets
+      // killed civilians"): not a clause without one.
       verb |= t == PosTag::VB || t == PosTag::VBD || t == PosTag::VBZ || t == PosTag::VBP ||
-              t == PosTag::MD;
+              t == PosTag::VBN || t == PosTag::MD;
     }
     for (size_t i = begin + 1; !verb && i + 1 < end; ++i) {
       // A name (or one read as an adjective: "Erdogan", not "Greek") or a
@@ -529,6 +531,16 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     }
   }
   VerbsAfterAuxiliaries(keys, out);
+  // "The 67-year-old accused Nato": a person named by their age, after a
+  // determiner and before a verb, is a noun, and the verb is finite.
+  for (size_t i = 1; i + 1 < tags.size(); ++i) {
+    if (tags[i] != PosTag::JJ || tags[i - 1] != PosTag::DT || AgeNoun(keys[i]).empty()) continue;
+    const PosTag next = tags[i + 1];
+    if (next != PosTag::VBN && next != PosTag::VBD && next != PosTag::VBZ && next != PosTag::MD)
+      continue;
+    tags[i] = PosTag::NN;
+    if (next == PosTag::VBN) tags[i + 1] = PosTag::VBD;
+  }
   PresentVerbOfVerblessClause(a, s, keys, out);
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.
