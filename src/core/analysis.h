@@ -228,6 +228,9 @@ struct EventCandidate {
   // The phrase naming where the event's own forces went, stayed or left
   // ("withdrew its troops from Syria"), when its words say so; -1 when not.
   int32_t place_phrase = -1;
+  // The country of a source that fights where it belongs ("Syrian rebels"),
+  // for a civic target left without one once places are resolved.
+  std::string home_country;
   std::string source_code;  // the code as used here (a capital as a place: "SYR")
   std::string target_code;
   std::string cameo;         // event code

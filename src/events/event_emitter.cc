@@ -147,6 +147,18 @@ std::string DomesticTarget(const EventRules& rules, const std::string& code,
   return repression || protest ? source.country + target.code : target_code;
 }
 
+// "Syrian rebels abducted a lawyer", "police beat protesters": those who
+// fight where they belong strike people of their own country, unless a place
+// says otherwise (the resolve stage decides); their country, else "".
+std::string HomeCountry(const EventRules& rules, const std::string& code, const PhraseActor& source,
+                        const PhraseActor& target) {
+  const ActorCodes& codes = rules.codes();
+  const bool local = (rules.IsViolent(code) || rules.Has(code, CameoTrait::kCoercion)) &&
+                     codes.HasTag(source.sector, "local") && codes.HasTag(target.sector, "civic") &&
+                     !source.country.empty() && !codes.IsInternational(source.country);
+  return local ? source.country : "";
+}
+
 // Whether target y is the source x's own force ("China put its troops on
 // alert", "Turkey deployed troops") or, for violence, itself ("militants
 // attacked their convoy").
@@ -265,8 +277,10 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
       a.actors[x].phrase == a.actors[y].phrase) {
     return std::nullopt;
   }
-  if (x >= 0 && y >= 0)
+  if (x >= 0 && y >= 0) {
     c.target_code = DomesticTarget(rules, found.code, a.actors[x], a.actors[y], c.target_code);
+    c.home_country = HomeCountry(rules, found.code, a.actors[x], a.actors[y]);
+  }
   // Violence between companies, courts or journalists is a figure of speech
   // ("Yukos fought the bid", "hit the competitiveness of ...").
   if (rules.IsViolent(found.code) && (x >= 0 || y >= 0)) {

@@ -237,7 +237,18 @@ void ResolveStage::LocateEvents(Analysis* a) const {
     } else if (dateline != nullptr) {
       c.location = places_->LocationOf(*a, *dateline);
     }
+    HomeTarget(*a, &c);
   }
+}
+
+void ResolveStage::HomeTarget(const Analysis& a, EventCandidate* c) const {
+  if (c->home_country.empty() || codes_ == nullptr) return;
+  const std::string current = !c->target_code.empty() ? c->target_code
+                              : c->target >= 0        ? a.actors[c->target].code
+                                                      : "";
+  if (current.empty() || !codes_->Country(current).empty() || codes_->Sector(current).empty())
+    return;
+  c->target_code = c->home_country + current;
 }
 
 const PlaceMention* ResolveStage::NamedPlace(const Analysis& a, const EventCandidate& c) {

@@ -87,6 +87,9 @@ class ResolveStage {
   // happened, when a place of its sentence says so (not the dateline's,
   // which says where the reporter was).
   void ActorsFromPlace(const Analysis& a, EventCandidate* c) const;
+  // A civic target still without a country takes that of a source that
+  // fights where it belongs (EventCandidate::home_country).
+  void HomeTarget(const Analysis& a, EventCandidate* c) const;
 
   std::unique_ptr<NumberReader> numbers_;
   std::unique_ptr<DateFinder> dates_;
