@@ -239,7 +239,8 @@ void Coreference::Resolve(Analysis* a) const {
         continue;
       }
       ResolvePronoun(a, history, *want, static_cast<int32_t>(i));
-    } else if (ResolvePersonNoun(a, history, static_cast<int32_t>(i))) {
+    } else if (IsPersonNoun(*a, x)) {
+      ResolvePersonNoun(a, history, static_cast<int32_t>(i));
     } else if (x.country.empty() && !x.code.empty()) {
       GiveCountry(a, history, static_cast<int32_t>(i));
     }
@@ -350,21 +351,22 @@ void Coreference::ResolveSpeaker(Analysis* a, PhraseActor* x) const {
   composer_->Describe(x);
 }
 
-bool Coreference::ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history,
+bool Coreference::IsPersonNoun(const Analysis& a, const PhraseActor& x) const {
+  return person_nouns_.Find(a.tokens[a.phrases[x.phrase].head].lemma) != StringTable::kNotFound;
+}
+
+void Coreference::ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history,
                                     int32_t i) const {
   PhraseActor& x = a->actors[i];
-  const Phrase& ph = a->phrases[x.phrase];
-  if (person_nouns_.Find(a->tokens[ph.head].lemma) == StringTable::kNotFound) return false;
-  if (a->Key(ph.begin) != "the" || x.end - x.begin > 2) return true;
+  if (a->Key(a->phrases[x.phrase].begin) != "the" || x.end - x.begin > 2) return;
   const int32_t y = Antecedent(*a, history, x.phrase, Want::kPerson);
-  if (y < 0) return true;
+  if (y < 0) return;
   const PhraseActor& ante = a->actors[y];
   x.code = ante.code;
   x.antecedent = y;
   x.rule = ante.rule;
   x.mention = ante.mention;
   composer_->Describe(&x);
-  return true;
 }
 
 void Coreference::GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const {

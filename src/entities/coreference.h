@@ -56,9 +56,11 @@ class Coreference {
   std::optional<Want> Wanted(const Analysis& a, const PhraseActor& x) const;
   void ResolvePronoun(Analysis* a, const std::vector<int32_t>& history, Want want, int32_t i) const;
   void ResolveSpeaker(Analysis* a, PhraseActor* x) const;
+  // Whether actor x is headed by a noun of the "person" kind ("the 52-year-old").
+  bool IsPersonNoun(const Analysis& a, const PhraseActor& x) const;
   // "the 52-year-old" after a person is named: that person; with none
-  // named, the civilian its agent entry makes it. True when it was one.
-  bool ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history, int32_t i) const;
+  // named, the civilian its agent entry makes it.
+  void ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history, int32_t i) const;
   // An agent named without its country takes that of the last actor of its kind.
   void GiveCountry(Analysis* a, const std::vector<int32_t>& history, int32_t i) const;
   static void DropUnresolved(Analysis* a);

@@ -90,6 +90,18 @@ void PlaceNotTarget(const EventRules& rules, const Analysis& a, const TriggerMat
   roles->target = -1;
 }
 
+// "the withdrawal of Russian troops": whose forces move (the armed actor of
+// the noun's "of" phrase) are who moves them; -1 when none.
+int32_t ForcesOf(const EventRules& rules, const Analysis& a, const TriggerMatch& found, uint32_t p,
+                 uint32_t pe) {
+  if (!rules.Has(found.code, CameoTrait::kOwnForces) || p + 2 >= pe ||
+      !PrepositionIs(a, p + 1, pe, "of") || a.phrases[p + 1].begin != a.phrases[p].end) {
+    return -1;
+  }
+  const PhraseActor* forces = a.ActorOf(p + 2);
+  return forces != nullptr && rules.IsArmed(*forces) ? static_cast<int32_t>(p + 2) : -1;
+}
+
 // PETRARCH: the first actor after the verb in the rest of the sentence
 // ("allowed that Mordor isn't ...", "expressed hopes that Osgiliath could be
 // drawn ..."), except who speaks in a later speech frame ("..., a senior
@@ -524,12 +536,7 @@ bool NounRoles(const EventRules& rules, const PatternMatcher& matcher, const Ana
     const VerbGroup& v = a.verb_groups[vg];
     if (v.begin < ph.begin) roles->source = v.passive ? v.by_agent : v.subject;
   }
-  // "the withdrawal of Russian troops": whose forces move are who moves them.
-  if (roles->source < 0 && rules.Has(found.code, CameoTrait::kOwnForces) && p + 2 < pe &&
-      PrepositionIs(a, p + 1, pe, "of") && a.phrases[p + 1].begin == ph.end &&
-      a.ActorOf(p + 2) != nullptr && rules.IsArmed(*a.ActorOf(p + 2))) {
-    roles->source = static_cast<int32_t>(p + 2);
-  }
+  if (roles->source < 0) roles->source = ForcesOf(rules, a, found, p, pe);
   if (found.match.target >= 0) {
     roles->target = found.match.target;
   } else if (owner_suffers) {

@@ -402,6 +402,21 @@ void PosTagger::VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
   }
 }
 
+void PosTagger::AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
+                                    std::vector<PosTag>* out) {
+  // "The 67-year-old accused Nato": a person named by their age, after a
+  // determiner and before a verb, is a noun, and the verb is finite.
+  std::vector<PosTag>& tags = *out;
+  for (size_t i = 1; i + 1 < tags.size(); ++i) {
+    if (tags[i] != PosTag::JJ || tags[i - 1] != PosTag::DT || AgeNoun(keys[i]).empty()) continue;
+    const PosTag next = tags[i + 1];
+    if (next != PosTag::VBN && next != PosTag::VBD && next != PosTag::VBZ && next != PosTag::MD)
+      continue;
+    tags[i] = PosTag::NN;
+    if (next == PosTag::VBN) tags[i + 1] = PosTag::VBD;
+  }
+}
+
 void PosTagger::PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
                                             const std::vector<std::string_view>& keys,
                                             std::vector<PosTag>* out) const {
@@ -531,16 +546,7 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
     }
   }
   VerbsAfterAuxiliaries(keys, out);
-  // "The 67-year-old accused Nato": a person named by their age, after a
-  // determiner and before a verb, is a noun, and the verb is finite.
-  for (size_t i = 1; i + 1 < tags.size(); ++i) {
-    if (tags[i] != PosTag::JJ || tags[i - 1] != PosTag::DT || AgeNoun(keys[i]).empty()) continue;
-    const PosTag next = tags[i + 1];
-    if (next != PosTag::VBN && next != PosTag::VBD && next != PosTag::VBZ && next != PosTag::MD)
-      continue;
-    tags[i] = PosTag::NN;
-    if (next == PosTag::VBN) tags[i + 1] = PosTag::VBD;
-  }
+  AgeNounsBeforeVerbs(keys, out);
   PresentVerbOfVerblessClause(a, s, keys, out);
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.

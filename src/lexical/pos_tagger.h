@@ -72,6 +72,9 @@ class PosTagger {
   // can be a verb is its base form.
   void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
                              std::vector<PosTag>* tags) const;
+  // "The 67-year-old accused ...": a person named by their age before a verb.
+  static void AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
+                                  std::vector<PosTag>* tags);
   // "Mordor arrests and tortures dissidents": the verb the model
   // missed in a clause it gave none.
   void PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
