@@ -417,6 +417,32 @@ void PosTagger::AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
   }
 }
 
+void PosTagger::VerbOfVerblessSentence(const std::vector<std::string_view>& keys,
+                                       std::vector<PosTag>* out) const {
+  // "Iraqi police beat protesters": a sentence the model gave no verb at all
+  // has one in its first noun after a noun that can be a verb and has an
+  // object after it (not a name: "operations officer Seamus Kearney"); a
+  // past form ("seized") is a past tense, else a present.
+  std::vector<PosTag>& tags = *out;
+  if (lexicon_ == nullptr) return;
+  for (PosTag t : tags) {
+    if (t == PosTag::VB || t == PosTag::VBD || t == PosTag::VBZ || t == PosTag::VBP ||
+        t == PosTag::VBN || t == PosTag::MD)
+      return;
+  }
+  for (size_t i = 1; i + 1 < tags.size(); ++i) {
+    const PosTag before = tags[i - 1], after = tags[i + 1];
+    if (tags[i] != PosTag::NN || (before != PosTag::NN && before != PosTag::NNS) ||
+        !lexicon_->IsLemma(lexicon_->Lemma(keys[i], WordClass::kVerb), WordClass::kVerb) ||
+        (after != PosTag::NNS && after != PosTag::DT && after != PosTag::PRP_S &&
+         after != PosTag::CD)) {
+      continue;
+    }
+    tags[i] = lexicon_->Lemma(keys[i], WordClass::kVerb) != keys[i] ? PosTag::VBD : PosTag::VBP;
+    return;
+  }
+}
+
 void PosTagger::PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
                                             const std::vector<std::string_view>& keys,
                                             std::vector<PosTag>* out) const {
@@ -548,6 +574,7 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
   VerbsAfterAuxiliaries(keys, out);
   AgeNounsBeforeVerbs(keys, out);
   PresentVerbOfVerblessClause(a, s, keys, out);
+  VerbOfVerblessSentence(keys, out);
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.
   for (size_t i = 1; i + 1 < tags.size(); ++i) {

@@ -72,6 +72,9 @@ class PosTagger {
   // can be a verb is its base form.
   void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
                              std::vector<PosTag>* tags) const;
+  // "Iraqi police beat protesters": the verb of a sentence the model gave none.
+  void VerbOfVerblessSentence(const std::vector<std::string_view>& keys,
+                              std::vector<PosTag>* tags) const;
   // "The 67-year-old accused ...": a person named by their age before a verb.
   static void AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
                                   std::vector<PosTag>* tags);
