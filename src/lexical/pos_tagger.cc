@@ -575,8 +575,14 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
   AgeNounsBeforeVerbs(keys, out);
   PresentVerbOfVerblessClause(a, s, keys, out);
   VerbOfVerblessSentence(keys, out);
+  PluralNounsBeforePastVerbs(keys, out);
+}
+
+void PosTagger::PluralNounsBeforePastVerbs(const std::vector<std::string_view>& keys,
+                                           std::vector<PosTag>* out) const {
   // "Calenardhon crowds burned down its embassy": a present verb in -s
   // between a name or adjective and a past verb is a plural noun.
+  std::vector<PosTag>& tags = *out;
   for (size_t i = 1; i + 1 < tags.size(); ++i) {
     if (tags[i] == PosTag::VBZ && tags[i + 1] == PosTag::VBD &&
         (tags[i - 1] == PosTag::NNP || tags[i - 1] == PosTag::JJ) && lexicon_ != nullptr &&

@@ -72,6 +72,9 @@ class PosTagger {
   // can be a verb is its base form.
   void VerbsAfterAuxiliaries(const std::vector<std::string_view>& keys,
                              std::vector<PosTag>* tags) const;
+  // "Calenardhon crowds burned down ...": a plural noun read as a verb.
+  void PluralNounsBeforePastVerbs(const std::vector<std::string_view>& keys,
+                                  std::vector<PosTag>* tags) const;
   // "Iraqi police beat protesters": the verb of a sentence the model gave none.
   void VerbOfVerblessSentence(const std::vector<std::string_view>& keys,
                               std::vector<PosTag>* tags) const;
