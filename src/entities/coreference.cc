@@ -358,7 +358,7 @@ bool Coreference::IsPersonNoun(const Analysis& a, const PhraseActor& x) const {
 void Coreference::ResolvePersonNoun(Analysis* a, const std::vector<int32_t>& history,
                                     int32_t i) const {
   PhraseActor& x = a->actors[i];
-  if (a->Key(a->phrases[x.phrase].begin) != "the" || x.end - x.begin > 2) return;
+  if (!x.definite || x.end - x.begin > 2) return;
   const int32_t y = Antecedent(*a, history, x.phrase, Want::kPerson);
   if (y < 0) return;
   const PhraseActor& ante = a->actors[y];

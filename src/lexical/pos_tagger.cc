@@ -1,5 +1,6 @@
 #include "lexical/pos_tagger.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/data_file.h"
@@ -292,6 +293,11 @@ uint64_t PosTagger::Allowed(std::string_view word, std::string_view key) const {
 
 namespace {
 const int kInterjection = TagIndex(PosTag::UH);
+
+// A tag that gives its stretch of a sentence a verb: a finite one, a modal,
+// or a participle (which may be the verb the model read wrongly: "US jets
+// killed civilians"); not a gerund.
+bool TellsAVerb(PosTag t) { return (IsVerb(t) && t != PosTag::VBG) || t == PosTag::MD; }
 }  // namespace
 
 void PosTagger::TagWords(const std::vector<std::string_view>& words, std::vector<PosTag>* tags,
@@ -425,11 +431,7 @@ void PosTagger::VerbOfVerblessSentence(const std::vector<std::string_view>& keys
   // past form ("seized") is a past tense, else a present.
   std::vector<PosTag>& tags = *out;
   if (lexicon_ == nullptr) return;
-  for (PosTag t : tags) {
-    if (t == PosTag::VB || t == PosTag::VBD || t == PosTag::VBZ || t == PosTag::VBP ||
-        t == PosTag::VBN || t == PosTag::MD)
-      return;
-  }
+  if (std::any_of(tags.begin(), tags.end(), TellsAVerb)) return;
   for (size_t i = 1; i + 1 < tags.size(); ++i) {
     const PosTag before = tags[i - 1], after = tags[i + 1];
     if (tags[i] != PosTag::NN || (before != PosTag::NN && before != PosTag::NNS) ||
@@ -473,14 +475,7 @@ void PosTagger::PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s
   while (begin < tags.size()) {
     size_t end = begin + 1;
     while (end < tags.size() && !opens(end)) ++end;
-    bool verb = false;
-    for (size_t i = begin; i < end; ++i) {
-      const PosTag t = tags[i];
-      // A participle may be the verb the model read wrongly ("US jets
-      // killed civilians"): not a clause without one.
-      verb |= t == PosTag::VB || t == PosTag::VBD || t == PosTag::VBZ || t == PosTag::VBP ||
-              t == PosTag::VBN || t == PosTag::MD;
-    }
+    const bool verb = std::any_of(tags.begin() + begin, tags.begin() + end, TellsAVerb);
     for (size_t i = begin + 1; !verb && i + 1 < end; ++i) {
       // A name (or one read as an adjective: "Erdogan", not "Greek") or a
       // pronoun; not a noun ("human rights groups", "the world champions

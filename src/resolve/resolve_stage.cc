@@ -32,6 +32,16 @@ void ResolveStage::Run(Analysis* a) const {
   LocateEvents(a);
 }
 
+namespace {
+
+// An event's source or target code as it stands: the event's own (a capital
+// as a place), else its actor's; "" for none.
+std::string CodeAsUsed(const Analysis& a, int32_t actor, const std::string& code) {
+  return !code.empty() ? code : actor >= 0 ? a.actors[actor].code : "";
+}
+
+}  // namespace
+
 void ResolveStage::ActorsFromPlace(const Analysis& a, EventCandidate* c) const {
   if (codes_ == nullptr || !c->location || c->location->country.empty()) return;
   // What is said happens where it is said; a place named in it is its
@@ -40,7 +50,7 @@ void ResolveStage::ActorsFromPlace(const Analysis& a, EventCandidate* c) const {
   if (root < 6 || (root >= 10 && root <= 13) || root == 16) return;
   for (auto [actor, code] :
        {std::pair{c->source, &c->source_code}, std::pair{c->target, &c->target_code}}) {
-    const std::string current = !code->empty() ? *code : actor >= 0 ? a.actors[actor].code : "";
+    const std::string current = CodeAsUsed(a, actor, *code);
     if (current.empty() || !codes_->Country(current).empty() || codes_->Sector(current).empty() ||
         codes_->IsInternational(std::string_view(current).substr(0, 3))) {
       continue;
@@ -243,9 +253,7 @@ void ResolveStage::LocateEvents(Analysis* a) const {
 
 void ResolveStage::HomeTarget(const Analysis& a, EventCandidate* c) const {
   if (c->home_country.empty() || codes_ == nullptr) return;
-  const std::string current = !c->target_code.empty() ? c->target_code
-                              : c->target >= 0        ? a.actors[c->target].code
-                                                      : "";
+  const std::string current = CodeAsUsed(a, c->target, c->target_code);
   if (current.empty() || !codes_->Country(current).empty() || codes_->Sector(current).empty())
     return;
   c->target_code = c->home_country + current;
