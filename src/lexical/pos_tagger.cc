@@ -568,9 +568,26 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
   }
   VerbsAfterAuxiliaries(keys, out);
   AgeNounsBeforeVerbs(keys, out);
+  ParticiplesOpeningSentences(out);
   PresentVerbOfVerblessClause(a, s, keys, out);
   VerbOfVerblessSentence(keys, out);
   PluralNounsBeforePastVerbs(keys, out);
+}
+
+void PosTagger::ParticiplesOpeningSentences(std::vector<PosTag>* out) {
+  // "Armed men entered the village", "Displaced families fled": a
+  // participle opening the sentence before the nouns of the subject and
+  // its verb describes them; it is not the verb.
+  std::vector<PosTag>& tags = *out;
+  size_t first = 0;
+  while (first < tags.size() && IsPunctuation(tags[first])) ++first;
+  if (first >= tags.size() || (tags[first] != PosTag::VBN && tags[first] != PosTag::VBD)) return;
+  size_t next = first + 1;
+  while (next < tags.size() && IsNoun(tags[next])) ++next;
+  if (next == first + 1 || next == tags.size()) return;
+  const PosTag verb = tags[next];
+  if (verb == PosTag::VBD || verb == PosTag::VBZ || verb == PosTag::VBP || verb == PosTag::MD)
+    tags[first] = PosTag::JJ;
 }
 
 void PosTagger::PluralNounsBeforePastVerbs(const std::vector<std::string_view>& keys,

@@ -81,6 +81,9 @@ class PosTagger {
   // "The 67-year-old accused ...": a person named by their age before a verb.
   static void AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
                                   std::vector<PosTag>* tags);
+  // "Armed men entered the village": a participle opening a sentence
+  // before its subject's nouns and their verb is an adjective.
+  static void ParticiplesOpeningSentences(std::vector<PosTag>* tags);
   // "Mordor arrests and tortures dissidents": the verb the model
   // missed in a clause it gave none.
   void PresentVerbOfVerblessClause(const Analysis& a, const Sentence& s,
