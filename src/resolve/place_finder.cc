@@ -226,9 +226,16 @@ void PlaceFinder::Describe(const Analysis& a, const Marks& marks, uint32_t s, Fo
     }
   }
   // A country or capital that acts or that an event acts on: "Russia will
-  // keep", "Washington said", "urged Moscow" (but "after leaving Kabul").
+  // keep", "Washington said", "urged Moscow" (but "after leaving Kabul");
+  // after a verb's own preposition, one it is addressed to ("called on
+  // Ankara", "sided with Moscow", "protested against Beijing"), not where
+  // it happens ("met in Beijing", "the attack on Kabul").
   m.phrase = p;
-  if (m.preposition < 0) {
+  const bool addressed = m.preposition > static_cast<int32_t>(a.sentences[s].token_begin) &&
+                         IsVerb(a.tokens[m.preposition - 1].tag) &&
+                         (a.Key(m.preposition) == "on" || a.Key(m.preposition) == "with" ||
+                          a.Key(m.preposition) == "against");
+  if (m.preposition < 0 || addressed) {
     bool acts = false;
     for (uint32_t q = a.sentence_phrase_begin[s]; q < a.sentence_phrase_begin[s + 1]; ++q) {
       if (a.phrases[q].type != PhraseType::kVerb) continue;
