@@ -82,6 +82,43 @@ bool IsFolded(char32_t c) {
   return f == nullptr || *f != '\0';
 }
 
+// The character an HTML character reference at text[i] ('&') stands for,
+// with the reference's length: "&#233;", "&#xE9;" and the named references
+// news text carries over from web pages ("&amp;", "&rsquo;"). Anything else,
+// "AT&T" among them, stands for itself (0).
+char32_t CharacterReference(std::string_view text, size_t i, size_t* length) {
+  const size_t semicolon = text.find(';', i + 1);
+  if (semicolon == std::string_view::npos || semicolon - i > 10 || semicolon == i + 1) return 0;
+  const std::string_view name = text.substr(i + 1, semicolon - i - 1);
+  *length = semicolon - i + 1;
+  if (name[0] == '#') {
+    const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    const std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    char32_t c = 0;
+    for (char d : digits) {
+      int v = d >= '0' && d <= '9' ? d - '0' : -1;
+      if (hex && v < 0 && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')))
+        v = (d | 0x20) - 'a' + 10;
+      if (v < 0) return 0;
+      c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
+    }
+    // Characters of text only: no controls, surrogates or beyond Unicode.
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0xD800 && c < 0xE000) || c > 0x10FFFF)
+      return 0;
+    return c;
+  }
+  static constexpr std::pair<std::string_view, char32_t> kNamed[] = {
+      {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"lsquo", 0x2018},  {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"hellip", 0x2026}, {"pound", 0xA3},   {"euro", 0x20AC},  {"eacute", 0xE9}};
+  for (const auto& [entity, c] : kNamed) {
+    if (name == entity) return c;
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
@@ -113,6 +150,19 @@ NormalizeResult Normalizer::Normalize(std::string_view text, std::string* norm,
     if (b < 0x80) {
       const bool joining_underscore = b == '_' && i > 0 && i + 1 < text.size() &&
                                       IsAsciiAlpha(text[i - 1]) && IsAsciiAlpha(text[i + 1]);
+      size_t reference_length = 0;
+      const char32_t referenced = b == '&' ? CharacterReference(text, i, &reference_length) : 0;
+      if (referenced != 0) {
+        // "communiqu&#233;" is "communiqué", folded as the character itself.
+        flush_run(i);
+        const size_t before = norm->size();
+        AppendReferenced(referenced, norm);
+        offsets->AppendReplaced(static_cast<uint32_t>(i), static_cast<uint32_t>(reference_length),
+                                static_cast<uint32_t>(norm->size() - before));
+        i += reference_length;
+        run_start = i;
+        continue;
+      }
       if ((b < 0x20 && b != '\n' && b != '\t' && b != '\r') || joining_underscore) {
         // Control characters become spaces, and so does an underscore
         // joining two words ("Dol_Amroth"), as in the dictionaries.
@@ -168,6 +218,23 @@ NormalizeResult Normalizer::Normalize(std::string_view text, std::string* norm,
   }
   flush_run(i);
   return result;
+}
+
+void Normalizer::AppendReferenced(char32_t c, std::string* norm) const {
+  if (IsFolded(c)) {
+    if (const char* f = Fold(c)) norm->append(f);
+    return;
+  }
+  std::string utf8;
+  AppendUtf8(c, &utf8);
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::UnicodeString normal =
+      nfkc_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8)), error);
+  if (U_SUCCESS(error)) {
+    normal.toUTF8String(*norm);
+  } else {
+    norm->append(utf8);
+  }
 }
 
 void Normalizer::NormalizeSegment(std::string_view text, size_t begin, size_t end,

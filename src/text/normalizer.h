@@ -1,7 +1,9 @@
 // Normalizer: the first step of the text stage. Rewrites a document's text
 // into the form the later stages read (Unicode NFKC; typographic quotes,
 // dashes and spaces folded to their ASCII counterparts; invisible characters
-// dropped; invalid UTF-8 replaced by U+FFFD) and records, for every byte of
+// dropped; invalid UTF-8 replaced by U+FFFD; HTML character references
+// such as "&#233;" and "&amp;", which text taken from web pages keeps, read
+// as their characters) and records, for every byte of
 // the result, where it came from in the original. Immutable after Create();
 // Normalize() is thread-safe.
 #ifndef PALMYRA_TEXT_NORMALIZER_H_
@@ -36,6 +38,8 @@ class Normalizer {
 
  private:
   explicit Normalizer(const icu::Normalizer2* nfkc) : nfkc_(nfkc) {}
+  // Appends the normal form of character `c` (of a character reference).
+  void AppendReferenced(char32_t c, std::string* norm) const;
   // Appends the normal form of a non-ASCII segment.
   void NormalizeSegment(std::string_view text, size_t begin, size_t end, std::string* norm,
                         OffsetMap* offsets) const;

@@ -49,6 +49,28 @@ TEST_F(NormalizerTest, FoldsTypographicPunctuation) {
             "cooperate");  // soft hyphen dropped
 }
 
+TEST_F(NormalizerTest, ReadsHtmlCharacterReferences) {
+  // Text carried over from web pages: numeric and common named references.
+  EXPECT_EQ(Norm("The communiqu&#233; said"), "The communiqu\xC3\xA9 said");
+  EXPECT_EQ(Norm("caf&#xE9; &amp; bar"), "caf\xC3\xA9 & bar");
+  EXPECT_EQ(Norm("Russia&rsquo;s &#8220;plan&#8221;"), "Russia's \"plan\"");
+  EXPECT_EQ(Norm("&#163;5bn"),
+            "\xC2\xA3"
+            "5bn");
+  // Folded like the characters themselves: a no-break space is a space,
+  // a ligature its letters.
+  EXPECT_EQ(Norm("a&nbsp;b &#xFB01;nal"), "a b final");
+  // Not references: no semicolon, unknown names, controls, surrogates.
+  EXPECT_EQ(Norm("AT&T and P&O; R&D"), "AT&T and P&O; R&D");
+  EXPECT_EQ(Norm("&bogus; &#; &#x; &#0; &#xD800; &#12a;"), "&bogus; &#; &#x; &#0; &#xD800; &#12a;");
+  // Offsets map the character back to the whole reference.
+  const std::string norm = Norm("communiqu&#233; said");
+  ASSERT_EQ(norm, "communiqu\xC3\xA9 said");
+  EXPECT_EQ(offsets_.MapStart(9), 9u);
+  EXPECT_EQ(offsets_.MapEnd(11), 15u);    // after "&#233;"
+  EXPECT_EQ(offsets_.MapStart(12), 16u);  // "said"
+}
+
 TEST_F(NormalizerTest, MapsOffsetsBackToOriginalBytes) {
   // "’s" : the apostrophe is three bytes in the original.
   const std::string text = "Russia\xE2\x80\x99s army";
