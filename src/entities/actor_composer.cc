@@ -219,10 +219,11 @@ void ActorComposer::ComposePerson(Analysis* a, const Phrase& ph, const Date* dat
     actor.code = parts.role_first ? parts.role + actor.code : actor.code + parts.role;
   // "Shadow home secretary David Davis": a title the text gives the person
   // says what they are now, better than a table of terms (unless it is a
-  // past one: "former president").
+  // past one: "former president"). A title of the role the person has
+  // keeps their code whole: "EC President Barroso" is the Commission's.
   const std::string_view country = codes_->Country(actor.code);
   if (parts.role_agent >= 0 && !parts.role.empty() && !parts.role_first && !country.empty() &&
-      codes_->HasRole(actor.code) &&
+      codes_->HasRole(actor.code) && codes_->Sector(actor.code) != parts.role &&
       !dictionary_->entry(a->mentions[parts.role_agent].entry).generic && !FormerTitle(*a, ph)) {
     actor.code = std::string(country) + parts.role;
   }
