@@ -86,9 +86,16 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
     // ("talks in Brussels") or further on ("agreed to hold joint patrols").
     const bool object = roles.target_is_object && roles.target != roles.compound;
     const std::vector<int32_t> others = object ? sides->Of(roles.target) : std::vector<int32_t>{};
+    // Partners of one code are no sides, unless they are two people ("the
+    // chancellor and the prime minister").
+    auto sides_apart = [&](int32_t x, int32_t y) {
+      const PhraseActor& p = a.actors[x];
+      const PhraseActor& q = a.actors[y];
+      return !others.empty() || p.code != q.code || (p.individual && q.individual);
+    };
     for (int32_t x : all) {
       for (int32_t y : others.empty() ? all : others) {
-        if (x != y) pairs.push_back({x, y});
+        if (x != y && sides_apart(x, y)) pairs.push_back({x, y});
       }
     }
     // "He met Tebboune": a single actor where partners may stand is the source.
