@@ -268,6 +268,9 @@ void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint
   for (uint32_t t = v.main; t < found.trigger_end; ++t) state->consumed[t] = true;
   if (found.code.empty() || DeniesAClause(rules, *a, p, found) ||
       AsksAQuestion(rules, *a, p, found)) {
+    // "Sudan must return the helicopter, Russia said": what is demanded
+    // need not be codable for the demand to be.
+    if (found.code.empty()) DemandOf(rules, a, state, vi, found);
     return;
   }
   const Roles roles = VerbRoles(rules, state->matcher, *a, p, found, hi);
