@@ -29,6 +29,15 @@ TEST(CameoTableTest, HasEveryRootWithItsCrosswalks) {
   EXPECT_GT(praise->goldstein, 0.0);
   EXPECT_EQ((*table)->Find("999"), nullptr);
   EXPECT_GT((*table)->size(), 250u);  // CAMEO has about 300 codes
+  // Where PLOVER's gold-standard records depart from the published table:
+  // sanctions, destroyed property, eased curfews and emergencies.
+  for (const auto& [code, type] : {std::pair{"163", "SANCTION"}, std::pair{"1712", "COERCE"},
+                                   std::pair{"0813", "CONCEDE"}, std::pair{"0814", "CONCEDE"},
+                                   std::pair{"0874", "RETREAT"}}) {
+    const CameoEntry* e = (*table)->Find(code);
+    ASSERT_NE(e, nullptr) << code;
+    EXPECT_EQ(e->plover_type, type) << code;
+  }
 }
 
 TEST(CameoTableTest, TraitsComeFromTheCodeAndItsRoot) {
