@@ -570,8 +570,45 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
   AgeNounsBeforeVerbs(keys, out);
   ParticiplesOpeningSentences(out);
   PresentVerbOfVerblessClause(a, s, keys, out);
+  BaseVerbOfVerblessThatClause(keys, out);
   VerbOfVerblessSentence(keys, out);
   PluralNounsBeforePastVerbs(keys, out);
+}
+
+void PosTagger::BaseVerbOfVerblessThatClause(const std::vector<std::string_view>& keys,
+                                             std::vector<PosTag>* out) const {
+  // "demanded that the US cancel plans", "insisted that the government
+  // release the prisoners": a clause opened by "that" with no verb has one
+  // in the first word after its subject's nouns that can be a verb and has
+  // an object after it. It is a subjunctive, the Treebank's VB; it is tagged
+  // VBP so that it is read as the finite verb of its clause, with a subject.
+  std::vector<PosTag>& tags = *out;
+  if (lexicon_ == nullptr) return;
+  auto opens = [&](size_t i) {
+    const PosTag t = tags[i];
+    return IsPunctuation(t) || t == PosTag::WDT || t == PosTag::WP || t == PosTag::IN ||
+           t == PosTag::TO;
+  };
+  auto noun = [&](size_t i) { return IsNoun(tags[i]) || tags[i] == PosTag::PRP; };
+  auto object = [&](size_t i) {
+    const PosTag t = tags[i];
+    return IsNoun(t) || t == PosTag::DT || t == PosTag::PRP_S || t == PosTag::CD ||
+           t == PosTag::JJ || t == PosTag::PRP;
+  };
+  for (size_t j = 0; j + 3 < tags.size(); ++j) {
+    if (keys[j] != "that" || tags[j] != PosTag::IN) continue;
+    size_t end = j + 1;
+    while (end < tags.size() && !opens(end)) ++end;
+    if (std::any_of(tags.begin() + j + 1, tags.begin() + end, TellsAVerb)) continue;
+    for (size_t i = j + 2; i + 1 < end; ++i) {
+      if ((tags[i] != PosTag::NN && tags[i] != PosTag::VBP) || !noun(i - 1) || !object(i + 1) ||
+          !lexicon_->IsLemma(keys[i], WordClass::kVerb)) {
+        continue;
+      }
+      tags[i] = PosTag::VBP;
+      break;
+    }
+  }
 }
 
 void PosTagger::ParticiplesOpeningSentences(std::vector<PosTag>* out) {
