@@ -33,21 +33,7 @@ uint32_t PatternReach(const EventRules& rules, const Analysis& a, uint32_t p) {
   const int32_t vi = a.phrases[p].verb_group;
   const VerbGroup& v = a.verb_groups[vi];
   uint32_t hi = std::max<uint32_t>(static_cast<uint32_t>(v.clause_end), v.end);
-  if (!rules.conventions().patterns_reach_governed_clauses) {
-    // Not into a finite clause it governs that has an actor of its own for
-    // subject ("demanded that the US cancel the sale of weapons to Taiwan"):
-    // what that clause says is coded by its own verb.
-    for (uint32_t q = p + 1; q < a.sentence_phrase_begin[v.sentence + 1]; ++q) {
-      if (a.phrases[q].type != PhraseType::kVerb) continue;
-      const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
-      if (w.governor != vi || w.kind != ClauseKind::kComplement || w.subject < 0 ||
-          a.ActorOf(static_cast<uint32_t>(w.subject)) == nullptr)
-        continue;
-      const uint32_t from = a.phrases[w.opener >= 0 ? w.opener : w.subject].begin;
-      if (from > v.end) hi = std::min(hi, from);
-    }
-    return hi;
-  }
+  if (!rules.conventions().patterns_reach_governed_clauses) return hi;
   for (uint32_t q = p + 1; q < a.sentence_phrase_begin[v.sentence + 1]; ++q) {
     if (a.phrases[q].type != PhraseType::kVerb) continue;
     const VerbGroup& w = a.verb_groups[a.phrases[q].verb_group];
