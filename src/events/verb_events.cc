@@ -268,7 +268,7 @@ void CodeVerb(const EventRules& rules, Analysis* a, ExtractionState* state, uint
   for (uint32_t t = v.main; t < found.trigger_end; ++t) state->consumed[t] = true;
   if (found.code.empty() || DeniesAClause(rules, *a, p, found) ||
       AsksAQuestion(rules, *a, p, found)) {
-    // "Sudan must return the helicopter, Russia said": what is demanded
+    // "Greece must return the boat, Turkey said": what is demanded
     // need not be codable for the demand to be.
     if (found.code.empty()) DemandOf(rules, a, state, vi, found);
     return;

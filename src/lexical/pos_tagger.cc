@@ -577,7 +577,7 @@ void PosTagger::CorrectTags(const Analysis& a, const Sentence& s,
 
 void PosTagger::BaseVerbOfVerblessThatClause(const std::vector<std::string_view>& keys,
                                              std::vector<PosTag>* out) const {
-  // "demanded that the US cancel plans", "insisted that the government
+  // "demanded that the council lift the ban", "insisted that the government
   // release the prisoners": a clause opened by "that" with no verb has one
   // in the first word after its subject's nouns that can be a verb and has
   // an object after it. It is a subjunctive, the Treebank's VB; it is tagged

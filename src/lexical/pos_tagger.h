@@ -81,7 +81,7 @@ class PosTagger {
   // "The 67-year-old accused ...": a person named by their age before a verb.
   static void AgeNounsBeforeVerbs(const std::vector<std::string_view>& keys,
                                   std::vector<PosTag>* tags);
-  // "demanded that the US cancel plans": the verb (a subjunctive) of a
+  // "demanded that the council lift the ban": the verb (a subjunctive) of a
   // clause opened by "that" that the model gave none.
   void BaseVerbOfVerblessThatClause(const std::vector<std::string_view>& keys,
                                     std::vector<PosTag>* tags) const;
