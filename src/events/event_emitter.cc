@@ -186,6 +186,11 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   if (rules.Has(found.code, CameoTrait::kOwnForces) && !source.country.empty() &&
       target.code == source.country)
     return true;
+  // "The company agreed to change its practices": a possessive or pronoun
+  // that stands for a source of no country is the source's own too.
+  if (target.country.empty() && source.country.empty() && target.pronoun >= 0 &&
+      target.antecedent >= 0 && target.code == source.code && (possessive || !source.individual))
+    return true;
   if (target.country.empty() || target.country != source.country) return false;
   // "Russia said it would defend itself": a pronoun or description that
   // stands for the source (for a country or group, one of the same code).
