@@ -148,8 +148,18 @@ void DemandOf(const EventRules& rules, Analysis* a, ExtractionState* state, int3
   // Of someone named, or, in the passive without an agent, of no one
   // ("registration should be introduced, Bennett said"); a speaker the
   // dictionaries do not know still asks it.
-  const bool of_actor = obliged >= 0 && a->ActorOf(obliged) != nullptr;
+  const PhraseActor* who = obliged >= 0 ? a->ActorOf(obliged) : nullptr;
+  const bool of_actor = who != nullptr;
   if (!of_actor && !(v.passive && v.by_agent < 0)) return;
+  // "'We must cut taxes,' the minister said", "Russia said it must respond":
+  // what speakers say they must do themselves is no demand of anyone ("we"
+  // stands for the speaker, "it" for a speaker of its code, "he" for the
+  // speaker only when it refers back to them).
+  const PhraseActor* by = a->ActorOf(static_cast<uint32_t>(speaker));
+  if (of_actor && by != nullptr && who->pronoun >= 0 && who->code == by->code &&
+      (who->antecedent < 0 || !who->individual || &a->actors[who->antecedent] == by)) {
+    return;
+  }
   TriggerMatch demand = found;
   demand.code = found.code.empty()
                     ? ""
