@@ -260,4 +260,31 @@ void DropHazards(const EventRules& rules, Analysis* a) {
   RemoveMarked(drop, &a->events);
 }
 
+void DropSportEvents(const EventRules& rules, Analysis* a) {
+  if (a->events.empty()) return;
+  const SyntaxLexicon& words = rules.lexicon();
+  size_t sport = 0, attack = 0;
+  std::vector<std::string_view> kinds;  // the different words of sport
+  for (uint32_t t = 0; t < a->tokens.size(); ++t) {
+    const std::string_view key = a->Key(t), lemma = a->tokens[t].lemma;
+    if (words.Is(key, WordRole::kAttackWord) || words.Is(lemma, WordRole::kAttackWord)) ++attack;
+    if (!words.Is(key, WordRole::kSport) && !words.Is(lemma, WordRole::kSport)) continue;
+    ++sport;
+    if (std::find(kinds.begin(), kinds.end(), lemma) == kinds.end()) kinds.push_back(lemma);
+  }
+  // An attack at a match is news of an attack: its words outnumber sport's.
+  if (sport < 3 || kinds.size() < 2 || sport * 200 < a->tokens.size() || attack >= sport) return;
+  const ActorCodes& codes = rules.codes();
+  auto authority = [&](int32_t actor, const std::string& code) {
+    const std::string& used = !code.empty() || actor < 0 ? code : a->actors[actor].code;
+    return !used.empty() && codes.HasTag(codes.Sector(used), "authority");
+  };
+  std::vector<bool> drop(a->events.size(), false);
+  for (size_t i = 0; i < a->events.size(); ++i) {
+    const EventCandidate& c = a->events[i];
+    drop[i] = !authority(c.source, c.source_code) && !authority(c.target, c.target_code);
+  }
+  RemoveMarked(drop, &a->events);
+}
+
 }  // namespace palmyra

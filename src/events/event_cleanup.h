@@ -32,6 +32,13 @@ void DropSubsumed(Analysis* a);
 // "five died when their bus crashed" are no violence.
 void DropHazards(const EventRules& rules, Analysis* a);
 
+// In an article about sport (at least three of its words, of two kinds or
+// more, are words of sport reporting, one word in 200 or more, and words of
+// attack are fewer), removes the events of which no authority
+// (government, military, police, courts, legislature) is source or target:
+// teams that "attack", "beat" or "take on" each other do no violence.
+void DropSportEvents(const EventRules& rules, Analysis* a);
+
 }  // namespace palmyra
 
 #endif  // PALMYRA_EVENTS_EVENT_CLEANUP_H_

@@ -20,6 +20,7 @@ void EventExtractor::Extract(Analysis* a) const {
   JoinHappenings(*rules_, a);
   DropSubsumed(a);
   DropHazards(*rules_, a);
+  DropSportEvents(*rules_, a);
   std::stable_sort(a->events.begin(), a->events.end(),
                    [](const EventCandidate& x, const EventCandidate& y) {
                      if (x.sentence != y.sentence) return x.sentence < y.sentence;

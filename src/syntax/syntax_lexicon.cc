@@ -52,6 +52,7 @@ Result<std::unique_ptr<SyntaxLexicon>> SyntaxLexicon::Load(const std::string& da
       {"side-noun", WordRole::kSideNoun},
       {"ultimatum", WordRole::kUltimatum},
       {"operation-name", WordRole::kOperationName},
+      {"sport", WordRole::kSport},
   };
   std::unique_ptr<SyntaxLexicon> lexicon(new SyntaxLexicon());
   RETURN_IF_ERROR(ForEachDataLine(data_dir + "/syntax/words.txt", [&](std::string_view line, int) {

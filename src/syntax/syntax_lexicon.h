@@ -59,6 +59,7 @@ enum class WordRole : uint64_t {
   kSideNoun = uint64_t{1} << 40,
   kUltimatum = uint64_t{1} << 41,
   kOperationName = uint64_t{1} << 42,
+  kSport = uint64_t{1} << 43,
 };
 
 class SyntaxLexicon {
