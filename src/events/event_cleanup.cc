@@ -265,10 +265,13 @@ void DropSportEvents(const EventRules& rules, Analysis* a) {
   const SyntaxLexicon& words = rules.lexicon();
   size_t sport = 0, attack = 0;
   std::vector<std::string_view> kinds;  // the different words of sport
+  constexpr auto kSport = static_cast<uint64_t>(WordRole::kSport);
+  constexpr auto kAttack = static_cast<uint64_t>(WordRole::kAttackWord);
   for (uint32_t t = 0; t < a->tokens.size(); ++t) {
     const std::string_view key = a->Key(t), lemma = a->tokens[t].lemma;
-    if (words.Is(key, WordRole::kAttackWord) || words.Is(lemma, WordRole::kAttackWord)) ++attack;
-    if (!words.Is(key, WordRole::kSport) && !words.Is(lemma, WordRole::kSport)) continue;
+    const uint64_t roles = words.RolesOf(key) | (lemma != key ? words.RolesOf(lemma) : 0);
+    if (roles & kAttack) ++attack;
+    if (!(roles & kSport)) continue;
     ++sport;
     if (std::find(kinds.begin(), kinds.end(), lemma) == kinds.end()) kinds.push_back(lemma);
   }

@@ -67,8 +67,12 @@ class SyntaxLexicon {
   static Result<std::unique_ptr<SyntaxLexicon>> Load(const std::string& data_dir);
 
   bool Is(std::string_view lemma, WordRole role) const {
+    return RolesOf(lemma) & static_cast<uint64_t>(role);
+  }
+  // All of a word's roles (WordRole bits) in one lookup.
+  uint64_t RolesOf(std::string_view lemma) const {
     const int32_t id = words_.Find(lemma);
-    return id != StringTable::kNotFound && (roles_[id] & static_cast<uint64_t>(role));
+    return id != StringTable::kNotFound ? roles_[id] : 0;
   }
 
  private:
