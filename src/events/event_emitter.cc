@@ -104,6 +104,16 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
   if (!pairs.empty()) return pairs;
   std::vector<int32_t> sources = sides->Of(source_phrase);
   std::vector<int32_t> targets = sides->Of(roles.target);
+  // "Russian troops were deployed to the border": a country's forces
+  // deployed or withdrawn by no one named are its own doing, the source.
+  if (sources.empty() && roles.target_is_patient && !targets.empty() &&
+      rules.Has(found.code, CameoTrait::kOwnForces) &&
+      std::all_of(targets.begin(), targets.end(), [&](int32_t y) {
+        const PhraseActor& t = a.actors[y];
+        return !t.country.empty() && rules.IsArmed(t) && rules.codes().HasTag(t.sector, "state");
+      })) {
+    sources.swap(targets);
+  }
   // "Armenia and Azerbaijan resumed talks": meeting, negotiating, agreeing
   // and cooperating with no one else named is done with each other.
   if (targets.empty() && sources.size() >= 2 && roles.target < 0 &&

@@ -475,6 +475,7 @@ Roles VerbRoles(const EventRules& rules, const PatternMatcher& matcher, const An
   if (roles.compound >= 0 && bound_source < 0) roles.source = -1;
   PlaceNotTarget(rules, a, found, &roles);
   roles.target_is_object = roles.target >= 0 && roles.target == v.object && !passive;
+  roles.target_is_patient = roles.target >= 0 && roles.target == (passive ? v.subject : v.object);
   roles.source = ThroughPartOf(rules, a, roles.source);
   roles.target = ThroughPartOf(rules, a, roles.target);
   ImplicitSource(matcher, a, p, found, &roles);

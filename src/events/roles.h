@@ -29,6 +29,9 @@ struct Roles {
   // The target is the verb's own object ("fought Isis"), not an actor found
   // further on ("agreed to hold joint patrols").
   bool target_is_object = false;
+  // The target is what the verb is done to: its object, or the subject of
+  // its passive ("troops were deployed").
+  bool target_is_patient = false;
   bool actorless_ok = false;  // plausible even without any actor ("a car bomb exploded")
   // No event without actors: "the explosion" after one was coded refers
   // back to it; a verb with no subject, object or agent at all ("if
