@@ -70,6 +70,11 @@ class ActorSides {
   std::vector<std::string> new_actors_;
 };
 
+// A state's armed forces: the army, the police, intelligence, not rebels.
+bool StateForces(const EventRules& rules, const PhraseActor& x) {
+  return rules.IsArmed(x) && rules.codes().HasTag(x.sector, "state");
+}
+
 // (source, target) pairs of actors (-1 for none), or none at all when the
 // event names no one and may not be coded without actors.
 std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, const Analysis& a,
@@ -109,8 +114,7 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
   if (sources.empty() && roles.target_is_patient && !targets.empty() &&
       rules.Has(found.code, CameoTrait::kOwnForces) &&
       std::all_of(targets.begin(), targets.end(), [&](int32_t y) {
-        const PhraseActor& t = a.actors[y];
-        return !t.country.empty() && rules.IsArmed(t) && rules.codes().HasTag(t.sector, "state");
+        return !a.actors[y].country.empty() && StateForces(rules, a.actors[y]);
       })) {
     sources.swap(targets);
   }
@@ -190,7 +194,7 @@ bool OwnSide(const EventRules& rules, const Analysis& a, const TriggerMatch& fou
   // own country, is its own.
   if (rules.Has(found.code, CameoTrait::kOwnForces) &&
       (target.country.empty() || target.country == source.country) && !source.country.empty() &&
-      rules.IsArmed(target) && rules.codes().HasTag(target.sector, "state"))
+      StateForces(rules, target))
     return true;
   // "Trump pulled US troops out": the country of one's own troops.
   if (rules.Has(found.code, CameoTrait::kOwnForces) && !source.country.empty() &&
