@@ -658,6 +658,16 @@ TEST_F(CliTest, WritersSurviveAKillAndTheNextRunCompletes) {
   ASSERT_EQ(a.status, 0) << a.err;
   EXPECT_FALSE(a.out.empty());
   EXPECT_EQ(a.out, b.out);
+  // The search index holds every article once, those the killed run stored
+  // but had not indexed too, and agrees with the articles (FTS5's check).
+  const std::string search =
+      "python3 -c \"import sqlite3; c = sqlite3.connect('" + db +
+      "'); c.execute(\\\"INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')\\\"); "
+      "print(c.execute(\\\"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'story'\\\")"
+      ".fetchone()[0])\" > " +
+      (dir_ / "found.txt").string();
+  ASSERT_EQ(std::system(search.c_str()), 0);
+  EXPECT_EQ(Slurp((dir_ / "found.txt").string()), "2400\n");
 }
 
 // `code` piped into `export --events -`: the formats without a database,

@@ -212,6 +212,7 @@ Result<RunTotals> RunBatches(
       read = coder.Code(&batch.articles);
       if (!read.ok()) break;
       batch.bytes_read = source.BytesRead();
+      batch.more_follow = more;
       if (!writer.Push(std::move(batch))) break;
     }
     writer.Finish();

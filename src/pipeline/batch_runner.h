@@ -46,6 +46,10 @@ struct CodedBatch {
   std::vector<CodedArticle> articles;
   std::vector<IngestProblem> problems;
   uint64_t bytes_read = 0;
+  // More batches of the same run follow at once: a store may leave work
+  // that is cheaper done for many batches together (its search index) to
+  // a later one, or to Close.
+  bool more_follow = false;
 };
 
 // Where coded articles go.

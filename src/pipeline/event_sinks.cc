@@ -46,6 +46,8 @@ Result<int64_t> StoreSink::Write(const CodedBatch& batch) {
   }
 }
 
+Status StoreSink::Close() { return writer_->IndexPendingArticles(); }
+
 Result<int64_t> StoreSink::WriteOnce(const CodedBatch& batch, bool* transient) {
   int64_t stored = 0;
   Status written = writer_->Begin();
@@ -65,7 +67,10 @@ Result<int64_t> StoreSink::WriteOnce(const CodedBatch& batch, bool* transient) {
       written = put.status();
     }
   }
-  if (written.ok()) written = writer_->Commit();
+  if (written.ok()) {
+    written = writer_->Commit(batch.more_follow ? EventStore::SearchIndex::kWhenDue
+                                                : EventStore::SearchIndex::kNow);
+  }
   if (!written.ok()) {
     *transient = writer_->LastErrorIsTransient();
     (void)writer_->Rollback();

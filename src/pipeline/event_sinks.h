@@ -30,7 +30,10 @@ class StreamSink : public EventSink {
 
 // Articles and events into Palmyra's database (SQLite or PostgreSQL), a
 // batch a transaction: a run killed during a write leaves the database as
-// it was before the batch. What is stored is looked up on a connection of
+// it was before the batch (SQLite's search index takes the articles of a
+// run's batches about a thousand at a time, and the rest at Close; those of
+// a killed run are indexed by the next run that writes). What is stored is
+// looked up on a connection of
 // its own, so lookups for the next batch go on while this one is written.
 // A transaction that fails for a reason that may not recur (a deadlock, a
 // serialization failure, the same article stored by another writer at the
@@ -47,6 +50,8 @@ class StoreSink : public EventSink {
     return lookup_->FindNearDuplicate(signature);
   }
   Result<int64_t> Write(const CodedBatch& batch) override;
+  // Indexes for search the articles still waiting for it.
+  Status Close() override;
   const std::string& name() const { return writer_->path(); }
 
  private:

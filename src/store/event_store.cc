@@ -281,6 +281,18 @@ std::string EventStoreSchema() {
 
 namespace {
 
+// Each connection is used by one thread at a time (a store is not shared:
+// the serving threads read on connections of their own, and its writer is
+// used under a lock), so SQLite's locking of each call on a connection is
+// left out, and so is its count of the memory in use, a lock taken at every
+// allocation by every connection.
+constexpr int kOneThreadAtATime = SQLITE_OPEN_NOMUTEX;
+void LeaveOutMemoryStatistics() {
+  // Fails harmlessly (SQLITE_MISUSE) once SQLite is in use.
+  static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)configured;
+}
+
 std::string PostgresSchema() {
   return std::string(kPostgresTables) + kHappeningCountsView + kCommonIndexes + kPostgresIndexes;
 }
@@ -652,9 +664,10 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string
   for (const char* how : {"ro", "immutable"}) {
     const std::string uri =
         "file:" + UriPath(path) + (std::string(how) == "ro" ? "?mode=ro" : "?immutable=1");
+    LeaveOutMemoryStatistics();
     sqlite3* db = nullptr;
-    const int rc =
-        sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    const int rc = sqlite3_open_v2(
+        uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | kOneThreadAtATime, nullptr);
     if (rc != SQLITE_OK) {
       error = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
       sqlite3_close(db);
@@ -691,9 +704,10 @@ Result<std::unique_ptr<EventStore>> EventStore::OpenForReading(const std::string
 }
 
 Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
+  LeaveOutMemoryStatistics();
   sqlite3* db = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | kOneThreadAtATime, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -719,6 +733,7 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path) {
   RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys = ON"));
   RETURN_IF_ERROR(store->Exec(EventStoreSchema().c_str()));
   RETURN_IF_ERROR(store->Migrate());
+  RETURN_IF_ERROR(store->FindUnindexedArticles());
   return store;
 }
 
@@ -847,6 +862,27 @@ Status EventStore::MigrateToVersion3() {
   return migrated;
 }
 
+Status EventStore::FindUnindexedArticles() {
+  // Articles a run stored but did not index before it was killed: those
+  // after the last one the index holds.
+  Statement first(*db_,
+                  "SELECT min(id), max(id) FROM articles WHERE id > "
+                  "(SELECT coalesce(max(id), 0) FROM articles_fts_docsize)");
+  if (!first.ok() || first.Step() != kRow) return Error("cannot read the search index");
+  if (first.IsNull(0)) return Status::Ok();
+  unindexed_from_ = first.Int(0);
+  last_article_ = first.Int(1);
+  return Status::Ok();
+}
+
+Status EventStore::IndexPendingArticles() {
+  if (unindexed_from_ == 0) return Status::Ok();
+  RETURN_IF_ERROR(Begin());
+  const Status done = Commit(SearchIndex::kNow);
+  if (!done.ok()) (void)Rollback();
+  return done;
+}
+
 Status EventStore::IndexNewArticles() {
   if (unindexed_from_ == 0) return Status::Ok();
   Statement index(
@@ -867,11 +903,15 @@ Status EventStore::Exec(const char* sql) {
 Status EventStore::Begin() {
   RETURN_IF_ERROR(Exec(db_->dialect() == SqlDialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"));
   in_transaction_ = true;
+  unindexed_at_begin_ = unindexed_from_;
   return Status::Ok();
 }
-Status EventStore::Commit() {
+Status EventStore::Commit(SearchIndex index) {
   in_transaction_ = false;
-  const Status indexed = IndexNewArticles();
+  const bool due =
+      index == SearchIndex::kNow ||
+      (unindexed_from_ != 0 && last_article_ - unindexed_from_ + 1 >= kSearchIndexBatch);
+  const Status indexed = due ? IndexNewArticles() : Status::Ok();
   if (!indexed.ok()) {
     (void)Rollback();
     return indexed;
@@ -895,7 +935,7 @@ Status EventStore::Commit() {
 
 Status EventStore::Rollback() {
   in_transaction_ = false;
-  unindexed_from_ = 0;
+  unindexed_from_ = unindexed_at_begin_;
   if (batch_writer_ != nullptr) batch_writer_->RolledBack();
   return Exec("ROLLBACK");
 }
@@ -1033,8 +1073,11 @@ Result<int64_t> EventStore::InsertArticle(const Document& doc, const std::string
   ASSIGN_OR_RETURN(const std::optional<int64_t> row, InsertedRow(article));
   if (!row) return Error("cannot write an article");
   const int64_t article_id = *row;
-  // SQLite's search index takes the transaction's articles at its end.
-  if (db_->dialect() == SqlDialect::kSqlite && unindexed_from_ == 0) unindexed_from_ = article_id;
+  // SQLite's search index takes the articles at the end of a transaction.
+  if (db_->dialect() == SqlDialect::kSqlite) {
+    if (unindexed_from_ == 0) unindexed_from_ = article_id;
+    last_article_ = article_id;
+  }
   if (original || !links.signature) return article_id;
   Statement band(Cached("INSERT INTO article_bands(band_key, article_id) VALUES (?, ?)"));
   if (!band.ok()) return Error("cannot write article bands");

@@ -152,9 +152,18 @@ class EventStore {
   // Whether `doc` is stored with this very content.
   Result<bool> IsStored(const Document& doc);
 
+  // SQLite's full-text index takes stored articles at the end of a
+  // transaction: kNow all of them, kWhenDue only once kSearchIndexBatch
+  // wait (indexing many at once costs less than a few each time), the
+  // others at a later commit or IndexPendingArticles. A run killed before
+  // they are indexed leaves them for the next Open to find.
+  enum class SearchIndex { kNow, kWhenDue };
+  static constexpr int64_t kSearchIndexBatch = 1024;
   Status Begin();
-  Status Commit();
+  Status Commit(SearchIndex index = SearchIndex::kNow);
   Status Rollback();
+  // Indexes, in a transaction of its own, the articles still waiting.
+  Status IndexPendingArticles();
   // Whether the last failure was a deadlock, a serialization failure, a
   // busy database or a row another writer stored meanwhile: the
   // transaction may be retried.
@@ -214,8 +223,10 @@ class EventStore {
   Status Migrate();
   Status MigrateToVersion3();
   // Adds the articles stored since the last call to SQLite's full-text
-  // index (one statement, one index segment, a transaction).
+  // index (one statement, one index segment), in the open transaction.
   Status IndexNewArticles();
+  // The articles after the last one the full-text index holds.
+  Status FindUnindexedArticles();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
   SqlStatement* Cached(const char* sql);
   Status Error(const std::string& what) const;
@@ -242,7 +253,9 @@ class EventStore {
   std::unordered_map<std::string, std::unique_ptr<SqlStatement>> cache_;
   std::unique_ptr<PgBatchWriter> batch_writer_;  // PostgreSQL's PutBatch
   bool in_transaction_ = false;                  // between Begin and Commit or Rollback
-  int64_t unindexed_from_ = 0;  // SQLite: the first article not yet in the search index
+  int64_t unindexed_from_ = 0;      // SQLite: the first article not yet in the search index
+  int64_t unindexed_at_begin_ = 0;  // what it was when the transaction began
+  int64_t last_article_ = 0;        // the last article stored
 };
 
 // A hash of everything of a document that coding reads, as hex.

@@ -156,6 +156,25 @@ std::string Exec(const std::string& path, const char* sql) {
   return rc == SQLITE_OK ? std::string("ok") : why;
 }
 
+// An article of one line, stored alone (no events).
+Document TextArticle(const std::string& id, const std::string& text) {
+  Document d;
+  d.id = id;
+  d.text = text;
+  return d;
+}
+bool PutText(EventStore* store, const std::string& id, const std::string& text) {
+  return store->Put(TextArticle(id, text), CodeStats(), {}).ok();
+}
+
+// How many articles of the database at `path` the search index finds for
+// `words` (an FTS5 query).
+int64_t Found(const std::string& path, const std::string& words) {
+  const std::string sql =
+      "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '" + words + "'";
+  return Count(path, sql.c_str());
+}
+
 TEST_F(EventStoreTest, EventsComeBackExactlyAsTheyWereCoded) {
   const auto coded = CodeAll(TheEngine(), Articles());
   std::string direct;
@@ -379,20 +398,7 @@ TEST_F(EventStoreTest, ADatabaseOfSchemaVersionOneGainsTheAcledColumnsAndKeepsIt
 // by version 2, whose trigger indexed them one by one.
 TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
   const std::string path = Path("search.db");
-  auto article = [](const std::string& id, const std::string& text) {
-    Document d;
-    d.id = id;
-    d.text = text;
-    return d;
-  };
-  auto put = [](EventStore* store, const Document& d) {
-    return store->Put(d, CodeStats(), {}).ok();
-  };
-  auto found = [&](const std::string& words) {
-    const std::string sql =
-        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '" + words + "'";
-    return Count(path, sql.c_str());
-  };
+  auto found = [&](const std::string& words) { return Found(path, words); };
   // FTS5's own check of its index against the articles.
   auto index_sound = [&]() {
     return Exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
@@ -401,15 +407,15 @@ TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
     auto store = EventStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     ASSERT_TRUE((*store)->Begin().ok());
-    ASSERT_TRUE(put(store->get(), article("a", "Floods in Dhaka")));
-    ASSERT_TRUE(put(store->get(), article("b", "Talks in Geneva")));
+    ASSERT_TRUE(PutText(store->get(), "a", "Floods in Dhaka"));
+    ASSERT_TRUE(PutText(store->get(), "b", "Talks in Geneva"));
     // Replaced before the transaction ends: only its last text is found.
-    ASSERT_TRUE(put(store->get(), article("a", "Drought in Nairobi")));
+    ASSERT_TRUE(PutText(store->get(), "a", "Drought in Nairobi"));
     ASSERT_TRUE((*store)->Commit().ok());
-    ASSERT_TRUE(put(store->get(), article("c", "Strikes in Lagos")));  // no transaction
+    ASSERT_TRUE(PutText(store->get(), "c", "Strikes in Lagos"));  // no transaction
     // A transaction rolled back leaves nothing behind.
     ASSERT_TRUE((*store)->Begin().ok());
-    ASSERT_TRUE(put(store->get(), article("d", "Protests in Lima")));
+    ASSERT_TRUE(PutText(store->get(), "d", "Protests in Lima"));
     ASSERT_TRUE((*store)->Rollback().ok());
   }
   EXPECT_EQ(found("Dhaka"), 0);
@@ -431,13 +437,69 @@ TEST_F(EventStoreTest, TheSearchIndexHoldsEveryArticleOnce) {
   {
     auto store = EventStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status().ToString();
-    ASSERT_TRUE(put(store->get(), article("e", "Ceasefire in Accra")));
+    ASSERT_TRUE(PutText(store->get(), "e", "Ceasefire in Accra"));
   }
   EXPECT_EQ(Text(path, "SELECT value FROM meta WHERE key = 'schema_version'"), "3\n");
   EXPECT_EQ(Count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_insert'"),
             0);
   EXPECT_EQ(found("Accra"), 2);
   EXPECT_EQ(index_sound(), "ok");
+}
+
+TEST_F(EventStoreTest, ArticlesLeftForTheSearchIndexAreIndexedLaterEvenAfterAKill) {
+  const std::string path = Path("deferred.db");
+  using Index = EventStore::SearchIndex;
+  auto found = [&](const std::string& words) { return Found(path, words); };
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EventStore* s = store->get();
+    ASSERT_TRUE(s->Begin().ok());
+    ASSERT_TRUE(PutText(s, "a", "Floods in Dhaka"));
+    ASSERT_TRUE(PutText(s, "b", "Talks in Geneva"));
+    ASSERT_TRUE(s->Commit(Index::kWhenDue).ok());
+    EXPECT_EQ(found("Geneva"), 0);  // stored, waiting for the index
+    // Replaced while it waits: the index never holds its old text (the
+    // articles waiting are indexed before it goes), and the new one waits.
+    ASSERT_TRUE(s->Begin().ok());
+    ASSERT_TRUE(PutText(s, "a", "Drought in Nairobi"));
+    ASSERT_TRUE(s->Commit(Index::kWhenDue).ok());
+    // Rolled back: the articles committed before still wait.
+    ASSERT_TRUE(s->Begin().ok());
+    ASSERT_TRUE(PutText(s, "c", "Protests in Lima"));
+    ASSERT_TRUE(s->Rollback().ok());
+    EXPECT_EQ(found("Nairobi"), 0);
+    ASSERT_TRUE(s->IndexPendingArticles().ok());
+    EXPECT_EQ(found("Nairobi"), 1);
+    ASSERT_TRUE(s->Begin().ok());
+    ASSERT_TRUE(PutText(s, "d", "Elections in Accra"));
+    ASSERT_TRUE(s->Commit(Index::kWhenDue).ok());
+    // Closed without IndexPendingArticles, as a killed run would be.
+  }
+  EXPECT_EQ(found("Accra"), 0);
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE((*store)->IndexPendingArticles().ok());
+  }
+  EXPECT_EQ(found("Accra"), 1);
+  EXPECT_EQ(found("Dhaka"), 0);
+  EXPECT_EQ(found("Nairobi"), 1);
+  EXPECT_EQ(found("Geneva"), 1);
+  EXPECT_EQ(found("Lima"), 0);
+  EXPECT_EQ(Exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"), "ok");
+  // Enough of them waiting: the commit indexes them all.
+  {
+    auto store = EventStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    EventStore* s = store->get();
+    ASSERT_TRUE(s->Begin().ok());
+    for (int64_t i = 0; i < EventStore::kSearchIndexBatch; ++i) {
+      ASSERT_TRUE(PutText(s, "n" + std::to_string(i), "Report " + std::to_string(i)));
+    }
+    ASSERT_TRUE(s->Commit(Index::kWhenDue).ok());
+  }
+  EXPECT_EQ(found("Report"), EventStore::kSearchIndexBatch);
 }
 
 // A filter on dates, an actor, a type and a country.
