@@ -85,6 +85,83 @@ class BatchWriter {
   std::thread thread_;  // last: starts once the rest is ready
 };
 
+// Reads batches and prepares them (BatchCoder::Prepare) on a thread of its
+// own, one batch ahead of the coding, so that the coding threads do not
+// wait for the input or the store's lookups between batches.
+class BatchReader {
+ public:
+  BatchReader(DocumentSource& source, BatchCoder& coder)
+      : source_(source), coder_(coder), thread_([this]() { Run(); }) {}
+  ~BatchReader() { Stop(); }
+  BatchReader(const BatchReader&) = delete;
+  BatchReader& operator=(const BatchReader&) = delete;
+
+  // The next prepared batch; false at the end of the input, or when
+  // preparing one failed (status() says why).
+  bool Next(CodedBatch* batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&]() { return ready_.has_value() || ended_; });
+    if (!ready_) return false;
+    *batch = std::move(*ready_);
+    ready_.reset();
+    changed_.notify_all();
+    return true;
+  }
+  // Stops reading (when writing has failed) and waits for the thread.
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopped_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  Status status() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return status_;
+  }
+
+ private:
+  void Run() {
+    for (bool more = true; more;) {
+      CodedBatch batch;
+      Document doc;
+      while (batch.articles.size() < coder_.batch_size() &&
+             (more = source_.Next(&doc, &batch.problems))) {
+        batch.articles.emplace_back();
+        batch.articles.back().doc = std::move(doc);
+        doc = Document();
+      }
+      if (batch.articles.empty() && batch.problems.empty()) continue;
+      const Status prepared = coder_.Prepare(&batch.articles);
+      batch.bytes_read = source_.BytesRead();
+      batch.more_follow = more;
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&]() { return !ready_ || stopped_; });
+      if (stopped_) break;
+      if (!prepared.ok()) {
+        status_ = prepared;
+        break;
+      }
+      ready_ = std::move(batch);
+      changed_.notify_all();
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    ended_ = true;
+    changed_.notify_all();
+  }
+
+  DocumentSource& source_;
+  BatchCoder& coder_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::optional<CodedBatch> ready_;
+  Status status_ = Status::Ok();
+  bool ended_ = false;
+  bool stopped_ = false;
+  std::thread thread_;  // last: starts once the rest is ready
+};
+
 }  // namespace
 
 BatchCoder::BatchCoder(const Engine& engine, EventSink* store, const RunOptions& options)
@@ -98,19 +175,25 @@ BatchCoder::BatchCoder(const Engine& engine, EventSink* store, const RunOptions&
                                          : static_cast<size_t>(threads_) * 32) {}
 
 Status BatchCoder::Code(std::vector<CodedArticle>* batch) {
+  RETURN_IF_ERROR(Prepare(batch));
+  CodePrepared(batch);
+  return Status::Ok();
+}
+
+Status BatchCoder::Prepare(std::vector<CodedArticle>* batch) {
   if (store_ != nullptr) {
     for (CodedArticle& article : *batch) {
       ASSIGN_OR_RETURN(article.stored, store_->IsStored(article.doc));
     }
   }
-  // Signatures on all threads, then near-duplicates in input order (a copy
-  // is linked to the first article of its story, in this run or stored),
-  // then coding on all threads. Signatures are only made when they are
-  // used: to find copies, or to be stored for finding them later.
+  // Signatures, then near-duplicates in input order (a copy is linked to
+  // the first article of its story, in this run or stored). Signatures are
+  // only made when they are used: to find copies, or to be stored for
+  // finding them later.
   if (!keep_duplicates_ || store_ != nullptr) {
-    ForEachArticle(batch, threads_, [](CodedArticle& article) {
+    for (CodedArticle& article : *batch) {
       if (!article.stored) article.signature = MinHashOf(article.doc.text);
-    });
+    }
   }
   if (!keep_duplicates_) {
     for (CodedArticle& article : *batch) {
@@ -126,6 +209,10 @@ Status BatchCoder::Code(std::vector<CodedArticle>* batch) {
       }
     }
   }
+  return Status::Ok();
+}
+
+void BatchCoder::CodePrepared(std::vector<CodedArticle>* batch) const {
   ForEachArticle(batch, threads_, [&](CodedArticle& article) {
     if (article.stored || !article.duplicate_of.empty()) return;
     // An article that exhausts memory fails alone; the run goes on.
@@ -146,7 +233,6 @@ Status BatchCoder::Code(std::vector<CodedArticle>* batch) {
       article.error = std::string("internal error coding it: ") + e.what();
     }
   });
-  return Status::Ok();
 }
 
 void CountBatch(const CodedBatch& batch, int64_t stored, RunTotals* totals) {
@@ -197,24 +283,16 @@ Result<RunTotals> RunBatches(
   };
   Status read = Status::Ok();
   {
+    // Three stages at once: reading and preparing the next batch, coding
+    // this one on all threads, writing the last.
     BatchWriter writer(write);
-    bool more = true;
-    while (more) {
-      CodedBatch batch;
-      Document doc;
-      while (batch.articles.size() < coder.batch_size() &&
-             (more = source.Next(&doc, &batch.problems))) {
-        batch.articles.emplace_back();
-        batch.articles.back().doc = std::move(doc);
-        doc = Document();
-      }
-      if (batch.articles.empty() && batch.problems.empty()) continue;
-      read = coder.Code(&batch.articles);
-      if (!read.ok()) break;
-      batch.bytes_read = source.BytesRead();
-      batch.more_follow = more;
+    BatchReader reader(source, coder);
+    for (CodedBatch batch; reader.Next(&batch);) {
+      coder.CodePrepared(&batch.articles);
       if (!writer.Push(std::move(batch))) break;
     }
+    reader.Stop();
+    read = reader.status();
     writer.Finish();
   }
   for (EventSink* sink : sinks) {

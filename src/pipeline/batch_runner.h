@@ -106,6 +106,12 @@ class BatchCoder {
   // threads. Fails only when the store cannot be read; an article that
   // cannot be coded carries its error.
   Status Code(std::vector<CodedArticle>* batch);
+  // Code's two steps: what the store has and the near-duplicates, in input
+  // order on the calling thread (batches must be prepared in order, each
+  // after the one before, but may be prepared while the one before is
+  // coded); then the coding on all threads.
+  Status Prepare(std::vector<CodedArticle>* batch);
+  void CodePrepared(std::vector<CodedArticle>* batch) const;
 
   int threads() const { return threads_; }
   size_t batch_size() const { return batch_size_; }
