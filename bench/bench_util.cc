@@ -78,13 +78,6 @@ std::unique_ptr<Engine> MakeEngine(bool resolve, double min_confidence) {
   return std::move(engine).value();
 }
 
-std::string CurrentPloverType(const std::string& type) {
-  if (type == "DEMAND") return "REQUEST";
-  if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
-  if (type == "FIGHT") return "ASSAULT";
-  return type;
-}
-
 namespace {
 
 // Byte length of the first `chars` code points of a UTF-8 string.

@@ -36,9 +36,6 @@ std::vector<Document> ReadNewsCorpus(const std::string& shared);
 // `min_confidence` as Options::min_confidence (below 0: the model's threshold).
 std::unique_ptr<Engine> MakeEngine(bool resolve = true, double min_confidence = -1);
 
-// The PLOVER event type of today's PLOVER for an old draft's type.
-std::string CurrentPloverType(const std::string& type);
-
 // A WikiEvents document (wikievents/dev.jsonl) as one article: its sentences
 // a blank line apart, dated 1 June 2018.
 struct WikiDocument {

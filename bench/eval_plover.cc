@@ -17,6 +17,7 @@
 #include <string>
 
 #include "bench_util.h"
+#include "decide/annotated_news.h"
 
 namespace palmyra {
 namespace {

@@ -102,6 +102,75 @@ Result<std::vector<AnnotatedSentence>> ReadAnnotatedSentences(const std::string&
   return out;
 }
 
+std::string CurrentPloverType(const std::string& type) {
+  if (type == "DEMAND") return "REQUEST";
+  if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
+  if (type == "FIGHT") return "ASSAULT";
+  return type;
+}
+
+namespace {
+
+// The actors of a PLOVER record's "source" or "target": a list of
+// {actorText, code, sector}, or "" for none. The code's first three
+// letters are a country (the few old CAMEO ones renamed) or an
+// international kind; a sector starting with '*' is a wildcard.
+std::vector<GoldActor> RecordActors(simdjson::dom::element record, const char* key) {
+  static const std::pair<const char*, const char*> kOldCountries[] = {
+      {"JAP", "JPN"}, {"ITL", "ITA"}, {"UAR", "EGY"}, {"ZAI", "COD"}, {"ROM", "ROU"}};
+  std::vector<GoldActor> out;
+  simdjson::dom::array actors;
+  if (record[key].get(actors) != simdjson::SUCCESS) return out;
+  for (simdjson::dom::element x : actors) {
+    const std::string code = JsonString(x, "code");
+    if (code.size() < 3) continue;
+    GoldActor a;
+    a.text = JsonString(x, "actorText");
+    a.country = code.substr(0, 3);
+    for (const auto& [old_code, code_now] : kOldCountries) {
+      if (a.country == old_code) a.country = code_now;
+    }
+    const std::string sector = JsonString(x, "sector");
+    if (sector.size() >= 3 && sector[0] != '*') a.sector = sector.substr(0, 3);
+    if (a.country == "IGO" || a.country == "NGO" || a.country == "IMG") {
+      a.sector = a.country;
+      a.country.clear();
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<AnnotatedSentence>> ReadPloverRecords(const std::string& path) {
+  std::vector<AnnotatedSentence> out;
+  RETURN_IF_ERROR(ForEachJsonLine(path, [&](simdjson::dom::element e, int line) -> Status {
+    AnnotatedSentence s;
+    s.id = "plover:" + JsonString(e, "id");
+    s.doc_id = s.id;
+    s.text = JsonString(e, "text");
+    const std::string type = CurrentPloverType(JsonString(e, "event"));
+    if (s.id == "plover:" || type.empty())
+      return ParseError(path + ":" + std::to_string(line) + ": no id or event");
+    s.end = static_cast<uint32_t>(s.text.size());
+    const std::vector<GoldActor> sources = RecordActors(e, "source");
+    const std::vector<GoldActor> targets = RecordActors(e, "target");
+    // One event a source, as in the annotated scheme ("Russian and Syrian
+    // jets": one event each), all with the first target.
+    for (size_t i = 0; i < std::max<size_t>(1, sources.size()); ++i) {
+      GoldEvent g;
+      g.plover_type = type;
+      if (i < sources.size()) g.source = sources[i];
+      if (!targets.empty()) g.target = targets[0];
+      s.events.push_back(std::move(g));
+    }
+    out.push_back(std::move(s));
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<std::vector<AnnotatedArticle>> ReadAnnotatedArticles(const std::string& path) {
   std::vector<AnnotatedArticle> out;
   RETURN_IF_ERROR(ForEachJsonLine(path, [&](simdjson::dom::element e, int line) -> Status {

@@ -63,6 +63,17 @@ Result<std::vector<AnnotatedSentence>> ReadAnnotatedSentences(const std::string&
 // Reads the articles the sentences come from (JSON Lines: id, title, date, text).
 Result<std::vector<AnnotatedArticle>> ReadAnnotatedArticles(const std::string& path);
 
+// Reads PLOVER gold-standard records (JSON Lines: id, text, event, source
+// and target lists of {actorText, code, sector}) as sentences, each its own
+// article ("plover:" and the record's id), with one gold event for each
+// source. A record holds the one event it was written for, not every event
+// of its sentence.
+Result<std::vector<AnnotatedSentence>> ReadPloverRecords(const std::string& path);
+
+// The PLOVER type of the name an earlier version gave it (DEMAND is now
+// REQUEST; DISAPPROVE and INVESTIGATE, ACCUSE; FIGHT, ASSAULT).
+std::string CurrentPloverType(const std::string& type);
+
 // The PLOVER type of a CAMEO code: the longest prefix the table knows.
 std::string PloverTypeOf(const CameoTable& cameo, const std::string& code);
 

@@ -356,17 +356,87 @@ TEST_F(DecideOnTextTest, ArticlesCodedWholeAreScoredByTheSentenceTheirEvidenceSt
   EXPECT_EQ(data.gold, 1);
   EXPECT_EQ(data.article_gold, 1);
   EXPECT_EQ(data.article_gold_found, 1);
-  ASSERT_EQ(data.in_article.size(), data.examples.size());
+  ASSERT_EQ(data.origin.size(), data.examples.size());
   // The bombing coded alone and in its article; the condemnation, in a
   // sentence nobody annotated, gives no example.
   int alone = 0, whole = 0;
   for (size_t i = 0; i < data.examples.size(); ++i) {
-    (data.in_article[i] ? whole : alone) += 1;
+    (data.origin[i] == TrainingData::Origin::kArticle ? whole : alone) += 1;
     EXPECT_TRUE(data.examples[i].right) << data.descriptions[i];
     EXPECT_EQ(data.descriptions[i].rfind("a:1\t", 0), 0u) << data.descriptions[i];
   }
   EXPECT_EQ(alone, 1);
   EXPECT_EQ(whole, 1);
+}
+
+TEST(PloverRecordsTest, ARecordIsASentenceWithAnEventOfItsTypeForEachSource) {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "records.jsonl",
+      "{\"id\": \"R-1\", \"event\": \"FIGHT\", \"text\": \"Gondorian and Rohirric "
+      "troops clashed with orcs.\", \"source\": [{\"actorText\": \"Gondorian\", \"code\": "
+      "\"GONMIL\", \"sector\": \"MIL\"}, {\"actorText\": \"Rohirric\", \"code\": \"ROHMIL\", "
+      "\"sector\": \"*\"}], \"target\": [{\"actorText\": \"UN\", \"code\": \"IGOUNO\"}]}\n"
+      "\n"
+      "{\"id\": \"R-2\", \"event\": \"DEMAND\", \"text\": \"Ministers demanded an inquiry.\", "
+      "\"source\": \"\", \"target\": \"\"}\n");
+  auto records = ReadPloverRecords(path);
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  ASSERT_EQ(records->size(), 2u);
+  const AnnotatedSentence& fight = (*records)[0];
+  EXPECT_EQ(fight.id, "plover:R-1");
+  EXPECT_EQ(fight.doc_id, fight.id);  // its own article
+  EXPECT_EQ(fight.end, fight.text.size());
+  ASSERT_EQ(fight.events.size(), 2u);  // one a source
+  for (const GoldEvent& g : fight.events) {
+    EXPECT_EQ(g.plover_type, "ASSAULT");  // FIGHT, as PLOVER now names it
+    ASSERT_TRUE(g.target.has_value());
+    EXPECT_EQ(g.target->country, "");
+    EXPECT_EQ(g.target->sector, "IGO");
+  }
+  EXPECT_EQ(fight.events[0].source->country, "GON");
+  EXPECT_EQ(fight.events[0].source->sector, "MIL");
+  EXPECT_EQ(fight.events[1].source->country, "ROH");
+  EXPECT_EQ(fight.events[1].source->sector, "");  // a wildcard is no sector
+  const AnnotatedSentence& demand = (*records)[1];
+  ASSERT_EQ(demand.events.size(), 1u);
+  EXPECT_EQ(demand.events[0].plover_type, "REQUEST");
+  EXPECT_FALSE(demand.events[0].source.has_value());
+  EXPECT_FALSE(demand.events[0].target.has_value());
+
+  auto broken = ReadPloverRecords(dir.Write("broken.jsonl", "{\"id\": \"R-3\"}\n"));
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().message().find("broken.jsonl:1"), std::string::npos);
+}
+
+TEST_F(DecideOnTextTest, RecordsAreExamplesOfTheirOwnForTheWeightsOnly) {
+  auto cameo = CameoTable::Load(PALMYRA_TEST_DATA_DIR);
+  ASSERT_TRUE(cameo.ok());
+  const AnnotatedSentence news = AnnotatedBombing(**cameo, "a:0", "a");
+  AnnotatedSentence record = AnnotatedBombing(**cameo, "plover:R-1", "plover:R-1");
+  record.text = "Syrian jets bombed the rebel town of Idlib on Friday.";
+  const TrainingData data = CollectTrainingData(*pipeline_, {news}, {}, 2, {record});
+  EXPECT_EQ(data.sentences, 1);
+  EXPECT_EQ(data.gold, 1);  // the news's gold only
+  EXPECT_EQ(data.records, 1);
+  EXPECT_EQ(data.records_found, 1);
+  ASSERT_EQ(data.origin.size(), data.examples.size());
+  int from_record = 0;
+  for (size_t i = 0; i < data.examples.size(); ++i) {
+    if (data.origin[i] != TrainingData::Origin::kRecord) continue;
+    ++from_record;
+    EXPECT_EQ(data.descriptions[i].rfind("plover:R-1\t", 0), 0u) << data.descriptions[i];
+  }
+  EXPECT_GE(from_record, 1);
+  // The news's examples and their folds are those of training without records.
+  const TrainingData without = CollectTrainingData(*pipeline_, {news}, {}, 2);
+  std::vector<int> news_folds;
+  for (size_t i = 0; i < data.examples.size(); ++i) {
+    if (data.origin[i] != TrainingData::Origin::kRecord)
+      news_folds.push_back(data.examples[i].fold);
+  }
+  ASSERT_EQ(news_folds.size(), without.examples.size());
+  for (size_t i = 0; i < news_folds.size(); ++i) EXPECT_EQ(news_folds[i], without.examples[i].fold);
 }
 
 TEST_F(DecideOnTextTest, TheStageKeepsWhatTheModelBelievesAndSetsConfidence) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/hash.h"
@@ -120,7 +121,7 @@ class ExampleCollector {
   }
 
   template <typename SentenceOf>
-  void Add(const Analysis& a, bool in_article, SentenceOf sentence_of) {
+  void Add(const Analysis& a, TrainingData::Origin origin, SentenceOf sentence_of) {
     std::map<const AnnotatedSentence*, Pending> by_sentence;
     for (const EventCandidate& c : a.events) {
       std::optional<Event> e = pipeline_.MakeEvent(a, c);
@@ -150,7 +151,7 @@ class ExampleCollector {
         p.examples[i].right = right[i];
         data_->examples.push_back(std::move(p.examples[i]));
         data_->descriptions.push_back(std::move(p.descriptions[i]));
-        data_->in_article.push_back(in_article);
+        data_->origin.push_back(origin);
       }
       // Gold events some candidate of their own coding matches.
       std::vector<bool> found(s->events.size(), false);
@@ -159,8 +160,18 @@ class ExampleCollector {
       for (int j : MatchEvents(coded, s->events)) {
         if (j >= 0) found[j] = true;
       }
-      (in_article ? data_->article_gold_found : data_->gold_found) +=
-          static_cast<int>(std::count(found.begin(), found.end(), true));
+      const int matched = static_cast<int>(std::count(found.begin(), found.end(), true));
+      switch (origin) {
+        case TrainingData::Origin::kSentence:
+          data_->gold_found += matched;
+          break;
+        case TrainingData::Origin::kArticle:
+          data_->article_gold_found += matched;
+          break;
+        case TrainingData::Origin::kRecord:
+          data_->records_found += matched > 0;
+          break;
+      }
     }
   }
 
@@ -189,9 +200,13 @@ class ExampleCollector {
 
 TrainingData CollectTrainingData(const Pipeline& pipeline,
                                  const std::vector<AnnotatedSentence>& sentences,
-                                 const std::vector<AnnotatedArticle>& articles, int folds) {
+                                 const std::vector<AnnotatedArticle>& articles, int folds,
+                                 const std::vector<AnnotatedSentence>& records) {
   TrainingData data;
-  const std::map<std::string, int> fold_of = FoldsByArticle(sentences, folds);
+  // The records' folds apart, so that the news articles' stay as they are
+  // without them.
+  std::map<std::string, int> fold_of = FoldsByArticle(sentences, folds);
+  fold_of.merge(FoldsByArticle(records, folds));
   ExampleCollector collector(pipeline, fold_of, &data);
   std::map<std::string, const AnnotatedArticle*> article_of;
   for (const AnnotatedArticle& x : articles) article_of[x.id] = &x;
@@ -207,7 +222,16 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
     if (auto it = article_of.find(s.doc_id); it != article_of.end())
       doc.published = it->second->date;
     pipeline.Analyze(doc, &a);
-    collector.Add(a, false, [&](const Event&) { return &s; });
+    collector.Add(a, TrainingData::Origin::kSentence, [&](const Event&) { return &s; });
+    a.doc = nullptr;
+  }
+  for (const AnnotatedSentence& r : records) {
+    ++data.records;
+    Document doc;
+    doc.id = r.id;
+    doc.text = r.text;
+    pipeline.Analyze(doc, &a);
+    collector.Add(a, TrainingData::Origin::kRecord, [&](const Event&) { return &r; });
     a.doc = nullptr;
   }
   // Each whole article: an event is scored against the annotated sentence its
@@ -225,22 +249,69 @@ TrainingData CollectTrainingData(const Pipeline& pipeline,
     doc.text = it->second->text;
     doc.published = it->second->date;
     pipeline.Analyze(doc, &a);
-    collector.Add(a, true, [&](const Event& e) -> const AnnotatedSentence* {
-      for (const AnnotatedSentence* s : annotated) {
-        if (e.evidence.start >= s->start && e.evidence.start < s->end) return s;
-      }
-      return nullptr;
-    });
+    collector.Add(a, TrainingData::Origin::kArticle,
+                  [&](const Event& e) -> const AnnotatedSentence* {
+                    for (const AnnotatedSentence* s : annotated) {
+                      if (e.evidence.start >= s->start && e.evidence.start < s->end) return s;
+                    }
+                    return nullptr;
+                  });
     a.doc = nullptr;
   }
   return data;
 }
 
+namespace {
+
+// The PLOVER records at `threshold`: those with an event of their type
+// kept (each has one event), and the events kept a record.
+void ScoreRecords(const TrainingData& data, const std::vector<double>& probabilities,
+                  const std::vector<bool>& labels, double threshold, TrainedDecider* out) {
+  std::set<std::string> typed;
+  int kept = 0;
+  for (size_t i = 0; i < probabilities.size(); ++i) {
+    if (data.origin[i] != TrainingData::Origin::kRecord || probabilities[i] < threshold) continue;
+    ++kept;
+    if (labels[i]) typed.insert(data.descriptions[i].substr(0, data.descriptions[i].find('\t')));
+  }
+  out->records_typed = static_cast<int>(typed.size());
+  out->record_events = data.records ? static_cast<double>(kept) / data.records : 0.0;
+}
+
+// The best precision at each recall from 0.10 up, in steps of 0.05.
+std::vector<Operating> PrecisionAtRecall(const std::vector<double>& probabilities,
+                                         const std::vector<bool>& labels, int gold) {
+  std::vector<Operating> curve;
+  for (double want = 0.10; want < 0.70; want += 0.05) {
+    Operating best;
+    best.precision = -1;
+    for (double t : probabilities) {
+      const Operating o = Evaluate(probabilities, labels, gold, t);
+      if (o.recall + 1e-9 >= want && o.precision > best.precision) best = o;
+    }
+    if (best.precision >= 0) curve.push_back(best);
+  }
+  return curve;
+}
+
+}  // namespace
+
 TrainedDecider TrainDecider(const TrainingData& data, int folds) {
-  // The model learns from real events; its calibration, threshold and
-  // figures are those of events of the right type.
+  // The model learns from real events of every origin; its calibration,
+  // threshold and figures are those of events of the right type in the
+  // annotated news, which is what users code.
   std::vector<bool> labels;
   for (const Example& x : data.examples) labels.push_back(x.right);
+  std::vector<size_t> news;  // the examples from annotated news
+  for (size_t i = 0; i < data.examples.size(); ++i) {
+    if (data.origin[i] != TrainingData::Origin::kRecord) news.push_back(i);
+  }
+  auto of_news = [&](const auto& all) {
+    std::remove_cvref_t<decltype(all)> out;
+    for (size_t i : news) out.push_back(all[i]);
+    return out;
+  };
+  const std::vector<bool> news_labels = of_news(labels);
   TrainedDecider out;
   struct Tried {
     double l2;
@@ -251,55 +322,48 @@ TrainedDecider TrainDecider(const TrainingData& data, int folds) {
   std::vector<Tried> tried;
   for (double l2 : kPenalties) {
     std::vector<double> margins = CrossValidatedMargins(data, folds, l2);
-    const Calibration c = FitCalibration(margins, labels);
+    const Calibration c = FitCalibration(of_news(margins), news_labels);
     std::vector<double> p;
-    for (double m : margins) p.push_back(c.Apply(m));
-    const double loss = LogLoss(p, labels);
+    for (size_t i : news) p.push_back(c.Apply(margins[i]));
+    const double loss = LogLoss(p, news_labels);
     tried.push_back({l2, std::move(margins), c, loss});
   }
   std::vector<std::pair<double, double>> losses;
   for (const Tried& t : tried) losses.emplace_back(t.l2, t.loss);
   const Tried* chosen = &tried[StrongestPenaltyNearBest(losses, kLossTolerance)];
   out.l2 = chosen->l2;
-  const std::vector<double>& best_margins = chosen->margins;
   const Calibration calibration = chosen->calibration;
   std::vector<double> probabilities;
-  for (double m : best_margins) probabilities.push_back(calibration.Apply(m));
+  for (double m : chosen->margins) probabilities.push_back(calibration.Apply(m));
+  const std::vector<double> news_probabilities = of_news(probabilities);
   const int gold = data.gold + data.article_gold;
-  out.cross_validated = BestThreshold(probabilities, labels, gold);
+  out.cross_validated = BestThreshold(news_probabilities, news_labels, gold);
+  const double threshold = out.cross_validated.threshold;
   // The sentences coded alone and the articles coded whole, apart.
   std::vector<double> alone_p;
   std::vector<bool> alone_l;
-  for (bool whole : {false, true}) {
+  for (auto origin : {TrainingData::Origin::kSentence, TrainingData::Origin::kArticle}) {
+    const bool whole = origin == TrainingData::Origin::kArticle;
     std::vector<double> p;
     std::vector<bool> l;
     for (size_t i = 0; i < probabilities.size(); ++i) {
-      if (data.in_article[i] != whole) continue;
+      if (data.origin[i] != origin) continue;
       p.push_back(probabilities[i]);
       l.push_back(labels[i]);
     }
     (whole ? out.in_articles : out.alone) =
-        Evaluate(p, l, whole ? data.article_gold : data.gold, out.cross_validated.threshold);
+        Evaluate(p, l, whole ? data.article_gold : data.gold, threshold);
     if (!whole) alone_p = std::move(p), alone_l = std::move(l);
   }
+  ScoreRecords(data, probabilities, labels, threshold, &out);
   out.log_loss = chosen->loss;
-  for (size_t i = 0; i < probabilities.size(); ++i) {
-    const double d = probabilities[i] - (labels[i] ? 1.0 : 0.0);
-    out.brier += d * d / static_cast<double>(probabilities.size());
+  for (size_t i = 0; i < news_probabilities.size(); ++i) {
+    const double d = news_probabilities[i] - (news_labels[i] ? 1.0 : 0.0);
+    out.brier += d * d / static_cast<double>(news_probabilities.size());
   }
-  out.reliability = Reliability(probabilities, labels);
+  out.reliability = Reliability(news_probabilities, news_labels);
   out.probabilities = probabilities;
-  // The best precision at each recall from 0.10 up, in steps of 0.05, of
-  // the sentences coded alone.
-  for (double want = 0.10; want < 0.70; want += 0.05) {
-    Operating best;
-    best.precision = -1;
-    for (double t : alone_p) {
-      const Operating o = Evaluate(alone_p, alone_l, data.gold, t);
-      if (o.recall + 1e-9 >= want && o.precision > best.precision) best = o;
-    }
-    if (best.precision >= 0) out.curve.push_back(best);
-  }
+  out.curve = PrecisionAtRecall(alone_p, alone_l, data.gold);
 
   LogisticOptions options;
   options.l2 = out.l2;
@@ -319,8 +383,11 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
                                           int folds) {
   std::vector<std::string> lines;
   char line[256];
-  int alone = 0;
-  for (bool in_article : data.in_article) alone += !in_article;
+  int alone = 0, records = 0;
+  for (TrainingData::Origin o : data.origin) {
+    alone += o == TrainingData::Origin::kSentence;
+    records += o == TrainingData::Origin::kRecord;
+  }
   std::snprintf(line, sizeof line,
                 "%d sentences coded alone: %d gold events, %d candidates (%.1f%% of the gold "
                 "events have one)",
@@ -329,13 +396,20 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
   lines.push_back(line);
   std::snprintf(line, sizeof line,
                 "the same in their articles coded whole: %d gold events, %zu candidates (%.1f%%)",
-                data.article_gold, data.examples.size() - alone,
+                data.article_gold, data.examples.size() - alone - records,
                 data.article_gold ? 100.0 * data.article_gold_found / data.article_gold : 0.0);
   lines.push_back(line);
   std::snprintf(line, sizeof line,
                 "%d-fold cross-validation by article: L2 %g, log loss %.3f, Brier %.3f", folds,
                 t.l2, t.log_loss, t.brier);
   lines.push_back(line);
+  if (data.records > 0) {
+    std::snprintf(line, sizeof line,
+                  "%d PLOVER records, each its own article: %d candidates (%.1f%% of the records "
+                  "have one of their type); weights only, not calibration or threshold",
+                  data.records, records, 100.0 * data.records_found / data.records);
+    lines.push_back(line);
+  }
   for (const auto& [name, o] :
        {std::pair{"both", &t.cross_validated}, std::pair{"sentences alone", &t.alone},
         std::pair{"whole articles", &t.in_articles}}) {
@@ -344,6 +418,14 @@ std::vector<std::string> DescribeTraining(const TrainingData& data, const Traine
                   "are real)",
                   t.cross_validated.threshold, name, o->precision, o->recall, o->f1, o->right,
                   o->kept);
+    lines.push_back(line);
+  }
+  if (data.records > 0) {
+    std::snprintf(line, sizeof line,
+                  "at threshold %.3f, PLOVER records: %.1f%% (%d of %d) with an event of their "
+                  "type kept, %.2f events kept a record",
+                  t.cross_validated.threshold, 100.0 * t.records_typed / data.records,
+                  t.records_typed, data.records, t.record_events);
     lines.push_back(line);
   }
   if (!t.curve.empty()) {

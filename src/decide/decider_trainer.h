@@ -28,24 +28,29 @@ struct TrainingData {
   std::vector<Example> examples;
   // For each example: sentence id, code, actors and evidence, tab-separated.
   std::vector<std::string> descriptions;
-  // For each example: whether it comes from coding the whole article
-  // rather than its sentence alone.
-  std::vector<bool> in_article;
+  // For each example, how it was coded: an annotated sentence alone, in
+  // its whole article, or a PLOVER record.
+  enum class Origin { kSentence, kArticle, kRecord };
+  std::vector<Origin> origin;
   int sentences = 0;
   int gold = 0;                // gold events
   int gold_found = 0;          // of them, those some candidate of the sentence coded alone matches
   int article_gold = 0;        // gold events of the articles coded whole
   int article_gold_found = 0;  // of them, those some candidate of the article matches
+  int records = 0;             // PLOVER records
+  int records_found = 0;       // of them, those some candidate of the record's type codes
 };
 
 // The examples of `sentences` coded by `pipeline` (built with
 // Options::decide off, so that it keeps every candidate) twice, as users
 // code: each sentence alone, dated by its article, and each whole article
 // of `articles` (the candidates whose evidence starts in an annotated
-// sentence), in `folds` folds by article.
+// sentence); and of `records` (ReadPloverRecords), each alone; in `folds`
+// folds by article, a record its own article.
 TrainingData CollectTrainingData(const Pipeline& pipeline,
                                  const std::vector<AnnotatedSentence>& sentences,
-                                 const std::vector<AnnotatedArticle>& articles, int folds);
+                                 const std::vector<AnnotatedArticle>& articles, int folds,
+                                 const std::vector<AnnotatedSentence>& records = {});
 
 // One bin of a reliability table: candidates whose calibrated probability
 // fell in [low, high), how many, and how many were real.
@@ -59,8 +64,12 @@ struct ReliabilityBin {
 struct TrainedDecider {
   DecisionModel model;
   double l2 = 0;
-  Operating cross_validated;                // at the model's threshold
-  Operating alone, in_articles;             // the same, of each way of coding
+  Operating cross_validated;     // at the model's threshold
+  Operating alone, in_articles;  // the same, of each way of coding
+  // PLOVER records, cross-validated at the threshold: those with an event
+  // of their type kept, and the events kept a record.
+  int records_typed = 0;
+  double record_events = 0;
   double log_loss = 0;                      // cross-validated, calibrated
   double brier = 0;                         // cross-validated, calibrated
   std::vector<ReliabilityBin> reliability;  // cross-validated, calibrated

@@ -1,10 +1,12 @@
 // palmyra-train-decider: trains the decision model on annotated news.
 //
-//   palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--data-dir DIR] [--folds K]
-//                         [--dump FILE]
+//   palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--plover RECORDS]
+//                         [--data-dir DIR] [--folds K] [--dump FILE]
 //
 // ANNOTATED_DIR holds dev.jsonl (annotated sentences) and articles.jsonl
-// (their articles). Every sentence is coded alone and in its article with
+// (their articles); RECORDS, PLOVER gold-standard records, more examples
+// for the weights (not for the calibration or threshold, which are the
+// annotated news's). Every sentence is coded alone and in its article with
 // the rules of DIR (the built-in data/ by default) keeping every
 // candidate; the model is cross-validated by article, trained on all of it
 // and written to MODEL_OUT (data/decide/model.tsv is the one Palmyra ships),
@@ -24,9 +26,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> positional;
   Options options;
   int folds = 10;
-  std::string dump;
+  std::string dump, plover;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc) {
+    if (std::strcmp(argv[i], "--plover") == 0 && i + 1 < argc) {
+      plover = argv[++i];
+    } else if (std::strcmp(argv[i], "--data-dir") == 0 && i + 1 < argc) {
       options.data_dir = argv[++i];
     } else if (std::strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
       dump = argv[++i];
@@ -38,8 +42,8 @@ int main(int argc, char** argv) {
   }
   if (positional.size() != 2 || folds < 2) {
     std::fprintf(stderr,
-                 "usage: palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--data-dir DIR] "
-                 "[--folds K] [--dump FILE]\n");
+                 "usage: palmyra-train-decider ANNOTATED_DIR MODEL_OUT [--plover RECORDS] "
+                 "[--data-dir DIR] [--folds K] [--dump FILE]\n");
     return 2;
   }
   auto fail = [](const Status& s) {
@@ -54,13 +58,22 @@ int main(int argc, char** argv) {
   if (!sentences.ok()) return fail(sentences.status());
   auto articles = ReadAnnotatedArticles(dir + "articles.jsonl");
   if (!articles.ok()) return fail(articles.status());
-  const TrainingData data = CollectTrainingData(**pipeline, *sentences, *articles, folds);
+  std::vector<AnnotatedSentence> records;
+  if (!plover.empty()) {
+    auto read = ReadPloverRecords(plover);
+    if (!read.ok()) return fail(read.status());
+    records = std::move(read).value();
+  }
+  const TrainingData data = CollectTrainingData(**pipeline, *sentences, *articles, folds, records);
   const TrainedDecider trained = TrainDecider(data, folds);
   std::vector<std::string> header = {
       "Palmyra's decision model: the probability that a candidate event is a real event of its",
-      "type (src/decide/decision_model.h). Trained on annotated news sentences by",
-      "  palmyra-train-decider ../shared/annotated data/decide/model.tsv",
-      "after every change to the rules that propose candidates.", ""};
+      "type (src/decide/decision_model.h). Trained on annotated news sentences and PLOVER",
+      "gold-standard records by",
+      "  palmyra-train-decider ../shared/annotated data/decide/model.tsv \\",
+      "      --plover ../shared/plover/gsr_dev.jsonl",
+      "after every change to the rules that propose candidates.",
+      ""};
   for (const std::string& line : DescribeTraining(data, trained, folds)) {
     std::printf("%s\n", line.c_str());
     header.push_back(line);
