@@ -47,11 +47,13 @@ void Inherit(const EventRules& rules, const Analysis& a, const VerbGroup& g, Mod
     if (complement) {
       // "demanded that Israel withdraw"; "denied that its jets had bombed".
       f->hypothetical |= maybe;
-      f->negated |= lexicon.Is(lemma, WordRole::kDenial);
+      f->denied |= lexicon.Is(lemma, WordRole::kDenial);
+      f->negated |= f->denied;
       break;
     }
     if (lexicon.Is(lemma, WordRole::kNegativeGovernor) || lexicon.Is(lemma, WordRole::kDenial)) {
       f->negated = true;
+      f->denied |= lexicon.Is(lemma, WordRole::kDenial);
     } else if (maybe) {
       f->hypothetical = true;
     } else if (lexicon.Is(lemma, WordRole::kFutureGovernor)) {
@@ -145,7 +147,7 @@ std::string RecodeByModality(const EventRules& rules, const std::string& code, b
     flags->future = flags->hypothetical = flags->negated = false;
     return threat;
   }
-  if (flags->negated) {
+  if (flags->negated && !flags->denied) {
     const std::string recoded = rules.modality_codes().Recode(Kind::kNegated, code);
     if (recoded.empty()) return code;
     flags->negated = false;  // the refusal itself is what happened, now

@@ -17,6 +17,9 @@ namespace palmyra {
 
 struct ModalityFlags {
   bool negated = false, hypothetical = false, future = false, reported = false;
+  // Negated by a denial ("denied meeting him", "denied he met him"): the
+  // act did not happen, which is no refusal of it.
+  bool denied = false;
   // Done unless something else happens ("will withdraw its troops unless
   // ..."): said as a threat.
   bool ultimatum = false;

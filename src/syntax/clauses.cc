@@ -566,11 +566,13 @@ void ClauseAnalyzer::ClauseFromWhatPrecedes(const SentenceView& sv, const Analys
                                             int b, int32_t prev_index) const {
   if (sv.IsVerb(b)) {
     // A noun phrase right after another verb: its object, unless that verb
-    // reports speech ("said Russia will ...").
+    // reports speech or denies ("said Russia will ...", "denied the army
+    // had fired").
     const VerbGroup& q = a.verb_groups[sv.P(b).verb_group];
     if (IsEmbedded(q.kind) && q.subject >= 0 && !q.speech) {
       v->subject = q.subject;  // "militants who attacked the base fled"
-    } else if (lexicon_->Is(a.tokens[q.main].lemma, WordRole::kSpeech)) {
+    } else if (lexicon_->Is(a.tokens[q.main].lemma, WordRole::kSpeech) ||
+               lexicon_->Is(a.tokens[q.main].lemma, WordRole::kDenial)) {
       v->kind = ClauseKind::kComplement;
       v->governor = sv.P(b).verb_group;
     }
