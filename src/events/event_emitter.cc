@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -43,6 +44,8 @@ class ActorSides {
     std::vector<int32_t> out;
     if (phrase < 0) return out;
     const Conventions& conventions = rules_.conventions();
+    if (const int also = AlsoConjunct(a_, phrase, static_cast<int>(pe_)); also >= 0)
+      together_.insert(static_cast<uint32_t>(also));
     for (uint32_t p : CoordinatedPhrases(a_, static_cast<uint32_t>(phrase), pb_, pe_)) {
       auto [lo, hi] = a_.ActorsOf(p);
       if (lo == hi && conventions.actor_of_of_phrase && p + 2 < pe_ &&
@@ -62,12 +65,21 @@ class ActorSides {
     return out;
   }
   const std::string& NewActor(int32_t i) const { return new_actors_[kNewActor - i]; }
+  // Whether the actors stand on one side, one of them joined to the others
+  // by "as well as" or "along with" ("US troops, as well as British forces,
+  // fought"): then they do not act on each other.
+  bool OneSide(const std::vector<int32_t>& actors) const {
+    return std::any_of(actors.begin(), actors.end(), [&](int32_t x) {
+      return x >= 0 && together_.count(a_.actors[x].phrase) > 0;
+    });
+  }
 
  private:
   const EventRules& rules_;
   const Analysis& a_;
   uint32_t pb_, pe_;
   std::vector<std::string> new_actors_;
+  std::set<uint32_t> together_;  // phrases joined by "as well as" or "along with"
 };
 
 // A state's armed forces: the army, the police, intelligence, not rebels.
@@ -98,13 +110,16 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
       const PhraseActor& q = a.actors[y];
       return !others.empty() || p.code != q.code || (p.individual && q.individual);
     };
-    for (int32_t x : all) {
+    const bool one_side = others.empty() && sides->OneSide(all);
+    for (int32_t x : one_side ? std::vector<int32_t>{} : all) {
       for (int32_t y : others.empty() ? all : others) {
         if (x != y && sides_apart(x, y)) pairs.push_back({x, y});
       }
     }
-    // "He met Tebboune": a single actor where partners may stand is the source.
-    if (all.size() == 1 && source_phrase < 0) source_phrase = roles.compound;
+    // "He met Tebboune": a single actor where partners may stand is the
+    // source, and so are partners on one side ("US troops, as well as
+    // British forces, fought").
+    if (pairs.empty() && source_phrase < 0) source_phrase = roles.compound;
   }
   if (!pairs.empty()) return pairs;
   std::vector<int32_t> sources = sides->Of(source_phrase);
@@ -124,7 +139,8 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
       rules.Has(found.code, CameoTrait::kMutual)) {
     for (int32_t x : sources) {
       for (int32_t y : sources) {
-        if (x != y && x >= 0 && y >= 0 && a.actors[x].code != a.actors[y].code)
+        if (x != y && x >= 0 && y >= 0 && a.actors[x].code != a.actors[y].code &&
+            !sides->OneSide(sources))
           pairs.push_back({x, y});
       }
     }

@@ -819,6 +819,24 @@ void ClauseAnalyzer::AttributeRunOnQuotes(Analysis* a) const {
   }
 }
 
+int AlsoConjunct(const Analysis& a, int phrase, int end) {
+  static const std::vector<std::vector<std::string_view>> kLinks = {
+      {"as", "well", "as"}, {"along", "with"}, {"together", "with"}};
+  int k = phrase + 1;
+  if (k < end && a.phrases[k].type == PhraseType::kOther && a.Form(a.phrases[k].head) == ",") ++k;
+  for (const auto& link : kLinks) {
+    const int x = k + static_cast<int>(link.size());
+    if (x >= end || a.phrases[x].type != PhraseType::kNoun) continue;
+    bool same = true;
+    for (size_t i = 0; i < link.size() && same; ++i) {
+      const Phrase& p = a.phrases[k + static_cast<int>(i)];
+      same = p.end == p.begin + 1 && a.Key(p.head) == link[i];
+    }
+    if (same) return x;
+  }
+  return -1;
+}
+
 std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uint32_t begin,
                                          uint32_t end) {
   auto is_cc = [&](int k) {
@@ -870,6 +888,10 @@ std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uin
   std::vector<uint32_t> out = left;
   out.push_back(phrase);
   if (closed) out.insert(out.end(), right.begin(), right.end());
+  if (right.empty()) {
+    const int also = AlsoConjunct(a, static_cast<int>(phrase), hi);
+    if (also >= 0) out.push_back(static_cast<uint32_t>(also));
+  }
   return out;
 }
 

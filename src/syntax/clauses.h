@@ -76,9 +76,16 @@ class ClauseAnalyzer {
   const SyntaxLexicon* lexicon_;
 };
 
+// "[phrase], as well as B, ...", "[phrase] along with B", "[phrase],
+// together with B, ...": the noun phrase B, which does what the phrase does
+// (or has it done to it), on its side; -1 when none. Looks no further than
+// phrase `end`.
+int AlsoConjunct(const Analysis& a, int phrase, int end);
+
 // The noun phrases coordinated with noun phrase `phrase` ("Syria, Iran and
-// Russia"; "against Jabhat al-Nusra and Isis"), in text order, including
-// `phrase` itself. Stays inside the phrase range [begin, end).
+// Russia"; "against Jabhat al-Nusra and Isis"; "Russia, as well as Iran"),
+// in text order, including `phrase` itself. Stays inside the phrase range
+// [begin, end).
 std::vector<uint32_t> CoordinatedPhrases(const Analysis& a, uint32_t phrase, uint32_t begin,
                                          uint32_t end);
 
