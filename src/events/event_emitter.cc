@@ -294,6 +294,13 @@ std::optional<EventCandidate> PairEvent(const EventRules& rules, const Analysis&
   c.target = std::max(y, -1);
   if (x >= 0) c.source_code = a.actors[x].code;
   if (x <= kNewActor) c.source_code = sides.NewActor(x);
+  // "The Kurds fought Isis": a people without a state that fights or
+  // attacks does so by its armed groups, rebels.
+  if (x >= 0 && rules.IsViolent(c.cameo)) {
+    const PhraseActor& s = a.actors[x];
+    if (!s.homelands.empty() && s.sector == "CVL" && s.code.ends_with("CVL"))
+      c.source_code = s.code.substr(0, s.code.size() - 3) + "REB";
+  }
   // "a Russian counterattack", "the Turkish incursion", "Israeli
   // airstrikes": armed force named by a country's adjective is its military.
   if (x >= 0 && base.noun && MilitaryAct(rules, c.cameo)) {
