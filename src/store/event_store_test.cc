@@ -502,6 +502,32 @@ TEST_F(EventStoreTest, ArticlesLeftForTheSearchIndexAreIndexedLaterEvenAfterAKil
   EXPECT_EQ(found("Report"), EventStore::kSearchIndexBatch);
 }
 
+TEST_F(EventStoreTest, TwoWritersWithArticlesWaitingForTheSearchIndexIndexEachOnce) {
+  const std::string path = Path("two_writers.db");
+  using Index = EventStore::SearchIndex;
+  auto first = EventStore::Open(path);
+  auto second = EventStore::Open(path);
+  ASSERT_TRUE(first.ok() && second.ok());
+  EventStore* a = first->get();
+  EventStore* b = second->get();
+  // The first leaves its articles waiting; the second indexes at once
+  // what it stores after them, and replaces one of the first's.
+  ASSERT_TRUE(a->Begin().ok());
+  ASSERT_TRUE(PutText(a, "a1", "Floods in Dhaka"));
+  ASSERT_TRUE(PutText(a, "a2", "Talks in Geneva"));
+  ASSERT_TRUE(a->Commit(Index::kWhenDue).ok());
+  ASSERT_TRUE(b->Begin().ok());
+  ASSERT_TRUE(PutText(b, "b1", "Strikes in Lagos"));
+  ASSERT_TRUE(PutText(b, "a2", "Drought in Nairobi"));
+  ASSERT_TRUE(b->Commit(Index::kNow).ok());
+  ASSERT_TRUE(a->IndexPendingArticles().ok());
+  EXPECT_EQ(Found(path, "Dhaka"), 1);
+  EXPECT_EQ(Found(path, "Lagos"), 1);
+  EXPECT_EQ(Found(path, "Nairobi"), 1);
+  EXPECT_EQ(Found(path, "Geneva"), 0);
+  EXPECT_EQ(Exec(path, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"), "ok");
+}
+
 // A filter on dates, an actor, a type and a country.
 EventFilter Filter(std::optional<Date> from, std::optional<Date> to, std::string actor,
                    std::string type, std::string country) {
