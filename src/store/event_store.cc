@@ -885,24 +885,22 @@ Status EventStore::IndexPendingArticles() {
 
 Status EventStore::IndexNewArticles() {
   if (unindexed_from_ == 0) return Status::Ok();
-  // Those another writer indexed meanwhile are left out: the index must
-  // hold each article once.
-  Statement index(
-      Cached("INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles "
-             "WHERE id >= ? AND NOT EXISTS (SELECT 1 FROM articles_fts_docsize d "
-             "WHERE d.id = articles.id)"));
-  if (!index.ok()) return Error("cannot index articles");
-  index.Bind(1, unindexed_from_);
-  if (index.Step() != kDone) return Error("cannot index articles");
+  RETURN_IF_ERROR(IndexArticles(unindexed_from_, /*only=*/false));
   unindexed_from_ = 0;
   return Status::Ok();
 }
 
-Status EventStore::IndexArticle(int64_t id) {
-  Statement index(
-      Cached("INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles "
-             "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles_fts_docsize d "
-             "WHERE d.id = articles.id)"));
+Status EventStore::IndexArticles(int64_t id, bool only) {
+  // Those another writer indexed meanwhile are left out: the index must
+  // hold each article once.
+  static constexpr char kFrom[] =
+      "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles "
+      "WHERE id >= ? AND NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = "
+      "articles.id)";
+  static constexpr char kOnly[] =
+      "INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles "
+      "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles_fts_docsize d WHERE d.id = articles.id)";
+  Statement index(Cached(only ? kOnly : kFrom));
   if (!index.ok()) return Error("cannot index articles");
   index.Bind(1, id);
   if (index.Step() != kDone) return Error("cannot index articles");
@@ -1053,7 +1051,7 @@ Result<bool> EventStore::DropStale(const Document& doc, const std::string& hash)
   const int64_t stale = old.Int(0);
   // Its removal takes it out of the search index: it must be in it (a run,
   // this one or another writer's, may not have indexed it yet).
-  if (db_->dialect() == SqlDialect::kSqlite) RETURN_IF_ERROR(IndexArticle(stale));
+  if (db_->dialect() == SqlDialect::kSqlite) RETURN_IF_ERROR(IndexArticles(stale, /*only=*/true));
   Statement remove(Cached("DELETE FROM articles WHERE id = ?"));
   remove.Bind(1, stale);
   if (!remove.ok() || remove.Step() != kDone) return Error("cannot replace an article");

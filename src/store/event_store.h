@@ -225,8 +225,9 @@ class EventStore {
   // Adds the articles stored since the last call to SQLite's full-text
   // index (one statement, one index segment), in the open transaction.
   Status IndexNewArticles();
-  // Adds article `id` to SQLite's full-text index unless it is there.
-  Status IndexArticle(int64_t id);
+  // Adds the articles from `id` on (`only`: article `id`) that SQLite's
+  // full-text index does not hold to it.
+  Status IndexArticles(int64_t id, bool only);
   // The articles after the last one the full-text index holds.
   Status FindUnindexedArticles();
   // A statement prepared once and kept; nullptr when `sql` does not prepare.
