@@ -110,10 +110,11 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
       const PhraseActor& q = a.actors[y];
       return !others.empty() || p.code != q.code || (p.individual && q.individual);
     };
-    const bool one_side = others.empty() && sides->OneSide(all);
-    for (int32_t x : one_side ? std::vector<int32_t>{} : all) {
-      for (int32_t y : others.empty() ? all : others) {
-        if (x != y && sides_apart(x, y)) pairs.push_back({x, y});
+    if (!others.empty() || !sides->OneSide(all)) {
+      for (int32_t x : all) {
+        for (int32_t y : others.empty() ? all : others) {
+          if (x != y && sides_apart(x, y)) pairs.push_back({x, y});
+        }
       }
     }
     // "He met Tebboune": a single actor where partners may stand is the
@@ -136,11 +137,10 @@ std::vector<std::pair<int32_t, int32_t>> ActorPairs(const EventRules& rules, con
   // "Armenia and Azerbaijan resumed talks": meeting, negotiating, agreeing
   // and cooperating with no one else named is done with each other.
   if (targets.empty() && sources.size() >= 2 && roles.target < 0 &&
-      rules.Has(found.code, CameoTrait::kMutual)) {
+      rules.Has(found.code, CameoTrait::kMutual) && !sides->OneSide(sources)) {
     for (int32_t x : sources) {
       for (int32_t y : sources) {
-        if (x != y && x >= 0 && y >= 0 && a.actors[x].code != a.actors[y].code &&
-            !sides->OneSide(sources))
+        if (x != y && x >= 0 && y >= 0 && a.actors[x].code != a.actors[y].code)
           pairs.push_back({x, y});
       }
     }
