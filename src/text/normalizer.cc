@@ -3,6 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <charconv>
+#include <cstdint>
+
 #include "core/strings.h"
 #include "core/utf8.h"
 
@@ -94,15 +97,10 @@ char32_t CharacterReference(std::string_view text, size_t i, size_t* length) {
   if (name[0] == '#') {
     const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
     const std::string_view digits = name.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    char32_t c = 0;
-    for (char d : digits) {
-      int v = d >= '0' && d <= '9' ? d - '0' : -1;
-      if (hex && v < 0 && ((d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F')))
-        v = (d | 0x20) - 'a' + 10;
-      if (v < 0) return 0;
-      c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
-    }
+    const char* last = digits.data() + digits.size();
+    uint32_t c = 0;
+    const auto [end, error] = std::from_chars(digits.data(), last, c, hex ? 16 : 10);
+    if (digits.empty() || error != std::errc() || end != last) return 0;
     // Characters of text only: no controls, surrogates or beyond Unicode.
     if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (c >= 0xD800 && c < 0xE000) || c > 0x10FFFF)
       return 0;
